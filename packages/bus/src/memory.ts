@@ -1,0 +1,86 @@
+/** In-process bus for the embedded default: a bounded ring of durable events, same sequence semantics. */
+import type { EphemeralBusEvent } from '@twopointo/shared';
+import type { BusRecord, BusSubscription, EventBus, SequencedRecord } from './types.ts';
+
+export interface MemoryBusOptions {
+  /** how many durable events are kept for replay */
+  retain?: number;
+  /** how long a published id is remembered for de-duplication */
+  dedupeWindowMs?: number;
+}
+
+export class MemoryBus implements EventBus {
+  readonly kind = 'memory' as const;
+  private readonly log: SequencedRecord[] = [];
+  private head = 0; // index of the oldest retained record in `log`
+  private seq = 0;
+  private readonly recent = new Map<string, { s: number; at: number }>();
+  private readonly handlers = new Set<(r: SequencedRecord) => void>();
+  private readonly ephemeral = new Set<(e: EphemeralBusEvent) => void>();
+  private readonly retain: number;
+  private readonly dedupeWindowMs: number;
+
+  constructor(opts: MemoryBusOptions = {}) {
+    this.retain = opts.retain ?? 100_000;
+    this.dedupeWindowMs = opts.dedupeWindowMs ?? 120_000;
+  }
+
+  async publish(record: BusRecord): Promise<number> {
+    const now = Date.now();
+    const seen = this.recent.get(record.id);
+    if (seen && now - seen.at < this.dedupeWindowMs) return seen.s;
+    const stored: SequencedRecord = { ...record, s: ++this.seq };
+    this.log.push(stored);
+    if (this.log.length - this.head > this.retain) this.head++;
+    if (this.head > 4096 && this.head * 2 > this.log.length) {
+      this.log.splice(0, this.head);
+      this.head = 0;
+    }
+    this.recent.set(record.id, { s: stored.s, at: now });
+    if (this.recent.size > this.retain) this.pruneRecent(now);
+    for (const h of this.handlers) h(stored);
+    return stored.s;
+  }
+
+  subscribe(handler: (record: SequencedRecord) => void): BusSubscription {
+    this.handlers.add(handler);
+    return { unsubscribe: () => this.handlers.delete(handler) };
+  }
+
+  async replay(afterSeq: number): Promise<SequencedRecord[] | null> {
+    const oldest = this.log[this.head]?.s ?? this.seq + 1;
+    if (afterSeq > this.seq) return null; // a sequence this bus never issued
+    if (afterSeq + 1 < oldest) return null;
+    const start = this.head + (afterSeq + 1 - oldest);
+    return this.log.slice(start);
+  }
+
+  async lastSeq(): Promise<number> {
+    return this.seq;
+  }
+
+  publishEphemeral(event: EphemeralBusEvent): void {
+    for (const h of this.ephemeral) h(event);
+  }
+
+  subscribeEphemeral(handler: (event: EphemeralBusEvent) => void): BusSubscription {
+    this.ephemeral.add(handler);
+    return { unsubscribe: () => this.ephemeral.delete(handler) };
+  }
+
+  async healthy(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+    this.ephemeral.clear();
+  }
+
+  private pruneRecent(now: number): void {
+    for (const [id, v] of this.recent) {
+      if (now - v.at >= this.dedupeWindowMs || this.recent.size > this.retain) this.recent.delete(id);
+      else break;
+    }
+  }
+}

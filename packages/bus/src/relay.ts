@@ -1,0 +1,119 @@
+/**
+ * The outbox relay: publishes committed outbox rows to the bus in order, then marks them sent.
+ * One relay at a time holds the advisory lock, so events keep their commit order even with
+ * several Official instances; JetStream drops a re-publish of the same event id.
+ */
+import { sql, type Database, type DB, type Kysely } from '@twopointo/db';
+import type { BusRecord, EventBus } from './types.ts';
+
+export interface RelayLogger {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface OutboxRelayOptions {
+  database: Database;
+  bus: EventBus;
+  logger?: RelayLogger;
+  /** fallback poll interval; kick() publishes at once after a commit */
+  intervalMs?: number;
+  batchSize?: number;
+}
+
+const RELAY_LOCK = 727275;
+
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+  private failures = 0;
+
+  constructor(private readonly opts: OutboxRelayOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Ask for a publish pass now (called after each committing write). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => (this.running = undefined));
+  }
+
+  /** Publishes everything pending; rejects if the bus refuses. For shutdown and tests. */
+  async flush(): Promise<void> {
+    await this.running;
+    while ((await this.publishBatch()) > 0) {
+      /* keep going until the outbox is empty */
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    if (this.stopped) return;
+    this.timer = setTimeout(() => this.kick(), ms);
+    this.timer.unref();
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        while ((await this.publishBatch()) === (this.opts.batchSize ?? 256)) {
+          /* a full batch: there may be more */
+        }
+      } while (this.again && !this.stopped);
+      this.failures = 0;
+      this.schedule(this.opts.intervalMs ?? 1000);
+    } catch (err) {
+      this.failures++;
+      if (this.failures === 1 || this.failures % 30 === 0) {
+        this.opts.logger?.warn({ err: String(err), failures: this.failures }, 'outbox relay cannot publish; will retry');
+      }
+      this.schedule(Math.min(5000, 100 * 2 ** Math.min(this.failures, 6)));
+    }
+  }
+
+  /** One locked pass; returns how many rows it published (0 if another relay holds the lock). */
+  private async publishBatch(): Promise<number> {
+    const { db } = this.opts.database;
+    const limit = this.opts.batchSize ?? 256;
+    return db.transaction().execute(async (trx) => {
+      const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as ok`.execute(trx);
+      if (!lock.rows[0]?.ok) return 0;
+      const rows = await trx
+        .selectFrom('outbox')
+        .select(['seq', 'payload'])
+        .where('published_at', 'is', null)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      if (rows.length === 0) return 0;
+      // pipelined on one connection: the bus stores them in this order
+      await Promise.all(rows.map((r) => this.opts.bus.publish(JSON.parse(r.payload) as BusRecord)));
+      await trx
+        .updateTable('outbox')
+        .set({ published_at: new Date() })
+        .where('seq', 'in', rows.map((r) => r.seq))
+        .execute();
+      return rows.length;
+    });
+  }
+}
+
+/** Adds an event to the outbox inside the caller's transaction. */
+export async function enqueueEvent(trx: Kysely<DB>, record: BusRecord): Promise<void> {
+  await trx.insertInto('outbox').values({ event_id: record.id, payload: JSON.stringify(record) }).execute();
+}

@@ -1,0 +1,47 @@
+/** The bus contract both implementations honour. */
+import type { DurableEventType, EphemeralBusEvent } from '@twopointo/shared';
+
+/**
+ * A durable event as it travels: routing keys plus the payload `d` already serialised once as
+ * JSON (`data`), so a gateway can frame it without parsing or re-serialising it.
+ */
+export interface BusRecord {
+  /** event id (snowflake); a re-publish with the same id is dropped */
+  id: string;
+  t: DurableEventType;
+  server_id: string;
+  /** channel-scoped events reach only that channel's subscribers */
+  channel_id?: string;
+  /** JSON of the event payload `d` */
+  data: string;
+}
+
+/** A stored durable event with its stream sequence `s` (increasing, with gaps). */
+export interface SequencedRecord extends BusRecord {
+  s: number;
+}
+
+export interface BusSubscription {
+  unsubscribe(): void;
+}
+
+export interface EventBus {
+  readonly kind: 'memory' | 'jetstream';
+  /** Stores a durable event; resolves with its sequence once stored. Rejects while the bus is unreachable. */
+  publish(record: BusRecord): Promise<number>;
+  /** Live durable events in sequence order, from the moment of the call. */
+  subscribe(handler: (record: SequencedRecord) => void): BusSubscription;
+  /**
+   * Stored events with s > afterSeq up to the end of the stream as of the call, in order;
+   * null when events after afterSeq are no longer retained (the caller must refetch).
+   */
+  replay(afterSeq: number): Promise<SequencedRecord[] | null>;
+  /** Sequence of the newest stored event (0 when empty). */
+  lastSeq(): Promise<number>;
+  /** Fire-and-forget events that are never stored. */
+  publishEphemeral(event: EphemeralBusEvent): void;
+  subscribeEphemeral(handler: (event: EphemeralBusEvent) => void): BusSubscription;
+  /** true while the bus answers */
+  healthy(): Promise<boolean>;
+  close(): Promise<void>;
+}

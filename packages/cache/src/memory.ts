@@ -1,0 +1,70 @@
+/** In-memory cache for the embedded default (one process). */
+import type { Cache } from './types.ts';
+
+interface Entry {
+  value: string;
+  expiresAt: number; // 0 = never
+}
+
+export class MemoryCache implements Cache {
+  readonly kind = 'memory' as const;
+  private readonly map = new Map<string, Entry>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor() {
+    this.sweeper = setInterval(() => this.sweep(), 30_000);
+    this.sweeper.unref();
+  }
+
+  private live(key: string): Entry | undefined {
+    const e = this.map.get(key);
+    if (e && e.expiresAt !== 0 && e.expiresAt <= Date.now()) {
+      this.map.delete(key);
+      return undefined;
+    }
+    return e;
+  }
+
+  async get(key: string): Promise<string | null> {
+    return this.live(key)?.value ?? null;
+  }
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    this.map.set(key, { value, expiresAt: ttlSeconds > 0 ? Date.now() + ttlSeconds * 1000 : 0 });
+  }
+  async del(key: string): Promise<void> {
+    this.map.delete(key);
+  }
+  async mget(keys: string[]): Promise<(string | null)[]> {
+    return keys.map((k) => this.live(k)?.value ?? null);
+  }
+  async incr(key: string, delta = 1, ttlSeconds = 0): Promise<number> {
+    const e = this.live(key);
+    const next = (e ? Number(e.value) : 0) + delta;
+    this.map.set(key, {
+      value: String(next),
+      expiresAt: e ? e.expiresAt : ttlSeconds > 0 ? Date.now() + ttlSeconds * 1000 : 0,
+    });
+    return next;
+  }
+  async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
+    const now = Date.now();
+    const e = this.live(key);
+    if (!e) {
+      this.map.set(key, { value: '1', expiresAt: now + windowMs });
+      return { count: 1, resetMs: windowMs };
+    }
+    e.value = String(Number(e.value) + 1);
+    return { count: Number(e.value), resetMs: e.expiresAt - now };
+  }
+  async healthy(): Promise<boolean> {
+    return true;
+  }
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.map.clear();
+  }
+  private sweep(): void {
+    const now = Date.now();
+    for (const [k, e] of this.map) if (e.expiresAt !== 0 && e.expiresAt <= now) this.map.delete(k);
+  }
+}

@@ -1,0 +1,164 @@
+/** Kysely table types. bigint columns travel as decimal strings on both dialects. */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** int8 read as string, written as string or bigint */
+type Int8 = ColumnType<string, string | bigint, string | bigint>;
+type NullableInt8 = ColumnType<string | null, string | bigint | null | undefined, string | bigint | null>;
+
+export interface UsersTable {
+  id: Int8;
+  email: string;
+  username: string;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  totp_last_step: NullableInt8;
+  recovery_confirmed_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+export interface RecoveryCodesTable {
+  id: Int8;
+  user_id: Int8;
+  code_hash: string;
+  used_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+export interface RefreshTokensTable {
+  id: Int8;
+  user_id: Int8;
+  family_id: Int8;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+export interface ServersTable {
+  id: Int8;
+  name: string;
+  owner_id: Int8;
+  created_at: Generated<Date>;
+}
+export interface MembersTable {
+  server_id: Int8;
+  user_id: Int8;
+  joined_at: Generated<Date>;
+}
+export interface RolesTable {
+  id: Int8;
+  server_id: Int8;
+  name: string;
+  permissions: Int8;
+  position: Generated<number>;
+  created_at: Generated<Date>;
+}
+export interface MemberRolesTable {
+  server_id: Int8;
+  user_id: Int8;
+  role_id: Int8;
+}
+export interface ChannelsTable {
+  id: Int8;
+  server_id: Int8;
+  name: string;
+  topic: string | null;
+  position: Generated<number>;
+  created_at: Generated<Date>;
+}
+export interface ChannelOverwritesTable {
+  channel_id: Int8;
+  target_id: Int8;
+  type: 'role' | 'member';
+  allow: Int8;
+  deny: Int8;
+}
+export interface MessagesTable {
+  id: Int8;
+  channel_id: Int8;
+  server_id: Int8;
+  author_id: Int8;
+  content: string;
+  reply_to_id: NullableInt8;
+  created_at: Generated<Date>;
+  edited_at: NullableTimestamp;
+}
+export interface InvitesTable {
+  code: string;
+  server_id: Int8;
+  inviter_id: Int8;
+  max_uses: number | null;
+  uses: Generated<number>;
+  expires_at: NullableTimestamp;
+  created_at: Generated<Date>;
+}
+export interface AssetsTable {
+  id: Int8;
+  owner_id: Int8;
+  filename: string;
+  content_type: string;
+  size: Int8;
+  storage_key: string;
+  status: Generated<'pending' | 'ready'>;
+  created_at: Generated<Date>;
+  completed_at: NullableTimestamp;
+}
+export interface MessageAttachmentsTable {
+  message_id: Int8;
+  asset_id: Int8;
+  position: Generated<number>;
+}
+export interface OutboxTable {
+  seq: Generated<string>;
+  event_id: Int8;
+  payload: string;
+  created_at: Generated<Date>;
+  published_at: NullableTimestamp;
+}
+
+export interface DB {
+  users: UsersTable;
+  recovery_codes: RecoveryCodesTable;
+  refresh_tokens: RefreshTokensTable;
+  servers: ServersTable;
+  members: MembersTable;
+  roles: RolesTable;
+  member_roles: MemberRolesTable;
+  channels: ChannelsTable;
+  channel_overwrites: ChannelOverwritesTable;
+  messages: MessagesTable;
+  invites: InvitesTable;
+  assets: AssetsTable;
+  message_attachments: MessageAttachmentsTable;
+  outbox: OutboxTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type ServerRow = Selectable<ServersTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type RoleRow = Selectable<RolesTable>;
+export type InviteRow = Selectable<InvitesTable>;
+export type AssetRow = Selectable<AssetsTable>;
+export type OverwriteRow = Selectable<ChannelOverwritesTable>;
+
+/** Every application table, for reset tooling (the migrations table is not one). */
+export const APP_TABLES: readonly (keyof DB)[] = [
+  'message_attachments',
+  'messages',
+  'channel_overwrites',
+  'channels',
+  'member_roles',
+  'roles',
+  'invites',
+  'members',
+  'servers',
+  'assets',
+  'recovery_codes',
+  'refresh_tokens',
+  'users',
+  'outbox',
+];

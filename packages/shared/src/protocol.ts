@@ -1,0 +1,84 @@
+/**
+ * The gateway protocol: one discriminated union on `op` (and `t` for events), used by the
+ * Edge, the web client and the tests. Durable events carry the stream sequence `s`.
+ */
+import type { Channel, Member, Message, Server } from './schemas.ts';
+
+export const HEARTBEAT_INTERVAL_MS = 30_000;
+
+/** Close codes the gateway uses. */
+export const CloseCodes = {
+  UNAUTHORIZED: 4001,
+  SESSION_LIMIT: 4005,
+  FLOOD: 4008,
+  HEARTBEAT_TIMEOUT: 4009,
+  SLOW_CONSUMER: 4010,
+  SERVER_RESTART: 4012,
+} as const;
+
+export interface DurableEventMap {
+  MESSAGE_CREATE: Message;
+  MESSAGE_UPDATE: Message;
+  MESSAGE_DELETE: { id: string; channel_id: string; server_id: string };
+  CHANNEL_CREATE: Channel;
+  CHANNEL_UPDATE: Channel;
+  CHANNEL_DELETE: { id: string; server_id: string };
+  SERVER_UPDATE: Server;
+  SERVER_DELETE: { id: string };
+  MEMBER_JOIN: { server_id: string; member: Member };
+  MEMBER_LEAVE: { server_id: string; user_id: string };
+  /** Roles or overwrites changed: gateways re-check who may see what in this server. */
+  PERMISSIONS_UPDATE: { server_id: string; channel_id?: string };
+}
+export type DurableEventType = keyof DurableEventMap;
+
+export interface EphemeralEventMap {
+  TYPING_START: { channel_id: string; server_id: string; user_id: string; username: string; timestamp: string };
+  PRESENCE_UPDATE: { user_id: string; server_id: string; status: 'online' | 'offline' };
+}
+export type EphemeralEventType = keyof EphemeralEventMap;
+
+/** What travels on the bus: routing keys plus the payload. */
+export interface BusEvent<T extends DurableEventType = DurableEventType> {
+  /** event id (snowflake), used for de-duplication on publish */
+  id: string;
+  t: T;
+  server_id: string;
+  /** set for channel-scoped events: only that channel's subscribers receive it */
+  channel_id?: string;
+  d: DurableEventMap[T];
+}
+export interface EphemeralBusEvent<T extends EphemeralEventType = EphemeralEventType> {
+  t: T;
+  server_id: string;
+  channel_id?: string;
+  d: EphemeralEventMap[T];
+}
+/** A durable event as delivered: with its stream sequence. */
+export type SequencedBusEvent = BusEvent & { s: number };
+
+// ---- frames, server → client ----
+export type DurableEventFrame = {
+  [K in DurableEventType]: { op: 'EVENT'; t: K; s: number; d: DurableEventMap[K] };
+}[DurableEventType];
+export type EphemeralEventFrame = {
+  [K in EphemeralEventType]: { op: 'EVENT'; t: K; d: EphemeralEventMap[K] };
+}[EphemeralEventType];
+
+export type ServerFrame =
+  | { op: 'HELLO'; d: { heartbeat_interval: number; session_id: string } }
+  | { op: 'HEARTBEAT_ACK' }
+  | { op: 'SUBSCRIBED'; d: { server_id: string; channel_ids: string[] } }
+  | { op: 'UNSUBSCRIBED'; d: { server_id: string; channel_ids: string[] } }
+  | { op: 'RESUMED'; d: { replayed: number } }
+  | { op: 'INVALID_SESSION' }
+  | { op: 'ERROR'; d: { code: string; message: string } }
+  | DurableEventFrame
+  | EphemeralEventFrame;
+
+// ---- frames, client → server ----
+export type ClientFrame =
+  | { op: 'HEARTBEAT'; d?: { seq?: number | null } }
+  | { op: 'SUBSCRIBE'; d: { server_id: string; channel_ids: string[] } }
+  | { op: 'UNSUBSCRIBE'; d: { server_id: string; channel_ids?: string[] } }
+  | { op: 'RESUME'; d: { session_id: string; seq: number } };

@@ -1,0 +1,151 @@
+/**
+ * REST wire types, as TypeBox schemas: services use them for validation and serialization,
+ * the web client and tests import the inferred types. Ids are snowflake strings, times ISO-8601.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+export const Id = Type.String({ pattern: '^[0-9]{1,19}$', description: 'snowflake id' });
+export const Timestamp = Type.String({ format: 'date-time' });
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const ErrorSchema = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String() }),
+});
+
+// ---- Identity ----
+export const RegisterBody = Type.Object({
+  email: Type.String({ maxLength: 254 }),
+  username: Type.String({ maxLength: 64 }),
+  password: Type.String({ maxLength: 1024 }),
+});
+export const RegisteredUser = Type.Object({ id: Id, email: Type.String(), username: Type.String() });
+export const LoginBody = Type.Object({
+  email: Type.String({ maxLength: 254 }),
+  password: Type.String({ maxLength: 1024 }),
+});
+export const LoginResult = Type.Object({
+  partial_token: Type.String(),
+  next: Type.Union([Type.Literal('2fa_setup'), Type.Literal('2fa_verify')]),
+});
+export const TotpSetupResult = Type.Object({ totp_secret: Type.String(), otpauth_url: Type.String() });
+export const VerifyBody = Type.Object({ code: Type.String({ maxLength: 16 }) });
+export const RecoverBody = Type.Object({ recovery_code: Type.String({ maxLength: 64 }) });
+export const TokenPair = Type.Object({
+  access_token: Type.String(),
+  refresh_token: Type.String(),
+  token_type: Type.Literal('Bearer'),
+  expires_in: Type.Integer(),
+  recovery_codes: Type.Optional(Type.Array(Type.String())),
+});
+export const RefreshBody = Type.Object({ refresh_token: Type.String({ maxLength: 256 }) });
+export const Me = Type.Object({
+  id: Id,
+  email: Type.String(),
+  username: Type.String(),
+  created_at: Timestamp,
+  twofa_enabled: Type.Boolean(),
+});
+export const DeleteMeBody = Type.Object({
+  password: Type.String({ maxLength: 1024 }),
+  code: Type.String({ maxLength: 64 }),
+});
+
+// ---- Official ----
+export const UserRef = Type.Object({ id: Id, username: Type.String() });
+export const Server = Type.Object({ id: Id, name: Type.String(), owner_id: Id, created_at: Timestamp });
+export const Channel = Type.Object({
+  id: Id,
+  server_id: Id,
+  name: Type.String(),
+  topic: Nullable(Type.String()),
+  position: Type.Integer(),
+  created_at: Timestamp,
+});
+export const Attachment = Type.Object({
+  id: Id,
+  filename: Type.String(),
+  content_type: Type.String(),
+  size: Type.Integer(),
+  url: Type.String(),
+});
+export const Message = Type.Object({
+  id: Id,
+  channel_id: Id,
+  server_id: Id,
+  author: UserRef,
+  content: Type.String(),
+  attachments: Type.Array(Attachment),
+  reply_to_id: Nullable(Id),
+  created_at: Timestamp,
+  edited_at: Nullable(Timestamp),
+});
+export const Role = Type.Object({
+  id: Id,
+  server_id: Id,
+  name: Type.String(),
+  permissions: Type.String({ description: 'permission bit set as a decimal string' }),
+  position: Type.Integer(),
+  created_at: Timestamp,
+});
+export const Member = Type.Object({
+  user: UserRef,
+  roles: Type.Array(Id),
+  joined_at: Timestamp,
+  status: Type.Union([Type.Literal('online'), Type.Literal('offline')]),
+});
+export const Invite = Type.Object({
+  code: Type.String(),
+  server_id: Id,
+  inviter_id: Id,
+  max_uses: Nullable(Type.Integer()),
+  uses: Type.Integer(),
+  expires_at: Nullable(Timestamp),
+  created_at: Timestamp,
+});
+export const InvitePreview = Type.Object({
+  code: Type.String(),
+  server: Type.Object({ id: Id, name: Type.String() }),
+  member_count: Type.Integer(),
+});
+export const ChannelOverwrite = Type.Object({
+  channel_id: Id,
+  target_id: Id,
+  type: Type.Union([Type.Literal('role'), Type.Literal('member')]),
+  allow: Type.String(),
+  deny: Type.String(),
+});
+export const Asset = Type.Object({
+  id: Id,
+  filename: Type.String(),
+  content_type: Type.String(),
+  size: Type.Integer(),
+  url: Type.String(),
+});
+export const AssetUpload = Type.Object({
+  id: Id,
+  upload: Type.Object({
+    url: Type.String(),
+    method: Type.Literal('PUT'),
+    headers: Type.Record(Type.String(), Type.String()),
+  }),
+});
+
+export type RegisterBody = Static<typeof RegisterBody>;
+export type RegisteredUser = Static<typeof RegisteredUser>;
+export type LoginResult = Static<typeof LoginResult>;
+export type TotpSetupResult = Static<typeof TotpSetupResult>;
+export type TokenPair = Static<typeof TokenPair>;
+export type Me = Static<typeof Me>;
+export type UserRef = Static<typeof UserRef>;
+export type Server = Static<typeof Server>;
+export type Channel = Static<typeof Channel>;
+export type Attachment = Static<typeof Attachment>;
+export type Message = Static<typeof Message>;
+export type Role = Static<typeof Role>;
+export type Member = Static<typeof Member>;
+export type Invite = Static<typeof Invite>;
+export type InvitePreview = Static<typeof InvitePreview>;
+export type ChannelOverwrite = Static<typeof ChannelOverwrite>;
+export type Asset = Static<typeof Asset>;
+export type AssetUpload = Static<typeof AssetUpload>;
+export type ErrorBody = Static<typeof ErrorSchema>;

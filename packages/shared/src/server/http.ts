@@ -1,0 +1,94 @@
+/** Fastify pieces every service shares: logger with secrets redacted, error format, request ids. */
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyServerOptions } from 'fastify';
+import { AppError } from '../errors.ts';
+
+/** Paths pino must never print. */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-internal-secret"]',
+  'req.query.token',
+  'password',
+  'code',
+  'token',
+  'refresh_token',
+  'access_token',
+  'partial_token',
+  'totp_secret',
+  'recovery_code',
+];
+
+export function loggerOptions(level: string, name: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    name,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: {
+      // never log query strings: the gateway token travels there
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        url: req.url.split('?')[0],
+        id: req.id,
+      }),
+    },
+  };
+}
+
+export const requestIdOptions = {
+  requestIdHeader: 'x-request-id',
+  genReqId: () => randomUUID(),
+} satisfies Partial<FastifyServerOptions>;
+
+/** Validation errors name the field; AppErrors keep their code; anything else is a logged 500. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    if (err instanceof AppError) {
+      void reply.status(err.status).headers(err.headers).send({ error: { code: err.code, message: err.message } });
+      return;
+    }
+    const fe = err as FastifyError;
+    if (fe.validation) {
+      const first = fe.validation[0];
+      const field =
+        (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') ||
+        ((first?.params as { missingProperty?: string } | undefined)?.missingProperty ?? '');
+      const where = fe.validationContext ?? 'body';
+      const message = field ? `${where}.${field}: ${first?.message ?? 'invalid'}` : `${where}: ${fe.message}`;
+      void reply.status(400).send({ error: { code: 'invalid_input', message } });
+      return;
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      const code = fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type'
+        : fe.statusCode === 429 ? 'rate_limited' : 'bad_request';
+      void reply.status(fe.statusCode).send({ error: { code, message: fe.message } });
+      return;
+    }
+    if (isUnavailable(err)) {
+      req.log.warn({ err }, 'dependency unavailable');
+      void reply.status(503).send({ error: { code: 'unavailable', message: 'Service temporarily unavailable' } });
+      return;
+    }
+    req.log.error({ err }, 'unhandled error');
+    void reply.status(500).send({ error: { code: 'internal', message: 'Internal server error' } });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+  });
+}
+
+/** Connection-level failures of the database or other backends. */
+function isUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT' ||
+    code === '57P01' || // admin_shutdown
+    code === '57P03' || // cannot_connect_now
+    code === '08006' ||
+    code === '08001' ||
+    code === '08003' ||
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(String((err as Error).message))
+  );
+}
