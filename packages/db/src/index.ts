@@ -2,4 +2,5 @@ export * from './database.ts';
 export * from './migrate.ts';
 export * from './types.ts';
 export * from './testing.ts';
+export * from './socket.ts';
 export { sql, type Kysely, type Transaction } from 'kysely';

@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Database } from './database.ts';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
+/**
+ * The SQL files beside this package; a build-all bundle (bin/*.mjs) sets MIGRATIONS_DIR to its
+ * own copy, since the bundle no longer sits next to packages/db.
+ */
+export const MIGRATIONS_DIR = process.env.MIGRATIONS_DIR
+  ? process.env.MIGRATIONS_DIR.replace(/\/*$/, '/')
+  : fileURLToPath(new URL('../migrations/', import.meta.url));
 
 export interface Migration {
   version: string;

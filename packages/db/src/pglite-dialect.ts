@@ -16,7 +16,7 @@ import {
   type TransactionSettings,
 } from 'kysely';
 
-class Mutex {
+export class Mutex {
   private tail: Promise<void> = Promise.resolve();
   lock(): Promise<() => void> {
     let release!: () => void;
@@ -25,6 +25,17 @@ class Mutex {
     this.tail = prev.then(() => next);
     return prev.then(() => release);
   }
+}
+
+const locks = new WeakMap<PGlite, Mutex>();
+/**
+ * The one lock per PGlite instance: the Kysely driver and the dev socket (socket.ts) both take
+ * it, so a local tool's transaction never interleaves with the process's own queries.
+ */
+export function pgliteLock(pg: PGlite): Mutex {
+  let m = locks.get(pg);
+  if (!m) locks.set(pg, (m = new Mutex()));
+  return m;
 }
 
 class PGliteConnection implements DatabaseConnection {
@@ -46,11 +57,12 @@ class PGliteConnection implements DatabaseConnection {
 }
 
 class PGliteDriver implements Driver {
-  private readonly mutex = new Mutex();
+  private readonly mutex: Mutex;
   private readonly releases = new WeakMap<DatabaseConnection, () => void>();
   private readonly connection: PGliteConnection;
 
   constructor(private readonly pg: PGlite) {
+    this.mutex = pgliteLock(pg);
     this.connection = new PGliteConnection(pg);
   }
   async init(): Promise<void> {
