@@ -1,0 +1,11 @@
+/** The user's stored objects, read before deleting the account so the bytes can go too. */
+import type { DB, Kysely } from '@twopointo/db';
+
+export class AssetRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async storageKeysOfOwner(userId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('assets').select('storage_key').where('owner_id', '=', userId).execute();
+    return rows.map((r) => r.storage_key);
+  }
+}
