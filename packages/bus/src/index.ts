@@ -1,3 +1,5 @@
 export * from './types.ts';
 export * from './memory.ts';
 export * from './relay.ts';
+export * from './jetstream.ts';
+export * from './open.ts';

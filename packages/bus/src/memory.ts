@@ -1,5 +1,6 @@
 /** In-process bus for the embedded default: a bounded ring of durable events, same sequence semantics. */
 import type { EphemeralBusEvent } from '@twopointo/shared';
+import type { RelayLogger } from './relay.ts';
 import type { BusRecord, BusSubscription, EventBus, SequencedRecord } from './types.ts';
 
 export interface MemoryBusOptions {
@@ -7,6 +8,8 @@ export interface MemoryBusOptions {
   retain?: number;
   /** how long a published id is remembered for de-duplication */
   dedupeWindowMs?: number;
+  /** where a throwing subscriber is reported [console] */
+  logger?: Pick<RelayLogger, 'error'>;
 }
 
 export class MemoryBus implements EventBus {
@@ -19,10 +22,12 @@ export class MemoryBus implements EventBus {
   private readonly ephemeral = new Set<(e: EphemeralBusEvent) => void>();
   private readonly retain: number;
   private readonly dedupeWindowMs: number;
+  private readonly logger: MemoryBusOptions['logger'];
 
   constructor(opts: MemoryBusOptions = {}) {
     this.retain = opts.retain ?? 100_000;
     this.dedupeWindowMs = opts.dedupeWindowMs ?? 120_000;
+    this.logger = opts.logger;
   }
 
   async publish(record: BusRecord): Promise<number> {
@@ -38,13 +43,14 @@ export class MemoryBus implements EventBus {
     }
     this.recent.set(record.id, { s: stored.s, at: now });
     if (this.recent.size > this.retain) this.pruneRecent(now);
-    for (const h of this.handlers) h(stored);
+    // a throwing subscriber must neither starve the others nor fail the (already stored) publish
+    for (const h of this.handlers) this.guard(() => h(stored));
     return stored.s;
   }
 
   subscribe(handler: (record: SequencedRecord) => void): BusSubscription {
     this.handlers.add(handler);
-    return { unsubscribe: () => this.handlers.delete(handler) };
+    return { unsubscribe: () => void this.handlers.delete(handler), ready: Promise.resolve() };
   }
 
   async replay(afterSeq: number): Promise<SequencedRecord[] | null> {
@@ -60,12 +66,12 @@ export class MemoryBus implements EventBus {
   }
 
   publishEphemeral(event: EphemeralBusEvent): void {
-    for (const h of this.ephemeral) h(event);
+    for (const h of this.ephemeral) this.guard(() => h(event));
   }
 
   subscribeEphemeral(handler: (event: EphemeralBusEvent) => void): BusSubscription {
     this.ephemeral.add(handler);
-    return { unsubscribe: () => this.ephemeral.delete(handler) };
+    return { unsubscribe: () => void this.ephemeral.delete(handler), ready: Promise.resolve() };
   }
 
   async healthy(): Promise<boolean> {
@@ -75,6 +81,14 @@ export class MemoryBus implements EventBus {
   async close(): Promise<void> {
     this.handlers.clear();
     this.ephemeral.clear();
+  }
+
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      (this.logger ?? console).error({ err: String(err) }, 'bus subscriber threw');
+    }
   }
 
   private pruneRecent(now: number): void {

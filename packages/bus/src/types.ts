@@ -23,6 +23,11 @@ export interface SequencedRecord extends BusRecord {
 
 export interface BusSubscription {
   unsubscribe(): void;
+  /**
+   * Resolves once live delivery is positioned (every event stored afterwards is delivered).
+   * Immediate in memory; one round trip on JetStream. Await it before serving clients.
+   */
+  ready?: Promise<void>;
 }
 
 export interface EventBus {

@@ -1,0 +1,357 @@
+/**
+ * The distributed bus: durable events in a NATS JetStream stream (sequence = stream seq),
+ * ephemeral ones on plain core NATS subjects. Written for nats-server 2.9: a single filter
+ * subject per consumer at most (we use none), no batch direct get.
+ */
+import { connect, nanos, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import {
+  DiscardPolicy,
+  jetstream,
+  JetStreamApiError,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type JetStreamManager,
+  type JsMsg,
+  type StreamConfig,
+  type StreamInfo,
+} from '@nats-io/jetstream';
+import type { EphemeralBusEvent } from '@twopointo/shared';
+import type { RelayLogger } from './relay.ts';
+import type { BusRecord, BusSubscription, EventBus, SequencedRecord } from './types.ts';
+
+export interface JetStreamBusOptions {
+  /** nats://host:port, several separated by commas */
+  url: string;
+  /** stream name [TP_EVENTS] */
+  stream?: string;
+  /** subject prefix [tp]: durable events on `<prefix>.ev.>`, ephemeral on `<prefix>.eph.<server_id>` */
+  prefix?: string;
+  /** retention: newest messages kept [1,000,000] */
+  maxMsgs?: number;
+  /** retention: oldest message age kept [7 days] */
+  maxAgeMs?: number;
+  /** how long a published id is remembered for de-duplication [2 min] */
+  duplicateWindowMs?: number;
+  /** how long a publish or a stream request may take before it rejects [3 s] */
+  timeoutMs?: number;
+  /** connection name shown by the server */
+  name?: string;
+  logger?: RelayLogger;
+}
+
+const STREAM_NOT_FOUND = 10059;
+const STREAM_NAME_IN_USE = 10058;
+const REPLAY_BATCH = 1000;
+
+/** A live tail: one ordered consumer per bus, fanned out to every subscriber. */
+interface Tail {
+  ready: Promise<void>;
+  /** stream seq of the last event handed to subscribers (or the start point) */
+  lastSeen: number;
+  iter?: ConsumerMessages;
+  /** bumped on every reconnect so a consumer created before it is replaced */
+  generation: number;
+}
+
+export class JetStreamBus implements EventBus {
+  readonly kind = 'jetstream' as const;
+  readonly stream: string;
+  readonly prefix: string;
+  private readonly js: JetStreamClient;
+  private connected = true;
+  private closed = false;
+  private tail: Tail | undefined;
+  private readonly handlers = new Set<(r: SequencedRecord) => void>();
+  private readonly ephemeral = new Set<Subscription>();
+
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly jsm: JetStreamManager,
+    private readonly opts: JetStreamBusOptions,
+  ) {
+    this.stream = opts.stream ?? 'TP_EVENTS';
+    this.prefix = opts.prefix ?? 'tp';
+    this.js = jetstream(nc, { timeout: this.timeoutMs });
+    void this.watchStatus();
+  }
+
+  /** Connects (failing if NATS does not answer now), then creates or updates the stream. */
+  static async connect(opts: JetStreamBusOptions): Promise<JetStreamBus> {
+    const timeout = opts.timeoutMs ?? 3000;
+    const nc = await connect({
+      servers: opts.url.split(',').map((s) => s.trim()),
+      name: opts.name,
+      // a bus outlives any NATS restart: never give up reconnecting
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+      timeout,
+      // notice a silently dead peer within ~30 s
+      pingInterval: 10_000,
+      maxPingOut: 3,
+    });
+    try {
+      const jsm = await jetstreamManager(nc, { timeout });
+      const bus = new JetStreamBus(nc, jsm, opts);
+      await bus.ensureStream();
+      return bus;
+    } catch (err) {
+      await nc.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private get timeoutMs(): number {
+    return this.opts.timeoutMs ?? 3000;
+  }
+
+  /** Creates the stream, or brings an existing one to the configured subjects and limits. */
+  async ensureStream(): Promise<StreamInfo> {
+    const maxAgeMs = this.opts.maxAgeMs ?? 7 * 24 * 3600 * 1000;
+    // the server refuses a duplicate window longer than max_age
+    const dupMs = Math.min(this.opts.duplicateWindowMs ?? 120_000, maxAgeMs);
+    const cfg = {
+      subjects: [`${this.prefix}.ev.>`],
+      max_msgs: this.opts.maxMsgs ?? 1_000_000,
+      max_age: nanos(maxAgeMs),
+      duplicate_window: nanos(dupMs),
+      discard: DiscardPolicy.Old,
+    } satisfies Partial<StreamConfig>;
+    try {
+      await this.jsm.streams.info(this.stream);
+      return await this.jsm.streams.update(this.stream, cfg);
+    } catch (err) {
+      if (!isApiError(err, STREAM_NOT_FOUND)) throw err;
+    }
+    try {
+      return await this.jsm.streams.add({
+        ...cfg,
+        name: this.stream,
+        retention: RetentionPolicy.Limits,
+        storage: StorageType.File,
+        num_replicas: 1,
+      });
+    } catch (err) {
+      // another instance created it in between
+      if (!isApiError(err, STREAM_NAME_IN_USE)) throw err;
+      return this.jsm.streams.update(this.stream, cfg);
+    }
+  }
+
+  async publish(record: BusRecord): Promise<number> {
+    if (this.closed) throw new Error('bus is closed');
+    // while reconnecting the client would buffer the message and only time out later
+    if (!this.connected) throw new Error('NATS is unreachable');
+    const body: BusRecord = {
+      id: record.id,
+      t: record.t,
+      server_id: record.server_id,
+      ...(record.channel_id !== undefined ? { channel_id: record.channel_id } : {}),
+      data: record.data,
+    };
+    const subject = `${this.prefix}.ev.${token(record.server_id)}.${token(record.channel_id ?? '_')}.${token(record.t)}`;
+    const ack = await this.js.publish(subject, JSON.stringify(body), { msgID: record.id, timeout: this.timeoutMs });
+    // a duplicate's ack carries the sequence of the first copy
+    return ack.seq;
+  }
+
+  /**
+   * Live events from now on. The returned `ready` resolves once the tail is positioned: every
+   * event stored after that is delivered (also those published between the call and `ready`,
+   * because the start point is the stream's last seq read before the consumer exists).
+   */
+  subscribe(handler: (record: SequencedRecord) => void): BusSubscription {
+    this.handlers.add(handler);
+    const ready = this.ensureTail().ready;
+    return { unsubscribe: () => void this.handlers.delete(handler), ready };
+  }
+
+  async replay(afterSeq: number): Promise<SequencedRecord[] | null> {
+    const { state } = await this.jsm.streams.info(this.stream);
+    const last = state.last_seq;
+    if (afterSeq > last) return null;
+    if (afterSeq + 1 < state.first_seq) return null;
+    if (afterSeq === last) return [];
+    const consumer = await this.js.consumers.get(this.stream, { opt_start_seq: afterSeq + 1 });
+    const out: SequencedRecord[] = [];
+    let seen = afterSeq;
+    try {
+      while (seen < last) {
+        const batch = await consumer.fetch({
+          max_messages: Math.min(REPLAY_BATCH, last - seen),
+          expires: Math.max(1000, this.timeoutMs),
+        });
+        let got = 0;
+        for await (const m of batch) {
+          got++;
+          // the oldest events were dropped by retention after the info call
+          if (seen === afterSeq && m.seq !== afterSeq + 1) return null;
+          seen = m.seq;
+          const rec = this.parse(m);
+          if (rec) out.push(rec);
+          if (seen >= last) break;
+        }
+        if (got === 0) throw new Error(`replay of ${this.stream} stalled after seq ${seen}`);
+      }
+      return out;
+    } finally {
+      consumer.delete().catch(() => undefined);
+    }
+  }
+
+  async lastSeq(): Promise<number> {
+    return (await this.jsm.streams.info(this.stream)).state.last_seq;
+  }
+
+  publishEphemeral(event: EphemeralBusEvent): void {
+    if (this.closed) return;
+    try {
+      this.nc.publish(`${this.prefix}.eph.${token(event.server_id)}`, JSON.stringify(event));
+    } catch (err) {
+      // fire-and-forget: a typing indicator is not worth an error to the caller
+      this.opts.logger?.warn({ err: String(err) }, 'ephemeral publish failed');
+    }
+  }
+
+  subscribeEphemeral(handler: (event: EphemeralBusEvent) => void): BusSubscription {
+    const sub = this.nc.subscribe(`${this.prefix}.eph.*`, {
+      callback: (err, msg) => {
+        if (err) return;
+        let event: EphemeralBusEvent;
+        try {
+          event = msg.json<EphemeralBusEvent>();
+        } catch {
+          return;
+        }
+        try {
+          handler(event);
+        } catch (e) {
+          this.opts.logger?.error({ err: String(e) }, 'ephemeral handler threw');
+        }
+      },
+    });
+    this.ephemeral.add(sub);
+    return {
+      unsubscribe: () => {
+        this.ephemeral.delete(sub);
+        sub.unsubscribe();
+      },
+    };
+  }
+
+  async healthy(): Promise<boolean> {
+    if (this.closed || !this.connected || this.nc.isClosed()) return false;
+    try {
+      await this.jsm.streams.info(this.stream);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.handlers.clear();
+    this.tail?.iter?.stop();
+    await this.nc.close().catch(() => undefined);
+  }
+
+  // ---- internals ----
+
+  private async watchStatus(): Promise<void> {
+    for await (const s of this.nc.status()) {
+      if (s.type === 'disconnect') this.connected = false;
+      else if (s.type === 'reconnect') {
+        this.connected = true;
+        // the server may have lost the consumer (a restart): start a fresh one at lastSeen + 1
+        if (this.tail) {
+          this.tail.generation++;
+          this.tail.iter?.stop();
+        }
+      }
+    }
+  }
+
+  private ensureTail(): Tail {
+    if (this.tail) return this.tail;
+    let resolve!: () => void;
+    const tail: Tail = { ready: new Promise<void>((r) => (resolve = r)), lastSeen: -1, generation: 0 };
+    this.tail = tail;
+    void this.runTail(tail, resolve);
+    return tail;
+  }
+
+  /** Keeps an ordered consumer running from lastSeen + 1, recreating it after errors and reconnects. */
+  private async runTail(tail: Tail, ready: () => void): Promise<void> {
+    let failures = 0;
+    while (!this.closed) {
+      try {
+        if (tail.lastSeen < 0) tail.lastSeen = await this.lastSeq();
+        const generation = tail.generation;
+        const consumer = await this.js.consumers.get(this.stream, { opt_start_seq: tail.lastSeen + 1 });
+        const iter = await consumer.consume({ max_messages: 512, expires: 10_000 });
+        tail.iter = iter;
+        ready();
+        failures = 0;
+        // a reconnect while the consumer was being created: that consumer may be gone already
+        if (generation !== tail.generation || this.closed) iter.stop();
+        for await (const m of iter) {
+          // a recreated consumer may repeat what was already delivered
+          if (m.seq <= tail.lastSeen) continue;
+          if (m.seq !== tail.lastSeen + 1) {
+            this.opts.logger?.warn({ from: tail.lastSeen + 1, to: m.seq - 1 }, 'bus tail skipped events no longer retained');
+          }
+          tail.lastSeen = m.seq;
+          const rec = this.parse(m);
+          if (rec) this.dispatch(rec);
+        }
+        consumer.delete().catch(() => undefined);
+      } catch (err) {
+        failures++;
+        if (failures === 1 || failures % 30 === 0) {
+          this.opts.logger?.warn({ err: String(err), failures }, 'bus tail interrupted; retrying');
+        }
+      }
+      tail.iter = undefined;
+      if (this.closed) break;
+      await sleep(Math.min(2000, 50 * 2 ** Math.min(failures, 6)));
+    }
+  }
+
+  private dispatch(rec: SequencedRecord): void {
+    for (const h of this.handlers) {
+      try {
+        h(rec);
+      } catch (err) {
+        this.opts.logger?.error({ err: String(err), s: rec.s }, 'bus subscriber threw');
+      }
+    }
+  }
+
+  private parse(m: JsMsg): SequencedRecord | undefined {
+    try {
+      const r = m.json<BusRecord>();
+      if (typeof r?.id !== 'string' || typeof r.data !== 'string') throw new Error('not a BusRecord');
+      return { ...r, s: m.seq };
+    } catch (err) {
+      this.opts.logger?.error({ err: String(err), seq: m.seq, subject: m.subject }, 'unreadable bus message skipped');
+      return undefined;
+    }
+  }
+}
+
+function isApiError(err: unknown, code: number): boolean {
+  return err instanceof JetStreamApiError && err.code === code;
+}
+
+/** A subject token: no separators, wildcards or whitespace. */
+function token(s: string): string {
+  return /^[^.*>\s]+$/.test(s) ? s : '_';
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
