@@ -28,6 +28,8 @@ export class OutboxRelay {
   private again = false;
   private stopped = true;
   private failures = 0;
+  /** the last pass found another relay holding the lock */
+  private lockedOut = false;
 
   constructor(private readonly opts: OutboxRelayOptions) {}
 
@@ -49,8 +51,12 @@ export class OutboxRelay {
   /** Publishes everything pending; rejects if the bus refuses. For shutdown and tests. */
   async flush(): Promise<void> {
     await this.running;
-    while ((await this.publishBatch()) > 0) {
-      /* keep going until the outbox is empty */
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      if ((await this.publishBatch()) > 0) continue;
+      // another relay is mid-batch: wait for it, it may leave rows behind for us
+      if (!this.lockedOut || Date.now() > deadline) return;
+      await new Promise((r) => setTimeout(r, 20));
     }
   }
 
@@ -76,7 +82,10 @@ export class OutboxRelay {
         }
       } while (this.again && !this.stopped);
       this.failures = 0;
-      this.schedule(this.opts.intervalMs ?? 1000);
+      // locked out by another relay that may have selected before our commit: look again soon
+      // instead of leaving our rows waiting for the slow poll
+      const interval = this.opts.intervalMs ?? 1000;
+      this.schedule(this.lockedOut ? Math.min(interval, 50) : interval);
     } catch (err) {
       this.failures++;
       if (this.failures === 1 || this.failures % 30 === 0) {
@@ -92,7 +101,8 @@ export class OutboxRelay {
     const limit = this.opts.batchSize ?? 256;
     return db.transaction().execute(async (trx) => {
       const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as ok`.execute(trx);
-      if (!lock.rows[0]?.ok) return 0;
+      this.lockedOut = !lock.rows[0]?.ok;
+      if (this.lockedOut) return 0;
       const rows = await trx
         .selectFrom('outbox')
         .select(['seq', 'payload'])
