@@ -1,0 +1,129 @@
+/** Test factories for Identity: a listening instance on a test database, and a signed-up user. */
+import { randomInt } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { MemoryCache } from '@twopointo/cache';
+import { createTestDatabase, type Backend, type TestDatabase } from '@twopointo/db';
+import type { ObjectStorage } from '@twopointo/storage';
+import { totp } from '../../../test/helpers/totp.ts';
+import { buildIdentityApp } from './app.ts';
+import { readIdentityConfig, type IdentityConfig } from './config.ts';
+
+export type Overrides = Partial<Record<keyof IdentityConfig, string>>;
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON
+  body: any;
+}
+
+export interface CallOptions {
+  body?: unknown;
+  token?: string;
+  /** sent as X-Forwarded-For, as the Edge does */
+  ip?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestIdentity {
+  url: string;
+  app: FastifyInstance;
+  database: TestDatabase;
+  config: IdentityConfig;
+  call(method: string, path: string, opts?: CallOptions): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+/** Config as tests want it: port 0, quiet, and nothing from the machine's environment. */
+export function testConfig(overrides: Overrides = {}): IdentityConfig {
+  return readIdentityConfig({ IDENTITY_PORT: '0', LOG_LEVEL: 'silent', ...overrides }, {});
+}
+
+export async function call(url: string, method: string, path: string, opts: CallOptions = {}): Promise<Answer> {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.ip) headers['x-forwarded-for'] = opts.ip;
+  const res = await fetch(url + path, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
+}
+
+/** Builds Identity on a fresh test database and listens on 127.0.0.1:0. */
+export async function startTestIdentity(
+  backend: Backend,
+  opts: { overrides?: Overrides; storage?: ObjectStorage; database?: TestDatabase } = {},
+): Promise<TestIdentity> {
+  const config = testConfig(opts.overrides);
+  const ownDatabase = opts.database === undefined;
+  const database = opts.database ?? (await createTestDatabase(backend));
+  const cache = new MemoryCache();
+  const app = await buildIdentityApp({ config, database, cache, storage: opts.storage });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url,
+    app,
+    database,
+    config,
+    call: (method, path, callOpts) => call(url, method, path, callOpts),
+    close: async () => {
+      await app.close();
+      await cache.close();
+      if (ownDatabase) await database.close();
+    },
+  };
+}
+
+let counter = 0;
+/** A unique, valid username and email for this run. */
+export function uniqueUser(prefix = 'user'): { email: string; username: string; password: string } {
+  const n = `${prefix}${process.pid}_${++counter}_${randomInt(1e6)}`.slice(0, 32);
+  return { email: `${n}@example.com`, username: n, password: 'S3cretPass!' };
+}
+
+export const randomIp = (): string => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+export interface SignedUp {
+  id: string;
+  email: string;
+  username: string;
+  password: string;
+  secret: string;
+  partial: string;
+  access: string;
+  refresh: string;
+  recoveryCodes: string[];
+  ip: string;
+}
+
+/** register → login → 2fa/setup → 2fa/verify (with the independent TOTP), asserting each step. */
+export async function signUp(id: TestIdentity, prefix = 'user'): Promise<SignedUp> {
+  const user = uniqueUser(prefix);
+  const ip = randomIp();
+  const reg = await id.call('POST', '/auth/register', { body: user, ip });
+  if (reg.status !== 201) throw new Error(`register: ${reg.status} ${JSON.stringify(reg.body)}`);
+  const login = await id.call('POST', '/auth/login', { body: { email: user.email, password: user.password }, ip });
+  if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
+  const setup = await id.call('POST', '/auth/2fa/setup', { token: login.body.partial_token, ip });
+  if (setup.status !== 200) throw new Error(`setup: ${setup.status} ${JSON.stringify(setup.body)}`);
+  const verify = await id.call('POST', '/auth/2fa/verify', {
+    token: login.body.partial_token,
+    body: { code: totp(setup.body.totp_secret) },
+    ip,
+  });
+  if (verify.status !== 200) throw new Error(`verify: ${verify.status} ${JSON.stringify(verify.body)}`);
+  return {
+    id: reg.body.id,
+    ...user,
+    ip,
+    secret: setup.body.totp_secret,
+    partial: login.body.partial_token,
+    access: verify.body.access_token,
+    refresh: verify.body.refresh_token,
+    recoveryCodes: verify.body.recovery_codes,
+  };
+}
