@@ -1,0 +1,140 @@
+/**
+ * The one access helper: every service method starts here. Loads the resolver's inputs once per
+ * request (an Access lives as long as its request, so no cache can go stale) and answers
+ * 404 to non-members and to channels the caller cannot see, 403 for a missing bit.
+ */
+import { Permissions, computePermissions, forbidden, hasPermission, notFound, type PermissionInput } from '@twopointo/shared';
+import type { AccessRepository, ChannelRef, MessageRef, ServerRef } from './access.repository.ts';
+import { missingPermission } from './permission-set.ts';
+
+export interface ServerAccess {
+  server: ServerRef;
+  isOwner: boolean;
+  /** server-level effective permissions (no channel overwrites) */
+  permissions: bigint;
+  input: PermissionInput;
+}
+export interface ChannelAccess extends ServerAccess {
+  channel: ChannelRef;
+  /** effective permissions in the channel */
+  channelPermissions: bigint;
+}
+
+export class Access {
+  private readonly servers = new Map<string, Promise<ServerAccess | null>>();
+  private readonly channels = new Map<string, Promise<ChannelRef | undefined>>();
+
+  constructor(
+    private readonly repo: AccessRepository,
+    readonly userId: string,
+  ) {}
+
+  /** The server and the caller's permissions in it, or null when it does not exist or the caller is not a member. */
+  serverAccess(serverId: string): Promise<ServerAccess | null> {
+    let p = this.servers.get(serverId);
+    if (!p) {
+      p = this.load(serverId);
+      this.servers.set(serverId, p);
+    }
+    return p;
+  }
+
+  async requireServerMember(serverId: string): Promise<ServerAccess> {
+    const access = await this.serverAccess(serverId);
+    if (!access) throw notFound('server');
+    return access;
+  }
+
+  /** Member with every bit of `bits` at server level. */
+  async requirePermission(serverId: string, bits: bigint): Promise<ServerAccess> {
+    const access = await this.requireServerMember(serverId);
+    if (!hasPermission(access.permissions, bits)) throw missingPermission(bits & ~access.permissions);
+    return access;
+  }
+
+  async requireOwner(serverId: string): Promise<ServerAccess> {
+    const access = await this.requireServerMember(serverId);
+    if (!access.isOwner) throw forbidden('Only the owner can do this', 'not_owner');
+    return access;
+  }
+
+  /** A channel the caller can see (else 404), with every bit of `bits` in it (else 403). */
+  async requireChannel(channelId: string, bits: bigint = 0n): Promise<ChannelAccess> {
+    const channel = await this.channel(channelId);
+    const server = channel && (await this.serverAccess(channel.server_id));
+    if (!channel || !server) throw notFound('channel');
+    const perms = (await this.channelPermissions(server, [channel.id])).get(channel.id) ?? 0n;
+    if (!hasPermission(perms, Permissions.VIEW_CHANNEL)) throw notFound('channel');
+    if (!hasPermission(perms, bits)) throw missingPermission(bits & ~perms);
+    return { ...server, channel, channelPermissions: perms };
+  }
+
+  /** A message in a channel the caller can see (else 404 unknown_message). */
+  async requireMessage(messageId: string): Promise<ChannelAccess & { message: MessageRef }> {
+    const message = await this.repo.findMessageRef(messageId);
+    if (!message) throw notFound('message');
+    try {
+      return { ...(await this.requireChannel(message.channel_id)), message };
+    } catch (err) {
+      if ((err as { status?: number }).status === 404) throw notFound('message');
+      throw err;
+    }
+  }
+
+  /** A role of a server the caller is a member of (else 404 unknown_role), with server-level `bits`. */
+  async requireRole(roleId: string, bits: bigint) {
+    const role = await this.repo.findRole(roleId);
+    const server = role && (await this.serverAccess(role.server_id));
+    if (!role || !server) throw notFound('role');
+    if (!hasPermission(server.permissions, bits)) throw missingPermission(bits & ~server.permissions);
+    return { ...server, role };
+  }
+
+  /** Effective permissions in each of the channels (which must belong to the server). */
+  async channelPermissions(server: ServerAccess, channelIds: string[]): Promise<Map<string, bigint>> {
+    const overwrites = await this.repo.overwrites(channelIds);
+    const out = new Map<string, bigint>();
+    for (const id of channelIds) out.set(id, computePermissions({ ...server.input, overwrites: overwrites.get(id) ?? [] }));
+    return out;
+  }
+
+  /** The server's channels the caller may VIEW_CHANNEL, by position then id. */
+  async visibleChannels(server: ServerAccess): Promise<ChannelRef[]> {
+    const channels = await this.repo.listChannels(server.server.id);
+    const perms = await this.channelPermissions(
+      server,
+      channels.map((c) => c.id),
+    );
+    return channels.filter((c) => hasPermission(perms.get(c.id) ?? 0n, Permissions.VIEW_CHANNEL));
+  }
+
+  /** A non-owner may only hand out (or take part in managing) bits they hold themselves. */
+  requireGrantable(held: bigint, access: ServerAccess, bits: bigint): void {
+    if (access.isOwner) return;
+    const missing = bits & ~held;
+    if (missing !== 0n) throw missingPermission(missing);
+  }
+
+  private channel(id: string): Promise<ChannelRef | undefined> {
+    let p = this.channels.get(id);
+    if (!p) {
+      p = this.repo.findChannel(id);
+      this.channels.set(id, p);
+    }
+    return p;
+  }
+
+  private async load(serverId: string): Promise<ServerAccess | null> {
+    const [server, member] = await Promise.all([this.repo.findServer(serverId), this.repo.isMember(serverId, this.userId)]);
+    if (!server || !member) return null;
+    const roles = await this.repo.memberRoles(serverId, this.userId);
+    const everyone = roles.find((r) => r.id === serverId);
+    const input: PermissionInput = {
+      userId: this.userId,
+      ownerId: server.owner_id,
+      everyone: { id: serverId, permissions: BigInt(everyone?.permissions ?? 0) },
+      roles: roles.filter((r) => r.id !== serverId).map((r) => ({ id: r.id, permissions: BigInt(r.permissions) })),
+    };
+    return { server, isOwner: server.owner_id === this.userId, permissions: computePermissions(input), input };
+  }
+}

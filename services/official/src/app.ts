@@ -1,0 +1,125 @@
+/** Builds the Official Fastify app from opened backends; the caller decides when to listen. */
+import swagger from '@fastify/swagger';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { OutboxRelay, type EventBus } from '@twopointo/bus';
+import { RateLimiter, type Cache } from '@twopointo/cache';
+import type { Database } from '@twopointo/db';
+import { installErrorHandler, loggerOptions, requestIdOptions } from '@twopointo/shared/server';
+import type { ObjectStorage } from '@twopointo/storage';
+import { AccessRepository } from './access/access.repository.ts';
+import { registerAssets } from './assets/assets.routes.ts';
+import { registerChannelRoutes } from './channels/channels.routes.ts';
+import { ChannelRepository } from './channels/channel.repository.ts';
+import { ChannelService } from './channels/channel.service.ts';
+import type { OfficialConfig } from './config.ts';
+import { Transactor } from './events/transactor.ts';
+import { installMetrics } from './http/metrics.ts';
+import { registerSystemRoutes } from './http/system.routes.ts';
+import { installTrust } from './http/trust.ts';
+import type { OfficialApp } from './http/types.ts';
+import { registerInternalRoutes } from './internal/internal.routes.ts';
+import { GatewayAccessService } from './internal/gateway-access.service.ts';
+import { registerInviteRoutes } from './invites/invites.routes.ts';
+import { InviteRepository } from './invites/invite.repository.ts';
+import { InviteService } from './invites/invite.service.ts';
+import { registerMemberRoutes } from './members/members.routes.ts';
+import { MemberRepository } from './members/member.repository.ts';
+import { MemberService } from './members/member.service.ts';
+import { registerMessageRoutes } from './messages/messages.routes.ts';
+import { MessageRepository } from './messages/message.repository.ts';
+import { MessageService } from './messages/message.service.ts';
+import { TypingService } from './messages/typing.service.ts';
+import { OverwriteService } from './roles/overwrite.service.ts';
+import { registerRoleRoutes } from './roles/roles.routes.ts';
+import { RoleRepository } from './roles/role.repository.ts';
+import { RoleService } from './roles/role.service.ts';
+import { registerServerRoutes } from './servers/servers.routes.ts';
+import { ServerRepository } from './servers/server.repository.ts';
+import { ServerService } from './servers/server.service.ts';
+
+export interface OfficialDeps {
+  config: OfficialConfig;
+  database: Database;
+  bus: EventBus;
+  cache: Cache;
+  /** a relay the caller runs; otherwise one is made here and started/stopped with the app */
+  relay?: OutboxRelay;
+  storage?: ObjectStorage;
+  /** a pino logger to share (all-in-one); otherwise one is made from LOG_LEVEL */
+  logger?: FastifyBaseLogger;
+}
+
+/** What route modules beyond this file's own get to work with (e.g. the asset routes). */
+export interface OfficialContext {
+  config: OfficialConfig;
+  database: Database;
+  bus: EventBus;
+  cache: Cache;
+  storage?: ObjectStorage;
+  limiter: RateLimiter;
+  tx: Transactor;
+  access: AccessRepository;
+}
+
+export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp> {
+  const { config, database, bus, cache } = deps;
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config.LOG_LEVEL, 'official') }),
+    ...requestIdOptions,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  // body schemas are checked strictly (no type coercion); path and query strings are converted
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+
+  if (!config.RATE_LIMITS) app.log.warn('RATE_LIMITS=off: message and typing limits are disabled (benchmarks only)');
+
+  // POSTs without a body may still say Content-Type: application/json (browsers' fetch helpers do)
+  const parseJson = app.getDefaultJsonParser('error', 'ignore');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '') return done(null, undefined);
+    parseJson(req, body as string, done);
+  });
+
+  installErrorHandler(app);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'twopointo Official',
+        version: '0.1.0',
+        description: 'Reached through the Edge under /api; the Edge adds x-internal-secret and x-user-id',
+      },
+    },
+  });
+
+  const relay = deps.relay ?? new OutboxRelay({ database, bus, logger: app.log });
+  if (!deps.relay) {
+    app.addHook('onReady', async () => relay.start());
+    app.addHook('onClose', async () => relay.stop());
+  }
+
+  const accessRepo = new AccessRepository(database.db);
+  const tx = new Transactor(database, relay);
+  const limiter = new RateLimiter(cache, config.RATE_LIMITS);
+  const memberRepo = new MemberRepository(database.db);
+  const roleRepo = new RoleRepository(database.db);
+  const ctx: OfficialContext = { config, database, bus, cache, storage: deps.storage, limiter, tx, access: accessRepo };
+
+  registerSystemRoutes(app, { database, bus });
+  installMetrics(app);
+  installTrust(app, config.INTERNAL_SECRET, accessRepo, accessRepo);
+
+  registerServerRoutes(app, new ServerService(new ServerRepository(database.db), tx));
+  registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx));
+  registerMessageRoutes(
+    app,
+    new MessageService(new MessageRepository(database.db), tx, limiter, config.MESSAGE_RATE_LIMIT),
+    new TypingService(bus, limiter, config.TYPING_RATE_LIMIT),
+  );
+  registerMemberRoutes(app, new MemberService(memberRepo, tx, cache));
+  registerInviteRoutes(app, new InviteService(new InviteRepository(database.db), memberRepo, accessRepo, tx, cache));
+  registerRoleRoutes(app, new RoleService(roleRepo, memberRepo, tx), new OverwriteService(roleRepo, memberRepo, tx));
+  registerInternalRoutes(app, new GatewayAccessService(accessRepo));
+  registerAssets(app, ctx);
+
+  return app;
+}

@@ -1,0 +1,89 @@
+/** /assets, /assets/:aid/complete, /assets/:aid — plus the sweep's timer, tied to the app's life. */
+import { Type } from '@fastify/type-provider-typebox';
+import type { Database } from '@twopointo/db';
+import { Asset, AssetUpload } from '@twopointo/shared';
+import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
+import { errors } from '../http/schema.ts';
+import { actorOf } from '../http/trust.ts';
+import type { OfficialApp } from '../http/types.ts';
+import { readAssetConfig, type AssetConfig } from './asset.config.ts';
+import { AssetRepository } from './asset.repository.ts';
+import { AssetParams, CreateAssetBody } from './asset.schema.ts';
+import { AssetService } from './asset.service.ts';
+
+/** What the asset module takes from the Official app (its OfficialContext fits). */
+export interface AssetDeps {
+  database: Database;
+  /** unset → opened from the S3_* / DATA_DIR config, local URLs signed with a key derived from INTERNAL_SECRET */
+  storage?: ObjectStorage;
+  config: { INTERNAL_SECRET: string };
+  /** defaults to readAssetConfig() */
+  assetConfig?: AssetConfig;
+}
+
+/**
+ * Everything assets need on the Official app, in one call: the routes and the sweep. Returns
+ * the service so the message delete path can call `deleteUnreferencedAssets`.
+ */
+export function registerAssets(app: OfficialApp, deps: AssetDeps): AssetService {
+  const config = deps.assetConfig ?? readAssetConfig();
+  const storage = deps.storage ?? openStorage(readStorageConfig({ INTERNAL_SECRET: deps.config.INTERNAL_SECRET }));
+  const assets = new AssetService(new AssetRepository(deps.database.db), storage, config, app.log);
+  registerAssetRoutes(app, assets);
+  installAssetSweep(app, assets, config.ASSET_SWEEP_INTERVAL_SECONDS);
+  return assets;
+}
+
+export function registerAssetRoutes(app: OfficialApp, assets: AssetService): void {
+  const tags = ['assets'];
+  app.post(
+    '/assets',
+    {
+      schema: {
+        tags,
+        description: 'Declares an upload; the client then PUTs the bytes to `upload.url` with `upload.headers`, and calls complete.',
+        body: CreateAssetBody,
+        response: { 201: AssetUpload, ...errors(400, 401, 413) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await assets.create(actorOf(req), req.body)),
+  );
+  app.post(
+    '/assets/:aid/complete',
+    { schema: { tags, params: AssetParams, response: { 200: Asset, ...errors(400, 401, 404, 409) } } },
+    async (req) => assets.complete(actorOf(req), req.params.aid),
+  );
+  app.get(
+    '/assets/:aid',
+    {
+      schema: {
+        tags,
+        description: 'Redirects to a short-lived download URL.',
+        params: AssetParams,
+        response: { 302: Type.Null({ description: 'Location: the download URL' }), ...errors(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      const url = await assets.downloadUrl(actorOf(req), req.params.aid);
+      // the target expires: never let a cache replay this redirect
+      return reply.header('cache-control', 'no-store').redirect(url, 302);
+    },
+  );
+}
+
+/** Runs the sweep every intervalSeconds while the app is up (0 = never). */
+export function installAssetSweep(app: OfficialApp, assets: AssetService, intervalSeconds: number): void {
+  if (intervalSeconds <= 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  app.addHook('onReady', async () => {
+    timer = setInterval(() => {
+      running = assets.sweep().catch((err: unknown) => app.log.warn({ err }, 'asset sweep failed'));
+    }, intervalSeconds * 1000);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
+}

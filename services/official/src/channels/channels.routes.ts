@@ -1,0 +1,43 @@
+/** /servers/:sid/channels, /channels/:cid */
+import { Type } from '@fastify/type-provider-typebox';
+import { Channel } from '@twopointo/shared';
+import { NoContent, errors } from '../http/schema.ts';
+import { actorOf } from '../http/trust.ts';
+import type { OfficialApp } from '../http/types.ts';
+import { ServerParams } from '../servers/server.schema.ts';
+import { ChannelParams, CreateChannelBody, UpdateChannelBody } from './channel.schema.ts';
+import type { ChannelService } from './channel.service.ts';
+
+export function registerChannelRoutes(app: OfficialApp, channels: ChannelService): void {
+  const tags = ['channels'];
+  app.post(
+    '/servers/:sid/channels',
+    { schema: { tags, params: ServerParams, body: CreateChannelBody, response: { 201: Channel, ...errors(400, 401, 403, 404) } } },
+    async (req, reply) => reply.status(201).send(await channels.create(actorOf(req), req.params.sid, req.body)),
+  );
+  app.get(
+    '/servers/:sid/channels',
+    {
+      schema: {
+        tags,
+        description: 'Channels the caller can view, by position then id',
+        params: ServerParams,
+        response: { 200: Type.Object({ channels: Type.Array(Channel) }), ...errors(400, 401, 404) },
+      },
+    },
+    async (req) => ({ channels: await channels.list(actorOf(req), req.params.sid) }),
+  );
+  app.patch(
+    '/channels/:cid',
+    { schema: { tags, params: ChannelParams, body: UpdateChannelBody, response: { 200: Channel, ...errors(400, 401, 403, 404) } } },
+    async (req) => channels.update(actorOf(req), req.params.cid, req.body),
+  );
+  app.delete(
+    '/channels/:cid',
+    { schema: { tags, params: ChannelParams, response: { 204: NoContent, ...errors(400, 401, 403, 404) } } },
+    async (req, reply) => {
+      await channels.delete(actorOf(req), req.params.cid);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,38 @@
+/** Official's configuration, declared once and validated at boot. */
+import { parseLimit, type Limit } from '@twopointo/cache';
+import { ConfigError, env, readConfig } from '@twopointo/shared/server';
+
+const limit =
+  (def: string) =>
+  (e: Record<string, string | undefined>, n: string): Limit => {
+    const v = e[n]?.trim() || def;
+    try {
+      return parseLimit(v);
+    } catch {
+      throw new ConfigError(n, `must look like 10/10s, got "${v}"`);
+    }
+  };
+
+export const officialConfigSpec = {
+  HOST: env.string('127.0.0.1'),
+  OFFICIAL_PORT: env.port(8080),
+  LOG_LEVEL: env.oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+  DATABASE_URL: env.optionalUrl(),
+  DATA_DIR: env.string('./data'),
+  NATS_URL: env.optionalUrl(),
+  REDIS_URL: env.optionalUrl(),
+  /** shared with the Edge; the all-in-one process passes a generated one as an override */
+  INTERNAL_SECRET: env.string(),
+  RATE_LIMITS: env.bool(true),
+  /** messages per user per channel */
+  MESSAGE_RATE_LIMIT: limit('10/10s'),
+  /** typing notifications per user per channel */
+  TYPING_RATE_LIMIT: limit('5/5s'),
+};
+
+export type OfficialConfig = ReturnType<typeof readOfficialConfig>;
+
+/** Reads the config from the environment; `overrides` win (tests, the all-in-one process). */
+export function readOfficialConfig(overrides: Partial<Record<keyof typeof officialConfigSpec, string>> = {}) {
+  return readConfig(officialConfigSpec, overrides);
+}

@@ -1,0 +1,53 @@
+/**
+ * The trust boundary: only the Edge knows the internal secret, and it names the caller in
+ * x-user-id after checking the token. Nothing here parses JWTs.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { isSnowflake, unauthorized } from '@twopointo/shared';
+import { Access } from '../access/access.service.ts';
+import type { AccessRepository } from '../access/access.repository.ts';
+import type { OfficialApp } from './types.ts';
+
+/** The authenticated caller of a request, with its per-request permission scope. */
+export interface Actor {
+  id: string;
+  username: string;
+  access: Access;
+}
+
+export interface UserLookup {
+  findUserRef(id: string): Promise<{ id: string; username: string } | undefined>;
+}
+
+const PUBLIC_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json']);
+const actors = new WeakMap<FastifyRequest, Actor>();
+
+/** The caller; only valid on routes behind the trust hook that are not /internal. */
+export function actorOf(req: FastifyRequest): Actor {
+  const actor = actors.get(req);
+  if (!actor) throw unauthorized('Missing x-user-id');
+  return actor;
+}
+
+// hashing first gives equal-length buffers, so the comparison itself never leaks the length
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+export function secretMatches(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+export function installTrust(app: OfficialApp, secret: string, users: UserLookup, accessRepo: AccessRepository): void {
+  app.addHook('onRequest', async (req) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (PUBLIC_PATHS.has(path)) return;
+    if (!secretMatches(req.headers['x-internal-secret'], secret)) throw unauthorized('Missing or bad internal secret');
+    if (path.startsWith('/internal/')) return;
+    const userId = req.headers['x-user-id'];
+    if (typeof userId !== 'string' || !isSnowflake(userId)) throw unauthorized('Missing or bad x-user-id');
+    const user = await users.findUserRef(userId);
+    if (!user) throw unauthorized('Unknown user');
+    actors.set(req, { ...user, access: new Access(accessRepo, user.id) });
+  });
+}

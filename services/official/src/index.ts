@@ -1,0 +1,84 @@
+/** Official API service: servers, channels, messages, members, roles, invites and their durable events. */
+import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { openBus, type EventBus, type OutboxRelay } from '@twopointo/bus';
+import { MemoryCache, type Cache } from '@twopointo/cache';
+import { migrate, openDatabase, type Database } from '@twopointo/db';
+import type { ObjectStorage } from '@twopointo/storage';
+import { buildOfficialApp } from './app.ts';
+import { readOfficialConfig, type OfficialConfig } from './config.ts';
+import type { OfficialApp } from './http/types.ts';
+
+export { buildOfficialApp, type OfficialDeps, type OfficialContext } from './app.ts';
+export { readOfficialConfig, officialConfigSpec, type OfficialConfig } from './config.ts';
+export { actorOf, type Actor } from './http/trust.ts';
+export type { OfficialApp } from './http/types.ts';
+
+export interface StartOfficialOptions {
+  /** a full config; otherwise read from the environment with `overrides` */
+  config?: OfficialConfig;
+  overrides?: Partial<Record<keyof OfficialConfig, string>>;
+  /** shared backends (all-in-one); whatever is missing is opened here and closed with the service */
+  database?: Database;
+  bus?: EventBus;
+  cache?: Cache;
+  relay?: OutboxRelay;
+  storage?: ObjectStorage;
+  logger?: FastifyBaseLogger;
+}
+
+export interface RunningOfficial {
+  app: OfficialApp;
+  /** http://host:port actually bound (port 0 picks a free one) */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens what it was not given (database migrated, bus from NATS_URL, cache), listens on OFFICIAL_PORT. */
+export async function startOfficial(options: StartOfficialOptions = {}): Promise<RunningOfficial> {
+  const config = options.config ?? readOfficialConfig(options.overrides);
+  const owned: (() => Promise<void>)[] = [];
+  const closeOwned = async () => {
+    for (const close of owned.reverse()) await close().catch(() => undefined);
+  };
+  let app: OfficialApp | undefined;
+  try {
+    let database = options.database;
+    if (!database) {
+      const opened = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'db') });
+      owned.push(() => opened.close());
+      await migrate(opened);
+      database = opened;
+    }
+    let bus = options.bus;
+    if (!bus) {
+      const opened = await openBus({ natsUrl: config.NATS_URL, name: 'official' });
+      owned.push(() => opened.close());
+      bus = opened;
+    }
+    let cache = options.cache;
+    if (!cache) {
+      const opened = new MemoryCache();
+      owned.push(() => opened.close());
+      cache = opened;
+    }
+    app = await buildOfficialApp({ config, database, bus, cache, relay: options.relay, storage: options.storage, logger: options.logger });
+    if (config.REDIS_URL && !options.cache) {
+      app.log.warn('REDIS_URL is set but no Redis cache was passed in: rate limits and presence are per process');
+    }
+    const address = await app.listen({ host: config.HOST, port: config.OFFICIAL_PORT });
+    const running = app;
+    return {
+      app: running,
+      url: address,
+      close: async () => {
+        await running.close();
+        await closeOwned();
+      },
+    };
+  } catch (err) {
+    await app?.close();
+    await closeOwned();
+    throw err;
+  }
+}

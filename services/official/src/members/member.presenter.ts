@@ -1,0 +1,11 @@
+/** Member rows → wire members. */
+import type { Member } from '@twopointo/shared';
+import { iso } from '../http/present.ts';
+import type { MemberRow } from './member.repository.ts';
+
+export const presentMember = (m: MemberRow, online: boolean): Member => ({
+  user: { id: m.user_id, username: m.username },
+  roles: m.roles,
+  joined_at: iso(m.joined_at),
+  status: online ? 'online' : 'offline',
+});

@@ -1,0 +1,8 @@
+/** Reads presence the Edge maintains: `presence:<user_id>` counts open sockets, online when > 0. */
+import type { Cache } from '@twopointo/cache';
+
+export async function onlineUsers(cache: Cache, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const counts = await cache.mget(userIds.map((id) => `presence:${id}`));
+  return new Set(userIds.filter((_, i) => Number(counts[i] ?? 0) > 0));
+}

@@ -1,0 +1,25 @@
+/** Message rows (with author and attachments) → wire messages. */
+import type { Attachment, Message } from '@twopointo/shared';
+import { iso, isoOrNull } from '../http/present.ts';
+import type { AttachmentRow, MessageRow } from './message.repository.ts';
+
+export const presentAttachment = (a: AttachmentRow): Attachment => ({
+  id: a.id,
+  filename: a.filename,
+  content_type: a.content_type,
+  size: Number(a.size),
+  // the Edge serves /api/assets/:id as a redirect to a short-lived download URL
+  url: `/api/assets/${a.id}`,
+});
+
+export const presentMessage = (m: MessageRow, attachments: AttachmentRow[] = []): Message => ({
+  id: m.id,
+  channel_id: m.channel_id,
+  server_id: m.server_id,
+  author: { id: m.author_id, username: m.author_username },
+  content: m.content,
+  attachments: attachments.map(presentAttachment),
+  reply_to_id: m.reply_to_id,
+  created_at: iso(m.created_at),
+  edited_at: isoOrNull(m.edited_at),
+});

@@ -1,0 +1,140 @@
+/** SQL for messages and their attachments; history is paged by id on the (channel_id, id) index. */
+import type { DB, Kysely } from '@twopointo/db';
+
+export interface MessageRow {
+  id: string;
+  channel_id: string;
+  server_id: string;
+  author_id: string;
+  author_username: string;
+  content: string;
+  reply_to_id: string | null;
+  created_at: Date;
+  edited_at: Date | null;
+}
+export interface AttachmentRow {
+  id: string;
+  filename: string;
+  content_type: string;
+  size: string;
+}
+
+export interface PageQuery {
+  limit: number;
+  before?: string;
+  after?: string;
+}
+
+export class MessageRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  private selectMessages(q: Kysely<DB>) {
+    return q
+      .selectFrom('messages')
+      .innerJoin('users', 'users.id', 'messages.author_id')
+      .select([
+        'messages.id',
+        'messages.channel_id',
+        'messages.server_id',
+        'messages.author_id',
+        'users.username as author_username',
+        'messages.content',
+        'messages.reply_to_id',
+        'messages.created_at',
+        'messages.edited_at',
+      ]);
+  }
+
+  async insert(
+    trx: Kysely<DB>,
+    m: { id: string; channelId: string; serverId: string; authorId: string; content: string; replyToId: string | null; assetIds: string[] },
+  ): Promise<MessageRow> {
+    await trx
+      .insertInto('messages')
+      .values({ id: m.id, channel_id: m.channelId, server_id: m.serverId, author_id: m.authorId, content: m.content, reply_to_id: m.replyToId })
+      .execute();
+    if (m.assetIds.length > 0) {
+      await trx
+        .insertInto('message_attachments')
+        .values(m.assetIds.map((asset_id, position) => ({ message_id: m.id, asset_id, position })))
+        .execute();
+    }
+    return this.selectMessages(trx).where('messages.id', '=', m.id).executeTakeFirstOrThrow();
+  }
+
+  find(id: string, q: Kysely<DB> = this.db): Promise<MessageRow | undefined> {
+    return this.selectMessages(q).where('messages.id', '=', id).executeTakeFirst();
+  }
+
+  async existsInChannel(id: string, channelId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('messages')
+      .select('id')
+      .where('id', '=', id)
+      .where('channel_id', '=', channelId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Assets among `ids` that belong to `ownerId` and finished uploading. */
+  readyAssets(ownerId: string, ids: string[]): Promise<AttachmentRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('assets')
+      .select(['id', 'filename', 'content_type', 'size'])
+      .where('id', 'in', ids)
+      .where('owner_id', '=', ownerId)
+      .where('status', '=', 'ready')
+      .execute();
+  }
+
+  /**
+   * One page, newest first. Without `after`: the newest `limit` older than `before`.
+   * With `after`: the oldest `limit` newer than `after` (then sorted newest first).
+   * has_more: further messages exist beyond the page in the direction of travel.
+   */
+  async page(channelId: string, p: PageQuery): Promise<{ rows: MessageRow[]; hasMore: boolean }> {
+    let q = this.selectMessages(this.db).where('messages.channel_id', '=', channelId);
+    if (p.before) q = q.where('messages.id', '<', p.before);
+    if (p.after) q = q.where('messages.id', '>', p.after);
+    const rows = await q
+      .orderBy('messages.id', p.after ? 'asc' : 'desc')
+      .limit(p.limit + 1)
+      .execute();
+    const hasMore = rows.length > p.limit;
+    const pageRows = rows.slice(0, p.limit);
+    if (p.after) pageRows.reverse();
+    return { rows: pageRows, hasMore };
+  }
+
+  /** Attachments of the messages, in their posted order, by message id. */
+  async attachments(messageIds: string[], q: Kysely<DB> = this.db): Promise<Map<string, AttachmentRow[]>> {
+    const out = new Map<string, AttachmentRow[]>();
+    if (messageIds.length === 0) return out;
+    const rows = await q
+      .selectFrom('message_attachments')
+      .innerJoin('assets', 'assets.id', 'message_attachments.asset_id')
+      .select(['message_attachments.message_id', 'assets.id', 'assets.filename', 'assets.content_type', 'assets.size'])
+      .where('message_attachments.message_id', 'in', messageIds)
+      .orderBy('message_attachments.message_id')
+      .orderBy('message_attachments.position')
+      .execute();
+    for (const { message_id, ...a } of rows) {
+      const list = out.get(message_id) ?? [];
+      list.push(a);
+      out.set(message_id, list);
+    }
+    return out;
+  }
+
+  async updateContent(trx: Kysely<DB>, id: string, content: string): Promise<MessageRow | undefined> {
+    const res = await trx.updateTable('messages').set({ content, edited_at: new Date() }).where('id', '=', id).executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) return undefined;
+    return this.find(id, trx);
+  }
+
+  async delete(trx: Kysely<DB>, id: string): Promise<boolean> {
+    const res = await trx.deleteFrom('messages').where('id', '=', id).executeTakeFirst();
+    return Number(res.numDeletedRows) > 0;
+  }
+}

@@ -1,0 +1,19 @@
+/** Request schemas for the message and typing routes. */
+import { Type } from '@fastify/type-provider-typebox';
+import { IdInput } from '../http/schema.ts';
+
+// the raw limit is generous: surrounding whitespace is trimmed before the 4000-character rule
+const Content = Type.String({ maxLength: 8000, description: '1-4000 characters after trimming' });
+
+export const CreateMessageBody = Type.Object({
+  content: Type.Optional(Content),
+  attachment_ids: Type.Optional(Type.Array(IdInput, { maxItems: 10, uniqueItems: true })),
+  reply_to_id: Type.Optional(Type.Union([IdInput, Type.Null()])),
+});
+export const EditMessageBody = Type.Object({ content: Content });
+export const MessageParams = Type.Object({ mid: IdInput });
+export const HistoryQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  before: Type.Optional(IdInput),
+  after: Type.Optional(IdInput),
+});

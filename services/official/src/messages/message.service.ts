@@ -1,0 +1,96 @@
+/** Message rules: SEND_MESSAGES to post (ATTACH_FILES with files), history needs READ_MESSAGE_HISTORY, authors edit, authors or MANAGE_MESSAGES delete. */
+import type { Limit, RateLimiter } from '@twopointo/cache';
+import { Permissions, badRequest, forbidden, newId, notFound, type Message } from '@twopointo/shared';
+import type { Transactor } from '../events/transactor.ts';
+import type { Actor } from '../http/trust.ts';
+import { presentMessage } from './message.presenter.ts';
+import type { MessageRepository, PageQuery } from './message.repository.ts';
+
+export const MAX_CONTENT = 4000;
+
+export interface CreateMessageInput {
+  content?: string;
+  attachment_ids?: string[];
+  reply_to_id?: string | null;
+}
+
+function checkContent(raw: string | undefined, hasAttachments: boolean): string {
+  const content = (raw ?? '').trim();
+  if (content.length > MAX_CONTENT) throw badRequest('invalid_input', `body.content: must be at most ${MAX_CONTENT} characters`);
+  if (content.length === 0 && !hasAttachments) throw badRequest('invalid_input', 'body.content: must not be empty without attachments');
+  return content;
+}
+
+export class MessageService {
+  constructor(
+    private readonly repo: MessageRepository,
+    private readonly tx: Transactor,
+    private readonly limiter: RateLimiter,
+    private readonly limit: Limit,
+  ) {}
+
+  async create(actor: Actor, channelId: string, body: CreateMessageInput): Promise<Message> {
+    const assetIds = body.attachment_ids ?? [];
+    const needed = Permissions.SEND_MESSAGES | (assetIds.length > 0 ? Permissions.ATTACH_FILES : 0n);
+    const { channel } = await actor.access.requireChannel(channelId, needed);
+    const content = checkContent(body.content, assetIds.length > 0);
+    if (new Set(assetIds).size !== assetIds.length) throw badRequest('invalid_input', 'body.attachment_ids: must be distinct');
+    const assets = await this.repo.readyAssets(actor.id, assetIds);
+    if (assets.length !== assetIds.length) {
+      throw badRequest('invalid_attachment', 'body.attachment_ids: each must be one of your uploaded, completed assets');
+    }
+    const replyToId = body.reply_to_id ?? null;
+    if (replyToId !== null && !(await this.repo.existsInChannel(replyToId, channelId))) {
+      throw badRequest('invalid_reply', 'body.reply_to_id: must be a message in this channel');
+    }
+    await this.limiter.consume(`msg:${actor.id}:${channelId}`, this.limit);
+    const byId = new Map(assets.map((a) => [a.id, a]));
+    const ordered = assetIds.map((id) => byId.get(id)!);
+    return this.tx.run(async (trx, emit) => {
+      const row = await this.repo.insert(trx, {
+        id: newId(),
+        channelId,
+        serverId: channel.server_id,
+        authorId: actor.id,
+        content,
+        replyToId,
+        assetIds,
+      });
+      const message = presentMessage(row, ordered);
+      await emit('MESSAGE_CREATE', channel.server_id, message, channelId);
+      return message;
+    });
+  }
+
+  async list(actor: Actor, channelId: string, query: Partial<PageQuery>): Promise<{ messages: Message[]; has_more: boolean }> {
+    await actor.access.requireChannel(channelId, Permissions.READ_MESSAGE_HISTORY);
+    const { rows, hasMore } = await this.repo.page(channelId, { ...query, limit: query.limit ?? 50 });
+    const attachments = await this.repo.attachments(rows.map((r) => r.id));
+    return { messages: rows.map((r) => presentMessage(r, attachments.get(r.id))), has_more: hasMore };
+  }
+
+  async edit(actor: Actor, messageId: string, rawContent: string): Promise<Message> {
+    const { message: ref } = await actor.access.requireMessage(messageId);
+    if (ref.author_id !== actor.id) throw forbidden('Only the author can edit a message', 'not_author');
+    return this.tx.run(async (trx, emit) => {
+      const attachments = (await this.repo.attachments([messageId], trx)).get(messageId) ?? [];
+      const content = checkContent(rawContent, attachments.length > 0);
+      const row = await this.repo.updateContent(trx, messageId, content);
+      if (!row) throw notFound('message');
+      const message = presentMessage(row, attachments);
+      await emit('MESSAGE_UPDATE', row.server_id, message, row.channel_id);
+      return message;
+    });
+  }
+
+  async delete(actor: Actor, messageId: string): Promise<void> {
+    const { message, channelPermissions } = await actor.access.requireMessage(messageId);
+    if (message.author_id !== actor.id && (channelPermissions & Permissions.MANAGE_MESSAGES) === 0n) {
+      throw forbidden('Missing permission MANAGE_MESSAGES', 'missing_permission');
+    }
+    await this.tx.run(async (trx, emit) => {
+      if (!(await this.repo.delete(trx, messageId))) throw notFound('message');
+      await emit('MESSAGE_DELETE', message.server_id, { id: messageId, channel_id: message.channel_id, server_id: message.server_id }, message.channel_id);
+    });
+  }
+}

@@ -1,0 +1,62 @@
+/** /channels/:cid/messages, /messages/:mid, /channels/:cid/typing */
+import { Type } from '@fastify/type-provider-typebox';
+import { Message } from '@twopointo/shared';
+import { ChannelParams } from '../channels/channel.schema.ts';
+import { NoContent, errors } from '../http/schema.ts';
+import { actorOf } from '../http/trust.ts';
+import type { OfficialApp } from '../http/types.ts';
+import { CreateMessageBody, EditMessageBody, HistoryQuery, MessageParams } from './message.schema.ts';
+import type { MessageService } from './message.service.ts';
+import type { TypingService } from './typing.service.ts';
+
+export function registerMessageRoutes(app: OfficialApp, messages: MessageService, typing: TypingService): void {
+  const tags = ['messages'];
+  app.post(
+    '/channels/:cid/messages',
+    {
+      schema: {
+        tags,
+        params: ChannelParams,
+        body: CreateMessageBody,
+        response: { 201: Message, ...errors(400, 401, 403, 404, 429) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await messages.create(actorOf(req), req.params.cid, req.body)),
+  );
+  app.get(
+    '/channels/:cid/messages',
+    {
+      schema: {
+        tags,
+        description:
+          'Newest first. `before`: the newest `limit` messages older than it. `after`: the oldest `limit` messages newer ' +
+          'than it, still sorted newest first. `has_more`: more messages exist beyond the page in that direction.',
+        params: ChannelParams,
+        querystring: HistoryQuery,
+        response: { 200: Type.Object({ messages: Type.Array(Message), has_more: Type.Boolean() }), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => messages.list(actorOf(req), req.params.cid, req.query),
+  );
+  app.patch(
+    '/messages/:mid',
+    { schema: { tags, params: MessageParams, body: EditMessageBody, response: { 200: Message, ...errors(400, 401, 403, 404) } } },
+    async (req) => messages.edit(actorOf(req), req.params.mid, req.body.content),
+  );
+  app.delete(
+    '/messages/:mid',
+    { schema: { tags, params: MessageParams, response: { 204: NoContent, ...errors(400, 401, 403, 404) } } },
+    async (req, reply) => {
+      await messages.delete(actorOf(req), req.params.mid);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/channels/:cid/typing',
+    { schema: { tags, params: ChannelParams, response: { 204: NoContent, ...errors(400, 401, 403, 404, 429) } } },
+    async (req, reply) => {
+      await typing.start(actorOf(req), req.params.cid);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,79 @@
+/** SQL for roles, role assignments and channel overwrites. */
+import { sql, type DB, type Kysely, type RoleRow } from '@twopointo/db';
+
+const columns = ['id', 'server_id', 'name', 'permissions', 'position', 'created_at'] as const;
+
+export class RoleRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  list(serverId: string): Promise<RoleRow[]> {
+    return this.db.selectFrom('roles').select(columns).where('server_id', '=', serverId).orderBy('position').orderBy('id').execute();
+  }
+
+  /** New roles go above the existing ones. */
+  create(trx: Kysely<DB>, r: { id: string; serverId: string; name: string; permissions: bigint }): Promise<RoleRow> {
+    return trx
+      .insertInto('roles')
+      .values((eb) => ({
+        id: r.id,
+        server_id: r.serverId,
+        name: r.name,
+        permissions: r.permissions,
+        position: eb
+          .selectFrom('roles')
+          .select(sql<number>`coalesce(max(position) + 1, 0)`.as('p'))
+          .where('server_id', '=', r.serverId),
+      }))
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+  }
+
+  update(trx: Kysely<DB>, id: string, patch: { name?: string; permissions?: bigint }): Promise<RoleRow | undefined> {
+    return trx.updateTable('roles').set(patch).where('id', '=', id).returning(columns).executeTakeFirst();
+  }
+
+  async delete(trx: Kysely<DB>, id: string): Promise<boolean> {
+    const res = await trx.deleteFrom('roles').where('id', '=', id).executeTakeFirst();
+    return Number(res.numDeletedRows) > 0;
+  }
+
+  /** false when the member already had the role */
+  async assign(trx: Kysely<DB>, serverId: string, userId: string, roleId: string): Promise<boolean> {
+    const row = await trx
+      .insertInto('member_roles')
+      .values({ server_id: serverId, user_id: userId, role_id: roleId })
+      .onConflict((oc) => oc.columns(['server_id', 'user_id', 'role_id']).doNothing())
+      .returning('role_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** false when the member did not have the role */
+  async unassign(trx: Kysely<DB>, serverId: string, userId: string, roleId: string): Promise<boolean> {
+    const res = await trx
+      .deleteFrom('member_roles')
+      .where('server_id', '=', serverId)
+      .where('user_id', '=', userId)
+      .where('role_id', '=', roleId)
+      .executeTakeFirst();
+    return Number(res.numDeletedRows) > 0;
+  }
+
+  upsertOverwrite(trx: Kysely<DB>, o: { channelId: string; targetId: string; type: 'role' | 'member'; allow: bigint; deny: bigint }) {
+    return trx
+      .insertInto('channel_overwrites')
+      .values({ channel_id: o.channelId, target_id: o.targetId, type: o.type, allow: o.allow, deny: o.deny })
+      .onConflict((oc) => oc.columns(['channel_id', 'target_id']).doUpdateSet({ type: o.type, allow: o.allow, deny: o.deny }))
+      .returning(['channel_id', 'target_id', 'type', 'allow', 'deny'])
+      .executeTakeFirstOrThrow();
+  }
+
+  async deleteOverwrite(trx: Kysely<DB>, channelId: string, targetId: string): Promise<boolean> {
+    const res = await trx
+      .deleteFrom('channel_overwrites')
+      .where('channel_id', '=', channelId)
+      .where('target_id', '=', targetId)
+      .executeTakeFirst();
+    return Number(res.numDeletedRows) > 0;
+  }
+}

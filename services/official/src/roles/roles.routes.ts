@@ -1,0 +1,63 @@
+/** /servers/:sid/roles, /roles/:rid, /servers/:sid/members/:uid/roles/:rid, /channels/:cid/overwrites/:target_id */
+import { Type } from '@fastify/type-provider-typebox';
+import { ChannelOverwrite, Role } from '@twopointo/shared';
+import { NoContent, errors } from '../http/schema.ts';
+import { actorOf } from '../http/trust.ts';
+import type { OfficialApp } from '../http/types.ts';
+import { ServerParams } from '../servers/server.schema.ts';
+import type { OverwriteService } from './overwrite.service.ts';
+import { CreateRoleBody, MemberRoleParams, OverwriteBody, OverwriteParams, RoleParams, UpdateRoleBody } from './role.schema.ts';
+import type { RoleService } from './role.service.ts';
+
+export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwrites: OverwriteService): void {
+  const tags = ['roles'];
+  const denied = errors(400, 401, 403, 404);
+  app.get(
+    '/servers/:sid/roles',
+    { schema: { tags, params: ServerParams, response: { 200: Type.Object({ roles: Type.Array(Role) }), ...denied } } },
+    async (req) => ({ roles: await roles.list(actorOf(req), req.params.sid) }),
+  );
+  app.post(
+    '/servers/:sid/roles',
+    { schema: { tags, params: ServerParams, body: CreateRoleBody, response: { 201: Role, ...denied } } },
+    async (req, reply) => reply.status(201).send(await roles.create(actorOf(req), req.params.sid, req.body)),
+  );
+  app.patch(
+    '/roles/:rid',
+    { schema: { tags, params: RoleParams, body: UpdateRoleBody, response: { 200: Role, ...denied } } },
+    async (req) => roles.update(actorOf(req), req.params.rid, req.body),
+  );
+  app.delete('/roles/:rid', { schema: { tags, params: RoleParams, response: { 204: NoContent, ...denied } } }, async (req, reply) => {
+    await roles.delete(actorOf(req), req.params.rid);
+    return reply.status(204).send(null);
+  });
+  app.put(
+    '/servers/:sid/members/:uid/roles/:rid',
+    { schema: { tags, params: MemberRoleParams, response: { 204: NoContent, ...denied } } },
+    async (req, reply) => {
+      await roles.setAssignment(actorOf(req), req.params.sid, req.params.uid, req.params.rid, true);
+      return reply.status(204).send(null);
+    },
+  );
+  app.delete(
+    '/servers/:sid/members/:uid/roles/:rid',
+    { schema: { tags, params: MemberRoleParams, response: { 204: NoContent, ...denied } } },
+    async (req, reply) => {
+      await roles.setAssignment(actorOf(req), req.params.sid, req.params.uid, req.params.rid, false);
+      return reply.status(204).send(null);
+    },
+  );
+  app.put(
+    '/channels/:cid/overwrites/:target_id',
+    { schema: { tags, params: OverwriteParams, body: OverwriteBody, response: { 200: ChannelOverwrite, ...denied } } },
+    async (req) => overwrites.put(actorOf(req), req.params.cid, req.params.target_id, req.body),
+  );
+  app.delete(
+    '/channels/:cid/overwrites/:target_id',
+    { schema: { tags, params: OverwriteParams, response: { 204: NoContent, ...denied } } },
+    async (req, reply) => {
+      await overwrites.delete(actorOf(req), req.params.cid, req.params.target_id);
+      return reply.status(204).send(null);
+    },
+  );
+}

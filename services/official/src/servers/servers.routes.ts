@@ -1,0 +1,40 @@
+/** /servers, /me/servers, /servers/:sid */
+import { Type } from '@fastify/type-provider-typebox';
+import { Server } from '@twopointo/shared';
+import { NoContent, errors } from '../http/schema.ts';
+import { actorOf } from '../http/trust.ts';
+import type { OfficialApp } from '../http/types.ts';
+import { ServerNameBody, ServerParams } from './server.schema.ts';
+import type { ServerService } from './server.service.ts';
+
+export function registerServerRoutes(app: OfficialApp, servers: ServerService): void {
+  const tags = ['servers'];
+  app.post(
+    '/servers',
+    { schema: { tags, body: ServerNameBody, response: { 201: Server, ...errors(400, 401) } } },
+    async (req, reply) => reply.status(201).send(await servers.create(actorOf(req), req.body.name)),
+  );
+  app.get(
+    '/me/servers',
+    { schema: { tags, response: { 200: Type.Object({ servers: Type.Array(Server) }), ...errors(401) } } },
+    async (req) => ({ servers: await servers.listMine(actorOf(req)) }),
+  );
+  app.get(
+    '/servers/:sid',
+    { schema: { tags, params: ServerParams, response: { 200: Server, ...errors(400, 401, 404) } } },
+    async (req) => servers.get(actorOf(req), req.params.sid),
+  );
+  app.patch(
+    '/servers/:sid',
+    { schema: { tags, params: ServerParams, body: ServerNameBody, response: { 200: Server, ...errors(400, 401, 403, 404) } } },
+    async (req) => servers.rename(actorOf(req), req.params.sid, req.body.name),
+  );
+  app.delete(
+    '/servers/:sid',
+    { schema: { tags, params: ServerParams, response: { 204: NoContent, ...errors(400, 401, 403, 404) } } },
+    async (req, reply) => {
+      await servers.delete(actorOf(req), req.params.sid);
+      return reply.status(204).send(null);
+    },
+  );
+}
