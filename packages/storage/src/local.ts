@@ -97,14 +97,22 @@ export class LocalStorage implements ObjectStorage {
         else cb(null, chunk);
       },
     });
+    // body is piped, not part of the pipeline: on refusal it is left open (paused) so the caller
+    // can still answer 413 on the same connection instead of the socket being torn down
+    const onBodyError = (err: Error) => limit.destroy(err);
+    body.once('error', onBodyError);
+    body.pipe(limit);
     try {
-      await pipeline(body, limit, createWriteStream(tmp, { flags: 'wx' }));
+      await pipeline(limit, createWriteStream(tmp, { flags: 'wx' }));
       await mkdir(dirname(target), { recursive: true });
       await rename(tmp, target);
       return written;
     } catch (err) {
+      body.unpipe(limit);
       await rm(tmp, { force: true });
       throw err;
+    } finally {
+      body.off('error', onBodyError);
     }
   }
 
