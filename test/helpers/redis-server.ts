@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, managedProcess, type PrivateServer } from './nats-server.ts';
 
+export type { PrivateServer };
+
 export const REDIS_SERVER_BIN = process.env.REDIS_SERVER_BIN ?? 'redis-server';
 
 export async function startRedisServer(): Promise<PrivateServer> {
