@@ -1,0 +1,75 @@
+/** Top level: restore the session, then either the sign-in flow or the chat. */
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { errorMessage } from './api/api-error.ts';
+import { session } from './api/auth-session.ts';
+import type { TokenPair } from '@twopointo/shared';
+import { AuthFlow } from './auth/AuthFlow.tsx';
+import { RecoveryCodes } from './auth/RecoveryCodes.tsx';
+import { ChatApp } from './components/ChatApp.tsx';
+import { pendingStore } from './chat/pending-store.ts';
+import { typingStore } from './chat/typing-store.ts';
+
+type Boot = 'restoring' | 'ready' | { error: string };
+
+export function App() {
+  const qc = useQueryClient();
+  const signedIn = useSyncExternalStore(session.subscribe, () => session.signedIn);
+  const [boot, setBoot] = useState<Boot>(() => (session.refreshToken ? 'restoring' : 'ready'));
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+
+  useEffect(() => {
+    if (boot !== 'restoring') return;
+    session
+      .restore()
+      .then(() => setBoot('ready'))
+      .catch((err: unknown) => setBoot({ error: errorMessage(err) }));
+  }, [boot]);
+
+  useEffect(() => {
+    if (!signedIn) {
+      // nothing of the previous user may linger in memory
+      qc.clear();
+      pendingStore.clear();
+      typingStore.clear();
+    }
+  }, [signedIn, qc]);
+
+  if (boot === 'restoring') {
+    return (
+      <div className="splash" data-testid="splash">
+        Signing you in…
+      </div>
+    );
+  }
+  if (typeof boot === 'object') {
+    return (
+      <div className="splash" role="alert">
+        <p>{boot.error}</p>
+        <button className="btn" onClick={() => setBoot('restoring')}>
+          Try again
+        </button>
+        <button
+          className="btn btn-secondary"
+          onClick={() => {
+            session.clear();
+            setBoot('ready');
+          }}
+        >
+          Sign in again
+        </button>
+      </div>
+    );
+  }
+
+  if (signedIn && recoveryCodes) {
+    return <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />;
+  }
+  if (signedIn) return <ChatApp />;
+
+  const onSignedIn = (pair: TokenPair) => {
+    if (pair.recovery_codes && pair.recovery_codes.length > 0) setRecoveryCodes(pair.recovery_codes);
+    session.setTokens(pair);
+  };
+  return <AuthFlow onSignedIn={onSignedIn} />;
+}

@@ -1,0 +1,77 @@
+/** Inline image previews and download chips for a message's attachments. */
+import type { Attachment } from '@twopointo/shared';
+import { attachmentObjectUrl, PREVIEWABLE, useAttachmentUrl } from '../chat/attachment-blob.ts';
+import { showError } from './Toasts.tsx';
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function ImageAttachment({ a, onLoad }: { a: Attachment; onLoad?: () => void }) {
+  const { src, error } = useAttachmentUrl(a.url);
+  if (error)
+    return (
+      <div className="attachment-error">
+        Could not load {a.filename}: {error}
+      </div>
+    );
+  return (
+    <a
+      className="attachment-image"
+      href={src ?? undefined}
+      target="_blank"
+      rel="noopener noreferrer"
+      onClick={(e) => !src && e.preventDefault()}
+    >
+      {src ? (
+        <img src={src} alt={a.filename} onLoad={onLoad} data-testid="attachment-image" />
+      ) : (
+        <span className="image-placeholder">Loading {a.filename}…</span>
+      )}
+    </a>
+  );
+}
+
+function FileAttachment({ a }: { a: Attachment }) {
+  const download = () => {
+    attachmentObjectUrl(a.url).then(
+      (href) => {
+        const link = document.createElement('a');
+        link.href = href;
+        link.download = a.filename;
+        link.click();
+      },
+      (err: unknown) => showError(err),
+    );
+  };
+  return (
+    <button className="attachment-file" onClick={download} data-testid="attachment-file">
+      <span className="file-icon">📄</span>
+      <span className="file-name">{a.filename}</span>
+      <span className="muted small">{formatSize(a.size)}</span>
+    </button>
+  );
+}
+
+export function Attachments({
+  attachments,
+  onImageLoad,
+}: {
+  attachments: Attachment[];
+  onImageLoad?: () => void;
+}) {
+  if (attachments.length === 0) return null;
+  return (
+    <div className="attachments">
+      {attachments.map((a) =>
+        PREVIEWABLE.has(a.content_type) ? (
+          <ImageAttachment key={a.id} a={a} onLoad={onImageLoad} />
+        ) : (
+          <FileAttachment key={a.id} a={a} />
+        ),
+      )}
+    </div>
+  );
+}

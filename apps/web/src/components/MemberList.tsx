@@ -1,0 +1,50 @@
+/** Members of the server, online first; presence follows PRESENCE_UPDATE. */
+import type { Member } from '@twopointo/shared';
+import { Avatar } from './Avatar.tsx';
+
+export function MemberList({
+  members,
+  error,
+  ownerId,
+}: {
+  members: Member[] | undefined;
+  error: string | null;
+  ownerId: string | undefined;
+}) {
+  const sorted = [...(members ?? [])].sort((a, b) => a.user.username.localeCompare(b.user.username));
+  const online = sorted.filter((m) => m.status === 'online');
+  const offline = sorted.filter((m) => m.status !== 'online');
+  const group = (title: string, list: Member[]) =>
+    list.length > 0 && (
+      <section>
+        <h3>
+          {title} — {list.length}
+        </h3>
+        {list.map((m) => (
+          <div
+            key={m.user.id}
+            className={`member ${m.status}`}
+            data-testid="member"
+            data-username={m.user.username}
+            data-status={m.status}
+          >
+            <Avatar id={m.user.id} name={m.user.username} size={32} status={m.status} />
+            <span className="member-name">{m.user.username}</span>
+            {m.user.id === ownerId && (
+              <span className="crown" title="Server owner" aria-label="owner">
+                ♛
+              </span>
+            )}
+          </div>
+        ))}
+      </section>
+    );
+  return (
+    <aside className="member-list" aria-label="Members" data-testid="member-list">
+      {error && <div className="inline-error pad">{error}</div>}
+      {!members && !error && <div className="muted pad">Loading members…</div>}
+      {group('Online', online)}
+      {group('Offline', offline)}
+    </aside>
+  );
+}

@@ -1,0 +1,297 @@
+/** One message row: author, time, text, attachments, reply quote, and its own actions. */
+import type { Message } from '@twopointo/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type KeyboardEvent } from 'react';
+import { errorMessage } from '../api/api-error.ts';
+import { official } from '../api/endpoints.ts';
+import {
+  updateMessage,
+  removeMessage,
+  type HistoryData,
+  type PendingMessage,
+} from '../chat/message-cache.ts';
+import { pendingStore } from '../chat/pending-store.ts';
+import { keys } from '../gateway/apply-event.ts';
+import { Attachments } from './Attachments.tsx';
+import { Avatar } from './Avatar.tsx';
+import { MessageText } from './MessageText.tsx';
+
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+function ReplyQuote({
+  replyToId,
+  lookup,
+}: {
+  replyToId: string;
+  lookup: (id: string) => Message | undefined;
+}) {
+  const target = lookup(replyToId);
+  const jump = () =>
+    document.getElementById(`msg-${replyToId}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  return (
+    <button className="reply-quote" onClick={jump} data-testid="reply-preview">
+      <span className="reply-curve" aria-hidden="true" />
+      {target ? (
+        <>
+          <strong>{target.author.username}</strong>
+          <span className="reply-text">
+            {target.content || (target.attachments.length ? 'Attachment' : '')}
+          </span>
+        </>
+      ) : (
+        <span className="muted">Original message not loaded or deleted</span>
+      )}
+    </button>
+  );
+}
+
+interface MessageItemProps {
+  message: Message;
+  continued: boolean;
+  myId: string;
+  canManageMessages: boolean;
+  editing: boolean;
+  lookup: (id: string) => Message | undefined;
+  onReply: (m: Message) => void;
+  onEdit: (id: string | null) => void;
+  onImageLoad: () => void;
+}
+
+export function MessageItem(props: MessageItemProps) {
+  const { message: m, myId } = props;
+  const qc = useQueryClient();
+  const [draft, setDraft] = useState(m.content);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const mine = m.author.id === myId;
+
+  const saveEdit = () => {
+    const content = draft.trim();
+    if (!content || content === m.content) {
+      props.onEdit(null);
+      return;
+    }
+    setBusy(true);
+    official
+      .editMessage(m.id, content)
+      .then((updated) => {
+        qc.setQueryData<HistoryData>(keys.messages(m.channel_id), (d) => updateMessage(d, updated));
+        props.onEdit(null);
+        setError(null);
+      })
+      .catch((err: unknown) => setError(errorMessage(err)))
+      .finally(() => setBusy(false));
+  };
+
+  const doDelete = () => {
+    setBusy(true);
+    official
+      .deleteMessage(m.id)
+      .then(() => {
+        qc.setQueryData<HistoryData>(keys.messages(m.channel_id), (d) => removeMessage(d, m.id));
+        pendingStore.prune(m.channel_id, (p) => p.resolved_id !== m.id);
+      })
+      .catch((err: unknown) => {
+        setError(errorMessage(err));
+        setConfirmDelete(false);
+      })
+      .finally(() => setBusy(false));
+  };
+
+  const onEditKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      setDraft(m.content);
+      props.onEdit(null);
+    } else if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      saveEdit();
+    }
+  };
+
+  const showHeader = !props.continued;
+  return (
+    <div
+      id={`msg-${m.id}`}
+      className={`message ${showHeader ? 'with-header' : 'continued'}${props.editing ? ' editing' : ''}`}
+      data-testid="message"
+      data-message-id={m.id}
+      data-author={m.author.username}
+    >
+      {m.reply_to_id && <ReplyQuote replyToId={m.reply_to_id} lookup={props.lookup} />}
+      <div className="message-body">
+        <div className="message-gutter">
+          {showHeader ? (
+            <Avatar id={m.author.id} name={m.author.username} />
+          ) : (
+            <span className="hover-time">{formatTime(m.created_at)}</span>
+          )}
+        </div>
+        <div className="message-main">
+          {showHeader && (
+            <div className="message-head">
+              <span className="author">{m.author.username}</span>
+              <time dateTime={m.created_at} title={new Date(m.created_at).toLocaleString()}>
+                {formatTime(m.created_at)}
+              </time>
+            </div>
+          )}
+          {props.editing ? (
+            <div className="edit-box">
+              <textarea
+                value={draft}
+                autoFocus
+                rows={Math.min(8, draft.split('\n').length)}
+                onChange={(e) => setDraft(e.target.value)}
+                onKeyDown={onEditKey}
+                disabled={busy}
+                data-testid="edit-input"
+              />
+              <div className="muted small">
+                Escape to{' '}
+                <button className="link" onClick={() => props.onEdit(null)}>
+                  cancel
+                </button>{' '}
+                · Enter to{' '}
+                <button className="link" onClick={saveEdit} data-testid="edit-save">
+                  save
+                </button>
+              </div>
+            </div>
+          ) : (
+            m.content && (
+              <div className="message-content" data-testid="message-content">
+                <MessageText content={m.content} />
+                {m.edited_at && (
+                  <span
+                    className="edited"
+                    title={new Date(m.edited_at).toLocaleString()}
+                    data-testid="edited-marker"
+                  >
+                    {' '}
+                    (edited)
+                  </span>
+                )}
+              </div>
+            )
+          )}
+          <Attachments attachments={m.attachments} onImageLoad={props.onImageLoad} />
+          {error && (
+            <div className="inline-error" role="alert">
+              {error}
+            </div>
+          )}
+          {confirmDelete && (
+            <div className="confirm-row">
+              Delete this message?
+              <button
+                className="btn btn-danger btn-small"
+                onClick={doDelete}
+                disabled={busy}
+                data-testid="delete-confirm"
+              >
+                Delete
+              </button>
+              <button className="btn btn-secondary btn-small" onClick={() => setConfirmDelete(false)}>
+                Cancel
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+      {!props.editing && (
+        <div className="message-actions">
+          <button
+            className="icon-btn"
+            title="Reply"
+            onClick={() => props.onReply(m)}
+            data-testid="message-reply"
+          >
+            ↩
+          </button>
+          {mine && (
+            <button
+              className="icon-btn"
+              title="Edit"
+              onClick={() => {
+                setDraft(m.content);
+                props.onEdit(m.id);
+              }}
+              data-testid="message-edit"
+            >
+              ✎
+            </button>
+          )}
+          {(mine || props.canManageMessages) && (
+            <button
+              className="icon-btn danger"
+              title="Delete"
+              onClick={() => setConfirmDelete(true)}
+              data-testid="message-delete"
+            >
+              🗑
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function PendingItem({
+  pending: p,
+  continued,
+  me,
+  lookup,
+  onRetry,
+}: {
+  pending: PendingMessage;
+  continued: boolean;
+  me: { id: string; username: string };
+  lookup: (id: string) => Message | undefined;
+  onRetry: (p: PendingMessage) => void;
+}) {
+  return (
+    <div
+      className={`message pending ${continued ? 'continued' : 'with-header'}${p.status === 'failed' ? ' failed' : ''}`}
+      data-testid="message-pending"
+      data-status={p.status}
+    >
+      {p.reply_to_id && <ReplyQuote replyToId={p.reply_to_id} lookup={lookup} />}
+      <div className="message-body">
+        <div className="message-gutter">{!continued && <Avatar id={me.id} name={me.username} />}</div>
+        <div className="message-main">
+          {!continued && (
+            <div className="message-head">
+              <span className="author">{me.username}</span>
+              <time>{p.status === 'sending' ? 'Sending…' : 'Not sent'}</time>
+            </div>
+          )}
+          {p.content && (
+            <div className="message-content">
+              <MessageText content={p.content} />
+            </div>
+          )}
+          {p.attachment_names.length > 0 && (
+            <div className="muted small">📎 {p.attachment_names.join(', ')}</div>
+          )}
+          {p.status === 'failed' && (
+            <div className="inline-error" role="alert">
+              {p.error ?? 'Could not send.'}{' '}
+              <button className="link" onClick={() => onRetry(p)}>
+                Retry
+              </button>{' '}
+              ·{' '}
+              <button className="link" onClick={() => pendingStore.remove(p.channel_id, p.nonce)}>
+                Discard
+              </button>
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

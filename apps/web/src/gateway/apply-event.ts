@@ -1,0 +1,87 @@
+/** Folds one gateway event into the query cache (and the typing/pending stores). */
+import type { QueryClient } from '@tanstack/react-query';
+import type { Channel, Member, Server } from '@twopointo/shared';
+import { removeMessage, updateMessage, upsertMessage, type HistoryData } from '../chat/message-cache.ts';
+import { pendingStore } from '../chat/pending-store.ts';
+import { typingStore } from '../chat/typing-store.ts';
+import type { GatewayEvent } from './gateway-client.ts';
+
+export const keys = {
+  me: ['me'] as const,
+  servers: ['servers'] as const,
+  channels: (sid: string) => ['channels', sid] as const,
+  members: (sid: string) => ['members', sid] as const,
+  roles: (sid: string) => ['roles', sid] as const,
+  messages: (cid: string) => ['messages', cid] as const,
+};
+
+const byPosition = (a: Channel, b: Channel) => a.position - b.position || (a.id < b.id ? -1 : 1);
+
+function upsertById<T extends { id: string }>(list: T[] | undefined, item: T): T[] | undefined {
+  if (!list) return list;
+  return list.some((x) => x.id === item.id)
+    ? list.map((x) => (x.id === item.id ? item : x))
+    : [...list, item];
+}
+
+export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | null): void {
+  switch (ev.t) {
+    case 'MESSAGE_CREATE': {
+      const m = ev.d;
+      qc.setQueryData<HistoryData>(keys.messages(m.channel_id), (d) => upsertMessage(d, m));
+      typingStore.stop(m.channel_id, m.author.id);
+      return;
+    }
+    case 'MESSAGE_UPDATE':
+      qc.setQueryData<HistoryData>(keys.messages(ev.d.channel_id), (d) => updateMessage(d, ev.d));
+      return;
+    case 'MESSAGE_DELETE': {
+      const { id, channel_id } = ev.d;
+      qc.setQueryData<HistoryData>(keys.messages(channel_id), (d) => removeMessage(d, id));
+      pendingStore.prune(channel_id, (p) => p.resolved_id !== id);
+      return;
+    }
+    case 'CHANNEL_CREATE':
+    case 'CHANNEL_UPDATE':
+      qc.setQueryData<Channel[]>(keys.channels(ev.d.server_id), (l) => upsertById(l, ev.d)?.sort(byPosition));
+      return;
+    case 'CHANNEL_DELETE':
+      qc.setQueryData<Channel[]>(keys.channels(ev.d.server_id), (l) => l?.filter((c) => c.id !== ev.d.id));
+      qc.removeQueries({ queryKey: keys.messages(ev.d.id) });
+      return;
+    case 'SERVER_UPDATE':
+      qc.setQueryData<Server[]>(keys.servers, (l) => l?.map((s) => (s.id === ev.d.id ? ev.d : s)));
+      return;
+    case 'SERVER_DELETE':
+      qc.setQueryData<Server[]>(keys.servers, (l) => l?.filter((s) => s.id !== ev.d.id));
+      return;
+    case 'MEMBER_JOIN':
+      qc.setQueryData<Member[]>(keys.members(ev.d.server_id), (l) =>
+        !l || l.some((m) => m.user.id === ev.d.member.user.id) ? l : [...l, ev.d.member],
+      );
+      return;
+    case 'MEMBER_LEAVE':
+      qc.setQueryData<Member[]>(keys.members(ev.d.server_id), (l) =>
+        l?.filter((m) => m.user.id !== ev.d.user_id),
+      );
+      if (ev.d.user_id === myId) {
+        qc.setQueryData<Server[]>(keys.servers, (l) => l?.filter((s) => s.id !== ev.d.server_id));
+      }
+      return;
+    case 'PERMISSIONS_UPDATE':
+      void qc.invalidateQueries({ queryKey: keys.channels(ev.d.server_id) });
+      void qc.invalidateQueries({ queryKey: keys.roles(ev.d.server_id) });
+      void qc.invalidateQueries({ queryKey: keys.members(ev.d.server_id) });
+      return;
+    case 'TYPING_START':
+      if (ev.d.user_id !== myId) typingStore.start(ev.d.channel_id, ev.d.user_id, ev.d.username);
+      return;
+    case 'PRESENCE_UPDATE':
+      qc.setQueryData<Member[]>(keys.members(ev.d.server_id), (l) =>
+        l?.map((m) => (m.user.id === ev.d.user_id ? { ...m, status: ev.d.status } : m)),
+      );
+      return;
+    default:
+      return;
+  }
+}
