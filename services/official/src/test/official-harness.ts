@@ -39,8 +39,13 @@ export interface Harness {
 
 let userSeq = 0;
 
-export async function startHarness(backend: Backend, overrides: Partial<Record<keyof OfficialConfig, string>> = {}): Promise<Harness> {
-  const database = await createTestDatabase(backend);
+/** `shared`: reuse another harness's database (closed by its owner), since PGlite is slow to start. */
+export async function startHarness(
+  backend: Backend,
+  overrides: Partial<Record<keyof OfficialConfig, string>> = {},
+  shared?: TestDatabase,
+): Promise<Harness> {
+  const database = shared ?? (await createTestDatabase(backend));
   const bus = new MemoryBus();
   const cache = new MemoryCache();
   const relay = new OutboxRelay({ database, bus, intervalMs: 60_000 });
@@ -94,7 +99,7 @@ export async function startHarness(backend: Backend, overrides: Partial<Record<k
       await relay.stop();
       await bus.close();
       await cache.close();
-      await database.close();
+      if (!shared) await database.close();
     },
   };
 }
