@@ -16,9 +16,11 @@ async function main(): Promise<void> {
   });
   const pgliteDir = resolve(REPO_ROOT, config.DATA_DIR, 'db');
   // a first run of the embedded default creates its database
-  const local =
-    (await openLocalDatabase({ url: config.DATABASE_URL, pgliteDir, socketPort: config.DEV_DB_SOCKET_PORT })) ??
-    { database: await openDatabase({ dataDir: pgliteDir }), where: `PGlite in ${pgliteDir}` };
+  const local = (await openLocalDatabase({
+    url: config.DATABASE_URL,
+    pgliteDir,
+    socketPort: config.DEV_DB_SOCKET_PORT,
+  })) ?? { database: await openDatabase({ dataDir: pgliteDir }), where: `PGlite in ${pgliteDir}` };
   try {
     const applied = await migrate(local.database);
     if (applied.length === 0) console.log(`migrations: ${local.where} is up to date`);

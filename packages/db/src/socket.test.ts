@@ -32,7 +32,10 @@ describe('serveDatabaseSocket', () => {
     expect(socket.host).toBe('127.0.0.1');
     expect(socket.port).toBeGreaterThan(0);
 
-    await database.db.insertInto('users').values({ id: '42', email: 'a@x.io', username: 'a', password_hash: 'h' }).execute();
+    await database.db
+      .insertInto('users')
+      .values({ id: '42', email: 'a@x.io', username: 'a', password_hash: 'h' })
+      .execute();
     const client = await connect(socket.url);
     const plain = await client.query<{ email: string }>('select email from users');
     expect(plain.rows).toEqual([{ email: 'a@x.io' }]);
@@ -52,7 +55,9 @@ describe('serveDatabaseSocket', () => {
     const client = await connect(socket.url);
 
     await client.query('begin');
-    await client.query(`insert into users (id, email, username, password_hash) values (1, 'tx@x.io', 'tx', 'h')`);
+    await client.query(
+      `insert into users (id, email, username, password_hash) values (1, 'tx@x.io', 'tx', 'h')`,
+    );
     // the process's insert must wait for the socket transaction, not join it
     let processDone = false;
     const processWrite = database.db
@@ -76,7 +81,9 @@ describe('serveDatabaseSocket', () => {
     const client = new pg.Client({ connectionString: socket.url });
     await client.connect();
     await client.query('begin');
-    await client.query(`insert into users (id, email, username, password_hash) values (7, 'gone@x.io', 'gone', 'h')`);
+    await client.query(
+      `insert into users (id, email, username, password_hash) values (7, 'gone@x.io', 'gone', 'h')`,
+    );
     await client.end();
 
     const count = await sql<{ n: number }>`select count(*)::int as n from users`.execute(database.db);

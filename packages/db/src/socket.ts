@@ -40,7 +40,10 @@ const IDLE = 0x49; // 'I': not inside a transaction block
  * ReadyForQuery outside a transaction, so neither side ever runs inside the other's transaction
  * or between the Parse and Sync of the other's extended query.
  */
-export async function serveDatabaseSocket(pglite: PGlite, opts: DatabaseSocketOptions = {}): Promise<DatabaseSocket> {
+export async function serveDatabaseSocket(
+  pglite: PGlite,
+  opts: DatabaseSocketOptions = {},
+): Promise<DatabaseSocket> {
   const host = opts.host ?? '127.0.0.1';
   const idleReleaseMs = opts.idleReleaseMs ?? 5_000;
   const lock = pgliteLock(pglite);
@@ -129,7 +132,9 @@ export async function serveDatabaseSocket(pglite: PGlite, opts: DatabaseSocketOp
     maxConnections: opts.maxConnections ?? 8,
   });
   const listening = new Promise<number>((resolve) => {
-    server.addEventListener('listening', (e) => resolve((e as CustomEvent<{ port: number }>).detail.port), { once: true });
+    server.addEventListener('listening', (e) => resolve((e as CustomEvent<{ port: number }>).detail.port), {
+      once: true,
+    });
   });
   await server.start();
   const port = await listening;
@@ -166,7 +171,8 @@ export interface LocalDatabase {
  * then). Null when there is no embedded database yet.
  */
 export async function openLocalDatabase(opts: LocalDatabaseOptions): Promise<LocalDatabase | null> {
-  if (opts.url) return { database: await openDatabase({ url: opts.url, poolSize: 1 }), where: redact(opts.url) };
+  if (opts.url)
+    return { database: await openDatabase({ url: opts.url, poolSize: 1 }), where: redact(opts.url) };
   const port = opts.socketPort ?? DEV_DB_SOCKET_PORT;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   if (await answers(url)) {
