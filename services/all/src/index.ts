@@ -1,0 +1,121 @@
+/** Starts Identity, Official and the Edge in one process on shared backends (`make dev`). */
+import { randomBytes } from 'node:crypto';
+import { isAbsolute, join, resolve } from 'node:path';
+import pino from 'pino';
+import { openBus, type EventBus } from '@twopointo/bus';
+import { openCache, type Cache } from '@twopointo/cache';
+import { migrate, openDatabase, serveDatabaseSocket, type Database, type DatabaseSocket } from '@twopointo/db';
+import { readEdgeConfig, startEdge, storageRoutes, type RunningEdge } from '@twopointo/edge';
+import { readIdentityConfig, startIdentity, type RunningIdentity } from '@twopointo/identity';
+import { readOfficialConfig, startOfficial, type RunningOfficial } from '@twopointo/official';
+import { loggerOptions, REPO_ROOT } from '@twopointo/shared/server';
+import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
+import { readAllConfig } from './config.ts';
+
+export interface StartAllOptions {
+  /** overrides DATA_DIR */
+  dataDir?: string;
+  /** listen ports; 0 picks a free one (tests, benchmarks) */
+  ports?: { identity?: number; official?: number; edge?: number };
+  /** config overrides, as environment variable names → values (win over the environment) */
+  env?: Record<string, string>;
+  /** log only warnings and errors */
+  quiet?: boolean;
+}
+
+export interface RunningSystem {
+  edgeUrl: string;
+  identityUrl: string;
+  officialUrl: string;
+  edge: RunningEdge;
+  official: RunningOfficial;
+  identity: RunningIdentity;
+  database: Database;
+  bus: EventBus;
+  cache: Cache;
+  storage: ObjectStorage;
+  close(): Promise<void>;
+}
+
+export async function startAll(options: StartAllOptions = {}): Promise<RunningSystem> {
+  const o: Record<string, string> = { ...options.env };
+  if (options.dataDir !== undefined) o.DATA_DIR = options.dataDir;
+  if (options.ports?.identity !== undefined) o.IDENTITY_PORT = String(options.ports.identity);
+  if (options.ports?.official !== undefined) o.OFFICIAL_PORT = String(options.ports.official);
+  if (options.ports?.edge !== undefined) o.EDGE_PORT = String(options.ports.edge);
+  if (options.quiet) o.LOG_LEVEL ??= 'warn';
+  const config = readAllConfig(o);
+  const dataDir = isAbsolute(config.DATA_DIR) ? config.DATA_DIR : resolve(REPO_ROOT, config.DATA_DIR);
+  o.DATA_DIR = dataDir;
+  o.INTERNAL_SECRET = config.INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
+
+  const logger = pino(loggerOptions(config.LOG_LEVEL, 'twopointo') as pino.LoggerOptions);
+  const cleanup: (() => Promise<unknown>)[] = [];
+  const closeAll = async () => {
+    for (const fn of cleanup.reverse()) await fn().catch((err: unknown) => logger.warn({ err }, 'close failed'));
+    cleanup.length = 0;
+  };
+
+  try {
+    const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(dataDir, 'db') });
+    cleanup.push(() => database.close());
+    const applied = await migrate(database);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+
+    let dbSocket: DatabaseSocket | undefined;
+    if (database.pglite && config.DEV_DB_SOCKET_PORT !== 0) {
+      try {
+        dbSocket = await serveDatabaseSocket(database.pglite, { host: '127.0.0.1', port: config.DEV_DB_SOCKET_PORT });
+        cleanup.push(() => dbSocket!.close());
+      } catch (err) {
+        logger.warn({ err: String(err) }, 'could not expose the embedded database to local tools');
+      }
+    }
+
+    const bus = await openBus({
+      natsUrl: config.NATS_URL,
+      stream: config.NATS_STREAM,
+      prefix: config.NATS_SUBJECT_PREFIX,
+      name: 'twopointo-all',
+      logger,
+    });
+    cleanup.push(() => bus.close());
+    const cache = await openCache({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger });
+    cleanup.push(() => cache.close());
+    const storage = openStorage(readStorageConfig(o));
+
+    const identity = await startIdentity({ config: readIdentityConfig(o), database, cache, storage, logger });
+    cleanup.push(() => identity.close());
+    const official = await startOfficial({ config: readOfficialConfig(o), database, bus, cache, storage, logger });
+    cleanup.push(() => official.close());
+    const edge = await startEdge({
+      config: readEdgeConfig({ ...o, IDENTITY_URL: identity.url, OFFICIAL_URL: official.url }),
+      bus,
+      cache,
+      storage,
+      storageRoutes,
+      logger,
+    });
+    cleanup.push(() => edge.close());
+
+    return {
+      edgeUrl: edge.url,
+      identityUrl: identity.url,
+      officialUrl: official.url,
+      edge,
+      official,
+      identity,
+      database,
+      bus,
+      cache,
+      storage,
+      close: async () => {
+        await closeAll();
+        logger.flush?.();
+      },
+    };
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+}

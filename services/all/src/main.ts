@@ -1,0 +1,45 @@
+/** `make dev` / `npm start`: the whole system in one process on the embedded default. */
+import { exitOnConfigError } from '@twopointo/shared/server';
+import { startAll } from './index.ts';
+
+async function main(): Promise<void> {
+  const system = await startAll().catch(exitOnConfigError);
+  const mode = [
+    system.database.kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL',
+    system.bus.kind === 'memory' ? 'in-process bus' : 'NATS JetStream',
+    system.cache.kind === 'memory' ? 'in-memory cache' : 'Redis',
+    system.storage.kind === 'local' ? 'local-disk storage' : 'S3 storage',
+  ].join(', ');
+  console.log(`
+  twopointo is running (${mode})
+
+    Web client  ${system.edgeUrl.replace('127.0.0.1', 'localhost')}
+    Edge        ${system.edgeUrl}   (REST /id/* /api/*, WebSocket /ws)
+    Identity    ${system.identityUrl}   (internal)
+    Official    ${system.officialUrl}   (internal)
+
+  Ctrl+C to stop.
+`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: shutting down…`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    system
+      .close()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,81 @@
+/** Edge service: the single entry point (proxy, token check, CORS, web client) and the realtime gateway. */
+import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { openBus, type EventBus } from '@twopointo/bus';
+import { openCache, type Cache } from '@twopointo/cache';
+import type { ObjectStorage } from '@twopointo/storage';
+import { buildEdgeApp, type EdgeStorageRouteOptions } from './app.ts';
+import { readEdgeConfig, type EdgeConfig } from './config.ts';
+import type { JwtVerifier } from './auth/jwt-verifier.ts';
+import type { Gateway } from './gateway/gateway.ts';
+
+export { buildEdgeApp, type EdgeApp, type EdgeDeps, type EdgeStorageRouteOptions } from './app.ts';
+export { readEdgeConfig, edgeConfigSpec, type EdgeConfig } from './config.ts';
+export { Gateway, type GatewayStats } from './gateway/gateway.ts';
+export { JwtVerifier, bearerToken, type VerifiedToken } from './auth/jwt-verifier.ts';
+
+export interface StartEdgeOptions {
+  /** a full config; otherwise read from the environment with `overrides` */
+  config?: EdgeConfig;
+  overrides?: Partial<Record<keyof EdgeConfig, string>>;
+  /** shared backends (all-in-one); whatever is missing is opened here and closed with the Edge */
+  bus?: EventBus;
+  cache?: Cache;
+  storage?: ObjectStorage;
+  storageRoutes?: FastifyPluginAsync<EdgeStorageRouteOptions>;
+  logger?: FastifyBaseLogger;
+}
+
+export interface RunningEdge {
+  app: FastifyInstance;
+  gateway: Gateway;
+  verifier: JwtVerifier;
+  /** http://host:port actually bound (port 0 picks a free one) */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens what it was not given (bus from NATS_URL, cache from REDIS_URL), listens on HOST:EDGE_PORT. */
+export async function startEdge(options: StartEdgeOptions = {}): Promise<RunningEdge> {
+  const config = options.config ?? readEdgeConfig(options.overrides);
+  const owned: (() => Promise<void>)[] = [];
+  const closeOwned = async () => {
+    for (const close of owned.reverse()) await close().catch(() => undefined);
+  };
+  let app: FastifyInstance | undefined;
+  try {
+    let bus = options.bus;
+    if (!bus) {
+      const opened = await openBus({ natsUrl: config.NATS_URL, name: 'twopointo-edge' });
+      owned.push(() => opened.close());
+      bus = opened;
+    }
+    let cache = options.cache;
+    if (!cache) {
+      const opened = await openCache({ redisUrl: config.REDIS_URL });
+      owned.push(() => opened.close());
+      cache = opened;
+    }
+    const built = await buildEdgeApp({ config, bus, cache, storage: options.storage, storageRoutes: options.storageRoutes, logger: options.logger });
+    app = built.app;
+    await app.listen({ host: config.HOST, port: config.EDGE_PORT });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.EDGE_PORT;
+    const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+    const running = app;
+    return {
+      app: running,
+      gateway: built.gateway,
+      verifier: built.verifier,
+      url: `http://${host}:${port}`,
+      close: async () => {
+        await running.close();
+        await closeOwned();
+      },
+    };
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    await closeOwned();
+    throw err;
+  }
+}
+export { storageRoutes } from './storage/storage.routes.ts';
