@@ -1,11 +1,12 @@
 /** Test factories for Identity: a listening instance on a test database, and a signed-up user. */
 import { randomInt } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { MemoryCache } from '@twopointo/cache';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { MemoryCache, type Cache } from '@twopointo/cache';
 import { createTestDatabase, type Backend, type TestDatabase } from '@twopointo/db';
 import type { ObjectStorage } from '@twopointo/storage';
 import { totp } from '../../../test/helpers/totp.ts';
 import { buildIdentityApp } from './app.ts';
+import { loadSigningKey, type SigningKey } from './services/signing-key.ts';
 import { readIdentityConfig, type IdentityConfig } from './config.ts';
 
 export type Overrides = Partial<Record<keyof IdentityConfig, string>>;
@@ -56,13 +57,16 @@ export async function call(url: string, method: string, path: string, opts: Call
 /** Builds Identity on a fresh test database and listens on 127.0.0.1:0. */
 export async function startTestIdentity(
   backend: Backend,
-  opts: { overrides?: Overrides; storage?: ObjectStorage; database?: TestDatabase } = {},
+  opts: { overrides?: Overrides; storage?: ObjectStorage; database?: TestDatabase; cache?: Cache; logger?: FastifyBaseLogger } = {},
 ): Promise<TestIdentity> {
   const config = testConfig(opts.overrides);
   const ownDatabase = opts.database === undefined;
   const database = opts.database ?? (await createTestDatabase(backend));
-  const cache = new MemoryCache();
-  const app = await buildIdentityApp({ config, database, cache, storage: opts.storage });
+  const ownCache = opts.cache === undefined;
+  const cache = opts.cache ?? new MemoryCache();
+  // RSA key generation is slow on a busy machine: instances without a key file share one
+  const signingKey = config.IDENTITY_RSA_PRIVATE_KEY_FILE ? undefined : await sharedEphemeralKey();
+  const app = await buildIdentityApp({ config, database, cache, storage: opts.storage, logger: opts.logger, signingKey });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,
@@ -72,11 +76,14 @@ export async function startTestIdentity(
     call: (method, path, callOpts) => call(url, method, path, callOpts),
     close: async () => {
       await app.close();
-      await cache.close();
+      if (ownCache) await cache.close();
       if (ownDatabase) await database.close();
     },
   };
 }
+
+let ephemeral: Promise<SigningKey> | undefined;
+const sharedEphemeralKey = (): Promise<SigningKey> => (ephemeral ??= loadSigningKey(undefined));
 
 let counter = 0;
 /** A unique, valid username and email for this run. */
@@ -101,7 +108,7 @@ export interface SignedUp {
 }
 
 /** register → login → 2fa/setup → 2fa/verify (with the independent TOTP), asserting each step. */
-export async function signUp(id: TestIdentity, prefix = 'user'): Promise<SignedUp> {
+export async function signUp(id: Pick<TestIdentity, 'call'>, prefix = 'user'): Promise<SignedUp> {
   const user = uniqueUser(prefix);
   const ip = randomIp();
   const reg = await id.call('POST', '/auth/register', { body: user, ip });
@@ -126,4 +133,24 @@ export async function signUp(id: TestIdentity, prefix = 'user'): Promise<SignedU
     refresh: verify.body.refresh_token,
     recoveryCodes: verify.body.recovery_codes,
   };
+}
+
+/** A logger that keeps warnings, to assert on start-up messages. */
+export function capturingLogger(): { logger: FastifyBaseLogger; warnings: string[] } {
+  const warnings: string[] = [];
+  const noop = () => undefined;
+  const logger = {
+    level: 'warn',
+    fatal: noop,
+    error: noop,
+    info: noop,
+    debug: noop,
+    trace: noop,
+    silent: noop,
+    warn: (...args: unknown[]) => {
+      warnings.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    },
+    child: () => logger,
+  };
+  return { logger: logger as unknown as FastifyBaseLogger, warnings };
 }

@@ -1,5 +1,6 @@
 /** Rate limits on guesses: checked before the work, counted only when a password or code is wrong. */
 import type { Limit, RateLimiter } from '@twopointo/cache';
+import { AppError, unavailable } from '@twopointo/shared';
 import type { IdentityConfig } from '../config.ts';
 
 type Key = readonly [key: string, limit: Limit];
@@ -31,21 +32,31 @@ export class AttemptLimiter {
 
   /** 429 when any key is already at its limit. */
   async before(keys: Key[]): Promise<void> {
-    for (const [key, limit] of keys) await this.limiter.check(key, limit);
+    for (const [key, limit] of keys) await guarded(this.limiter.check(key, limit));
   }
 
   async failed(keys: Key[]): Promise<void> {
-    for (const [key, limit] of keys) await this.limiter.consume(key, limit);
+    for (const [key, limit] of keys) await guarded(this.limiter.consume(key, limit));
   }
 
   /** A correct answer clears the account's count (not the IP's). */
   async succeeded(keys: Key[]): Promise<void> {
     const first = keys[0];
-    if (first) await this.limiter.reset(first[0]);
+    if (first) await guarded(this.limiter.reset(first[0]));
   }
 
   /** Every registration counts against the client IP. */
   async register(ip: string): Promise<void> {
-    await this.limiter.consume(`id:register:ip:${ip}`, this.config.REGISTER_RATE_LIMIT);
+    await guarded(this.limiter.consume(`id:register:ip:${ip}`, this.config.REGISTER_RATE_LIMIT));
+  }
+}
+
+/** Without its counter store (Redis away) the guard fails closed: 503, never unlimited guessing. */
+async function guarded(p: Promise<void>): Promise<void> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw unavailable('Rate limit store unavailable');
   }
 }

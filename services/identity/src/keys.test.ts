@@ -1,0 +1,76 @@
+/** The signing key file: sessions survive restarts and several instances accept each other's tokens. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TEST_BACKENDS, createTestDatabase } from '@twopointo/db';
+import { ConfigError } from '@twopointo/shared/server';
+import { identityKeygen } from '../../../scripts/identity-keygen.ts';
+import { startIdentity } from './index.ts';
+import { call, signUp, startTestIdentity, testConfig } from './test-helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tp-id-keys-'));
+const keyFile = join(dir, 'identity_rsa.pem');
+identityKeygen(keyFile);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.each(TEST_BACKENDS)('one key file, two instances on %s', (backend) => {
+  it('accept each other’s tokens; an instance with another key does not', async () => {
+    const database = await createTestDatabase(backend);
+    const overrides = { IDENTITY_RSA_PRIVATE_KEY_FILE: keyFile };
+    const a = await startTestIdentity(backend, { database, overrides });
+    const b = await startTestIdentity(backend, { database, overrides });
+    const stranger = await startTestIdentity(backend, { database });
+    try {
+      const u = await signUp(a);
+      expect((await b.call('GET', '/me', { token: u.access })).body.id).toBe(u.id);
+      expect((await a.call('GET', '/.well-known/jwks.json')).body).toEqual((await b.call('GET', '/.well-known/jwks.json')).body);
+      const refreshed = await b.call('POST', '/auth/refresh', { body: { refresh_token: u.refresh } });
+      expect((await a.call('GET', '/me', { token: refreshed.body.access_token })).status).toBe(200);
+      const res = await stranger.call('GET', '/me', { token: u.access });
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('invalid_token');
+    } finally {
+      await Promise.all([a.close(), b.close(), stranger.close()]);
+      await database.close();
+    }
+  });
+});
+
+describe('startIdentity', () => {
+  it('restarts on the same DATA_DIR and key file: old tokens still work', async () => {
+    const dataDir = join(dir, 'data');
+    const config = testConfig({ DATA_DIR: dataDir, IDENTITY_RSA_PRIVATE_KEY_FILE: keyFile, HOST: '127.0.0.1' });
+    const first = await startIdentity({ config });
+    const u = await signUp({ call: (method, path, opts) => call(first.url, method, path, opts) });
+    await first.close();
+
+    const second = await startIdentity({ config });
+    try {
+      expect(second.url).not.toBe('');
+      expect((await call(second.url, 'GET', '/me', { token: u.access })).body.id).toBe(u.id);
+      expect((await call(second.url, 'POST', '/auth/refresh', { body: { refresh_token: u.refresh } })).status).toBe(200);
+      expect((await call(second.url, 'GET', '/readyz')).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses a missing key file naming the variable', async () => {
+    const config = testConfig({ DATA_DIR: join(dir, 'data2'), IDENTITY_RSA_PRIVATE_KEY_FILE: join(dir, 'missing.pem') });
+    const err = await startIdentity({ config }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).variable).toBe('IDENTITY_RSA_PRIVATE_KEY_FILE');
+  });
+
+  it('main.ts exits 2 with a clear message on bad configuration', () => {
+    const res = spawnSync('npx', ['tsx', 'services/identity/src/main.ts'], {
+      encoding: 'utf8',
+      env: { ...process.env, IDENTITY_PORT: 'not-a-port', LOG_LEVEL: 'silent' },
+      timeout: 30_000,
+    });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('IDENTITY_PORT');
+  });
+});
