@@ -55,7 +55,14 @@ export async function startEdge(options: StartEdgeOptions = {}): Promise<Running
       owned.push(() => opened.close());
       cache = opened;
     }
-    const built = await buildEdgeApp({ config, bus, cache, storage: options.storage, storageRoutes: options.storageRoutes, logger: options.logger });
+    const built = await buildEdgeApp({
+      config,
+      bus,
+      cache,
+      storage: options.storage,
+      storageRoutes: options.storageRoutes,
+      logger: options.logger,
+    });
     app = built.app;
     await app.listen({ host: config.HOST, port: config.EDGE_PORT });
     const address = app.server.address();

@@ -1,0 +1,114 @@
+/**
+ * The Edge: the only public process. Proxies `/id` to Identity and `/api` to Official (after an
+ * offline token check), serves the web client, and runs the realtime gateway on `/ws`.
+ */
+import cors from '@fastify/cors';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import type { EventBus } from '@twopointo/bus';
+import type { Cache } from '@twopointo/cache';
+import { installErrorHandler, loggerOptions, requestIdOptions } from '@twopointo/shared/server';
+import type { ObjectStorage } from '@twopointo/storage';
+import { JwtVerifier } from './auth/jwt-verifier.ts';
+import type { EdgeConfig } from './config.ts';
+import { OfficialAccessClient } from './gateway/access-client.ts';
+import { Gateway } from './gateway/gateway.ts';
+import { healthRoutes } from './http/health.routes.ts';
+import { registerWebClient } from './http/web-client.ts';
+import { registerIdentityProxy } from './proxy/identity.proxy.ts';
+import { registerOfficialProxy } from './proxy/official.proxy.ts';
+
+/** Options the storage routes plugin receives. */
+export interface EdgeStorageRouteOptions {
+  storage: ObjectStorage;
+  config: EdgeConfig;
+}
+
+export interface EdgeDeps {
+  config: EdgeConfig;
+  bus: EventBus;
+  cache: Cache;
+  /** object storage; with local disk the Edge serves the signed upload/download URLs */
+  storage?: ObjectStorage;
+  /** the routes serving local-disk storage URLs (src/storage/), registered when `storage` is given */
+  storageRoutes?: FastifyPluginAsync<EdgeStorageRouteOptions>;
+  /** a pino logger to share (all-in-one); otherwise one is made from LOG_LEVEL */
+  logger?: FastifyBaseLogger;
+}
+
+export interface EdgeApp {
+  app: FastifyInstance;
+  gateway: Gateway;
+  verifier: JwtVerifier;
+}
+
+/** Builds the Edge (not listening). The gateway joins the bus when the app is ready and closes its sockets (4012) on app close. */
+export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
+  const { config } = deps;
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config.LOG_LEVEL, 'edge') }),
+    ...requestIdOptions,
+    bodyLimit: config.BODY_LIMIT,
+    // keep-alive sockets idle at close would otherwise hold app.close() open
+    forceCloseConnections: 'idle',
+  }) as unknown as FastifyInstance;
+  installErrorHandler(app);
+  if (!config.RATE_LIMITS)
+    app.log.warn('RATE_LIMITS=off: gateway flood limits are disabled (benchmarks only)');
+
+  const verifier = new JwtVerifier({
+    identityUrl: config.IDENTITY_URL,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+  const gateway = new Gateway({
+    config,
+    bus: deps.bus,
+    cache: deps.cache,
+    verifier,
+    access: new OfficialAccessClient(config.OFFICIAL_URL, config.INTERNAL_SECRET),
+    logger: app.log,
+  });
+  gateway.attach(app.server);
+  app.addHook('onReady', async () => {
+    await gateway.start();
+  });
+  app.addHook('preClose', async () => {
+    await gateway.close();
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    void reply.header('x-request-id', req.id);
+  });
+
+  await app.register(cors, {
+    origin: config.DEV_ALLOWED_ORIGINS,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    exposedHeaders: ['Retry-After', 'X-Request-Id'],
+    maxAge: 600,
+  });
+
+  await app.register(healthRoutes, {
+    identityUrl: config.IDENTITY_URL,
+    officialUrl: config.OFFICIAL_URL,
+    bus: deps.bus,
+    cache: deps.cache,
+  });
+  await registerIdentityProxy(app, { upstream: config.IDENTITY_URL, bodyLimit: config.BODY_LIMIT });
+  await registerOfficialProxy(app, {
+    upstream: config.OFFICIAL_URL,
+    bodyLimit: config.BODY_LIMIT,
+    verifier,
+    internalSecret: config.INTERNAL_SECRET,
+  });
+
+  // Storage registration point: with local-disk storage the Edge serves the HMAC-signed
+  // upload/download URLs. The routes live in src/storage/ and are passed in as `storageRoutes`.
+  if (deps.storage && deps.storageRoutes) {
+    await app.register(deps.storageRoutes, { storage: deps.storage, config });
+  }
+
+  // last: the web client's wildcard route and the SPA fallback catch what nothing above matched
+  await registerWebClient(app, config.WEB_DIST);
+  return { app, gateway, verifier };
+}

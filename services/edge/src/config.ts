@@ -1,0 +1,57 @@
+/** The Edge's configuration: declared once, typed, validated at boot (see DESIGN.md). */
+import { isAbsolute, resolve } from 'node:path';
+import { REPO_ROOT, env, readConfig } from '@twopointo/shared/server';
+
+type Env = Record<string, string | undefined>;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Relative paths are taken from the repository root, where `.env` and `make` live. */
+const path =
+  (def: string) =>
+  (e: Env, _name: string): string => {
+    const v = e[_name]?.trim() || def;
+    return isAbsolute(v) ? v : resolve(REPO_ROOT, v);
+  };
+
+export const edgeConfigSpec = {
+  HOST: env.string('127.0.0.1'),
+  EDGE_PORT: env.port(60420),
+  IDENTITY_URL: env.url('http://localhost:8081'),
+  OFFICIAL_URL: env.url('http://localhost:8080'),
+  /** Edge → Official trust; required when the Edge runs on its own */
+  INTERNAL_SECRET: env.string(),
+  JWT_ISSUER: env.string('twopointo-identity'),
+  JWT_AUDIENCE: env.string('twopointo'),
+  DEV_ALLOWED_ORIGINS: env.list(['http://localhost:5173']),
+  /** NATS JetStream; unset → in-process bus */
+  NATS_URL: env.optionalUrl(),
+  /** Redis; unset → in memory */
+  REDIS_URL: env.optionalUrl(),
+  RATE_LIMITS: env.bool(true),
+  /** largest request body in bytes */
+  BODY_LIMIT: env.int(1024 * 1024, 1, 1024 * 1024 * 1024),
+  /** the built web client */
+  WEB_DIST: path('apps/web/dist'),
+  LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
+  /** client frames per socket per minute before close 4008 */
+  WS_MAX_FRAMES_PER_MIN: env.int(120, 1),
+  /** open sockets per user on one Edge before close 4005 */
+  WS_MAX_SOCKETS_PER_USER: env.int(10, 1),
+  /** bytes queued to a socket before it is dropped as a slow consumer (4010) */
+  WS_MAX_BUFFERED_BYTES: env.int(1024 * 1024, 1024),
+  /** seconds a gateway session stays resumable */
+  WS_SESSION_TTL: env.int(300, 1),
+  /** ms between client heartbeats; 1.5 intervals without one → close 4009 */
+  HEARTBEAT_INTERVAL: env.int(30_000, 50),
+};
+
+export type EdgeConfig = { [K in keyof typeof edgeConfigSpec]: ReturnType<(typeof edgeConfigSpec)[K]> };
+
+/** Reads the Edge's config from the environment (and `.env`); overrides win (tests, all-in-one). */
+export function readEdgeConfig(
+  overrides: Partial<Record<keyof EdgeConfig, string>> = {},
+  source: Env = process.env,
+): EdgeConfig {
+  return readConfig(edgeConfigSpec, overrides, source) as EdgeConfig;
+}

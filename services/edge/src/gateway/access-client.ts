@@ -1,0 +1,50 @@
+/** Asks Official which of a server's channels a user may view (POST /internal/gateway/access). */
+import { unavailable } from '@twopointo/shared';
+
+export interface AccessAnswer {
+  member: boolean;
+  channel_ids: string[];
+}
+
+export interface AccessChecker {
+  check(userId: string, serverId: string, channelIds?: string[]): Promise<AccessAnswer>;
+}
+
+export class OfficialAccessClient implements AccessChecker {
+  private readonly url: string;
+
+  constructor(
+    officialUrl: string,
+    private readonly secret: string,
+    private readonly timeoutMs = 5000,
+  ) {
+    this.url = `${officialUrl}/internal/gateway/access`;
+  }
+
+  async check(userId: string, serverId: string, channelIds?: string[]): Promise<AccessAnswer> {
+    let res: Response;
+    try {
+      res = await fetch(this.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-internal-secret': this.secret },
+        body: JSON.stringify(
+          channelIds
+            ? { user_id: userId, server_id: serverId, channel_ids: channelIds }
+            : { user_id: userId, server_id: serverId },
+        ),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch {
+      throw unavailable('The official service is unavailable');
+    }
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw unavailable(`The official service answered ${res.status} to an access check`);
+    }
+    const body = (await res.json()) as Partial<AccessAnswer>;
+    return {
+      member: body.member === true,
+      channel_ids: Array.isArray(body.channel_ids) ? body.channel_ids.map(String) : [],
+    };
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Who listens to what: server → sockets and channel → sockets, so an event finds its sockets
+ * with one map lookup, never a scan. Each socket keeps its own server → channels map, the
+ * mirror of these indexes (and what a session stores for RESUME).
+ */
+
+export interface Subscriber {
+  /** server id → subscribed channel ids of that server */
+  readonly subs: Map<string, Set<string>>;
+}
+
+export class SubscriptionIndex<S extends Subscriber> {
+  readonly byServer = new Map<string, Set<S>>();
+  readonly byChannel = new Map<string, Set<S>>();
+
+  /** Subscribes to the server (server-scoped events); true when it was not subscribed before. */
+  addServer(s: S, serverId: string): boolean {
+    if (s.subs.has(serverId)) return false;
+    s.subs.set(serverId, new Set());
+    add(this.byServer, serverId, s);
+    return true;
+  }
+
+  /** Adds channels of an already subscribed server; returns those newly added. */
+  addChannels(s: S, serverId: string, channelIds: Iterable<string>): string[] {
+    const mine = s.subs.get(serverId);
+    if (!mine) return [];
+    const added: string[] = [];
+    for (const c of channelIds) {
+      if (mine.has(c)) continue;
+      mine.add(c);
+      add(this.byChannel, c, s);
+      added.push(c);
+    }
+    return added;
+  }
+
+  /** Removes channels (the server stays subscribed); returns those actually removed. */
+  removeChannels(s: S, serverId: string, channelIds: Iterable<string>): string[] {
+    const mine = s.subs.get(serverId);
+    if (!mine) return [];
+    const removed: string[] = [];
+    for (const c of channelIds) {
+      if (!mine.delete(c)) continue;
+      remove(this.byChannel, c, s);
+      removed.push(c);
+    }
+    return removed;
+  }
+
+  /** Drops the server and all its channels; returns the channels removed, or null if not subscribed. */
+  removeServer(s: S, serverId: string): string[] | null {
+    const mine = s.subs.get(serverId);
+    if (!mine) return null;
+    const removed = [...mine];
+    for (const c of mine) remove(this.byChannel, c, s);
+    s.subs.delete(serverId);
+    remove(this.byServer, serverId, s);
+    return removed;
+  }
+
+  /** Drops everything the subscriber has; returns the server ids it had. */
+  removeAll(s: S): string[] {
+    const servers = [...s.subs.keys()];
+    for (const sid of servers) this.removeServer(s, sid);
+    return servers;
+  }
+
+  /** Whether an event routed by (server, channel?) reaches this subscriber. */
+  static wants(s: Subscriber, serverId: string, channelId: string | undefined): boolean {
+    const mine = s.subs.get(serverId);
+    if (!mine) return false;
+    return channelId === undefined || mine.has(channelId);
+  }
+}
+
+function add<S>(map: Map<string, Set<S>>, key: string, s: S): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(s);
+}
+
+function remove<S>(map: Map<string, Set<S>>, key: string, s: S): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(s);
+  if (set.size === 0) map.delete(key);
+}

@@ -1,0 +1,21 @@
+/** `/id/*` → Identity `/*`: no token check here (Identity checks its own), Authorization forwarded. */
+import type { FastifyInstance } from 'fastify';
+import { registerProxy } from './register-proxy.ts';
+
+export async function registerIdentityProxy(
+  app: FastifyInstance,
+  opts: { upstream: string; bodyLimit: number },
+): Promise<void> {
+  await registerProxy(app, {
+    prefix: '/id',
+    upstream: opts.upstream,
+    service: 'identity',
+    bodyLimit: opts.bodyLimit,
+    rewriteHeaders: (_req, headers) => {
+      // these mean something only between the Edge and Official
+      delete headers['x-user-id'];
+      delete headers['x-internal-secret'];
+      return headers;
+    },
+  });
+}

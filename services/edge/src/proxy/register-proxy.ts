@@ -1,0 +1,68 @@
+/**
+ * One upstream behind a path prefix, via @fastify/http-proxy (undici). Bodies stream through
+ * under BODY_LIMIT; failures come back in the error format; every request carries its id.
+ */
+import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { installStreamingBodyLimit } from './body-limit.ts';
+import { onUpstreamError } from './upstream-error.ts';
+
+type Headers = Record<string, string | string[] | undefined>;
+
+export interface ProxyOptions {
+  /** public prefix, removed before forwarding (`/api`) */
+  prefix: string;
+  upstream: string;
+  /** name used in error messages */
+  service: string;
+  bodyLimit: number;
+  /** runs before forwarding; a throw answers the client instead (e.g. 401) */
+  preHandler?: (req: FastifyRequest) => Promise<void>;
+  /** final say on the forwarded headers (after the common ones are set) */
+  rewriteHeaders?: (req: FastifyRequest, headers: Headers) => Headers;
+}
+
+/** Methods the API uses; OPTIONS is answered by CORS at the Edge, never forwarded. */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+export async function registerProxy(app: FastifyInstance, opts: ProxyOptions): Promise<void> {
+  await app.register(async (scope) => {
+    installStreamingBodyLimit(scope, opts.bodyLimit);
+    const guard = opts.preHandler;
+    const proxyOptions: FastifyHttpProxyOptions = {
+      upstream: opts.upstream,
+      prefix: opts.prefix,
+      rewritePrefix: '',
+      httpMethods: METHODS,
+      // our parsers (installed above) pass bodies through; the plugin must not add its own
+      proxyPayloads: false,
+      preHandler: guard
+        ? (req, _reply, done) => {
+            guard(req as FastifyRequest).then(() => done(), done);
+          }
+        : undefined,
+      disableRequestLogging: true,
+      destroyAgent: true,
+      undici: {
+        connections: 128,
+        pipelining: 1,
+        keepAliveTimeout: 30_000,
+        headersTimeout: 30_000,
+        bodyTimeout: 30_000,
+        connect: { timeout: 5000 },
+      },
+      replyOptions: {
+        onError: onUpstreamError(opts.service) as (reply: unknown, error: { error: Error }) => void,
+        rewriteRequestHeaders: (req, headers) => {
+          const out: Headers = { ...headers };
+          out['x-request-id'] = req.id;
+          // the Edge is the public entry point: what a client claims about its address is not kept
+          out['x-forwarded-for'] = req.ip;
+          out['x-forwarded-proto'] = req.protocol;
+          return opts.rewriteHeaders ? opts.rewriteHeaders(req as FastifyRequest, out) : out;
+        },
+      },
+    };
+    await scope.register(httpProxy, proxyOptions);
+  });
+}

@@ -1,0 +1,41 @@
+/** Turns reply-from's upstream failures into the error format: 502/503/504, never a hang or a 500. */
+import type { FastifyReply } from 'fastify';
+import { BODY_TOO_LARGE } from './body-limit.ts';
+
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'FST_REPLY_FROM_SERVICE_UNAVAILABLE',
+]);
+
+export function onUpstreamError(service: string) {
+  return (
+    reply: FastifyReply,
+    { error }: { error: Error & { code?: string; statusCode?: number; cause?: unknown } },
+  ): void => {
+    const cause = error.cause as { code?: string } | undefined;
+    const codes = [error.code, cause?.code];
+    let status = 502;
+    let body = { code: 'bad_gateway', message: `The ${service} service gave no valid answer` };
+    if (codes.includes(BODY_TOO_LARGE)) {
+      status = 413;
+      body = { code: 'payload_too_large', message: 'Payload too large' };
+    } else if (codes.some((c) => c !== undefined && UNREACHABLE.has(c))) {
+      status = 503;
+      body = { code: 'unavailable', message: `The ${service} service is unavailable` };
+    } else if (
+      error.statusCode === 504 ||
+      codes.includes('UND_ERR_HEADERS_TIMEOUT') ||
+      codes.includes('FST_REPLY_FROM_GATEWAY_TIMEOUT')
+    ) {
+      status = 504;
+      body = { code: 'upstream_timeout', message: `The ${service} service did not answer in time` };
+    }
+    if (status >= 500) reply.request.log.warn({ err: error, service }, 'upstream failure');
+    if (reply.sent) return;
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send({ error: body });
+  };
+}
