@@ -11,7 +11,18 @@ export const REDIS_SERVER_BIN = process.env.REDIS_SERVER_BIN ?? 'redis-server';
 export async function startRedisServer(): Promise<PrivateServer> {
   const dir = await mkdtemp(join(tmpdir(), 'tp-redis-'));
   const port = await freePort();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+  ];
   const proc = managedProcess(REDIS_SERVER_BIN, args, port);
   await proc.start();
   return {

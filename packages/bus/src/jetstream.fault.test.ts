@@ -83,3 +83,49 @@ describe.each(TEST_BACKENDS)('JetStreamBus across a NATS restart (%s)', (dbBacke
     sub.unsubscribe();
   });
 });
+
+describe('JetStreamBus tail across a NATS restart with a separate publisher', () => {
+  let nats: NatsServerHandle;
+  beforeAll(async () => {
+    nats = await startNatsServer();
+  });
+  afterAll(async () => {
+    await nats?.cleanup();
+  });
+
+  it('resumes at the last seen seq + 1 even when events are stored before the tail is back', async () => {
+    const subscriber = await JetStreamBus.connect({ url: nats.url, logger: quiet });
+    const publisher = await JetStreamBus.connect({ url: nats.url, logger: quiet, timeoutMs: 2000 });
+    try {
+      const got: SequencedRecord[] = [];
+      const sub = subscriber.subscribe((r) => got.push(r));
+      await sub.ready;
+      const first = [record(), record()];
+      for (const r of first) await publisher.publish(r);
+      await waitFor(() => got.length === 2);
+
+      await nats.stop();
+      await nats.start();
+      // publish as soon as the publisher gets through, racing the subscriber's tail rebuild
+      const later = Array.from({ length: 50 }, () => record());
+      for (const r of later) {
+        for (;;) {
+          try {
+            await publisher.publish(r);
+            break;
+          } catch {
+            await new Promise((res) => setTimeout(res, 20));
+          }
+        }
+      }
+      await waitFor(() => got.length >= 52, 20_000, 'events after the restart');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(got.map((r) => r.id)).toEqual([...first, ...later].map((r) => r.id));
+      expect(got.map((r) => r.s)).toEqual(Array.from({ length: 52 }, (_, i) => i + 1));
+      sub.unsubscribe();
+    } finally {
+      await subscriber.close();
+      await publisher.close();
+    }
+  });
+});

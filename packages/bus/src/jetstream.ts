@@ -152,7 +152,10 @@ export class JetStreamBus implements EventBus {
       data: record.data,
     };
     const subject = `${this.prefix}.ev.${token(record.server_id)}.${token(record.channel_id ?? '_')}.${token(record.t)}`;
-    const ack = await this.js.publish(subject, JSON.stringify(body), { msgID: record.id, timeout: this.timeoutMs });
+    const ack = await this.js.publish(subject, JSON.stringify(body), {
+      msgID: record.id,
+      timeout: this.timeoutMs,
+    });
     // a duplicate's ack carries the sequence of the first copy
     return ack.seq;
   }
@@ -238,6 +241,8 @@ export class JetStreamBus implements EventBus {
         this.ephemeral.delete(sub);
         sub.unsubscribe();
       },
+      // the server has the SUB once it answers a PING sent after it
+      ready: this.nc.flush().catch(() => undefined),
     };
   }
 
@@ -302,7 +307,10 @@ export class JetStreamBus implements EventBus {
           // a recreated consumer may repeat what was already delivered
           if (m.seq <= tail.lastSeen) continue;
           if (m.seq !== tail.lastSeen + 1) {
-            this.opts.logger?.warn({ from: tail.lastSeen + 1, to: m.seq - 1 }, 'bus tail skipped events no longer retained');
+            this.opts.logger?.warn(
+              { from: tail.lastSeen + 1, to: m.seq - 1 },
+              'bus tail skipped events no longer retained',
+            );
           }
           tail.lastSeen = m.seq;
           const rec = this.parse(m);
@@ -337,7 +345,10 @@ export class JetStreamBus implements EventBus {
       if (typeof r?.id !== 'string' || typeof r.data !== 'string') throw new Error('not a BusRecord');
       return { ...r, s: m.seq };
     } catch (err) {
-      this.opts.logger?.error({ err: String(err), seq: m.seq, subject: m.subject }, 'unreadable bus message skipped');
+      this.opts.logger?.error(
+        { err: String(err), seq: m.seq, subject: m.subject },
+        'unreadable bus message skipped',
+      );
       return undefined;
     }
   }

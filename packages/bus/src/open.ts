@@ -11,5 +11,9 @@ export interface OpenBusOptions extends Omit<JetStreamBusOptions, 'url'>, Omit<M
 export async function openBus(opts: OpenBusOptions = {}): Promise<EventBus> {
   const { natsUrl, retain, dedupeWindowMs, ...js } = opts;
   if (!natsUrl) return new MemoryBus({ retain, dedupeWindowMs, logger: js.logger });
-  return JetStreamBus.connect({ ...js, url: natsUrl, duplicateWindowMs: js.duplicateWindowMs ?? dedupeWindowMs });
+  return JetStreamBus.connect({
+    ...js,
+    url: natsUrl,
+    duplicateWindowMs: js.duplicateWindowMs ?? dedupeWindowMs,
+  });
 }

@@ -1,6 +1,12 @@
 /** The outbox relay on both databases and both buses: in order, exactly once, marked. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, openDatabase, TEST_BACKENDS, type Database, type TestDatabase } from '@twopointo/db';
+import {
+  createTestDatabase,
+  openDatabase,
+  TEST_BACKENDS,
+  type Database,
+  type TestDatabase,
+} from '@twopointo/db';
 import { JetStreamBus } from './jetstream.ts';
 import { MemoryBus } from './memory.ts';
 import { enqueueEvent, OutboxRelay } from './relay.ts';
@@ -143,10 +149,18 @@ describe.each(TEST_BACKENDS)('OutboxRelay on %s', (dbBackend) => {
     it('two relays on one database neither double-publish nor reorder', async () => {
       const stop = await listen();
       // separate pools on PostgreSQL, like two Official instances; PGlite has one connection
-      const other: Database = database.url ? await openDatabase({ url: database.url, poolSize: 3 }) : database;
+      const other: Database = database.url
+        ? await openDatabase({ url: database.url, poolSize: 3 })
+        : database;
       const spy = new SpyBus(bus);
       const a = new OutboxRelay({ database, bus: spy.asBus(), logger: quiet, batchSize: 7, intervalMs: 20 });
-      const b = new OutboxRelay({ database: other, bus: spy.asBus(), logger: quiet, batchSize: 7, intervalMs: 20 });
+      const b = new OutboxRelay({
+        database: other,
+        bus: spy.asBus(),
+        logger: quiet,
+        batchSize: 7,
+        intervalMs: 20,
+      });
       a.start();
       b.start();
       const recs = Array.from({ length: 120 }, () => record());

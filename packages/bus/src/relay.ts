@@ -89,7 +89,10 @@ export class OutboxRelay {
     } catch (err) {
       this.failures++;
       if (this.failures === 1 || this.failures % 30 === 0) {
-        this.opts.logger?.warn({ err: String(err), failures: this.failures }, 'outbox relay cannot publish; will retry');
+        this.opts.logger?.warn(
+          { err: String(err), failures: this.failures },
+          'outbox relay cannot publish; will retry',
+        );
       }
       this.schedule(Math.min(5000, 100 * 2 ** Math.min(this.failures, 6)));
     }
@@ -100,7 +103,9 @@ export class OutboxRelay {
     const { db } = this.opts.database;
     const limit = this.opts.batchSize ?? 256;
     return db.transaction().execute(async (trx) => {
-      const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as ok`.execute(trx);
+      const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as ok`.execute(
+        trx,
+      );
       this.lockedOut = !lock.rows[0]?.ok;
       if (this.lockedOut) return 0;
       const rows = await trx
@@ -116,7 +121,11 @@ export class OutboxRelay {
       await trx
         .updateTable('outbox')
         .set({ published_at: new Date() })
-        .where('seq', 'in', rows.map((r) => r.seq))
+        .where(
+          'seq',
+          'in',
+          rows.map((r) => r.seq),
+        )
         .execute();
       return rows.length;
     });
@@ -125,5 +134,8 @@ export class OutboxRelay {
 
 /** Adds an event to the outbox inside the caller's transaction. */
 export async function enqueueEvent(trx: Kysely<DB>, record: BusRecord): Promise<void> {
-  await trx.insertInto('outbox').values({ event_id: record.id, payload: JSON.stringify(record) }).execute();
+  await trx
+    .insertInto('outbox')
+    .values({ event_id: record.id, payload: JSON.stringify(record) })
+    .execute();
 }

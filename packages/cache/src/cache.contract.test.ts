@@ -94,7 +94,9 @@ describe.each(backends)('Cache contract ($name)', ({ open }) => {
 
   it('hit is atomic under concurrency: every count appears once', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => cache.hit('burst', 10_000)));
-    expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
     for (const r of results) expect(r.resetMs).toBeGreaterThan(0);
   });
 

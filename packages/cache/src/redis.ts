@@ -94,7 +94,12 @@ export class RedisCache implements Cache {
   }
 
   async incr(key: string, delta = 1, ttlSeconds = 0): Promise<number> {
-    const v = await this.script(INCR, this.k(key), String(delta), String(ttlSeconds > 0 ? ms(ttlSeconds) : 0));
+    const v = await this.script(
+      INCR,
+      this.k(key),
+      String(delta),
+      String(ttlSeconds > 0 ? ms(ttlSeconds) : 0),
+    );
     return Number(v);
   }
 
