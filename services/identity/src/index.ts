@@ -34,6 +34,8 @@ export interface RunningIdentity {
 /** Opens the database (PostgreSQL or PGlite in DATA_DIR/db) and cache, migrates, listens. */
 export async function startIdentity(options: StartIdentityOptions = {}): Promise<RunningIdentity> {
   const config = options.config ?? readIdentityConfig(options.overrides);
+  // a bad key file is a configuration error: report it before opening anything
+  const signingKey = await loadSigningKey(config.IDENTITY_RSA_PRIVATE_KEY_FILE);
   const ownDatabase = options.database === undefined;
   const database =
     options.database ??
