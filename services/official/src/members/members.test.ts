@@ -14,7 +14,11 @@ describe.each(TEST_BACKENDS)('invites and members on %s', (backend) => {
 
   beforeAll(async () => {
     h = await startHarness(backend);
-    [owner, alice, bob, carol, stranger] = await Promise.all(['owner', 'alice', 'bob', 'carol', 'stranger'].map((n) => h.user(n)));
+    owner = await h.user('owner');
+    alice = await h.user('alice');
+    bob = await h.user('bob');
+    carol = await h.user('carol');
+    stranger = await h.user('stranger');
     sid = (await h.call('POST', '/servers', { as: owner, body: { name: 'Club' } })).body.id;
   });
   afterAll(() => h?.close());

@@ -28,7 +28,10 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
 
   beforeAll(async () => {
     h = await startHarness(backend);
-    [owner, mgr, member, stranger] = await Promise.all(['owner', 'mgr', 'member', 'stranger'].map((n) => h.user(n)));
+    owner = await h.user('owner');
+    mgr = await h.user('mgr');
+    member = await h.user('member');
+    stranger = await h.user('stranger');
     sid = (await h.call('POST', '/servers', { as: owner, body: { name: 'Perms' } })).body.id;
     cid = (await h.call('POST', `/servers/${sid}/channels`, { as: owner, body: { name: 'general' } })).body.id;
     for (const u of [mgr, member]) {

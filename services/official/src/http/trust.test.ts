@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BACKENDS } from '@twopointo/db';
+import { Permissions } from '@twopointo/shared';
+import { SECRET, startHarness, type Harness, type TestUser } from '../test/official-harness.ts';
+import { secretMatches } from './trust.ts';
+
+describe('secretMatches', () => {
+  it('compares in constant time over digests and refuses missing or repeated headers', () => {
+    expect(secretMatches('abc', 'abc')).toBe(true);
+    expect(secretMatches('abd', 'abc')).toBe(false);
+    expect(secretMatches('abcd', 'abc')).toBe(false);
+    expect(secretMatches(undefined, 'abc')).toBe(false);
+    expect(secretMatches(['abc', 'abc'], 'abc')).toBe(false);
+  });
+});
+
+describe.each(TEST_BACKENDS)('trust boundary, system routes and gateway access on %s', (backend) => {
+  let h: Harness;
+  let user: TestUser;
+  let other: TestUser;
+
+  beforeAll(async () => {
+    h = await startHarness(backend);
+    user = await h.user('u');
+    other = await h.user('o');
+  });
+  afterAll(() => h?.close());
+
+  it.each([
+    ['no headers', {}],
+    ['no secret', { 'x-user-id': '1' }],
+    ['a wrong secret', { 'x-internal-secret': 'wrong', 'x-user-id': '1' }],
+    ['a secret that is a prefix', { 'x-internal-secret': SECRET.slice(0, -1) }],
+    ['the secret but no user', { 'x-internal-secret': SECRET }],
+    ['a non-snowflake user', { 'x-internal-secret': SECRET, 'x-user-id': 'alice' }],
+    ['an overflowing user id', { 'x-internal-secret': SECRET, 'x-user-id': '99999999999999999999' }],
+    ['an unknown user', { 'x-internal-secret': SECRET, 'x-user-id': '123456789' }],
+  ])('401 unauthorized with %s', async (_what, headers) => {
+    for (const [method, path] of [
+      ['GET', '/me/servers'],
+      ['POST', '/servers'],
+      ['GET', '/no/such/route'],
+    ]) {
+      const res = await h.call(method!, path!, { headers });
+      expect([res.status, res.body.error.code]).toEqual([401, 'unauthorized']);
+    }
+  });
+
+  it('a JWT in Authorization means nothing here', async () => {
+    const res = await h.call('GET', '/me/servers', { headers: { authorization: 'Bearer x.y.z' } });
+    expect(res.status).toBe(401);
+  });
+
+  it('unknown routes behind the secret are 404 in the error format', async () => {
+    const res = await h.call('GET', '/nope', { as: user });
+    expect([res.status, res.body.error.code]).toEqual([404, 'not_found']);
+  });
+
+  it('/healthz, /readyz, /metrics, /openapi.json need no secret', async () => {
+    expect(await h.call('GET', '/healthz')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await h.call('GET', '/readyz')).toMatchObject({ status: 200, body: { status: 'ok', database: true, bus: true } });
+    const metrics = await fetch(`${h.url}/metrics`);
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toContain('official_http_requests_total');
+    expect(text).toContain('official_process_cpu_user_seconds_total');
+    expect(text).toMatch(/official_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
+    const doc = await h.call('GET', '/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    const paths = Object.keys(doc.body.paths);
+    for (const p of ['/servers', '/me/servers', '/servers/{sid}', '/channels/{cid}/messages', '/invites/{code}/accept', '/channels/{cid}/overwrites/{target_id}', '/internal/gateway/access']) {
+      expect(paths).toContain(p);
+    }
+  });
+
+  it('/readyz is 503 when the bus is down', async () => {
+    const healthy = h.bus.healthy;
+    h.bus.healthy = async () => false;
+    try {
+      expect(await h.call('GET', '/readyz')).toMatchObject({ status: 503, body: { status: 'unavailable', database: true, bus: false } });
+    } finally {
+      h.bus.healthy = healthy;
+    }
+  });
+
+  describe('POST /internal/gateway/access', () => {
+    const access = (body: unknown, headers: Record<string, string> = { 'x-internal-secret': SECRET }) =>
+      h.call('POST', '/internal/gateway/access', { body, headers });
+
+    it('needs the secret but no user', async () => {
+      expect((await access({ user_id: user.id, server_id: '1' }, {})).status).toBe(401);
+      expect((await access({ user_id: user.id, server_id: '1' }, { 'x-internal-secret': 'nope' })).status).toBe(401);
+    });
+
+    it('answers member and the viewable channels', async () => {
+      const sid = (await h.call('POST', '/servers', { as: user, body: { name: 'G' } })).body.id;
+      const a = (await h.call('POST', `/servers/${sid}/channels`, { as: user, body: { name: 'a' } })).body.id;
+      const b = (await h.call('POST', `/servers/${sid}/channels`, { as: user, body: { name: 'b' } })).body.id;
+      const code = (await h.call('POST', `/servers/${sid}/invites`, { as: user })).body.code;
+      expect(await access({ user_id: other.id, server_id: sid })).toMatchObject({ status: 200, body: { member: false, channel_ids: [] } });
+      expect((await access({ user_id: other.id, server_id: '1' })).body).toEqual({ member: false, channel_ids: [] });
+      await h.call('POST', `/invites/${code}/accept`, { as: other });
+      await h.call('PUT', `/channels/${b}/overwrites/${other.id}`, { as: user, body: { type: 'member', deny: String(Permissions.VIEW_CHANNEL) } });
+      expect((await access({ user_id: other.id, server_id: sid })).body).toEqual({ member: true, channel_ids: [a] });
+      expect((await access({ user_id: user.id, server_id: sid })).body).toEqual({ member: true, channel_ids: [a, b] });
+      expect((await access({ user_id: other.id, server_id: sid, channel_ids: [b, a, '42'] })).body).toEqual({ member: true, channel_ids: [a] });
+      expect((await access({ user_id: other.id, server_id: sid, channel_ids: [] })).body).toEqual({ member: true, channel_ids: [] });
+      // a channel of another server is never reported
+      const sid2 = (await h.call('POST', '/servers', { as: other, body: { name: 'H' } })).body.id;
+      const c2 = (await h.call('POST', `/servers/${sid2}/channels`, { as: other, body: { name: 'c' } })).body.id;
+      expect((await access({ user_id: other.id, server_id: sid, channel_ids: [c2, a] })).body).toEqual({ member: true, channel_ids: [a] });
+    });
+
+    it.each([
+      [{}, 'body.user_id'],
+      [{ user_id: 'x', server_id: '1' }, 'body.user_id'],
+      [{ user_id: '1' }, 'body.server_id'],
+      [{ user_id: '1', server_id: '1', channel_ids: 'a' }, 'body.channel_ids'],
+      [{ user_id: '1', server_id: '1', channel_ids: ['a'] }, 'body.channel_ids'],
+    ])('rejects %j naming %s', async (body, field) => {
+      const res = await access(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(field);
+    });
+  });
+});
