@@ -187,6 +187,8 @@ export class GatewayClient {
         }
         return;
       case 'RESUMED':
+        // the Edge moved the old session's subscriptions onto this connection's session
+        this.sessionId = this.helloSessionId;
         this.stats.resumes++;
         this.stats.lastReplayed = frame.d?.replayed ?? 0;
         // subscriptions may have changed while we were away; SUBSCRIBE is idempotent
