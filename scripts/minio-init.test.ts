@@ -16,7 +16,11 @@ afterAll(async () => {
 describe('minio-init', () => {
   it('creates the bucket and CORS once, then finds them there', async () => {
     const lines: string[] = [];
-    const overrides = { ...s3.env, S3_BUCKET: 'init-bucket', DEV_ALLOWED_ORIGINS: 'http://localhost:5173, http://app.test' };
+    const overrides = {
+      ...s3.env,
+      S3_BUCKET: 'init-bucket',
+      DEV_ALLOWED_ORIGINS: 'http://localhost:5173, http://app.test',
+    };
     const first = await minioInit(overrides, (l) => lines.push(l));
     expect(first).toEqual({
       bucket: 'init-bucket',
@@ -29,18 +33,33 @@ describe('minio-init', () => {
     expect(lines[2]).toMatch(/already there/);
     expect(lines[3]).toMatch(/CORS set: PUT, GET, HEAD from http:\/\/localhost:5173/);
 
-    const check = new S3Storage({ endpoint: s3.endpoint, bucket: 'init-bucket', region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
+    const check = new S3Storage({
+      endpoint: s3.endpoint,
+      bucket: 'init-bucket',
+      region: 'us-east-1',
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+    });
     const rules = await check.getBucketCors();
     check.client.destroy();
     expect(rules).toHaveLength(1);
-    expect(rules[0]).toMatchObject({ AllowedOrigins: first.origins, AllowedHeaders: ['*'], ExposeHeaders: ['ETag'] });
+    expect(rules[0]).toMatchObject({
+      AllowedOrigins: first.origins,
+      AllowedHeaders: ['*'],
+      ExposeHeaders: ['ETag'],
+    });
   });
 
   it('fails clearly when S3 is not configured', async () => {
-    await expect(minioInit({ S3_ENDPOINT: '', S3_BUCKET: '' }, () => undefined)).rejects.toThrow(/S3_ENDPOINT is required/);
+    await expect(minioInit({ S3_ENDPOINT: '', S3_BUCKET: '' }, () => undefined)).rejects.toThrow(
+      /S3_ENDPOINT is required/,
+    );
     const run = promisify(execFile)('npx', ['tsx', 'scripts/minio-init.ts'], {
       env: { ...process.env, S3_ENDPOINT: '', S3_BUCKET: '', S3_ACCESS_KEY: '', S3_SECRET_KEY: '' },
     });
-    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/S3_ENDPOINT is required/) });
+    await expect(run).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/S3_ENDPOINT is required/),
+    });
   });
 });

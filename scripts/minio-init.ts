@@ -8,7 +8,9 @@ import { ConfigError, env, readConfig } from '@twopointo/shared/server';
 
 const EDGE_ORIGIN = 'http://localhost:60420';
 
-export type MinioInitOverrides = Partial<Record<keyof typeof storageConfigSpec | 'DEV_ALLOWED_ORIGINS', string>>;
+export type MinioInitOverrides = Partial<
+  Record<keyof typeof storageConfigSpec | 'DEV_ALLOWED_ORIGINS', string>
+>;
 
 export interface MinioInitResult {
   bucket: string;
@@ -16,7 +18,10 @@ export interface MinioInitResult {
   origins: string[];
 }
 
-export async function minioInit(overrides: MinioInitOverrides = {}, log: (line: string) => void = console.log): Promise<MinioInitResult> {
+export async function minioInit(
+  overrides: MinioInitOverrides = {},
+  log: (line: string) => void = console.log,
+): Promise<MinioInitResult> {
   const config = readStorageConfig(overrides);
   if (!config.S3_ENDPOINT || !config.S3_BUCKET) {
     throw new ConfigError(
@@ -24,12 +29,17 @@ export async function minioInit(overrides: MinioInitOverrides = {}, log: (line: 
       'is required: minio-init needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY and S3_SECRET_KEY (see infra/.env.example)',
     );
   }
-  const { DEV_ALLOWED_ORIGINS } = readConfig({ DEV_ALLOWED_ORIGINS: env.list(['http://localhost:5173']) }, overrides);
+  const { DEV_ALLOWED_ORIGINS } = readConfig(
+    { DEV_ALLOWED_ORIGINS: env.list(['http://localhost:5173']) },
+    overrides,
+  );
   const origins = [...new Set([...DEV_ALLOWED_ORIGINS, EDGE_ORIGIN])];
   const storage = openS3Storage(config);
   try {
     const bucketAction = await storage.ensureBucket();
-    log(`bucket ${config.S3_BUCKET} at ${config.S3_ENDPOINT}: ${bucketAction === 'created' ? 'created' : 'already there'}`);
+    log(
+      `bucket ${config.S3_BUCKET} at ${config.S3_ENDPOINT}: ${bucketAction === 'created' ? 'created' : 'already there'}`,
+    );
     const rule = await storage.putBucketCors(origins);
     log(`CORS set: ${rule.AllowedMethods?.join(', ')} from ${origins.join(', ')} (any header, exposes ETag)`);
     return { bucket: config.S3_BUCKET, bucketAction, origins };

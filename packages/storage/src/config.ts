@@ -35,9 +35,14 @@ export function isS3Configured(config: Pick<StorageConfig, 'S3_ENDPOINT' | 'S3_B
  * derived from INTERNAL_SECRET (which both hold), else a fresh one — only right when one
  * process runs both and shares this storage object (all-in-one).
  */
-export function resolveSigningSecret(config: Pick<StorageConfig, 'STORAGE_SIGNING_SECRET' | 'INTERNAL_SECRET'>): string {
+export function resolveSigningSecret(
+  config: Pick<StorageConfig, 'STORAGE_SIGNING_SECRET' | 'INTERNAL_SECRET'>,
+): string {
   if (config.STORAGE_SIGNING_SECRET) return config.STORAGE_SIGNING_SECRET;
-  if (config.INTERNAL_SECRET) return createHmac('sha256', config.INTERNAL_SECRET).update('twopointo storage url signing').digest('base64url');
+  if (config.INTERNAL_SECRET)
+    return createHmac('sha256', config.INTERNAL_SECRET)
+      .update('twopointo storage url signing')
+      .digest('base64url');
   return randomBytes(32).toString('base64url');
 }
 

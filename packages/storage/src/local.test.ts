@@ -32,18 +32,26 @@ describe('LocalStorage', () => {
     expect(path).toBe('/storage/upload/assets/1/aa');
     expect(query).toMatchObject({ ct: 'image/png', size: '5' });
     expect(storage.verify('PUT', 'assets/1/aa', query)).toMatchObject({ ok: true });
-    expect(storage.verify('PUT', 'assets/1/aa', { ...query, size: '6' })).toMatchObject({ ok: false, reason: 'invalid_signature' });
+    expect(storage.verify('PUT', 'assets/1/aa', { ...query, size: '6' })).toMatchObject({
+      ok: false,
+      reason: 'invalid_signature',
+    });
 
     const down = splitUrl(await storage.presignDownload('assets/1/aa', 'cat pic.png', 'image/png', 60));
     expect(down.path).toBe('/storage/download/assets/1/aa');
-    expect(storage.verify('GET', 'assets/1/aa', down.query)).toMatchObject({ ok: true, params: { fn: 'cat pic.png' } });
+    expect(storage.verify('GET', 'assets/1/aa', down.query)).toMatchObject({
+      ok: true,
+      params: { fn: 'cat pic.png' },
+    });
     // an upload signature is no download signature
     expect(storage.verify('GET', 'assets/1/aa', query)).toMatchObject({ ok: false });
   });
 
   it('prefixes the public base URL when configured', async () => {
     const s = new LocalStorage({ dir, signingSecret: 'x', publicBaseUrl: 'http://localhost:60420/' });
-    expect((await s.presignUpload('k', 'text/plain', 1, 60)).url).toMatch(/^http:\/\/localhost:60420\/storage\/upload\/k\?/);
+    expect((await s.presignUpload('k', 'text/plain', 1, 60)).url).toMatch(
+      /^http:\/\/localhost:60420\/storage\/upload\/k\?/,
+    );
   });
 
   it('rejects keys that would leave the root', async () => {
@@ -72,14 +80,18 @@ describe('LocalStorage', () => {
   });
 
   it('refuses a body over the limit and leaves nothing behind', async () => {
-    await expect(storage.writeObject('assets/3/cc', Readable.from([Buffer.alloc(4), Buffer.alloc(4)]), 5)).rejects.toThrow(ObjectTooLargeError);
+    await expect(
+      storage.writeObject('assets/3/cc', Readable.from([Buffer.alloc(4), Buffer.alloc(4)]), 5),
+    ).rejects.toThrow(ObjectTooLargeError);
     expect(await storage.stat('assets/3/cc')).toBeNull();
     expect(await readdir(join(dir, 'assets', '.tmp'))).toEqual([]);
   });
 
   it('keeps an existing object when a replacement upload fails', async () => {
     await storage.writeObject('assets/4/dd', Readable.from([Buffer.from('old')]), 3);
-    await expect(storage.writeObject('assets/4/dd', Readable.from([Buffer.from('newer')]), 3)).rejects.toThrow(ObjectTooLargeError);
+    await expect(
+      storage.writeObject('assets/4/dd', Readable.from([Buffer.from('newer')]), 3),
+    ).rejects.toThrow(ObjectTooLargeError);
     expect(await readFile(join(dir, 'assets/assets/4/dd'), 'utf8')).toBe('old');
   });
 
@@ -96,15 +108,22 @@ describe('openStorage', () => {
     expect(local).toBeInstanceOf(LocalStorage);
     expect((local as LocalStorage).root).toBe(join(dir, 'assets'));
     const s3 = openStorage(
-      readStorageConfig({ S3_ENDPOINT: 'http://127.0.0.1:9', S3_BUCKET: 'b', S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's' }),
+      readStorageConfig({
+        S3_ENDPOINT: 'http://127.0.0.1:9',
+        S3_BUCKET: 'b',
+        S3_ACCESS_KEY: 'k',
+        S3_SECRET_KEY: 's',
+      }),
     );
     expect(s3).toBeInstanceOf(S3Storage);
   });
 
   it('names the missing S3 variable', () => {
-    expect(() => openStorage(readStorageConfig({ S3_ENDPOINT: 'http://127.0.0.1:9', S3_BUCKET: 'b', S3_ACCESS_KEY: 'k' }))).toThrow(
-      /S3_SECRET_KEY/,
-    );
+    expect(() =>
+      openStorage(
+        readStorageConfig({ S3_ENDPOINT: 'http://127.0.0.1:9', S3_BUCKET: 'b', S3_ACCESS_KEY: 'k' }),
+      ),
+    ).toThrow(/S3_SECRET_KEY/);
   });
 
   it('derives the signing secret so separate processes agree', () => {
@@ -113,6 +132,8 @@ describe('openStorage', () => {
     expect(d).toBe(resolveSigningSecret({ STORAGE_SIGNING_SECRET: undefined, INTERNAL_SECRET: 'b' }));
     expect(d).not.toBe('b');
     const r = resolveSigningSecret({ STORAGE_SIGNING_SECRET: undefined, INTERNAL_SECRET: undefined });
-    expect(r).not.toBe(resolveSigningSecret({ STORAGE_SIGNING_SECRET: undefined, INTERNAL_SECRET: undefined }));
+    expect(r).not.toBe(
+      resolveSigningSecret({ STORAGE_SIGNING_SECRET: undefined, INTERNAL_SECRET: undefined }),
+    );
   });
 });

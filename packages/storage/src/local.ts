@@ -5,7 +5,13 @@ import { mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { isValidKey, signStorageParams, verifySignedUrl, type SignedMethod, type VerifyResult } from './signed-url.ts';
+import {
+  isValidKey,
+  signStorageParams,
+  verifySignedUrl,
+  type SignedMethod,
+  type VerifyResult,
+} from './signed-url.ts';
 import type { ObjectInfo, ObjectStorage, PresignedUpload } from './types.ts';
 
 export interface LocalStorageOptions {
@@ -52,20 +58,46 @@ export class LocalStorage implements ObjectStorage {
     return p;
   }
 
-  async presignUpload(key: string, contentType: string, size: number, ttlSeconds: number): Promise<PresignedUpload> {
+  async presignUpload(
+    key: string,
+    contentType: string,
+    size: number,
+    ttlSeconds: number,
+  ): Promise<PresignedUpload> {
     this.pathFor(key);
-    const q = signStorageParams(this.secret, 'PUT', key, { exp: expiry(ttlSeconds), ct: contentType, size: String(size) });
-    return { url: `${this.base}/storage/upload/${key}?${q}`, method: 'PUT', headers: { 'Content-Type': contentType } };
+    const q = signStorageParams(this.secret, 'PUT', key, {
+      exp: expiry(ttlSeconds),
+      ct: contentType,
+      size: String(size),
+    });
+    return {
+      url: `${this.base}/storage/upload/${key}?${q}`,
+      method: 'PUT',
+      headers: { 'Content-Type': contentType },
+    };
   }
 
-  async presignDownload(key: string, filename: string, contentType: string, ttlSeconds: number): Promise<string> {
+  async presignDownload(
+    key: string,
+    filename: string,
+    contentType: string,
+    ttlSeconds: number,
+  ): Promise<string> {
     this.pathFor(key);
-    const q = signStorageParams(this.secret, 'GET', key, { exp: expiry(ttlSeconds), fn: filename, ct: contentType });
+    const q = signStorageParams(this.secret, 'GET', key, {
+      exp: expiry(ttlSeconds),
+      fn: filename,
+      ct: contentType,
+    });
     return `${this.base}/storage/download/${key}?${q}`;
   }
 
   /** Checks a signed URL's query (for the Edge routes). */
-  verify(method: SignedMethod, key: string, query: Record<string, string | string[] | undefined>): VerifyResult {
+  verify(
+    method: SignedMethod,
+    key: string,
+    query: Record<string, string | string[] | undefined>,
+  ): VerifyResult {
     return verifySignedUrl(this.secret, method, key, query);
   }
 

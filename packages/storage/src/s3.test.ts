@@ -38,7 +38,9 @@ describe('S3Storage (s3rver)', () => {
     const get = await fetch(url);
     expect(get.status).toBe(200);
     expect(get.headers.get('content-type')).toBe('image/png');
-    expect(get.headers.get('content-disposition')).toBe(`inline; filename="pic _1_.png"; filename*=UTF-8''pic%20%221%22.png`);
+    expect(get.headers.get('content-disposition')).toBe(
+      `inline; filename="pic _1_.png"; filename*=UTF-8''pic%20%221%22.png`,
+    );
     expect(Buffer.from(await get.arrayBuffer())).toEqual(bytes);
 
     await s3.storage.delete(['assets/2/y', 'assets/2/never-existed']);
@@ -74,13 +76,25 @@ describe('S3Storage (s3rver)', () => {
   it('stat is null for a missing object and healthy reflects the bucket', async () => {
     expect(await s3.storage.stat('nope')).toBeNull();
     expect(await s3.storage.healthy()).toBe(true);
-    const other = new S3Storage({ endpoint: s3.endpoint, bucket: 'missing-bucket', region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
+    const other = new S3Storage({
+      endpoint: s3.endpoint,
+      bucket: 'missing-bucket',
+      region: 'us-east-1',
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+    });
     expect(await other.healthy()).toBe(false);
     other.client.destroy();
   });
 
   it('ensureBucket and putBucketCors are idempotent', async () => {
-    const fresh = new S3Storage({ endpoint: s3.endpoint, bucket: 'fresh-bucket', region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' });
+    const fresh = new S3Storage({
+      endpoint: s3.endpoint,
+      bucket: 'fresh-bucket',
+      region: 'us-east-1',
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+    });
     expect(await fresh.ensureBucket()).toBe('created');
     expect(await fresh.ensureBucket()).toBe('exists');
     expect(await fresh.getBucketCors()).toEqual([]);
@@ -89,12 +103,20 @@ describe('S3Storage (s3rver)', () => {
     await fresh.putBucketCors(origins);
     const rules = await fresh.getBucketCors();
     expect(rules).toHaveLength(1);
-    expect(rules[0]).toMatchObject({ AllowedOrigins: origins, AllowedHeaders: ['*'], ExposeHeaders: ['ETag'] });
+    expect(rules[0]).toMatchObject({
+      AllowedOrigins: origins,
+      AllowedHeaders: ['*'],
+      ExposeHeaders: ['ETag'],
+    });
     expect(rules[0]!.AllowedMethods).toEqual(expect.arrayContaining(['PUT', 'GET']));
     // the policy works: a browser preflight from an allowed origin is answered
     const pre = await fetch(`${s3.endpoint}/fresh-bucket/some/key`, {
       method: 'OPTIONS',
-      headers: { origin: origins[0]!, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: origins[0]!,
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(pre.status).toBe(200);
     expect(pre.headers.get('access-control-allow-methods')).toContain('PUT');

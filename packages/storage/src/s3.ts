@@ -42,8 +42,18 @@ export class S3Storage implements ObjectStorage {
     this.presignClient = opts.publicEndpoint ? makeClient(opts, opts.publicEndpoint) : this.client;
   }
 
-  async presignUpload(key: string, contentType: string, size: number, ttlSeconds: number): Promise<PresignedUpload> {
-    const cmd = new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: size });
+  async presignUpload(
+    key: string,
+    contentType: string,
+    size: number,
+    ttlSeconds: number,
+  ): Promise<PresignedUpload> {
+    const cmd = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      ContentType: contentType,
+      ContentLength: size,
+    });
     // signing both headers makes S3 refuse a PUT with another type or another length
     const url = await getSignedUrl(this.presignClient, cmd, {
       expiresIn: ttlSeconds,
@@ -52,7 +62,12 @@ export class S3Storage implements ObjectStorage {
     return { url, method: 'PUT', headers: { 'Content-Type': contentType } };
   }
 
-  async presignDownload(key: string, filename: string, contentType: string, ttlSeconds: number): Promise<string> {
+  async presignDownload(
+    key: string,
+    filename: string,
+    contentType: string,
+    ttlSeconds: number,
+  ): Promise<string> {
     const cmd = new GetObjectCommand({
       Bucket: this.bucket,
       Key: key,
@@ -83,7 +98,9 @@ export class S3Storage implements ObjectStorage {
       );
       const failed = (out.Errors ?? []).filter((e) => e.Code !== 'NoSuchKey');
       if (failed.length > 0) {
-        throw new Error(`S3 could not delete ${failed.length} object(s): ${failed[0]?.Code ?? 'unknown'} ${failed[0]?.Key ?? ''}`);
+        throw new Error(
+          `S3 could not delete ${failed.length} object(s): ${failed[0]?.Code ?? 'unknown'} ${failed[0]?.Key ?? ''}`,
+        );
       }
     }
   }
@@ -125,7 +142,9 @@ export class S3Storage implements ObjectStorage {
       ExposeHeaders: ['ETag'],
       MaxAgeSeconds: 3600,
     };
-    await this.client.send(new PutBucketCorsCommand({ Bucket: this.bucket, CORSConfiguration: { CORSRules: [rule] } }));
+    await this.client.send(
+      new PutBucketCorsCommand({ Bucket: this.bucket, CORSConfiguration: { CORSRules: [rule] } }),
+    );
     return rule;
   }
 
@@ -155,5 +174,10 @@ function makeClient(opts: S3StorageOptions, endpoint: string | undefined): S3Cli
 
 function isNotFound(err: unknown): boolean {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
-  return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.name === 'NoSuchBucket' || e.$metadata?.httpStatusCode === 404;
+  return (
+    e.name === 'NotFound' ||
+    e.name === 'NoSuchKey' ||
+    e.name === 'NoSuchBucket' ||
+    e.$metadata?.httpStatusCode === 404
+  );
 }

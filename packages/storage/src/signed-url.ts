@@ -4,8 +4,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export type SignedMethod = 'PUT' | 'GET';
 
 export type VerifyResult =
-  | { ok: true; params: Record<string, string> }
-  | { ok: false; reason: 'invalid_signature' | 'url_expired' };
+  { ok: true; params: Record<string, string> } | { ok: false; reason: 'invalid_signature' | 'url_expired' };
 
 /** Upload URLs sign exp, ct and size; download URLs sign exp, fn and ct. */
 const SIGNED_PARAMS: Record<SignedMethod, readonly string[]> = {
@@ -22,7 +21,11 @@ export function isValidKey(key: string): boolean {
 
 function canonical(method: SignedMethod, key: string, params: Record<string, string>): string {
   // each value is URI-encoded so a newline inside a filename cannot forge another field
-  return [method, key, ...SIGNED_PARAMS[method].map((p) => `${p}=${encodeURIComponent(params[p] ?? '')}`)].join('\n');
+  return [
+    method,
+    key,
+    ...SIGNED_PARAMS[method].map((p) => `${p}=${encodeURIComponent(params[p] ?? '')}`),
+  ].join('\n');
 }
 
 function mac(secret: string, text: string): Buffer {

@@ -8,7 +8,13 @@ import { S3Storage } from './s3.ts';
 export interface TestS3 {
   endpoint: string;
   /** S3_* values for readStorageConfig overrides */
-  env: { S3_ENDPOINT: string; S3_BUCKET: string; S3_ACCESS_KEY: string; S3_SECRET_KEY: string; S3_REGION: string };
+  env: {
+    S3_ENDPOINT: string;
+    S3_BUCKET: string;
+    S3_ACCESS_KEY: string;
+    S3_SECRET_KEY: string;
+    S3_REGION: string;
+  };
   /** a storage on a fresh bucket (created) */
   storage: S3Storage;
   close(): Promise<void>;
@@ -22,8 +28,20 @@ export async function startTestS3(bucket = `tp-${Date.now().toString(36)}`): Pro
   const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: dir });
   const addr = await server.run();
   const endpoint = `http://127.0.0.1:${addr.port}`;
-  const env = { S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY: KEY, S3_SECRET_KEY: KEY, S3_REGION: 'us-east-1' };
-  const storage = new S3Storage({ endpoint, bucket, region: 'us-east-1', accessKeyId: KEY, secretAccessKey: KEY });
+  const env = {
+    S3_ENDPOINT: endpoint,
+    S3_BUCKET: bucket,
+    S3_ACCESS_KEY: KEY,
+    S3_SECRET_KEY: KEY,
+    S3_REGION: 'us-east-1',
+  };
+  const storage = new S3Storage({
+    endpoint,
+    bucket,
+    region: 'us-east-1',
+    accessKeyId: KEY,
+    secretAccessKey: KEY,
+  });
   await storage.ensureBucket();
   return {
     endpoint,

@@ -42,15 +42,21 @@ describe('Edge local storage routes', () => {
     expect(res.status).toBe(200);
     expect(await readFile(join(dir, 'assets/1/a'))).toEqual(bytes);
 
-    const down = await fetch(base + (await storage.presignDownload('assets/1/a', 'ünïcode "x".png', 'image/png', 60)));
+    const down = await fetch(
+      base + (await storage.presignDownload('assets/1/a', 'ünïcode "x".png', 'image/png', 60)),
+    );
     expect(down.status).toBe(200);
     expect(down.headers.get('content-type')).toBe('image/png');
     expect(down.headers.get('content-length')).toBe(String(bytes.length));
-    expect(down.headers.get('content-disposition')).toBe(`inline; filename="_n_code _x_.png"; filename*=UTF-8''%C3%BCn%C3%AFcode%20%22x%22.png`);
+    expect(down.headers.get('content-disposition')).toBe(
+      `inline; filename="_n_code _x_.png"; filename*=UTF-8''%C3%BCn%C3%AFcode%20%22x%22.png`,
+    );
     expect(down.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await down.arrayBuffer())).toEqual(bytes);
 
-    const head = await fetch(base + (await storage.presignDownload('assets/1/a', 'a.png', 'image/png', 60)), { method: 'HEAD' });
+    const head = await fetch(base + (await storage.presignDownload('assets/1/a', 'a.png', 'image/png', 60)), {
+      method: 'HEAD',
+    });
     expect(head.status).toBe(200);
   });
 
@@ -58,7 +64,11 @@ describe('Edge local storage routes', () => {
     const up = await storage.presignUpload('assets/2/json', 'application/json', 9, 60);
     expect((await put(up.url, '{"a": 1 }', up.headers)).status).toBe(200);
     expect(await readFile(join(dir, 'assets/2/json'), 'utf8')).toBe('{"a": 1 }');
-    const json = await fetch(`${base}/json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+    const json = await fetch(`${base}/json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
     expect(await json.json()).toEqual({ got: { a: 1 } });
   });
 
@@ -74,7 +84,11 @@ describe('Edge local storage routes', () => {
     res = await put('/storage/upload/assets/3/a', 'hello', up.headers);
     expect([res.status, await errorCode(res)]).toEqual([403, 'invalid_signature']);
 
-    const old = signStorageParams(SECRET, 'PUT', 'assets/3/a', { exp: String(Math.floor(Date.now() / 1000) - 5), ct: 'text/plain', size: '5' });
+    const old = signStorageParams(SECRET, 'PUT', 'assets/3/a', {
+      exp: String(Math.floor(Date.now() / 1000) - 5),
+      ct: 'text/plain',
+      size: '5',
+    });
     res = await put(`/storage/upload/assets/3/a?${old}`, 'hello', { 'content-type': 'text/plain' });
     expect([res.status, await errorCode(res)]).toEqual([403, 'url_expired']);
 
@@ -85,20 +99,34 @@ describe('Edge local storage routes', () => {
   });
 
   it('refuses an encoded path traversal', async () => {
-    const q = signStorageParams(SECRET, 'PUT', '../evil', { exp: String(Math.floor(Date.now() / 1000) + 60), ct: 'text/plain', size: '1' });
+    const q = signStorageParams(SECRET, 'PUT', '../evil', {
+      exp: String(Math.floor(Date.now() / 1000) + 60),
+      ct: 'text/plain',
+      size: '1',
+    });
     // fetch would normalise the dot segments away; send the raw path
     for (const path of [`/storage/upload/%2e%2e/evil?${q}`, `/storage/upload/../evil?${q}`]) {
       const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const r = request(base + path, { method: 'PUT', headers: { 'content-type': 'text/plain', 'content-length': '1' } }, (res) => {
-          let text = '';
-          res.on('data', (c: Buffer) => (text += c.toString()));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        });
+        const r = request(
+          base + path,
+          { method: 'PUT', headers: { 'content-type': 'text/plain', 'content-length': '1' } },
+          (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+          },
+        );
         r.on('error', reject);
         r.end('x');
       });
       // the router may not even match it; either way nothing is written
-      expect([[403, 'invalid_signature'], [404, 'not_found']], path).toContainEqual([status, JSON.parse(body).error.code]);
+      expect(
+        [
+          [403, 'invalid_signature'],
+          [404, 'not_found'],
+        ],
+        path,
+      ).toContainEqual([status, JSON.parse(body).error.code]);
     }
     expect(await readdir(join(dir, '..'))).not.toContain('evil');
     expect(await readdir(dir)).not.toContain('evil');
@@ -138,7 +166,9 @@ describe('Edge local storage routes', () => {
   });
 
   it('answers 404 for a signed download of a missing object', async () => {
-    const res = await fetch(base + (await storage.presignDownload('assets/6/none', 'x.txt', 'text/plain', 60)));
+    const res = await fetch(
+      base + (await storage.presignDownload('assets/6/none', 'x.txt', 'text/plain', 60)),
+    );
     expect([res.status, await errorCode(res)]).toEqual([404, 'unknown_object']);
   });
 

@@ -6,7 +6,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { AppError, badRequest, notFound } from '@twopointo/shared';
-import { LocalStorage, ObjectTooLargeError, contentDisposition, type ObjectStorage, type SignedMethod } from '@twopointo/storage';
+import {
+  LocalStorage,
+  ObjectTooLargeError,
+  contentDisposition,
+  type ObjectStorage,
+  type SignedMethod,
+} from '@twopointo/storage';
 
 export interface StorageRoutesOptions {
   storage: ObjectStorage;
@@ -26,7 +32,10 @@ export async function storageRoutes(app: FastifyInstance, opts: StorageRoutesOpt
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
 
-  const verified = (method: SignedMethod, req: FastifyRequest): { key: string; params: Record<string, string> } => {
+  const verified = (
+    method: SignedMethod,
+    req: FastifyRequest,
+  ): { key: string; params: Record<string, string> } => {
     const key = (req.params as { '*': string })['*'];
     const result = storage.verify(method, key, req.query as Query);
     if (!result.ok) {
@@ -45,7 +54,8 @@ export async function storageRoutes(app: FastifyInstance, opts: StorageRoutesOpt
     }
     const max = Number(params.size);
     const declared = req.headers['content-length'];
-    if (declared !== undefined && Number(declared) > max) throw refused(413, 'upload_too_large', `The upload may have at most ${max} bytes`);
+    if (declared !== undefined && Number(declared) > max)
+      throw refused(413, 'upload_too_large', `The upload may have at most ${max} bytes`);
     const body = req.body as Readable | undefined;
     if (!body) throw badRequest('upload_missing', 'The upload has no body');
     try {

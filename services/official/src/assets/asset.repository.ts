@@ -12,15 +12,38 @@ export interface AssetRecord {
   created_at: Date;
 }
 
-const COLUMNS = ['id', 'owner_id', 'filename', 'content_type', 'size', 'storage_key', 'status', 'created_at'] as const;
+const COLUMNS = [
+  'id',
+  'owner_id',
+  'filename',
+  'content_type',
+  'size',
+  'storage_key',
+  'status',
+  'created_at',
+] as const;
 
 export class AssetRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async insertPending(a: { id: string; ownerId: string; filename: string; contentType: string; size: number; storageKey: string }): Promise<void> {
+  async insertPending(a: {
+    id: string;
+    ownerId: string;
+    filename: string;
+    contentType: string;
+    size: number;
+    storageKey: string;
+  }): Promise<void> {
     await this.db
       .insertInto('assets')
-      .values({ id: a.id, owner_id: a.ownerId, filename: a.filename, content_type: a.contentType, size: String(a.size), storage_key: a.storageKey })
+      .values({
+        id: a.id,
+        owner_id: a.ownerId,
+        filename: a.filename,
+        content_type: a.contentType,
+        size: String(a.size),
+        storage_key: a.storageKey,
+      })
       .execute();
   }
 
@@ -61,7 +84,14 @@ export class AssetRepository {
       .deleteFrom('assets')
       .where('id', 'in', ids)
       .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom('message_attachments').select(sql.lit(1).as('one')).whereRef('message_attachments.asset_id', '=', 'assets.id'))),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('message_attachments')
+              .select(sql.lit(1).as('one'))
+              .whereRef('message_attachments.asset_id', '=', 'assets.id'),
+          ),
+        ),
       )
       .returning('storage_key')
       .execute();
@@ -73,7 +103,13 @@ export class AssetRepository {
     const rows = await this.db
       .deleteFrom('assets')
       .where('id', 'in', (eb) =>
-        eb.selectFrom('assets').select('id').where('status', '=', 'pending').where('created_at', '<', olderThan).orderBy('created_at').limit(limit),
+        eb
+          .selectFrom('assets')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('created_at', '<', olderThan)
+          .orderBy('created_at')
+          .limit(limit),
       )
       .where('status', '=', 'pending')
       .returning('storage_key')

@@ -6,7 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ObjectStorage } from '@twopointo/storage';
-import { AppError, Permissions, badRequest, conflict, newId, notFound, type Asset, type AssetUpload } from '@twopointo/shared';
+import {
+  AppError,
+  Permissions,
+  badRequest,
+  conflict,
+  newId,
+  notFound,
+  type Asset,
+  type AssetUpload,
+} from '@twopointo/shared';
 import type { Actor } from '../http/trust.ts';
 import type { AssetConfig } from './asset.config.ts';
 import { presentAsset } from './asset.presenter.ts';
@@ -19,11 +28,11 @@ export interface CreateAssetInput {
 }
 
 /** Path separators and C0/C1 control characters never belong in a download name. */
-// eslint-disable-next-line no-control-regex
 const BAD_FILENAME = /[/\\\u0000-\u001f\u007f-\u009f]/;
 const SWEEP_BATCH = 500;
 
-const assetTooLarge = (max: number) => new AppError(413, 'asset_too_large', `size: must be at most ${max} bytes`);
+const assetTooLarge = (max: number) =>
+  new AppError(413, 'asset_too_large', `size: must be at most ${max} bytes`);
 
 export class AssetService {
   private readonly allowedTypes: Set<string>;
@@ -41,17 +50,35 @@ export class AssetService {
   async create(actor: Actor, body: CreateAssetInput): Promise<AssetUpload> {
     const filename = body.filename;
     if (BAD_FILENAME.test(filename) || /^\.+$/.test(filename) || filename.trim() === '') {
-      throw badRequest('invalid_input', 'body.filename: must be a plain file name (no path separators or control characters)');
+      throw badRequest(
+        'invalid_input',
+        'body.filename: must be a plain file name (no path separators or control characters)',
+      );
     }
     const contentType = body.content_type.trim().toLowerCase();
     if (!this.allowedTypes.has(contentType)) {
-      throw badRequest('unsupported_content_type', `body.content_type: must be one of ${[...this.allowedTypes].join(', ')}`);
+      throw badRequest(
+        'unsupported_content_type',
+        `body.content_type: must be one of ${[...this.allowedTypes].join(', ')}`,
+      );
     }
     if (body.size > this.config.ASSET_MAX_BYTES) throw assetTooLarge(this.config.ASSET_MAX_BYTES);
     const id = newId();
     const storageKey = `assets/${id}/${randomBytes(16).toString('hex')}`;
-    const upload = await this.storage.presignUpload(storageKey, contentType, body.size, this.config.ASSET_UPLOAD_TTL_SECONDS);
-    await this.repo.insertPending({ id, ownerId: actor.id, filename, contentType, size: body.size, storageKey });
+    const upload = await this.storage.presignUpload(
+      storageKey,
+      contentType,
+      body.size,
+      this.config.ASSET_UPLOAD_TTL_SECONDS,
+    );
+    await this.repo.insertPending({
+      id,
+      ownerId: actor.id,
+      filename,
+      contentType,
+      size: body.size,
+      storageKey,
+    });
     return { id, upload };
   }
 
@@ -68,11 +95,15 @@ export class AssetService {
     // local disk keeps no type: its signed upload URL already refused any other one
     if (info.contentType !== undefined && info.contentType.toLowerCase() !== asset.content_type) {
       await this.storage.delete([asset.storage_key]);
-      throw badRequest('type_mismatch', `The upload is ${info.contentType}, ${asset.content_type} was declared`);
+      throw badRequest(
+        'type_mismatch',
+        `The upload is ${info.contentType}, ${asset.content_type} was declared`,
+      );
     }
     const ready = await this.repo.markReady(asset.id);
     if (!ready) {
-      if (await this.repo.find(asset.id)) throw conflict('already_completed', 'The asset is already completed');
+      if (await this.repo.find(asset.id))
+        throw conflict('already_completed', 'The asset is already completed');
       throw notFound('asset');
     }
     return presentAsset(ready);
@@ -81,8 +112,14 @@ export class AssetService {
   /** A short-lived download URL, for the owner or a reader of a channel holding the asset. */
   async downloadUrl(actor: Actor, assetId: string): Promise<string> {
     const asset = await this.repo.find(assetId);
-    if (!asset || asset.status !== 'ready' || !(await this.mayDownload(actor, asset))) throw notFound('asset');
-    return this.storage.presignDownload(asset.storage_key, asset.filename, asset.content_type, this.config.ASSET_DOWNLOAD_TTL_SECONDS);
+    if (!asset || asset.status !== 'ready' || !(await this.mayDownload(actor, asset)))
+      throw notFound('asset');
+    return this.storage.presignDownload(
+      asset.storage_key,
+      asset.filename,
+      asset.content_type,
+      this.config.ASSET_DOWNLOAD_TTL_SECONDS,
+    );
   }
 
   /**
@@ -135,7 +172,10 @@ export class AssetService {
     if (asset.owner_id === actor.id) return true;
     for (const channelId of await this.repo.channelsHolding(asset.id)) {
       try {
-        await actor.access.requireChannel(channelId, Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY);
+        await actor.access.requireChannel(
+          channelId,
+          Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY,
+        );
         return true;
       } catch (err) {
         if (!(err instanceof AppError) || (err.status !== 403 && err.status !== 404)) throw err;

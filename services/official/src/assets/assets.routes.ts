@@ -27,7 +27,8 @@ export interface AssetDeps {
  */
 export function registerAssets(app: OfficialApp, deps: AssetDeps): AssetService {
   const config = deps.assetConfig ?? readAssetConfig();
-  const storage = deps.storage ?? openStorage(readStorageConfig({ INTERNAL_SECRET: deps.config.INTERNAL_SECRET }));
+  const storage =
+    deps.storage ?? openStorage(readStorageConfig({ INTERNAL_SECRET: deps.config.INTERNAL_SECRET }));
   const assets = new AssetService(new AssetRepository(deps.database.db), storage, config, app.log);
   registerAssetRoutes(app, assets);
   installAssetSweep(app, assets, config.ASSET_SWEEP_INTERVAL_SECONDS);
@@ -41,7 +42,8 @@ export function registerAssetRoutes(app: OfficialApp, assets: AssetService): voi
     {
       schema: {
         tags,
-        description: 'Declares an upload; the client then PUTs the bytes to `upload.url` with `upload.headers`, and calls complete.',
+        description:
+          'Declares an upload; the client then PUTs the bytes to `upload.url` with `upload.headers`, and calls complete.',
         body: CreateAssetBody,
         response: { 201: AssetUpload, ...errors(400, 401, 413) },
       },

@@ -1,0 +1,3 @@
+import { describeAssetFlow } from './asset-flow.suite.ts';
+
+describeAssetFlow('local');
