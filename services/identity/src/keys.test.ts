@@ -3,12 +3,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { TEST_BACKENDS, createTestDatabase } from '@twopointo/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BACKENDS, createTestDatabase, type TestDatabase } from '@twopointo/db';
 import { ConfigError } from '@twopointo/shared/server';
 import { identityKeygen } from '../../../scripts/identity-keygen.ts';
 import { startIdentity } from './index.ts';
-import { call, signUp, startTestIdentity, testConfig } from './test-helpers.ts';
+import { call, signUp, startTestIdentity, testConfig, type TestIdentity } from './test-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tp-id-keys-'));
 const keyFile = join(dir, 'identity_rsa.pem');
@@ -16,25 +16,32 @@ identityKeygen(keyFile);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.each(TEST_BACKENDS)('one key file, two instances on %s', (backend) => {
-  it('accept each other’s tokens; an instance with another key does not', async () => {
-    const database = await createTestDatabase(backend);
+  let database: TestDatabase;
+  let a: TestIdentity;
+  let b: TestIdentity;
+  let stranger: TestIdentity;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(backend);
     const overrides = { IDENTITY_RSA_PRIVATE_KEY_FILE: keyFile };
-    const a = await startTestIdentity(backend, { database, overrides });
-    const b = await startTestIdentity(backend, { database, overrides });
-    const stranger = await startTestIdentity(backend, { database });
-    try {
-      const u = await signUp(a);
-      expect((await b.call('GET', '/me', { token: u.access })).body.id).toBe(u.id);
-      expect((await a.call('GET', '/.well-known/jwks.json')).body).toEqual((await b.call('GET', '/.well-known/jwks.json')).body);
-      const refreshed = await b.call('POST', '/auth/refresh', { body: { refresh_token: u.refresh } });
-      expect((await a.call('GET', '/me', { token: refreshed.body.access_token })).status).toBe(200);
-      const res = await stranger.call('GET', '/me', { token: u.access });
-      expect(res.status).toBe(401);
-      expect(res.body.error.code).toBe('invalid_token');
-    } finally {
-      await Promise.all([a.close(), b.close(), stranger.close()]);
-      await database.close();
-    }
+    a = await startTestIdentity(backend, { database, overrides });
+    b = await startTestIdentity(backend, { database, overrides });
+    stranger = await startTestIdentity(backend, { database });
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close(), stranger?.close()]);
+    await database?.close();
+  });
+
+  it('accept each other’s tokens; an instance with another key does not', async () => {
+    const u = await signUp(a);
+    expect((await b.call('GET', '/me', { token: u.access })).body.id).toBe(u.id);
+    expect((await a.call('GET', '/.well-known/jwks.json')).body).toEqual((await b.call('GET', '/.well-known/jwks.json')).body);
+    const refreshed = await b.call('POST', '/auth/refresh', { body: { refresh_token: u.refresh } });
+    expect((await a.call('GET', '/me', { token: refreshed.body.access_token })).status).toBe(200);
+    const res = await stranger.call('GET', '/me', { token: u.access });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('invalid_token');
   });
 });
 
@@ -55,7 +62,7 @@ describe('startIdentity', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 90_000);
 
   it('refuses a missing key file naming the variable', async () => {
     const config = testConfig({ DATA_DIR: join(dir, 'data2'), IDENTITY_RSA_PRIVATE_KEY_FILE: join(dir, 'missing.pem') });
@@ -72,5 +79,5 @@ describe('startIdentity', () => {
     });
     expect(res.status).toBe(2);
     expect(res.stderr).toContain('IDENTITY_PORT');
-  });
+  }, 60_000);
 });
