@@ -33,6 +33,8 @@ export async function registerProxy(app: FastifyInstance, opts: ProxyOptions): P
       upstream: opts.upstream,
       prefix: opts.prefix,
       rewritePrefix: '',
+      // upstream redirects point at storage (/storage/download/…), never back under the prefix
+      internalRewriteLocationHeader: false,
       httpMethods: METHODS,
       // our parsers (installed above) pass bodies through; the plugin must not add its own
       proxyPayloads: false,

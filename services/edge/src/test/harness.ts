@@ -32,8 +32,11 @@ export interface TestEdgeOptions {
   kit?: TokenKit;
 }
 
+// RSA key generation is slow; one kit serves every Edge a test file starts
+let sharedKit: Promise<TokenKit> | undefined;
+
 export async function startTestEdge(opts: TestEdgeOptions = {}): Promise<TestEdge> {
-  const kit = opts.kit ?? (await makeTokenKit());
+  const kit = opts.kit ?? (await (sharedKit ??= makeTokenKit()));
   const identity = opts.identity ?? (await startFakeUpstream({ jwks: kit.jwks }));
   const official = opts.official ?? (await startFakeUpstream({ secret: TEST_SECRET }));
   const bus = opts.bus ?? new MemoryBus();
