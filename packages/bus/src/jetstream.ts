@@ -166,6 +166,7 @@ export class JetStreamBus implements EventBus {
    * because the start point is the stream's last seq read before the consumer exists).
    */
   subscribe(handler: (record: SequencedRecord) => void): BusSubscription {
+    if (this.closed) return { unsubscribe: () => undefined, ready: Promise.resolve() };
     this.handlers.add(handler);
     const ready = this.ensureTail().ready;
     return { unsubscribe: () => void this.handlers.delete(handler), ready };

@@ -70,20 +70,26 @@ async function unpublishedCount(database: Database): Promise<number> {
 }
 
 describe.each(TEST_BACKENDS)('OutboxRelay on %s', (dbBackend) => {
+  // one database per backend: every test leaves the outbox fully published
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(dbBackend);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
   describe.each(busBackends)('with the $name bus', (busBackend) => {
-    let database: TestDatabase;
     let bus: EventBus;
     let cleanupBus: () => Promise<void>;
     let got: SequencedRecord[];
 
     beforeAll(async () => {
-      database = await createTestDatabase(dbBackend);
       ({ bus, cleanup: cleanupBus } = await busBackend.open());
     });
     afterAll(async () => {
       await bus?.close();
       await cleanupBus?.();
-      await database?.close();
     });
 
     async function listen(): Promise<() => void> {
