@@ -1,0 +1,142 @@
+/**
+ * Smoke test of the harness: every scenario, tiny (20 sockets, ~1 s), through the same code as
+ * `npm run bench`. Scenarios needing the real system skip, saying so, until services/all
+ * exports startAll; after that they must run.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { servicesPresent } from './lib/targets.ts';
+import { parseArgs, runScenario } from './run.ts';
+
+const out = mkdtempSync(join(tmpdir(), 'tp-bench-smoke-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const present = servicesPresent();
+const missing = present ? '' : ' (skipped: services/all/src/index.ts does not export startAll yet)';
+type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function readBack(file: string): Any {
+  expect(existsSync(file)).toBe(true);
+  expect(file).toMatch(/\/[a-z]+-(embedded|nats)-[0-9T-]+Z\.json$/);
+  return JSON.parse(readFileSync(file, 'utf8')) as Any;
+}
+
+describe('bench harness', () => {
+  it('parses the command line and refuses bad options', () => {
+    expect(
+      parseArgs(['fanout', '--sockets', '1000', '--rate', 'max', '--backend', 'nats', '--profile']),
+    ).toEqual({
+      name: 'fanout',
+      opts: { backend: 'nats', sockets: 1000, rate: 'max', profile: true },
+    });
+    expect(() => parseArgs(['nope'])).toThrow(/usage/);
+    expect(() => parseArgs(['rest', '--backend', 'mysql'])).toThrow(/--backend/);
+    expect(() => parseArgs(['rest', '--sockets', '-1'])).toThrow(/positive/);
+  });
+
+  it('ceiling: a bare ws server delivers every frame to every socket', async () => {
+    const { file } = await runScenario('ceiling', {
+      backend: 'embedded',
+      sockets: 20,
+      rate: 50,
+      durationS: 1,
+      outDir: out,
+    });
+    const r = readBack(file);
+    expect(r.ceiling.sockets_ready).toBe(20);
+    expect(r.ceiling.delivered).toBe(r.ceiling.expected);
+    expect(r.ceiling.deliveries_per_s).toBeGreaterThan(0);
+    expect(r.ceiling.latency.p99_ms).toBeGreaterThan(0);
+    expect(r.ceiling.frame_bytes).toBeGreaterThan(300);
+    expect(r.machine.nproc).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('idle, storm and rest measure their ceilings', async () => {
+    const idle = readBack(
+      (
+        await runScenario('idle', {
+          backend: 'embedded',
+          sockets: 20,
+          durationS: 0.5,
+          system: false,
+          outDir: out,
+        })
+      ).file,
+    );
+    expect(idle.ceiling.sockets_ready).toBe(20);
+    const storm = readBack(
+      (await runScenario('storm', { backend: 'embedded', sockets: 20, system: false, outDir: out })).file,
+    );
+    expect(storm.ceiling.sockets_ready).toBe(20);
+    expect(storm.ceiling.all_ready_s).toBeGreaterThan(0);
+    const rest = readBack(
+      (
+        await runScenario('rest', {
+          backend: 'embedded',
+          durationS: 1,
+          connections: 4,
+          system: false,
+          outDir: out,
+        })
+      ).file,
+    );
+    expect(rest.ceiling.send.req_per_s).toBeGreaterThan(0);
+    expect(rest.ceiling.history.non2xx).toBe(0);
+  }, 90_000);
+
+  describe.skipIf(!present)(`through the real system${missing}`, () => {
+    it('fanout: POSTed messages reach every subscribed socket, with the same frame size as the ceiling', async () => {
+      const { file } = await runScenario('fanout', {
+        backend: 'embedded',
+        sockets: 20,
+        users: 2,
+        rate: 20,
+        durationS: 1,
+        outDir: out,
+      });
+      const r = readBack(file);
+      expect(r.system.sockets_ready).toBe(20);
+      expect(r.system.send_errors).toBe(0);
+      expect(r.system.delivered).toBe(r.system.expected);
+      expect(Math.abs(r.system.frame_bytes - r.ceiling.frame_bytes)).toBeLessThan(40);
+      expect(r.ratios.deliveries_per_s).toBeGreaterThan(0);
+    }, 120_000);
+
+    it('idle and storm: sockets subscribe through the Edge', async () => {
+      const idle = readBack(
+        (
+          await runScenario('idle', {
+            backend: 'embedded',
+            sockets: 20,
+            durationS: 0.5,
+            ceiling: false,
+            outDir: out,
+          })
+        ).file,
+      );
+      expect(idle.system.sockets_ready).toBe(20);
+      const storm = readBack(
+        (await runScenario('storm', { backend: 'embedded', sockets: 20, ceiling: false, outDir: out })).file,
+      );
+      expect(storm.system.sockets_ready).toBe(20);
+      expect(storm.system.sockets_failed).toBe(0);
+    }, 120_000);
+
+    it('rest on real PostgreSQL + NATS + Redis: send and history answer 2xx', async () => {
+      const { file } = await runScenario('rest', {
+        backend: 'nats',
+        durationS: 1,
+        connections: 4,
+        ceiling: false,
+        outDir: out,
+      });
+      const r = readBack(file);
+      expect(r.backend).toBe('nats');
+      expect(r.system.send.req_per_s).toBeGreaterThan(0);
+      expect(r.system.send.non2xx).toBe(0);
+      expect(r.system.history.non2xx).toBe(0);
+    }, 120_000);
+  });
+});

@@ -1,0 +1,44 @@
+/** Options every scenario takes and the defaults each one fills in. */
+import type { BackendName } from '../lib/backend.ts';
+import type { MachineCpu } from '../lib/proc.ts';
+
+export interface RunOptions {
+  backend: BackendName;
+  sockets?: number;
+  /** messages per second, or 'max' for the closed loop */
+  rate?: number | 'max';
+  durationS?: number;
+  /** load-generator child processes */
+  clients?: number;
+  /** closed-loop messages in flight */
+  window?: number;
+  /** HTTP connections (rest) */
+  connections?: number;
+  /** users the system's sockets are spread over */
+  users?: number;
+  /** also measure the ceiling in the same run (fanout, idle, storm, rest) */
+  ceiling?: boolean;
+  /** false: measure only the ceiling (the system part is skipped) */
+  system?: boolean;
+  /** run the server child under --cpu-prof and rank its hot functions */
+  profile?: boolean;
+  /** where the result JSON goes */
+  outDir?: string;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Users for N sockets: one per 1,000 sockets, so presence and auth see more than one user. */
+export const usersFor = (sockets: number, o: RunOptions) =>
+  o.users ?? Math.min(20, Math.max(1, Math.ceil(sockets / 1000)));
+
+/** Which process limited a run, judged from CPU (a Node process tops out near one core). */
+export function bottleneck(procs: Record<string, { cpu_pct: number }>, machine?: MachineCpu): string {
+  if (machine && machine.busy_pct >= machine.cores * 100 * 0.9)
+    return `machine CPU saturated: ${machine.busy_pct}% of ${machine.cores * 100}% used, ${machine.others_pct}% by processes outside the benchmark — every process got only its share, figures are pessimistic`;
+  const hot = Object.entries(procs)
+    .filter(([, p]) => p.cpu_pct >= 85)
+    .map(([n]) => n);
+  if (hot.length === 0) return 'no process near one full core: latency/IO bound or under-offered';
+  return `near one full core: ${hot.join(', ')}`;
+}

@@ -1,0 +1,79 @@
+/** The human summary of a result, printed after every run. */
+import type { BenchResult } from './lib/report.ts';
+
+type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const ms = (x: unknown) => (x === null || x === undefined ? '–' : `${x} ms`);
+const x = (r: unknown) => (r === null || r === undefined ? '' : ` (${r}× ceiling)`);
+const procs = (p: Any | undefined) =>
+  p
+    ? Object.entries(p)
+        .map(([n, v]) => `${n} ${v.cpu_pct}% CPU ${v.rss_mib} MiB`)
+        .join(', ')
+    : '';
+
+const machineLine = (c: Any | undefined) =>
+  c ? `; machine ${c.busy_pct}% of ${c.cores * 100}% (others ${c.others_pct}%)` : '';
+
+function delivery(label: string, m: Any | undefined, r?: Any): string[] {
+  if (!m) return [];
+  return [
+    `${label}: ${m.sockets_ready} sockets ready (${m.sockets_failed} failed), ${m.sent} msgs sent, ${m.delivered}/${m.expected} delivered (${m.delivery_ratio})`,
+    `  deliveries/s ${m.deliveries_per_s}${x(r?.deliveries_per_s)}, msgs/s ${m.messages_per_s}, frame ${m.frame_bytes} B`,
+    `  latency p50 ${ms(m.latency.p50_ms)} p99 ${ms(m.latency.p99_ms)} p99.9 ${ms(m.latency.p999_ms)} max ${ms(m.latency.max_ms)}; send p50 ${ms(m.send_latency.p50_ms)} p99 ${ms(m.send_latency.p99_ms)}`,
+    `  ${procs(m.processes)}${machineLine(m.machine_cpu)}`,
+    `  ${m.bottleneck}${Object.keys(m.close_codes ?? {}).length ? `; close codes ${JSON.stringify(m.close_codes)}` : ''}`,
+  ];
+}
+
+export function summarise(r: BenchResult): string {
+  const a = r as Any;
+  const lines = [`== ${r.scenario} (${r.backend}) ${JSON.stringify(r.params)}`];
+  switch (r.scenario) {
+    case 'ceiling':
+      lines.push(...delivery('ceiling', a.ceiling));
+      break;
+    case 'fanout':
+      lines.push(...delivery('ceiling', a.ceiling), ...delivery('system', a.system, a.ratios));
+      break;
+    case 'idle':
+      for (const k of ['ceiling', 'system']) {
+        const m = a[k];
+        if (m)
+          lines.push(
+            `${k}: ${m.sockets_ready} idle subscribed sockets (${m.sockets_failed} failed), RSS ${m.rss_before_mib} → ${m.rss_after_mib} MiB, ${m.rss_per_socket_kib} KiB/socket${k === 'system' ? x(a.ratios?.rss_per_socket) : ''}`,
+          );
+      }
+      break;
+    case 'storm':
+      for (const k of ['ceiling', 'system']) {
+        const m = a[k];
+        if (m)
+          lines.push(
+            `${k}: ${m.sockets_ready} ready, ${m.sockets_failed} failed in ${m.all_ready_s} s (${m.ready_per_s}/s)${k === 'system' ? x(a.ratios?.all_ready_s) : ''}; ${procs(m.processes)}${machineLine(m.machine_cpu)}`,
+            ...(m.connect_errors.length ? [`  errors: ${m.connect_errors.join(' | ')}`] : []),
+          );
+      }
+      break;
+    case 'rest':
+      for (const k of ['ceiling', 'system']) {
+        const m = a[k];
+        if (!m) continue;
+        for (const op of ['send', 'history']) {
+          const h = m[op];
+          lines.push(
+            `${k} ${op}: ${h.req_per_s} req/s${k === 'system' ? x(a.ratios?.[`${op}_req_per_s`]) : ''}, p50 ${ms(h.p50_ms)} p99 ${ms(h.p99_ms)}, non-2xx ${h.non2xx}, errors ${h.errors}; ${procs(h.processes)}${machineLine(h.machine_cpu)}`,
+          );
+        }
+      }
+      break;
+  }
+  if (a.profile)
+    lines.push(
+      `hot functions (self time, server child) from ${a.profile.file}:`,
+      ...a.profile.top_self_time.map(
+        (h: Any) => `  ${String(h.self_pct).padStart(5)}%  ${h.function}  ${h.location}`,
+      ),
+    );
+  return lines.join('\n');
+}
