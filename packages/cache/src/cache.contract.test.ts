@@ -92,6 +92,14 @@ describe.each(backends)('Cache contract ($name)', ({ open }) => {
     expect((await cache.hit('h', 400)).count).toBe(1);
   });
 
+  it('hit gives a counter without expiry a window', async () => {
+    await cache.set('no-ttl', '5', 0);
+    const r = await cache.hit('no-ttl', 1000);
+    expect(r.count).toBe(6);
+    expect(r.resetMs).toBeGreaterThan(0);
+    expect(r.resetMs).toBeLessThanOrEqual(1000);
+  });
+
   it('hit is atomic under concurrency: every count appears once', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => cache.hit('burst', 10_000)));
     expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(

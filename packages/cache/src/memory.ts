@@ -54,6 +54,8 @@ export class MemoryCache implements Cache {
       return { count: 1, resetMs: windowMs };
     }
     e.value = String(Number(e.value) + 1);
+    // a counter without expiry (written by set with ttl 0) would never reset: start a window now
+    if (e.expiresAt === 0) e.expiresAt = now + windowMs;
     return { count: Number(e.value), resetMs: e.expiresAt - now };
   }
   async healthy(): Promise<boolean> {
