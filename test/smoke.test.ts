@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAll } from '@twopointo/all';
-import { createTestDatabase, TEST_BACKENDS, type TestDatabase } from '@twopointo/db';
+import { TEST_BACKENDS } from '@twopointo/db';
+import { distributedBackends, type DistributedBackends } from './helpers/backends.ts';
 import { api, GatewayClient } from './helpers/client.ts';
 import { totp } from './helpers/totp.ts';
 
@@ -19,28 +20,20 @@ const modes = TEST_BACKENDS.map((b) => (b === 'pglite' ? 'embedded' : 'distribut
 describe.each(modes)('seed smoke flow (%s)', (mode) => {
   let system: Awaited<ReturnType<typeof startAll>>;
   let dataDir: string;
-  let database: TestDatabase | undefined;
+  let backends: DistributedBackends | undefined;
   let edge: string;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'tp-smoke-'));
-    const env: Record<string, string> = {};
-    if (mode === 'distributed') {
-      database = await createTestDatabase('postgres', { migrated: false });
-      env.DATABASE_URL = database.url!;
-      env.NATS_URL = 'nats://127.0.0.1:4222';
-      env.NATS_STREAM = `TP_SMOKE_${Date.now()}`;
-      env.NATS_SUBJECT_PREFIX = `tpsmoke${Date.now()}`;
-      env.REDIS_URL = 'redis://127.0.0.1:6379';
-      env.REDIS_PREFIX = `tpsmoke${Date.now()}:`;
-    }
+    if (mode === 'distributed') backends = await distributedBackends();
+    const env = { ...backends?.env, DEV_DB_SOCKET_PORT: '0' };
     system = await startAll({ dataDir, ports: { identity: 0, official: 0, edge: 0 }, env, quiet: true });
     edge = system.edgeUrl;
   });
 
   afterAll(async () => {
     await system?.close();
-    await database?.close();
+    await backends?.cleanup();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
