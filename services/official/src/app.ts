@@ -65,19 +65,22 @@ export interface OfficialContext {
 export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp> {
   const { config, database, bus, cache } = deps;
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config.LOG_LEVEL, 'official') }),
+    ...(deps.logger
+      ? { loggerInstance: deps.logger }
+      : { logger: loggerOptions(config.LOG_LEVEL, 'official') }),
     ...requestIdOptions,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // body schemas are checked strictly (no type coercion); path and query strings are converted
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
-  if (!config.RATE_LIMITS) app.log.warn('RATE_LIMITS=off: message and typing limits are disabled (benchmarks only)');
+  if (!config.RATE_LIMITS)
+    app.log.warn('RATE_LIMITS=off: message and typing limits are disabled (benchmarks only)');
 
   // POSTs without a body may still say Content-Type: application/json (browsers' fetch helpers do)
   const parseJson = app.getDefaultJsonParser('error', 'ignore');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (body === '') return done(null, undefined);
-    parseJson(req, body as string, done);
+    void parseJson(req, body as string, done);
   });
 
   installErrorHandler(app);
@@ -102,7 +105,16 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   const limiter = new RateLimiter(cache, config.RATE_LIMITS);
   const memberRepo = new MemberRepository(database.db);
   const roleRepo = new RoleRepository(database.db);
-  const ctx: OfficialContext = { config, database, bus, cache, storage: deps.storage, limiter, tx, access: accessRepo };
+  const ctx: OfficialContext = {
+    config,
+    database,
+    bus,
+    cache,
+    storage: deps.storage,
+    limiter,
+    tx,
+    access: accessRepo,
+  };
 
   registerSystemRoutes(app, { database, bus });
   installMetrics(app);
@@ -116,8 +128,15 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     new TypingService(bus, limiter, config.TYPING_RATE_LIMIT),
   );
   registerMemberRoutes(app, new MemberService(memberRepo, tx, cache));
-  registerInviteRoutes(app, new InviteService(new InviteRepository(database.db), memberRepo, accessRepo, tx, cache));
-  registerRoleRoutes(app, new RoleService(roleRepo, memberRepo, tx), new OverwriteService(roleRepo, memberRepo, tx));
+  registerInviteRoutes(
+    app,
+    new InviteService(new InviteRepository(database.db), memberRepo, accessRepo, tx, cache),
+  );
+  registerRoleRoutes(
+    app,
+    new RoleService(roleRepo, memberRepo, tx),
+    new OverwriteService(roleRepo, memberRepo, tx),
+  );
   registerInternalRoutes(app, new GatewayAccessService(accessRepo));
   registerAssets(app, ctx);
 

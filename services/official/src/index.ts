@@ -45,7 +45,9 @@ export async function startOfficial(options: StartOfficialOptions = {}): Promise
   try {
     let database = options.database;
     if (!database) {
-      const opened = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'db') });
+      const opened = await openDatabase(
+        config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'db') },
+      );
       owned.push(() => opened.close());
       await migrate(opened);
       database = opened;
@@ -62,9 +64,19 @@ export async function startOfficial(options: StartOfficialOptions = {}): Promise
       owned.push(() => opened.close());
       cache = opened;
     }
-    app = await buildOfficialApp({ config, database, bus, cache, relay: options.relay, storage: options.storage, logger: options.logger });
+    app = await buildOfficialApp({
+      config,
+      database,
+      bus,
+      cache,
+      relay: options.relay,
+      storage: options.storage,
+      logger: options.logger,
+    });
     if (config.REDIS_URL && !options.cache) {
-      app.log.warn('REDIS_URL is set but no Redis cache was passed in: rate limits and presence are per process');
+      app.log.warn(
+        'REDIS_URL is set but no Redis cache was passed in: rate limits and presence are per process',
+      );
     }
     const address = await app.listen({ host: config.HOST, port: config.OFFICIAL_PORT });
     const running = app;

@@ -31,7 +31,11 @@ export class AccessRepository {
   }
 
   findServer(id: string): Promise<ServerRef | undefined> {
-    return this.db.selectFrom('servers').select(['id', 'name', 'owner_id', 'created_at']).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('servers')
+      .select(['id', 'name', 'owner_id', 'created_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   async isMember(serverId: string, userId: string): Promise<boolean> {
@@ -56,7 +60,11 @@ export class AccessRepository {
           eb(
             'id',
             'in',
-            eb.selectFrom('member_roles').select('role_id').where('server_id', '=', serverId).where('user_id', '=', userId),
+            eb
+              .selectFrom('member_roles')
+              .select('role_id')
+              .where('server_id', '=', serverId)
+              .where('user_id', '=', userId),
           ),
         ]),
       )
@@ -91,13 +99,19 @@ export class AccessRepository {
       .where('channel_id', 'in', channelIds)
       .execute();
     for (const r of rows) {
-      out.get(r.channel_id)?.push({ type: r.type, target_id: r.target_id, allow: BigInt(r.allow), deny: BigInt(r.deny) });
+      out
+        .get(r.channel_id)
+        ?.push({ type: r.type, target_id: r.target_id, allow: BigInt(r.allow), deny: BigInt(r.deny) });
     }
     return out;
   }
 
   findRole(id: string) {
-    return this.db.selectFrom('roles').select(['id', 'server_id', 'name', 'permissions', 'position', 'created_at']).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('roles')
+      .select(['id', 'server_id', 'name', 'permissions', 'position', 'created_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   findMessageRef(id: string): Promise<MessageRef | undefined> {

@@ -3,7 +3,14 @@
  * request (an Access lives as long as its request, so no cache can go stale) and answers
  * 404 to non-members and to channels the caller cannot see, 403 for a missing bit.
  */
-import { Permissions, computePermissions, forbidden, hasPermission, notFound, type PermissionInput } from '@twopointo/shared';
+import {
+  Permissions,
+  computePermissions,
+  forbidden,
+  hasPermission,
+  notFound,
+  type PermissionInput,
+} from '@twopointo/shared';
 import type { AccessRepository, ChannelRef, MessageRef, ServerRef } from './access.repository.ts';
 import { missingPermission } from './permission-set.ts';
 
@@ -94,7 +101,8 @@ export class Access {
   async channelPermissions(server: ServerAccess, channelIds: string[]): Promise<Map<string, bigint>> {
     const overwrites = await this.repo.overwrites(channelIds);
     const out = new Map<string, bigint>();
-    for (const id of channelIds) out.set(id, computePermissions({ ...server.input, overwrites: overwrites.get(id) ?? [] }));
+    for (const id of channelIds)
+      out.set(id, computePermissions({ ...server.input, overwrites: overwrites.get(id) ?? [] }));
     return out;
   }
 
@@ -125,7 +133,10 @@ export class Access {
   }
 
   private async load(serverId: string): Promise<ServerAccess | null> {
-    const [server, member] = await Promise.all([this.repo.findServer(serverId), this.repo.isMember(serverId, this.userId)]);
+    const [server, member] = await Promise.all([
+      this.repo.findServer(serverId),
+      this.repo.isMember(serverId, this.userId),
+    ]);
     if (!server || !member) return null;
     const roles = await this.repo.memberRoles(serverId, this.userId);
     const everyone = roles.find((r) => r.id === serverId);
@@ -133,8 +144,15 @@ export class Access {
       userId: this.userId,
       ownerId: server.owner_id,
       everyone: { id: serverId, permissions: BigInt(everyone?.permissions ?? 0) },
-      roles: roles.filter((r) => r.id !== serverId).map((r) => ({ id: r.id, permissions: BigInt(r.permissions) })),
+      roles: roles
+        .filter((r) => r.id !== serverId)
+        .map((r) => ({ id: r.id, permissions: BigInt(r.permissions) })),
     };
-    return { server, isOwner: server.owner_id === this.userId, permissions: computePermissions(input), input };
+    return {
+      server,
+      isOwner: server.owner_id === this.userId,
+      permissions: computePermissions(input),
+      input,
+    };
   }
 }

@@ -5,10 +5,12 @@ const MAX_INT8 = (1n << 63n) - 1n;
 
 /** Parses a wire permission set; a bad one is a 400 naming `field`. */
 export function parsePermissionSet(value: string, field: string): bigint {
-  if (!/^[0-9]{1,19}$/.test(value)) throw badRequest('invalid_input', `body.${field}: must be a decimal string`);
+  if (!/^[0-9]{1,19}$/.test(value))
+    throw badRequest('invalid_input', `body.${field}: must be a decimal string`);
   const bits = BigInt(value);
   if (bits > MAX_INT8) throw badRequest('invalid_input', `body.${field}: does not fit in 63 bits`);
-  if ((bits & ~ALL_PERMISSIONS) !== 0n) throw badRequest('invalid_input', `body.${field}: contains undefined permission bits`);
+  if ((bits & ~ALL_PERMISSIONS) !== 0n)
+    throw badRequest('invalid_input', `body.${field}: contains undefined permission bits`);
   return bits;
 }
 

@@ -8,7 +8,8 @@ import type { ChannelRepository } from './channel.repository.ts';
 /** Trim, lower case, whitespace runs → '-', 1–100 characters. */
 export function normaliseChannelName(raw: string): string {
   const name = raw.trim().toLowerCase().replace(/\s+/g, '-');
-  if (name.length < 1 || name.length > 100) throw badRequest('invalid_input', 'body.name: must be 1-100 characters');
+  if (name.length < 1 || name.length > 100)
+    throw badRequest('invalid_input', 'body.name: must be 1-100 characters');
   return name;
 }
 
@@ -23,7 +24,11 @@ export class ChannelService {
     private readonly tx: Transactor,
   ) {}
 
-  async create(actor: Actor, serverId: string, body: { name: string; topic?: string | null }): Promise<Channel> {
+  async create(
+    actor: Actor,
+    serverId: string,
+    body: { name: string; topic?: string | null },
+  ): Promise<Channel> {
     await actor.access.requirePermission(serverId, Permissions.MANAGE_CHANNELS);
     const name = normaliseChannelName(body.name);
     return this.tx.run(async (trx, emit) => {
@@ -64,7 +69,12 @@ export class ChannelService {
     const { channel } = await actor.access.requireChannel(channelId, Permissions.MANAGE_CHANNELS);
     await this.tx.run(async (trx, emit) => {
       if (!(await this.repo.delete(trx, channelId))) throw notFound('channel');
-      await emit('CHANNEL_DELETE', channel.server_id, { id: channelId, server_id: channel.server_id }, channelId);
+      await emit(
+        'CHANNEL_DELETE',
+        channel.server_id,
+        { id: channelId, server_id: channel.server_id },
+        channelId,
+      );
     });
   }
 }

@@ -12,8 +12,16 @@ export function registerChannelRoutes(app: OfficialApp, channels: ChannelService
   const tags = ['channels'];
   app.post(
     '/servers/:sid/channels',
-    { schema: { tags, params: ServerParams, body: CreateChannelBody, response: { 201: Channel, ...errors(400, 401, 403, 404) } } },
-    async (req, reply) => reply.status(201).send(await channels.create(actorOf(req), req.params.sid, req.body)),
+    {
+      schema: {
+        tags,
+        params: ServerParams,
+        body: CreateChannelBody,
+        response: { 201: Channel, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await channels.create(actorOf(req), req.params.sid, req.body)),
   );
   app.get(
     '/servers/:sid/channels',
@@ -29,7 +37,14 @@ export function registerChannelRoutes(app: OfficialApp, channels: ChannelService
   );
   app.patch(
     '/channels/:cid',
-    { schema: { tags, params: ChannelParams, body: UpdateChannelBody, response: { 200: Channel, ...errors(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        params: ChannelParams,
+        body: UpdateChannelBody,
+        response: { 200: Channel, ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req) => channels.update(actorOf(req), req.params.cid, req.body),
   );
   app.delete(

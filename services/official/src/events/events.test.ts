@@ -37,8 +37,18 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
     }, 201);
     expect(created).toEqual([]);
     sid = server!.id;
-    const ev = await eventsOf(() => h.call('PATCH', `/servers/${sid}`, { as: owner, body: { name: 'Ev2' } }), 200);
-    expect(ev).toEqual([{ t: 'SERVER_UPDATE', server_id: sid, channel_id: undefined, d: { id: sid, name: 'Ev2', owner_id: owner.id, created_at: expect.any(String) } }]);
+    const ev = await eventsOf(
+      () => h.call('PATCH', `/servers/${sid}`, { as: owner, body: { name: 'Ev2' } }),
+      200,
+    );
+    expect(ev).toEqual([
+      {
+        t: 'SERVER_UPDATE',
+        server_id: sid,
+        channel_id: undefined,
+        d: { id: sid, name: 'Ev2', owner_id: owner.id, created_at: expect.any(String) },
+      },
+    ]);
   });
 
   it('channel create (server-scoped), update and delete (channel-scoped)', async () => {
@@ -47,12 +57,36 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
       cid = r.body.id;
       return r;
     }, 201);
-    expect(ev).toEqual([{ t: 'CHANNEL_CREATE', server_id: sid, channel_id: undefined, d: { id: cid, server_id: sid, name: 'general', topic: null, position: 0, created_at: expect.any(String) } }]);
+    expect(ev).toEqual([
+      {
+        t: 'CHANNEL_CREATE',
+        server_id: sid,
+        channel_id: undefined,
+        d: {
+          id: cid,
+          server_id: sid,
+          name: 'general',
+          topic: null,
+          position: 0,
+          created_at: expect.any(String),
+        },
+      },
+    ]);
     ev = await eventsOf(() => h.call('PATCH', `/channels/${cid}`, { as: owner, body: { topic: 'hi' } }), 200);
-    expect(ev).toEqual([{ t: 'CHANNEL_UPDATE', server_id: sid, channel_id: cid, d: expect.objectContaining({ id: cid, topic: 'hi' }) }]);
-    const tmp = (await h.call('POST', `/servers/${sid}/channels`, { as: owner, body: { name: 'tmp' } })).body.id;
+    expect(ev).toEqual([
+      {
+        t: 'CHANNEL_UPDATE',
+        server_id: sid,
+        channel_id: cid,
+        d: expect.objectContaining({ id: cid, topic: 'hi' }),
+      },
+    ]);
+    const tmp = (await h.call('POST', `/servers/${sid}/channels`, { as: owner, body: { name: 'tmp' } })).body
+      .id;
     ev = await eventsOf(() => h.call('DELETE', `/channels/${tmp}`, { as: owner }), 204);
-    expect(ev).toEqual([{ t: 'CHANNEL_DELETE', server_id: sid, channel_id: tmp, d: { id: tmp, server_id: sid } }]);
+    expect(ev).toEqual([
+      { t: 'CHANNEL_DELETE', server_id: sid, channel_id: tmp, d: { id: tmp, server_id: sid } },
+    ]);
   });
 
   it('invite create emits nothing; accept emits MEMBER_JOIN with the member', async () => {
@@ -70,7 +104,15 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
         t: 'MEMBER_JOIN',
         server_id: sid,
         channel_id: undefined,
-        d: { server_id: sid, member: { user: { id: member.id, username: member.username }, roles: [], joined_at: expect.any(String), status: 'offline' } },
+        d: {
+          server_id: sid,
+          member: {
+            user: { id: member.id, username: member.username },
+            roles: [],
+            joined_at: expect.any(String),
+            status: 'offline',
+          },
+        },
       },
     ]);
     // accepting again as a member changes nothing and says nothing
@@ -80,19 +122,32 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
   it('messages: create, update, delete carry the full message / ids, channel-scoped', async () => {
     let mid = '';
     let ev = await eventsOf(async () => {
-      const r = await h.call('POST', `/channels/${cid}/messages`, { as: member, body: { content: 'Hello!' } });
+      const r = await h.call('POST', `/channels/${cid}/messages`, {
+        as: member,
+        body: { content: 'Hello!' },
+      });
       mid = r.body.id;
       expect(r.body).toBeTruthy();
       return r;
     }, 201);
     const listed = (await h.call('GET', `/channels/${cid}/messages`, { as: member })).body.messages[0];
     expect(ev).toEqual([{ t: 'MESSAGE_CREATE', server_id: sid, channel_id: cid, d: listed }]);
-    ev = await eventsOf(() => h.call('PATCH', `/messages/${mid}`, { as: member, body: { content: 'Edited' } }), 200);
+    ev = await eventsOf(
+      () => h.call('PATCH', `/messages/${mid}`, { as: member, body: { content: 'Edited' } }),
+      200,
+    );
     const edited = (await h.call('GET', `/channels/${cid}/messages`, { as: member })).body.messages[0];
     expect(ev).toEqual([{ t: 'MESSAGE_UPDATE', server_id: sid, channel_id: cid, d: edited }]);
     expect(edited.edited_at).not.toBeNull();
     ev = await eventsOf(() => h.call('DELETE', `/messages/${mid}`, { as: member }), 204);
-    expect(ev).toEqual([{ t: 'MESSAGE_DELETE', server_id: sid, channel_id: cid, d: { id: mid, channel_id: cid, server_id: sid } }]);
+    expect(ev).toEqual([
+      {
+        t: 'MESSAGE_DELETE',
+        server_id: sid,
+        channel_id: cid,
+        d: { id: mid, channel_id: cid, server_id: sid },
+      },
+    ]);
   });
 
   it('typing is ephemeral only', async () => {
@@ -104,44 +159,98 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
     let rid = '';
     expect(
       await eventsOf(async () => {
-        const r = await h.call('POST', `/servers/${sid}/roles`, { as: owner, body: { name: 'mod', permissions: String(Permissions.KICK_MEMBERS) } });
+        const r = await h.call('POST', `/servers/${sid}/roles`, {
+          as: owner,
+          body: { name: 'mod', permissions: String(Permissions.KICK_MEMBERS) },
+        });
         rid = r.body.id;
         return r;
       }, 201),
     ).toEqual(perm);
-    expect(await eventsOf(() => h.call('PATCH', `/roles/${rid}`, { as: owner, body: { name: 'mods' } }), 200)).toEqual(perm);
-    expect(await eventsOf(() => h.call('PUT', `/servers/${sid}/members/${member.id}/roles/${rid}`, { as: owner }), 204)).toEqual(perm);
+    expect(
+      await eventsOf(() => h.call('PATCH', `/roles/${rid}`, { as: owner, body: { name: 'mods' } }), 200),
+    ).toEqual(perm);
+    expect(
+      await eventsOf(
+        () => h.call('PUT', `/servers/${sid}/members/${member.id}/roles/${rid}`, { as: owner }),
+        204,
+      ),
+    ).toEqual(perm);
     // already assigned: nothing changed, nothing said
-    expect(await eventsOf(() => h.call('PUT', `/servers/${sid}/members/${member.id}/roles/${rid}`, { as: owner }), 204)).toEqual([]);
-    expect(await eventsOf(() => h.call('DELETE', `/servers/${sid}/members/${member.id}/roles/${rid}`, { as: owner }), 204)).toEqual(perm);
+    expect(
+      await eventsOf(
+        () => h.call('PUT', `/servers/${sid}/members/${member.id}/roles/${rid}`, { as: owner }),
+        204,
+      ),
+    ).toEqual([]);
+    expect(
+      await eventsOf(
+        () => h.call('DELETE', `/servers/${sid}/members/${member.id}/roles/${rid}`, { as: owner }),
+        204,
+      ),
+    ).toEqual(perm);
     expect(await eventsOf(() => h.call('DELETE', `/roles/${rid}`, { as: owner }), 204)).toEqual(perm);
   });
 
   it('overwrites emit PERMISSIONS_UPDATE {server_id, channel_id}, channel-scoped', async () => {
-    const perm = [{ t: 'PERMISSIONS_UPDATE', server_id: sid, channel_id: cid, d: { server_id: sid, channel_id: cid } }];
+    const perm = [
+      { t: 'PERMISSIONS_UPDATE', server_id: sid, channel_id: cid, d: { server_id: sid, channel_id: cid } },
+    ];
     expect(
-      await eventsOf(() => h.call('PUT', `/channels/${cid}/overwrites/${member.id}`, { as: owner, body: { type: 'member', allow: '0', deny: '2' } }), 200),
+      await eventsOf(
+        () =>
+          h.call('PUT', `/channels/${cid}/overwrites/${member.id}`, {
+            as: owner,
+            body: { type: 'member', allow: '0', deny: '2' },
+          }),
+        200,
+      ),
     ).toEqual(perm);
-    expect(await eventsOf(() => h.call('DELETE', `/channels/${cid}/overwrites/${member.id}`, { as: owner }), 204)).toEqual(perm);
+    expect(
+      await eventsOf(() => h.call('DELETE', `/channels/${cid}/overwrites/${member.id}`, { as: owner }), 204),
+    ).toEqual(perm);
   });
 
   it('refused and invalid writes emit nothing and leave no outbox row', async () => {
-    const before = await h.database.db.selectFrom('outbox').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    expect(await eventsOf(() => h.call('PATCH', `/servers/${sid}`, { as: member, body: { name: 'x' } }), 403)).toEqual([]);
-    expect(await eventsOf(() => h.call('POST', `/channels/${cid}/messages`, { as: member, body: { content: '' } }), 400)).toEqual([]);
+    const before = await h.database.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(
+      await eventsOf(() => h.call('PATCH', `/servers/${sid}`, { as: member, body: { name: 'x' } }), 403),
+    ).toEqual([]);
+    expect(
+      await eventsOf(
+        () => h.call('POST', `/channels/${cid}/messages`, { as: member, body: { content: '' } }),
+        400,
+      ),
+    ).toEqual([]);
     expect(await eventsOf(() => h.call('DELETE', `/messages/1`, { as: member }), 404)).toEqual([]);
-    const after = await h.database.db.selectFrom('outbox').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await h.database.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it('leave and kick emit MEMBER_LEAVE; server delete emits SERVER_DELETE', async () => {
-    const ev = await eventsOf(() => h.call('DELETE', `/servers/${sid}/members/${member.id}`, { as: member }), 204);
-    expect(ev).toEqual([{ t: 'MEMBER_LEAVE', server_id: sid, channel_id: undefined, d: { server_id: sid, user_id: member.id } }]);
+    const ev = await eventsOf(
+      () => h.call('DELETE', `/servers/${sid}/members/${member.id}`, { as: member }),
+      204,
+    );
+    expect(ev).toEqual([
+      { t: 'MEMBER_LEAVE', server_id: sid, channel_id: undefined, d: { server_id: sid, user_id: member.id } },
+    ]);
     const code = (await h.call('POST', `/servers/${sid}/invites`, { as: owner })).body.code;
     await h.call('POST', `/invites/${code}/accept`, { as: member });
     await h.drain();
-    const kick = await eventsOf(() => h.call('DELETE', `/servers/${sid}/members/${member.id}`, { as: owner }), 204);
-    expect(kick).toEqual([{ t: 'MEMBER_LEAVE', server_id: sid, channel_id: undefined, d: { server_id: sid, user_id: member.id } }]);
+    const kick = await eventsOf(
+      () => h.call('DELETE', `/servers/${sid}/members/${member.id}`, { as: owner }),
+      204,
+    );
+    expect(kick).toEqual([
+      { t: 'MEMBER_LEAVE', server_id: sid, channel_id: undefined, d: { server_id: sid, user_id: member.id } },
+    ]);
     const del = await eventsOf(() => h.call('DELETE', `/servers/${sid}`, { as: owner }), 204);
     expect(del).toEqual([{ t: 'SERVER_DELETE', server_id: sid, channel_id: undefined, d: { id: sid } }]);
   });
@@ -154,11 +263,22 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
     bus.subscribe((r) => seen.push(r));
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     try {
-      const headers = { 'x-internal-secret': SECRET, 'x-user-id': owner.id, 'content-type': 'application/json' };
-      const s = await (await fetch(`${url}/servers`, { method: 'POST', headers, body: JSON.stringify({ name: 'R' }) })).json();
-      await fetch(`${url}/servers/${s.id}`, { method: 'PATCH', headers, body: JSON.stringify({ name: 'R2' }) });
+      const headers = {
+        'x-internal-secret': SECRET,
+        'x-user-id': owner.id,
+        'content-type': 'application/json',
+      };
+      const s = await (
+        await fetch(`${url}/servers`, { method: 'POST', headers, body: JSON.stringify({ name: 'R' }) })
+      ).json();
+      await fetch(`${url}/servers/${s.id}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ name: 'R2' }),
+      });
       const deadline = Date.now() + 5000;
-      while (!seen.some((r) => r.t === 'SERVER_UPDATE' && r.server_id === s.id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (!seen.some((r) => r.t === 'SERVER_UPDATE' && r.server_id === s.id) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       expect(seen.filter((r) => r.server_id === s.id).map((r) => r.t)).toEqual(['SERVER_UPDATE']);
     } finally {
       await app.close();

@@ -7,14 +7,30 @@ import { enqueueEvent, type BusRecord } from '@twopointo/bus';
 import type { Database, DB, Kysely } from '@twopointo/db';
 import { newId, type DurableEventMap, type DurableEventType } from '@twopointo/shared';
 
-export type Emit = <T extends DurableEventType>(t: T, serverId: string, d: DurableEventMap[T], channelId?: string) => Promise<void>;
+export type Emit = <T extends DurableEventType>(
+  t: T,
+  serverId: string,
+  d: DurableEventMap[T],
+  channelId?: string,
+) => Promise<void>;
 
 export interface Kickable {
   kick(): void;
 }
 
-export function eventRecord<T extends DurableEventType>(t: T, serverId: string, d: DurableEventMap[T], channelId?: string): BusRecord {
-  return { id: newId(), t, server_id: serverId, ...(channelId ? { channel_id: channelId } : {}), data: JSON.stringify(d) };
+export function eventRecord<T extends DurableEventType>(
+  t: T,
+  serverId: string,
+  d: DurableEventMap[T],
+  channelId?: string,
+): BusRecord {
+  return {
+    id: newId(),
+    t,
+    server_id: serverId,
+    ...(channelId ? { channel_id: channelId } : {}),
+    data: JSON.stringify(d),
+  };
 }
 
 export class Transactor {

@@ -12,7 +12,11 @@ export function installMetrics(app: OfficialApp): void {
     registers: [registry],
   });
   app.addHook('onResponse', async (req, reply) => {
-    requests.inc({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
+    requests.inc({
+      method: req.method,
+      route: req.routeOptions.url ?? 'unmatched',
+      status: String(reply.statusCode),
+    });
   });
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
     void reply.type(registry.contentType);

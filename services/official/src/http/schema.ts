@@ -8,7 +8,10 @@ if (!FormatRegistry.Has('snowflake')) FormatRegistry.Set('snowflake', isSnowflak
 /** A snowflake id in a path, query or body. */
 export const IdInput = Type.String({ format: 'snowflake', description: 'snowflake id' });
 /** A permission set as a decimal string; checked further by parsePermissionSet. */
-export const PermissionSetInput = Type.String({ maxLength: 32, description: 'permission bit set as a decimal string' });
+export const PermissionSetInput = Type.String({
+  maxLength: 32,
+  description: 'permission bit set as a decimal string',
+});
 
 export const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ErrorSchema]));
 export const NoContent = Type.Null({ description: 'No content' });

@@ -6,9 +6,13 @@ import type { OfficialApp } from './types.ts';
 
 export function registerSystemRoutes(app: OfficialApp, deps: { database: Database; bus: EventBus }): void {
   const tags = ['system'];
-  app.get('/healthz', { schema: { tags, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/healthz',
+    { schema: { tags, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    async () => ({
+      status: 'ok' as const,
+    }),
+  );
   app.get(
     '/readyz',
     {
@@ -22,7 +26,10 @@ export function registerSystemRoutes(app: OfficialApp, deps: { database: Databas
       },
     },
     async (_req, reply) => {
-      const [database, bus] = await Promise.all([deps.database.ping(), deps.bus.healthy().catch(() => false)]);
+      const [database, bus] = await Promise.all([
+        deps.database.ping(),
+        deps.bus.healthy().catch(() => false),
+      ]);
       const ok = database && bus;
       return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database, bus });
     },

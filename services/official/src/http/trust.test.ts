@@ -58,7 +58,10 @@ describe.each(TEST_BACKENDS)('trust boundary, system routes and gateway access o
 
   it('/healthz, /readyz, /metrics, /openapi.json need no secret', async () => {
     expect(await h.call('GET', '/healthz')).toMatchObject({ status: 200, body: { status: 'ok' } });
-    expect(await h.call('GET', '/readyz')).toMatchObject({ status: 200, body: { status: 'ok', database: true, bus: true } });
+    expect(await h.call('GET', '/readyz')).toMatchObject({
+      status: 200,
+      body: { status: 'ok', database: true, bus: true },
+    });
     const metrics = await fetch(`${h.url}/metrics`);
     expect(metrics.status).toBe(200);
     const text = await metrics.text();
@@ -69,7 +72,15 @@ describe.each(TEST_BACKENDS)('trust boundary, system routes and gateway access o
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
     const paths = Object.keys(doc.body.paths);
-    for (const p of ['/servers', '/me/servers', '/servers/{sid}', '/channels/{cid}/messages', '/invites/{code}/accept', '/channels/{cid}/overwrites/{target_id}', '/internal/gateway/access']) {
+    for (const p of [
+      '/servers',
+      '/me/servers',
+      '/servers/{sid}',
+      '/channels/{cid}/messages',
+      '/invites/{code}/accept',
+      '/channels/{cid}/overwrites/{target_id}',
+      '/internal/gateway/access',
+    ]) {
       expect(paths).toContain(p);
     }
   });
@@ -78,7 +89,10 @@ describe.each(TEST_BACKENDS)('trust boundary, system routes and gateway access o
     const healthy = h.bus.healthy;
     h.bus.healthy = async () => false;
     try {
-      expect(await h.call('GET', '/readyz')).toMatchObject({ status: 503, body: { status: 'unavailable', database: true, bus: false } });
+      expect(await h.call('GET', '/readyz')).toMatchObject({
+        status: 503,
+        body: { status: 'unavailable', database: true, bus: false },
+      });
     } finally {
       h.bus.healthy = healthy;
     }
@@ -90,7 +104,9 @@ describe.each(TEST_BACKENDS)('trust boundary, system routes and gateway access o
 
     it('needs the secret but no user', async () => {
       expect((await access({ user_id: user.id, server_id: '1' }, {})).status).toBe(401);
-      expect((await access({ user_id: user.id, server_id: '1' }, { 'x-internal-secret': 'nope' })).status).toBe(401);
+      expect(
+        (await access({ user_id: user.id, server_id: '1' }, { 'x-internal-secret': 'nope' })).status,
+      ).toBe(401);
     });
 
     it('answers member and the viewable channels', async () => {
@@ -98,18 +114,43 @@ describe.each(TEST_BACKENDS)('trust boundary, system routes and gateway access o
       const a = (await h.call('POST', `/servers/${sid}/channels`, { as: user, body: { name: 'a' } })).body.id;
       const b = (await h.call('POST', `/servers/${sid}/channels`, { as: user, body: { name: 'b' } })).body.id;
       const code = (await h.call('POST', `/servers/${sid}/invites`, { as: user })).body.code;
-      expect(await access({ user_id: other.id, server_id: sid })).toMatchObject({ status: 200, body: { member: false, channel_ids: [] } });
-      expect((await access({ user_id: other.id, server_id: '1' })).body).toEqual({ member: false, channel_ids: [] });
+      expect(await access({ user_id: other.id, server_id: sid })).toMatchObject({
+        status: 200,
+        body: { member: false, channel_ids: [] },
+      });
+      expect((await access({ user_id: other.id, server_id: '1' })).body).toEqual({
+        member: false,
+        channel_ids: [],
+      });
       await h.call('POST', `/invites/${code}/accept`, { as: other });
-      await h.call('PUT', `/channels/${b}/overwrites/${other.id}`, { as: user, body: { type: 'member', deny: String(Permissions.VIEW_CHANNEL) } });
-      expect((await access({ user_id: other.id, server_id: sid })).body).toEqual({ member: true, channel_ids: [a] });
-      expect((await access({ user_id: user.id, server_id: sid })).body).toEqual({ member: true, channel_ids: [a, b] });
-      expect((await access({ user_id: other.id, server_id: sid, channel_ids: [b, a, '42'] })).body).toEqual({ member: true, channel_ids: [a] });
-      expect((await access({ user_id: other.id, server_id: sid, channel_ids: [] })).body).toEqual({ member: true, channel_ids: [] });
+      await h.call('PUT', `/channels/${b}/overwrites/${other.id}`, {
+        as: user,
+        body: { type: 'member', deny: String(Permissions.VIEW_CHANNEL) },
+      });
+      expect((await access({ user_id: other.id, server_id: sid })).body).toEqual({
+        member: true,
+        channel_ids: [a],
+      });
+      expect((await access({ user_id: user.id, server_id: sid })).body).toEqual({
+        member: true,
+        channel_ids: [a, b],
+      });
+      expect((await access({ user_id: other.id, server_id: sid, channel_ids: [b, a, '42'] })).body).toEqual({
+        member: true,
+        channel_ids: [a],
+      });
+      expect((await access({ user_id: other.id, server_id: sid, channel_ids: [] })).body).toEqual({
+        member: true,
+        channel_ids: [],
+      });
       // a channel of another server is never reported
       const sid2 = (await h.call('POST', '/servers', { as: other, body: { name: 'H' } })).body.id;
-      const c2 = (await h.call('POST', `/servers/${sid2}/channels`, { as: other, body: { name: 'c' } })).body.id;
-      expect((await access({ user_id: other.id, server_id: sid, channel_ids: [c2, a] })).body).toEqual({ member: true, channel_ids: [a] });
+      const c2 = (await h.call('POST', `/servers/${sid2}/channels`, { as: other, body: { name: 'c' } })).body
+        .id;
+      expect((await access({ user_id: other.id, server_id: sid, channel_ids: [c2, a] })).body).toEqual({
+        member: true,
+        channel_ids: [a],
+      });
     });
 
     it.each([

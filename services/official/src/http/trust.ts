@@ -38,11 +38,17 @@ export function secretMatches(given: string | string[] | undefined, expected: st
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-export function installTrust(app: OfficialApp, secret: string, users: UserLookup, accessRepo: AccessRepository): void {
+export function installTrust(
+  app: OfficialApp,
+  secret: string,
+  users: UserLookup,
+  accessRepo: AccessRepository,
+): void {
   app.addHook('onRequest', async (req) => {
     const path = req.url.split('?')[0] ?? '';
     if (PUBLIC_PATHS.has(path)) return;
-    if (!secretMatches(req.headers['x-internal-secret'], secret)) throw unauthorized('Missing or bad internal secret');
+    if (!secretMatches(req.headers['x-internal-secret'], secret))
+      throw unauthorized('Missing or bad internal secret');
     if (path.startsWith('/internal/')) return;
     const userId = req.headers['x-user-id'];
     if (typeof userId !== 'string' || !isSnowflake(userId)) throw unauthorized('Missing or bad x-user-id');

@@ -5,7 +5,11 @@ import type { AccessRepository } from '../access/access.repository.ts';
 export class GatewayAccessService {
   constructor(private readonly repo: AccessRepository) {}
 
-  async check(userId: string, serverId: string, channelIds?: string[]): Promise<{ member: boolean; channel_ids: string[] }> {
+  async check(
+    userId: string,
+    serverId: string,
+    channelIds?: string[],
+  ): Promise<{ member: boolean; channel_ids: string[] }> {
     const access = new Access(this.repo, userId);
     const server = await access.serverAccess(serverId);
     if (!server) return { member: false, channel_ids: [] };

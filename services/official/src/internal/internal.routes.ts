@@ -17,7 +17,10 @@ export function registerInternalRoutes(app: OfficialApp, gateway: GatewayAccessS
           server_id: IdInput,
           channel_ids: Type.Optional(Type.Array(IdInput, { maxItems: 1000 })),
         }),
-        response: { 200: Type.Object({ member: Type.Boolean(), channel_ids: Type.Array(Id) }), ...errors(400, 401) },
+        response: {
+          200: Type.Object({ member: Type.Boolean(), channel_ids: Type.Array(Id) }),
+          ...errors(400, 401),
+        },
       },
     },
     async (req) => gateway.check(req.body.user_id, req.body.server_id, req.body.channel_ids),

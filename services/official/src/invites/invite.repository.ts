@@ -4,10 +4,19 @@ import { sql, type DB, type InviteRow, type Kysely } from '@twopointo/db';
 export class InviteRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  create(trx: Kysely<DB>, i: { code: string; serverId: string; inviterId: string; maxUses: number | null; expiresAt: Date | null }) {
+  create(
+    trx: Kysely<DB>,
+    i: { code: string; serverId: string; inviterId: string; maxUses: number | null; expiresAt: Date | null },
+  ) {
     return trx
       .insertInto('invites')
-      .values({ code: i.code, server_id: i.serverId, inviter_id: i.inviterId, max_uses: i.maxUses, expires_at: i.expiresAt })
+      .values({
+        code: i.code,
+        server_id: i.serverId,
+        inviter_id: i.inviterId,
+        max_uses: i.maxUses,
+        expires_at: i.expiresAt,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   }

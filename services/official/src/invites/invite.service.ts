@@ -21,11 +21,21 @@ export class InviteService {
     private readonly cache: Cache,
   ) {}
 
-  async create(actor: Actor, serverId: string, body: { max_uses?: number | null; expires_in?: number | null }): Promise<Invite> {
+  async create(
+    actor: Actor,
+    serverId: string,
+    body: { max_uses?: number | null; expires_in?: number | null },
+  ): Promise<Invite> {
     await actor.access.requirePermission(serverId, Permissions.CREATE_INVITE);
     const expiresAt = body.expires_in ? new Date(Date.now() + body.expires_in * 1000) : null;
     const row = await this.tx.run((trx) =>
-      this.repo.create(trx, { code: newInviteCode(), serverId, inviterId: actor.id, maxUses: body.max_uses ?? null, expiresAt }),
+      this.repo.create(trx, {
+        code: newInviteCode(),
+        serverId,
+        inviterId: actor.id,
+        maxUses: body.max_uses ?? null,
+        expiresAt,
+      }),
     );
     return presentInvite(row);
   }
@@ -34,7 +44,11 @@ export class InviteService {
     const invite = await this.repo.findUsable(code);
     const server = invite && (await this.servers.findServer(invite.server_id));
     if (!invite || !server) throw notFound('invite');
-    return { code, server: { id: server.id, name: server.name }, member_count: await this.members.count(server.id) };
+    return {
+      code,
+      server: { id: server.id, name: server.name },
+      member_count: await this.members.count(server.id),
+    };
   }
 
   async accept(actor: Actor, code: string): Promise<Server> {

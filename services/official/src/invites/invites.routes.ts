@@ -12,13 +12,19 @@ export function registerInviteRoutes(app: OfficialApp, invites: InviteService): 
   app.post(
     '/servers/:sid/invites',
     {
-      schema: { tags, params: ServerParams, body: CreateInviteBody, response: { 201: Invite, ...errors(400, 401, 403, 404) } },
+      schema: {
+        tags,
+        params: ServerParams,
+        body: CreateInviteBody,
+        response: { 201: Invite, ...errors(400, 401, 403, 404) },
+      },
       // every field is optional, so no body at all means defaults
       preValidation: async (req) => {
         req.body ??= {};
       },
     },
-    async (req, reply) => reply.status(201).send(await invites.create(actorOf(req), req.params.sid, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await invites.create(actorOf(req), req.params.sid, req.body)),
   );
   app.get(
     '/invites/:code',

@@ -21,7 +21,12 @@ export class MemberRepository {
         .orderBy('members.joined_at')
         .orderBy('members.user_id')
         .execute(),
-      this.db.selectFrom('member_roles').select(['user_id', 'role_id']).where('server_id', '=', serverId).orderBy('role_id').execute(),
+      this.db
+        .selectFrom('member_roles')
+        .select(['user_id', 'role_id'])
+        .where('server_id', '=', serverId)
+        .orderBy('role_id')
+        .execute(),
     ]);
     const byUser = new Map<string, string[]>();
     for (const r of roles) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r.role_id]);
@@ -59,7 +64,11 @@ export class MemberRepository {
   }
 
   async remove(trx: Kysely<DB>, serverId: string, userId: string): Promise<boolean> {
-    const res = await trx.deleteFrom('members').where('server_id', '=', serverId).where('user_id', '=', userId).executeTakeFirst();
+    const res = await trx
+      .deleteFrom('members')
+      .where('server_id', '=', serverId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return Number(res.numDeletedRows) > 0;
   }
 

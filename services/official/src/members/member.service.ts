@@ -28,10 +28,12 @@ export class MemberService {
   async remove(actor: Actor, serverId: string, userId: string): Promise<void> {
     const access = await actor.access.requireServerMember(serverId);
     if (userId === actor.id) {
-      if (access.isOwner) throw badRequest('owner_cannot_leave', 'The owner cannot leave; delete the server instead');
+      if (access.isOwner)
+        throw badRequest('owner_cannot_leave', 'The owner cannot leave; delete the server instead');
     } else {
       await actor.access.requirePermission(serverId, Permissions.KICK_MEMBERS);
-      if (userId === access.server.owner_id) throw forbidden('The owner cannot be kicked', 'cannot_kick_owner');
+      if (userId === access.server.owner_id)
+        throw forbidden('The owner cannot be kicked', 'cannot_kick_owner');
     }
     await this.tx.run(async (trx, emit) => {
       if (!(await this.repo.remove(trx, serverId, userId))) throw notFound('member');

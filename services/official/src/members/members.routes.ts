@@ -12,7 +12,13 @@ export function registerMemberRoutes(app: OfficialApp, members: MemberService): 
   const tags = ['members'];
   app.get(
     '/servers/:sid/members',
-    { schema: { tags, params: ServerParams, response: { 200: Type.Object({ members: Type.Array(Member) }), ...errors(400, 401, 404) } } },
+    {
+      schema: {
+        tags,
+        params: ServerParams,
+        response: { 200: Type.Object({ members: Type.Array(Member) }), ...errors(400, 401, 404) },
+      },
+    },
     async (req) => ({ members: await members.list(actorOf(req), req.params.sid) }),
   );
   app.delete(

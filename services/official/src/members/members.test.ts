@@ -67,10 +67,16 @@ describe.each(TEST_BACKENDS)('invites and members on %s', (backend) => {
       const code = (await invite()).body.code;
       await accept(code, alice);
       expect((await invite({}, alice)).status).toBe(201); // @everyone has it by default
-      await h.call('PATCH', `/roles/${sid}`, { as: owner, body: { permissions: String(Permissions.VIEW_CHANNEL) } });
+      await h.call('PATCH', `/roles/${sid}`, {
+        as: owner,
+        body: { permissions: String(Permissions.VIEW_CHANNEL) },
+      });
       const res = await invite({}, alice);
       expect([res.status, res.body.error.code]).toEqual([403, 'missing_permission']);
-      await h.call('PATCH', `/roles/${sid}`, { as: owner, body: { permissions: String(Permissions.VIEW_CHANNEL | Permissions.CREATE_INVITE) } });
+      await h.call('PATCH', `/roles/${sid}`, {
+        as: owner,
+        body: { permissions: String(Permissions.VIEW_CHANNEL | Permissions.CREATE_INVITE) },
+      });
       expect((await invite({}, stranger)).status).toBe(404);
     });
 
@@ -93,7 +99,11 @@ describe.each(TEST_BACKENDS)('invites and members on %s', (backend) => {
       expect(res.body).toMatchObject({ id: sid, name: 'Club', owner_id: owner.id });
       const again = await accept(code, bob);
       expect([again.status, again.body.id]).toEqual([200, sid]);
-      const row = await h.database.db.selectFrom('invites').select('uses').where('code', '=', code).executeTakeFirstOrThrow();
+      const row = await h.database.db
+        .selectFrom('invites')
+        .select('uses')
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
       expect(row.uses).toBe(1);
       // used up: gone for everyone else
       expect((await h.call('GET', `/invites/${code}`, { as: carol })).status).toBe(404);
@@ -104,7 +114,11 @@ describe.each(TEST_BACKENDS)('invites and members on %s', (backend) => {
 
     it('expired invites are 404', async () => {
       const code = (await invite({ expires_in: 60 })).body.code;
-      await h.database.db.updateTable('invites').set({ expires_at: new Date(Date.now() - 1000) }).where('code', '=', code).execute();
+      await h.database.db
+        .updateTable('invites')
+        .set({ expires_at: new Date(Date.now() - 1000) })
+        .where('code', '=', code)
+        .execute();
       expect((await h.call('GET', `/invites/${code}`, { as: carol })).status).toBe(404);
       expect((await accept(code, carol)).status).toBe(404);
     });
@@ -115,7 +129,11 @@ describe.each(TEST_BACKENDS)('invites and members on %s', (backend) => {
       const results = await Promise.all(users.map((u) => accept(code, u)));
       expect(results.filter((r) => r.status === 200)).toHaveLength(2);
       expect(results.filter((r) => r.status === 404)).toHaveLength(3);
-      const row = await h.database.db.selectFrom('invites').select('uses').where('code', '=', code).executeTakeFirstOrThrow();
+      const row = await h.database.db
+        .selectFrom('invites')
+        .select('uses')
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
       expect(row.uses).toBe(2);
       for (const [i, u] of users.entries()) {
         if (results[i]!.status === 200) await h.call('DELETE', `/servers/${sid}/members/${u.id}`, { as: u });
@@ -125,14 +143,20 @@ describe.each(TEST_BACKENDS)('invites and members on %s', (backend) => {
 
   describe('members', () => {
     it('lists members with roles, joined_at and presence status from the cache', async () => {
-      const role = (await h.call('POST', `/servers/${sid}/roles`, { as: owner, body: { name: 'mod' } })).body.id;
+      const role = (await h.call('POST', `/servers/${sid}/roles`, { as: owner, body: { name: 'mod' } })).body
+        .id;
       await h.call('PUT', `/servers/${sid}/members/${alice.id}/roles/${role}`, { as: owner });
       await h.cache.set(`presence:${alice.id}`, '2', 0);
       await h.cache.set(`presence:${bob.id}`, '0', 0);
       const res = await h.call('GET', `/servers/${sid}/members`, { as: bob });
       expect(res.status).toBe(200);
       const byId = new Map(res.body.members.map((m: { user: { id: string } }) => [m.user.id, m]));
-      expect(byId.get(alice.id)).toEqual({ user: { id: alice.id, username: alice.username }, roles: [role], joined_at: expect.any(String), status: 'online' });
+      expect(byId.get(alice.id)).toEqual({
+        user: { id: alice.id, username: alice.username },
+        roles: [role],
+        joined_at: expect.any(String),
+        status: 'online',
+      });
       expect(byId.get(bob.id)).toMatchObject({ roles: [], status: 'offline' });
       expect(byId.get(owner.id)).toMatchObject({ status: 'offline' });
       expect(res.body.members).toHaveLength(3);
@@ -153,15 +177,24 @@ describe.each(TEST_BACKENDS)('invites and members on %s', (backend) => {
       await accept((await invite()).body.code, carol);
       let res = await h.call('DELETE', `/servers/${sid}/members/${carol.id}`, { as: bob });
       expect([res.status, res.body.error.code]).toEqual([403, 'missing_permission']);
-      const kick = (await h.call('POST', `/servers/${sid}/roles`, { as: owner, body: { name: 'k', permissions: String(Permissions.KICK_MEMBERS) } })).body.id;
+      const kick = (
+        await h.call('POST', `/servers/${sid}/roles`, {
+          as: owner,
+          body: { name: 'k', permissions: String(Permissions.KICK_MEMBERS) },
+        })
+      ).body.id;
       await h.call('PUT', `/servers/${sid}/members/${bob.id}/roles/${kick}`, { as: owner });
       res = await h.call('DELETE', `/servers/${sid}/members/${owner.id}`, { as: bob });
       expect([res.status, res.body.error.code]).toEqual([403, 'cannot_kick_owner']);
       expect((await h.call('DELETE', `/servers/${sid}/members/${carol.id}`, { as: bob })).status).toBe(204);
       res = await h.call('DELETE', `/servers/${sid}/members/${carol.id}`, { as: bob });
       expect([res.status, res.body.error.code]).toEqual([404, 'unknown_member']);
-      expect((await h.call('DELETE', `/servers/${sid}/members/${stranger.id}`, { as: owner })).status).toBe(404);
-      expect((await h.call('DELETE', `/servers/${sid}/members/${alice.id}`, { as: stranger })).status).toBe(404);
+      expect((await h.call('DELETE', `/servers/${sid}/members/${stranger.id}`, { as: owner })).status).toBe(
+        404,
+      );
+      expect((await h.call('DELETE', `/servers/${sid}/members/${alice.id}`, { as: stranger })).status).toBe(
+        404,
+      );
       expect((await h.call('DELETE', `/servers/${sid}/members/abc`, { as: owner })).status).toBe(400);
       // the owner kicks anyone
       expect((await h.call('DELETE', `/servers/${sid}/members/${alice.id}`, { as: owner })).status).toBe(204);

@@ -47,11 +47,26 @@ export class MessageRepository {
 
   async insert(
     trx: Kysely<DB>,
-    m: { id: string; channelId: string; serverId: string; authorId: string; content: string; replyToId: string | null; assetIds: string[] },
+    m: {
+      id: string;
+      channelId: string;
+      serverId: string;
+      authorId: string;
+      content: string;
+      replyToId: string | null;
+      assetIds: string[];
+    },
   ): Promise<MessageRow> {
     await trx
       .insertInto('messages')
-      .values({ id: m.id, channel_id: m.channelId, server_id: m.serverId, author_id: m.authorId, content: m.content, reply_to_id: m.replyToId })
+      .values({
+        id: m.id,
+        channel_id: m.channelId,
+        server_id: m.serverId,
+        author_id: m.authorId,
+        content: m.content,
+        reply_to_id: m.replyToId,
+      })
       .execute();
     if (m.assetIds.length > 0) {
       await trx
@@ -114,7 +129,13 @@ export class MessageRepository {
     const rows = await q
       .selectFrom('message_attachments')
       .innerJoin('assets', 'assets.id', 'message_attachments.asset_id')
-      .select(['message_attachments.message_id', 'assets.id', 'assets.filename', 'assets.content_type', 'assets.size'])
+      .select([
+        'message_attachments.message_id',
+        'assets.id',
+        'assets.filename',
+        'assets.content_type',
+        'assets.size',
+      ])
       .where('message_attachments.message_id', 'in', messageIds)
       .orderBy('message_attachments.message_id')
       .orderBy('message_attachments.position')
@@ -128,7 +149,11 @@ export class MessageRepository {
   }
 
   async updateContent(trx: Kysely<DB>, id: string, content: string): Promise<MessageRow | undefined> {
-    const res = await trx.updateTable('messages').set({ content, edited_at: new Date() }).where('id', '=', id).executeTakeFirst();
+    const res = await trx
+      .updateTable('messages')
+      .set({ content, edited_at: new Date() })
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) return undefined;
     return this.find(id, trx);
   }

@@ -16,8 +16,10 @@ export interface CreateMessageInput {
 
 function checkContent(raw: string | undefined, hasAttachments: boolean): string {
   const content = (raw ?? '').trim();
-  if (content.length > MAX_CONTENT) throw badRequest('invalid_input', `body.content: must be at most ${MAX_CONTENT} characters`);
-  if (content.length === 0 && !hasAttachments) throw badRequest('invalid_input', 'body.content: must not be empty without attachments');
+  if (content.length > MAX_CONTENT)
+    throw badRequest('invalid_input', `body.content: must be at most ${MAX_CONTENT} characters`);
+  if (content.length === 0 && !hasAttachments)
+    throw badRequest('invalid_input', 'body.content: must not be empty without attachments');
   return content;
 }
 
@@ -34,10 +36,14 @@ export class MessageService {
     const needed = Permissions.SEND_MESSAGES | (assetIds.length > 0 ? Permissions.ATTACH_FILES : 0n);
     const { channel } = await actor.access.requireChannel(channelId, needed);
     const content = checkContent(body.content, assetIds.length > 0);
-    if (new Set(assetIds).size !== assetIds.length) throw badRequest('invalid_input', 'body.attachment_ids: must be distinct');
+    if (new Set(assetIds).size !== assetIds.length)
+      throw badRequest('invalid_input', 'body.attachment_ids: must be distinct');
     const assets = await this.repo.readyAssets(actor.id, assetIds);
     if (assets.length !== assetIds.length) {
-      throw badRequest('invalid_attachment', 'body.attachment_ids: each must be one of your uploaded, completed assets');
+      throw badRequest(
+        'invalid_attachment',
+        'body.attachment_ids: each must be one of your uploaded, completed assets',
+      );
     }
     const replyToId = body.reply_to_id ?? null;
     if (replyToId !== null && !(await this.repo.existsInChannel(replyToId, channelId))) {
@@ -62,7 +68,11 @@ export class MessageService {
     });
   }
 
-  async list(actor: Actor, channelId: string, query: Partial<PageQuery>): Promise<{ messages: Message[]; has_more: boolean }> {
+  async list(
+    actor: Actor,
+    channelId: string,
+    query: Partial<PageQuery>,
+  ): Promise<{ messages: Message[]; has_more: boolean }> {
     await actor.access.requireChannel(channelId, Permissions.READ_MESSAGE_HISTORY);
     const { rows, hasMore } = await this.repo.page(channelId, { ...query, limit: query.limit ?? 50 });
     const attachments = await this.repo.attachments(rows.map((r) => r.id));
@@ -90,7 +100,12 @@ export class MessageService {
     }
     await this.tx.run(async (trx, emit) => {
       if (!(await this.repo.delete(trx, messageId))) throw notFound('message');
-      await emit('MESSAGE_DELETE', message.server_id, { id: messageId, channel_id: message.channel_id, server_id: message.server_id }, message.channel_id);
+      await emit(
+        'MESSAGE_DELETE',
+        message.server_id,
+        { id: messageId, channel_id: message.channel_id, server_id: message.server_id },
+        message.channel_id,
+      );
     });
   }
 }

@@ -9,7 +9,11 @@ import { CreateMessageBody, EditMessageBody, HistoryQuery, MessageParams } from 
 import type { MessageService } from './message.service.ts';
 import type { TypingService } from './typing.service.ts';
 
-export function registerMessageRoutes(app: OfficialApp, messages: MessageService, typing: TypingService): void {
+export function registerMessageRoutes(
+  app: OfficialApp,
+  messages: MessageService,
+  typing: TypingService,
+): void {
   const tags = ['messages'];
   app.post(
     '/channels/:cid/messages',
@@ -21,7 +25,8 @@ export function registerMessageRoutes(app: OfficialApp, messages: MessageService
         response: { 201: Message, ...errors(400, 401, 403, 404, 429) },
       },
     },
-    async (req, reply) => reply.status(201).send(await messages.create(actorOf(req), req.params.cid, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await messages.create(actorOf(req), req.params.cid, req.body)),
   );
   app.get(
     '/channels/:cid/messages',
@@ -33,14 +38,24 @@ export function registerMessageRoutes(app: OfficialApp, messages: MessageService
           'than it, still sorted newest first. `has_more`: more messages exist beyond the page in that direction.',
         params: ChannelParams,
         querystring: HistoryQuery,
-        response: { 200: Type.Object({ messages: Type.Array(Message), has_more: Type.Boolean() }), ...errors(400, 401, 403, 404) },
+        response: {
+          200: Type.Object({ messages: Type.Array(Message), has_more: Type.Boolean() }),
+          ...errors(400, 401, 403, 404),
+        },
       },
     },
     async (req) => messages.list(actorOf(req), req.params.cid, req.query),
   );
   app.patch(
     '/messages/:mid',
-    { schema: { tags, params: MessageParams, body: EditMessageBody, response: { 200: Message, ...errors(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        params: MessageParams,
+        body: EditMessageBody,
+        response: { 200: Message, ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req) => messages.edit(actorOf(req), req.params.mid, req.body.content),
   );
   app.delete(
@@ -53,7 +68,13 @@ export function registerMessageRoutes(app: OfficialApp, messages: MessageService
   );
   app.post(
     '/channels/:cid/typing',
-    { schema: { tags, params: ChannelParams, response: { 204: NoContent, ...errors(400, 401, 403, 404, 429) } } },
+    {
+      schema: {
+        tags,
+        params: ChannelParams,
+        response: { 204: NoContent, ...errors(400, 401, 403, 404, 429) },
+      },
+    },
     async (req, reply) => {
       await typing.start(actorOf(req), req.params.cid);
       return reply.status(204).send(null);

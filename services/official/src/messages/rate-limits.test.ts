@@ -22,12 +22,19 @@ describe.each(TEST_BACKENDS)('message and typing rate limits on %s', (backend) =
     const c2 = (await h.call('POST', `/servers/${sid}/channels`, { as: u, body: { name: 'b' } })).body.id;
     const inv = (await h.call('POST', `/servers/${sid}/invites`, { as: u })).body.code;
     await h.call('POST', `/invites/${inv}/accept`, { as: other });
-    for (let i = 0; i < 2; i++) expect((await h.call('POST', `/channels/${c1}/messages`, { as: u, body: { content: 'x' } })).status).toBe(201);
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await h.call('POST', `/channels/${c1}/messages`, { as: u, body: { content: 'x' } })).status,
+      ).toBe(201);
     const limited = await h.call('POST', `/channels/${c1}/messages`, { as: u, body: { content: 'x' } });
     expect([limited.status, limited.body.error.code]).toEqual([429, 'rate_limited']);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await h.call('POST', `/channels/${c2}/messages`, { as: u, body: { content: 'x' } })).status).toBe(201);
-    expect((await h.call('POST', `/channels/${c1}/messages`, { as: other, body: { content: 'x' } })).status).toBe(201);
+    expect((await h.call('POST', `/channels/${c2}/messages`, { as: u, body: { content: 'x' } })).status).toBe(
+      201,
+    );
+    expect(
+      (await h.call('POST', `/channels/${c1}/messages`, { as: other, body: { content: 'x' } })).status,
+    ).toBe(201);
     expect((await h.call('POST', `/channels/${c1}/typing`, { as: u })).status).toBe(204);
     const typing = await h.call('POST', `/channels/${c1}/typing`, { as: u });
     expect([typing.status, typing.body.error.code]).toEqual([429, 'rate_limited']);
@@ -37,6 +44,9 @@ describe.each(TEST_BACKENDS)('message and typing rate limits on %s', (backend) =
     const u = await off.user();
     const sid = (await off.call('POST', '/servers', { as: u, body: { name: 'S' } })).body.id;
     const c = (await off.call('POST', `/servers/${sid}/channels`, { as: u, body: { name: 'c' } })).body.id;
-    for (let i = 0; i < 3; i++) expect((await off.call('POST', `/channels/${c}/messages`, { as: u, body: { content: 'x' } })).status).toBe(201);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await off.call('POST', `/channels/${c}/messages`, { as: u, body: { content: 'x' } })).status,
+      ).toBe(201);
   });
 });

@@ -12,7 +12,10 @@ export class TypingService {
   ) {}
 
   async start(actor: Actor, channelId: string): Promise<void> {
-    const { channel } = await actor.access.requireChannel(channelId, Permissions.VIEW_CHANNEL | Permissions.SEND_MESSAGES);
+    const { channel } = await actor.access.requireChannel(
+      channelId,
+      Permissions.VIEW_CHANNEL | Permissions.SEND_MESSAGES,
+    );
     await this.limiter.consume(`typing:${actor.id}:${channelId}`, this.limit);
     this.bus.publishEphemeral({
       t: 'TYPING_START',

@@ -32,7 +32,13 @@ export class OverwriteService {
     }
     actor.access.requireGrantable(access.channelPermissions, access, allow | deny);
     return this.tx.run(async (trx, emit) => {
-      const row = await this.roles.upsertOverwrite(trx, { channelId, targetId, type: body.type, allow, deny });
+      const row = await this.roles.upsertOverwrite(trx, {
+        channelId,
+        targetId,
+        type: body.type,
+        allow,
+        deny,
+      });
       await emit('PERMISSIONS_UPDATE', serverId, { server_id: serverId, channel_id: channelId }, channelId);
       return presentOverwrite(row);
     });

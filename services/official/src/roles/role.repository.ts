@@ -7,11 +7,20 @@ export class RoleRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   list(serverId: string): Promise<RoleRow[]> {
-    return this.db.selectFrom('roles').select(columns).where('server_id', '=', serverId).orderBy('position').orderBy('id').execute();
+    return this.db
+      .selectFrom('roles')
+      .select(columns)
+      .where('server_id', '=', serverId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
   }
 
   /** New roles go above the existing ones. */
-  create(trx: Kysely<DB>, r: { id: string; serverId: string; name: string; permissions: bigint }): Promise<RoleRow> {
+  create(
+    trx: Kysely<DB>,
+    r: { id: string; serverId: string; name: string; permissions: bigint },
+  ): Promise<RoleRow> {
     return trx
       .insertInto('roles')
       .values((eb) => ({
@@ -28,7 +37,11 @@ export class RoleRepository {
       .executeTakeFirstOrThrow();
   }
 
-  update(trx: Kysely<DB>, id: string, patch: { name?: string; permissions?: bigint }): Promise<RoleRow | undefined> {
+  update(
+    trx: Kysely<DB>,
+    id: string,
+    patch: { name?: string; permissions?: bigint },
+  ): Promise<RoleRow | undefined> {
     return trx.updateTable('roles').set(patch).where('id', '=', id).returning(columns).executeTakeFirst();
   }
 
@@ -59,11 +72,16 @@ export class RoleRepository {
     return Number(res.numDeletedRows) > 0;
   }
 
-  upsertOverwrite(trx: Kysely<DB>, o: { channelId: string; targetId: string; type: 'role' | 'member'; allow: bigint; deny: bigint }) {
+  upsertOverwrite(
+    trx: Kysely<DB>,
+    o: { channelId: string; targetId: string; type: 'role' | 'member'; allow: bigint; deny: bigint },
+  ) {
     return trx
       .insertInto('channel_overwrites')
       .values({ channel_id: o.channelId, target_id: o.targetId, type: o.type, allow: o.allow, deny: o.deny })
-      .onConflict((oc) => oc.columns(['channel_id', 'target_id']).doUpdateSet({ type: o.type, allow: o.allow, deny: o.deny }))
+      .onConflict((oc) =>
+        oc.columns(['channel_id', 'target_id']).doUpdateSet({ type: o.type, allow: o.allow, deny: o.deny }),
+      )
       .returning(['channel_id', 'target_id', 'type', 'allow', 'deny'])
       .executeTakeFirstOrThrow();
   }

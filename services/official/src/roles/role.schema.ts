@@ -5,7 +5,10 @@ import { IdInput, PermissionSetInput } from '../http/schema.ts';
 const Name = Type.String({ maxLength: 200, description: 'trimmed, 1-100 characters' });
 
 export const CreateRoleBody = Type.Object({ name: Name, permissions: Type.Optional(PermissionSetInput) });
-export const UpdateRoleBody = Type.Object({ name: Type.Optional(Name), permissions: Type.Optional(PermissionSetInput) }, { minProperties: 1 });
+export const UpdateRoleBody = Type.Object(
+  { name: Type.Optional(Name), permissions: Type.Optional(PermissionSetInput) },
+  { minProperties: 1 },
+);
 export const RoleParams = Type.Object({ rid: IdInput });
 export const MemberRoleParams = Type.Object({ sid: IdInput, uid: IdInput, rid: IdInput });
 export const OverwriteParams = Type.Object({ cid: IdInput, target_id: IdInput });

@@ -12,7 +12,8 @@ import type { RoleRepository } from './role.repository.ts';
 
 function normaliseRoleName(raw: string): string {
   const name = raw.trim();
-  if (name.length < 1 || name.length > 100) throw badRequest('invalid_input', 'body.name: must be 1-100 characters');
+  if (name.length < 1 || name.length > 100)
+    throw badRequest('invalid_input', 'body.name: must be 1-100 characters');
   return name;
 }
 
@@ -46,10 +47,16 @@ export class RoleService {
     const patch: { name?: string; permissions?: bigint } = {};
     if (body.name !== undefined) {
       patch.name = normaliseRoleName(body.name);
-      if (role.id === role.server_id && patch.name !== role.name) throw badRequest('invalid_input', 'body.name: @everyone cannot be renamed');
+      if (role.id === role.server_id && patch.name !== role.name)
+        throw badRequest('invalid_input', 'body.name: @everyone cannot be renamed');
     }
-    if (body.permissions !== undefined) patch.permissions = parsePermissionSet(body.permissions, 'permissions');
-    actor.access.requireGrantable(access.permissions, access, BigInt(role.permissions) | (patch.permissions ?? 0n));
+    if (body.permissions !== undefined)
+      patch.permissions = parsePermissionSet(body.permissions, 'permissions');
+    actor.access.requireGrantable(
+      access.permissions,
+      access,
+      BigInt(role.permissions) | (patch.permissions ?? 0n),
+    );
     return this.tx.run(async (trx, emit) => {
       const row = await this.repo.update(trx, roleId, patch);
       if (!row) throw notFound('role');
@@ -61,7 +68,8 @@ export class RoleService {
   async delete(actor: Actor, roleId: string): Promise<void> {
     const access = await actor.access.requireRole(roleId, Permissions.MANAGE_ROLES);
     const { role } = access;
-    if (role.id === role.server_id) throw badRequest('cannot_delete_everyone', 'The @everyone role cannot be deleted');
+    if (role.id === role.server_id)
+      throw badRequest('cannot_delete_everyone', 'The @everyone role cannot be deleted');
     actor.access.requireGrantable(access.permissions, access, BigInt(role.permissions));
     await this.tx.run(async (trx, emit) => {
       if (!(await this.repo.delete(trx, roleId))) throw notFound('role');
@@ -70,15 +78,24 @@ export class RoleService {
   }
 
   /** Gives (`on`) or takes away a role; an unchanged assignment emits nothing. */
-  async setAssignment(actor: Actor, serverId: string, userId: string, roleId: string, on: boolean): Promise<void> {
+  async setAssignment(
+    actor: Actor,
+    serverId: string,
+    userId: string,
+    roleId: string,
+    on: boolean,
+  ): Promise<void> {
     const access = await actor.access.requirePermission(serverId, Permissions.MANAGE_ROLES);
     const role = (await this.repo.list(serverId)).find((r) => r.id === roleId);
     if (!role) throw notFound('role');
-    if (role.id === serverId) throw badRequest('invalid_role', 'Every member has @everyone; it cannot be assigned');
+    if (role.id === serverId)
+      throw badRequest('invalid_role', 'Every member has @everyone; it cannot be assigned');
     if (!(await this.members.find(serverId, userId))) throw notFound('member');
     actor.access.requireGrantable(access.permissions, access, BigInt(role.permissions));
     await this.tx.run(async (trx, emit) => {
-      const changed = on ? await this.repo.assign(trx, serverId, userId, roleId) : await this.repo.unassign(trx, serverId, userId, roleId);
+      const changed = on
+        ? await this.repo.assign(trx, serverId, userId, roleId)
+        : await this.repo.unassign(trx, serverId, userId, roleId);
       if (changed) await emit('PERMISSIONS_UPDATE', serverId, { server_id: serverId });
     });
   }

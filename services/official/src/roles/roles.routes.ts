@@ -6,7 +6,14 @@ import { actorOf } from '../http/trust.ts';
 import type { OfficialApp } from '../http/types.ts';
 import { ServerParams } from '../servers/server.schema.ts';
 import type { OverwriteService } from './overwrite.service.ts';
-import { CreateRoleBody, MemberRoleParams, OverwriteBody, OverwriteParams, RoleParams, UpdateRoleBody } from './role.schema.ts';
+import {
+  CreateRoleBody,
+  MemberRoleParams,
+  OverwriteBody,
+  OverwriteParams,
+  RoleParams,
+  UpdateRoleBody,
+} from './role.schema.ts';
 import type { RoleService } from './role.service.ts';
 
 export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwrites: OverwriteService): void {
@@ -14,7 +21,13 @@ export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwri
   const denied = errors(400, 401, 403, 404);
   app.get(
     '/servers/:sid/roles',
-    { schema: { tags, params: ServerParams, response: { 200: Type.Object({ roles: Type.Array(Role) }), ...denied } } },
+    {
+      schema: {
+        tags,
+        params: ServerParams,
+        response: { 200: Type.Object({ roles: Type.Array(Role) }), ...denied },
+      },
+    },
     async (req) => ({ roles: await roles.list(actorOf(req), req.params.sid) }),
   );
   app.post(
@@ -27,10 +40,14 @@ export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwri
     { schema: { tags, params: RoleParams, body: UpdateRoleBody, response: { 200: Role, ...denied } } },
     async (req) => roles.update(actorOf(req), req.params.rid, req.body),
   );
-  app.delete('/roles/:rid', { schema: { tags, params: RoleParams, response: { 204: NoContent, ...denied } } }, async (req, reply) => {
-    await roles.delete(actorOf(req), req.params.rid);
-    return reply.status(204).send(null);
-  });
+  app.delete(
+    '/roles/:rid',
+    { schema: { tags, params: RoleParams, response: { 204: NoContent, ...denied } } },
+    async (req, reply) => {
+      await roles.delete(actorOf(req), req.params.rid);
+      return reply.status(204).send(null);
+    },
+  );
   app.put(
     '/servers/:sid/members/:uid/roles/:rid',
     { schema: { tags, params: MemberRoleParams, response: { 204: NoContent, ...denied } } },
@@ -49,7 +66,14 @@ export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwri
   );
   app.put(
     '/channels/:cid/overwrites/:target_id',
-    { schema: { tags, params: OverwriteParams, body: OverwriteBody, response: { 200: ChannelOverwrite, ...denied } } },
+    {
+      schema: {
+        tags,
+        params: OverwriteParams,
+        body: OverwriteBody,
+        response: { 200: ChannelOverwrite, ...denied },
+      },
+    },
     async (req) => overwrites.put(actorOf(req), req.params.cid, req.params.target_id, req.body),
   );
   app.delete(

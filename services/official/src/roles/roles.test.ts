@@ -14,15 +14,35 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
   let mgrRole: string;
 
   const s = (b: bigint) => b.toString();
-  const canSee = async (u: TestUser, channel = cid) => (await h.call('GET', `/channels/${channel}/messages?limit=1`, { as: u })).status;
+  const canSee = async (u: TestUser, channel = cid) =>
+    (await h.call('GET', `/channels/${channel}/messages?limit=1`, { as: u })).status;
   const visible = async (u: TestUser) =>
-    (await h.call('GET', `/servers/${sid}/channels`, { as: u })).body.channels.map((c: { id: string }) => c.id) as string[];
-  const overwrite = (target: string, type: 'role' | 'member', allow = 0n, deny = 0n, as = owner, channel = cid) =>
-    h.call('PUT', `/channels/${channel}/overwrites/${target}`, { as, body: { type, allow: s(allow), deny: s(deny) } });
+    (await h.call('GET', `/servers/${sid}/channels`, { as: u })).body.channels.map(
+      (c: { id: string }) => c.id,
+    ) as string[];
+  const overwrite = (
+    target: string,
+    type: 'role' | 'member',
+    allow = 0n,
+    deny = 0n,
+    as = owner,
+    channel = cid,
+  ) =>
+    h.call('PUT', `/channels/${channel}/overwrites/${target}`, {
+      as,
+      body: { type, allow: s(allow), deny: s(deny) },
+    });
   const newRole = async (perms: bigint, assignTo?: TestUser) => {
-    const r = await h.call('POST', `/servers/${sid}/roles`, { as: owner, body: { name: 'r', permissions: s(perms) } });
+    const r = await h.call('POST', `/servers/${sid}/roles`, {
+      as: owner,
+      body: { name: 'r', permissions: s(perms) },
+    });
     expect(r.status).toBe(201);
-    if (assignTo) expect((await h.call('PUT', `/servers/${sid}/members/${assignTo.id}/roles/${r.body.id}`, { as: owner })).status).toBe(204);
+    if (assignTo)
+      expect(
+        (await h.call('PUT', `/servers/${sid}/members/${assignTo.id}/roles/${r.body.id}`, { as: owner }))
+          .status,
+      ).toBe(204);
     return r.body.id as string;
   };
 
@@ -33,7 +53,8 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
     member = await h.user('member');
     stranger = await h.user('stranger');
     sid = (await h.call('POST', '/servers', { as: owner, body: { name: 'Perms' } })).body.id;
-    cid = (await h.call('POST', `/servers/${sid}/channels`, { as: owner, body: { name: 'general' } })).body.id;
+    cid = (await h.call('POST', `/servers/${sid}/channels`, { as: owner, body: { name: 'general' } })).body
+      .id;
     for (const u of [mgr, member]) {
       const code = (await h.call('POST', `/servers/${sid}/invites`, { as: owner })).body.code;
       await h.call('POST', `/invites/${code}/accept`, { as: u });
@@ -55,7 +76,9 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
         position: 1,
         created_at: expect.any(String),
       });
-      expect((await h.call('GET', `/servers/${sid}/roles`, { as: member })).body.error.code).toBe('missing_permission');
+      expect((await h.call('GET', `/servers/${sid}/roles`, { as: member })).body.error.code).toBe(
+        'missing_permission',
+      );
       expect((await h.call('GET', `/servers/${sid}/roles`, { as: stranger })).status).toBe(404);
     });
 
@@ -63,8 +86,12 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
       const res = await h.call('POST', `/servers/${sid}/roles`, { as: mgr, body: { name: '  Helpers ' } });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ name: 'Helpers', permissions: '0', position: 2 });
-      expect((await h.call('POST', `/servers/${sid}/roles`, { as: member, body: { name: 'x' } })).status).toBe(403);
-      expect((await h.call('POST', `/servers/${sid}/roles`, { as: stranger, body: { name: 'x' } })).status).toBe(404);
+      expect(
+        (await h.call('POST', `/servers/${sid}/roles`, { as: member, body: { name: 'x' } })).status,
+      ).toBe(403);
+      expect(
+        (await h.call('POST', `/servers/${sid}/roles`, { as: stranger, body: { name: 'x' } })).status,
+      ).toBe(404);
       await h.call('DELETE', `/roles/${res.body.id}`, { as: owner });
     });
 
@@ -87,10 +114,16 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
 
     it('edits roles; @everyone can be edited but not renamed or deleted', async () => {
       const r = await newRole(P.VIEW_CHANNEL);
-      let res = await h.call('PATCH', `/roles/${r}`, { as: mgr, body: { name: 'renamed', permissions: s(P.SEND_MESSAGES) } });
+      let res = await h.call('PATCH', `/roles/${r}`, {
+        as: mgr,
+        body: { name: 'renamed', permissions: s(P.SEND_MESSAGES) },
+      });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: r, name: 'renamed', permissions: s(P.SEND_MESSAGES) });
-      res = await h.call('PATCH', `/roles/${sid}`, { as: owner, body: { permissions: s(DEFAULT_EVERYONE_PERMISSIONS) } });
+      res = await h.call('PATCH', `/roles/${sid}`, {
+        as: owner,
+        body: { permissions: s(DEFAULT_EVERYONE_PERMISSIONS) },
+      });
       expect(res.status).toBe(200);
       res = await h.call('PATCH', `/roles/${sid}`, { as: owner, body: { name: 'everybody' } });
       expect([res.status, res.body.error.message]).toEqual([400, 'body.name: @everyone cannot be renamed']);
@@ -100,7 +133,9 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
         expect((await h.call('PATCH', `/roles/${r}`, { as: owner, body })).status).toBe(400);
       }
       expect((await h.call('PATCH', `/roles/${r}`, { as: member, body: { name: 'x' } })).status).toBe(403);
-      expect((await h.call('PATCH', `/roles/${r}`, { as: stranger, body: { name: 'x' } })).body.error.code).toBe('unknown_role');
+      expect(
+        (await h.call('PATCH', `/roles/${r}`, { as: stranger, body: { name: 'x' } })).body.error.code,
+      ).toBe('unknown_role');
       expect((await h.call('PATCH', `/roles/1`, { as: owner, body: { name: 'x' } })).status).toBe(404);
       expect((await h.call('DELETE', `/roles/${r}`, { as: member })).status).toBe(403);
       expect((await h.call('DELETE', `/roles/${r}`, { as: stranger })).status).toBe(404);
@@ -110,8 +145,10 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
 
     it('assigns and unassigns (idempotent); bad targets 400/404', async () => {
       const r = await newRole(P.SEND_MESSAGES);
-      const put = (uid: string, rid = r, as = mgr) => h.call('PUT', `/servers/${sid}/members/${uid}/roles/${rid}`, { as });
-      const del = (uid: string, rid = r, as = mgr) => h.call('DELETE', `/servers/${sid}/members/${uid}/roles/${rid}`, { as });
+      const put = (uid: string, rid = r, as = mgr) =>
+        h.call('PUT', `/servers/${sid}/members/${uid}/roles/${rid}`, { as });
+      const del = (uid: string, rid = r, as = mgr) =>
+        h.call('DELETE', `/servers/${sid}/members/${uid}/roles/${rid}`, { as });
       expect((await put(member.id)).status).toBe(204);
       expect((await put(member.id)).status).toBe(204);
       let members = (await h.call('GET', `/servers/${sid}/members`, { as: owner })).body.members;
@@ -129,31 +166,66 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
       expect((await h.call('PUT', `/servers/${sid}/members/x/roles/${r}`, { as: owner })).status).toBe(400);
       // a role of another server is unknown here
       const other = (await h.call('POST', '/servers', { as: owner, body: { name: 'Other' } })).body.id;
-      const foreign = (await h.call('POST', `/servers/${other}/roles`, { as: owner, body: { name: 'f' } })).body.id;
+      const foreign = (await h.call('POST', `/servers/${other}/roles`, { as: owner, body: { name: 'f' } }))
+        .body.id;
       expect((await put(member.id, foreign, owner)).body.error.code).toBe('unknown_role');
       await h.call('DELETE', `/roles/${r}`, { as: owner });
     });
 
     it('a non-owner cannot grant bits they lack (create, edit, assign, delete); the owner and ADMINISTRATOR can', async () => {
-      let res = await h.call('POST', `/servers/${sid}/roles`, { as: mgr, body: { name: 'x', permissions: s(P.KICK_MEMBERS) } });
+      let res = await h.call('POST', `/servers/${sid}/roles`, {
+        as: mgr,
+        body: { name: 'x', permissions: s(P.KICK_MEMBERS) },
+      });
       expect([res.status, res.body.error.code]).toEqual([403, 'missing_permission']);
       expect(res.body.error.message).toContain('KICK_MEMBERS');
-      res = await h.call('POST', `/servers/${sid}/roles`, { as: mgr, body: { name: 'x', permissions: s(P.ADMINISTRATOR) } });
+      res = await h.call('POST', `/servers/${sid}/roles`, {
+        as: mgr,
+        body: { name: 'x', permissions: s(P.ADMINISTRATOR) },
+      });
       expect(res.status).toBe(403);
-      const own = (await h.call('POST', `/servers/${sid}/roles`, { as: mgr, body: { name: 'ok', permissions: s(P.SEND_MESSAGES) } })).body.id;
-      res = await h.call('PATCH', `/roles/${own}`, { as: mgr, body: { permissions: s(P.SEND_MESSAGES | P.BAN_MEMBERS) } });
+      const own = (
+        await h.call('POST', `/servers/${sid}/roles`, {
+          as: mgr,
+          body: { name: 'ok', permissions: s(P.SEND_MESSAGES) },
+        })
+      ).body.id;
+      res = await h.call('PATCH', `/roles/${own}`, {
+        as: mgr,
+        body: { permissions: s(P.SEND_MESSAGES | P.BAN_MEMBERS) },
+      });
       expect(res.status).toBe(403);
       const strong = await newRole(P.KICK_MEMBERS);
-      expect((await h.call('PUT', `/servers/${sid}/members/${member.id}/roles/${strong}`, { as: mgr })).status).toBe(403);
-      expect((await h.call('PATCH', `/roles/${strong}`, { as: mgr, body: { name: 'weaker' } })).status).toBe(403);
+      expect(
+        (await h.call('PUT', `/servers/${sid}/members/${member.id}/roles/${strong}`, { as: mgr })).status,
+      ).toBe(403);
+      expect((await h.call('PATCH', `/roles/${strong}`, { as: mgr, body: { name: 'weaker' } })).status).toBe(
+        403,
+      );
       expect((await h.call('DELETE', `/roles/${strong}`, { as: mgr })).status).toBe(403);
       // editing @everyone to add a bit the manager lacks
-      expect((await h.call('PATCH', `/roles/${sid}`, { as: mgr, body: { permissions: s(DEFAULT_EVERYONE_PERMISSIONS | P.KICK_MEMBERS) } })).status).toBe(403);
+      expect(
+        (
+          await h.call('PATCH', `/roles/${sid}`, {
+            as: mgr,
+            body: { permissions: s(DEFAULT_EVERYONE_PERMISSIONS | P.KICK_MEMBERS) },
+          })
+        ).status,
+      ).toBe(403);
       // the owner may
-      expect((await h.call('PUT', `/servers/${sid}/members/${member.id}/roles/${strong}`, { as: owner })).status).toBe(204);
+      expect(
+        (await h.call('PUT', `/servers/${sid}/members/${member.id}/roles/${strong}`, { as: owner })).status,
+      ).toBe(204);
       // an administrator holds everything
       const admin = await newRole(P.ADMINISTRATOR, mgr);
-      expect((await h.call('POST', `/servers/${sid}/roles`, { as: mgr, body: { name: 'all', permissions: s(ALL_PERMISSIONS) } })).status).toBe(201);
+      expect(
+        (
+          await h.call('POST', `/servers/${sid}/roles`, {
+            as: mgr,
+            body: { name: 'all', permissions: s(ALL_PERMISSIONS) },
+          })
+        ).status,
+      ).toBe(201);
       await h.call('DELETE', `/servers/${sid}/members/${mgr.id}/roles/${admin}`, { as: owner });
       for (const r of [own, strong, admin]) await h.call('DELETE', `/roles/${r}`, { as: owner });
     });
@@ -163,7 +235,13 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
     it('put returns the overwrite; bad bodies 400; unknown targets 404; needs MANAGE_ROLES', async () => {
       let res = await overwrite(member.id, 'member', P.ATTACH_FILES, P.SEND_MESSAGES);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ channel_id: cid, target_id: member.id, type: 'member', allow: s(P.ATTACH_FILES), deny: s(P.SEND_MESSAGES) });
+      expect(res.body).toEqual({
+        channel_id: cid,
+        target_id: member.id,
+        type: 'member',
+        allow: s(P.ATTACH_FILES),
+        deny: s(P.SEND_MESSAGES),
+      });
       for (const [body, field] of [
         [{}, 'body.type'],
         [{ type: 'user' }, 'body.type'],
@@ -177,14 +255,22 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
       }
       expect((await overwrite(stranger.id, 'member')).body.error.code).toBe('unknown_member');
       expect((await overwrite('12345', 'role')).body.error.code).toBe('unknown_role');
-      expect((await overwrite(member.id, 'member', 0n, 0n, member)).body.error.code).toBe('missing_permission');
+      expect((await overwrite(member.id, 'member', 0n, 0n, member)).body.error.code).toBe(
+        'missing_permission',
+      );
       expect((await overwrite(member.id, 'member', 0n, 0n, stranger)).status).toBe(404);
-      expect((await h.call('PUT', `/channels/${cid}/overwrites/zz`, { as: owner, body: { type: 'role' } })).status).toBe(400);
+      expect(
+        (await h.call('PUT', `/channels/${cid}/overwrites/zz`, { as: owner, body: { type: 'role' } })).status,
+      ).toBe(400);
       // a manager may only set bits they hold in the channel
       expect((await overwrite(member.id, 'member', P.KICK_MEMBERS, 0n, mgr)).status).toBe(403);
       expect((await overwrite(member.id, 'member', 0n, P.SEND_MESSAGES, mgr)).status).toBe(200);
-      expect((await h.call('DELETE', `/channels/${cid}/overwrites/${member.id}`, { as: member })).status).toBe(403);
-      expect((await h.call('DELETE', `/channels/${cid}/overwrites/${member.id}`, { as: mgr })).status).toBe(204);
+      expect(
+        (await h.call('DELETE', `/channels/${cid}/overwrites/${member.id}`, { as: member })).status,
+      ).toBe(403);
+      expect((await h.call('DELETE', `/channels/${cid}/overwrites/${member.id}`, { as: mgr })).status).toBe(
+        204,
+      );
       res = await h.call('DELETE', `/channels/${cid}/overwrites/${member.id}`, { as: mgr });
       expect([res.status, res.body.error.code]).toEqual([404, 'unknown_overwrite']);
     });
@@ -231,15 +317,21 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
       res = await h.call('POST', `/channels/${cid}/messages`, { as: member, body: { content: 'x' } });
       expect(res.status).toBe(201);
       // ADMINISTRATOR also passes server-level checks
-      expect((await h.call('PATCH', `/servers/${sid}`, { as: member, body: { name: 'Perms' } })).status).toBe(200);
-      expect((await h.call('POST', `/servers/${sid}/channels`, { as: member, body: { name: 'adm' } })).status).toBe(201);
+      expect((await h.call('PATCH', `/servers/${sid}`, { as: member, body: { name: 'Perms' } })).status).toBe(
+        200,
+      );
+      expect(
+        (await h.call('POST', `/servers/${sid}/channels`, { as: member, body: { name: 'adm' } })).status,
+      ).toBe(201);
       await h.call('DELETE', `/roles/${admin}`, { as: owner });
       await h.call('DELETE', `/roles/${r}`, { as: owner });
       await h.call('DELETE', `/channels/${cid}/overwrites/${member.id}`, { as: owner });
     });
 
     it('channel-level allow grants a bit the server level lacks (MANAGE_MESSAGES in one channel)', async () => {
-      const msg = (await h.call('POST', `/channels/${cid}/messages`, { as: owner, body: { content: 'mine' } })).body.id;
+      const msg = (
+        await h.call('POST', `/channels/${cid}/messages`, { as: owner, body: { content: 'mine' } })
+      ).body.id;
       expect((await h.call('DELETE', `/messages/${msg}`, { as: member })).status).toBe(403);
       await overwrite(member.id, 'member', P.MANAGE_MESSAGES);
       expect((await h.call('DELETE', `/messages/${msg}`, { as: member })).status).toBe(204);
@@ -247,13 +339,17 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
     });
 
     it('the channel list holds exactly the viewable channels, by position then id', async () => {
-      const hidden = (await h.call('POST', `/servers/${sid}/channels`, { as: owner, body: { name: 'hidden' } })).body.id;
+      const hidden = (
+        await h.call('POST', `/servers/${sid}/channels`, { as: owner, body: { name: 'hidden' } })
+      ).body.id;
       await overwrite(sid, 'role', 0n, P.VIEW_CHANNEL, owner, hidden);
       const all = await visible(owner);
       expect(all).toContain(hidden);
       expect(await visible(member)).toEqual(all.filter((c) => c !== hidden));
       // a hidden channel is 404 everywhere for the member
-      expect((await h.call('PATCH', `/channels/${hidden}`, { as: member, body: { name: 'x' } })).status).toBe(404);
+      expect((await h.call('PATCH', `/channels/${hidden}`, { as: member, body: { name: 'x' } })).status).toBe(
+        404,
+      );
       expect((await h.call('POST', `/channels/${hidden}/typing`, { as: member })).status).toBe(404);
       expect((await overwrite(member.id, 'member', 0n, 0n, mgr, hidden)).status).toBe(404);
     });

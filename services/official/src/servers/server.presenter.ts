@@ -2,7 +2,12 @@
 import type { Server } from '@twopointo/shared';
 import { iso } from '../http/present.ts';
 
-export const presentServer = (r: { id: string; name: string; owner_id: string; created_at: Date }): Server => ({
+export const presentServer = (r: {
+  id: string;
+  name: string;
+  owner_id: string;
+  created_at: Date;
+}): Server => ({
   id: r.id,
   name: r.name,
   owner_id: r.owner_id,

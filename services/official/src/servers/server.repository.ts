@@ -6,7 +6,10 @@ const columns = ['id', 'name', 'owner_id', 'created_at'] as const;
 export class ServerRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async create(trx: Kysely<DB>, s: { id: string; name: string; ownerId: string; everyonePermissions: bigint }) {
+  async create(
+    trx: Kysely<DB>,
+    s: { id: string; name: string; ownerId: string; everyonePermissions: bigint },
+  ) {
     const server = await trx
       .insertInto('servers')
       .values({ id: s.id, name: s.name, owner_id: s.ownerId })
@@ -16,7 +19,13 @@ export class ServerRepository {
     // @everyone shares the server's id, so it never needs a lookup
     await trx
       .insertInto('roles')
-      .values({ id: s.id, server_id: s.id, name: '@everyone', permissions: s.everyonePermissions, position: 0 })
+      .values({
+        id: s.id,
+        server_id: s.id,
+        name: '@everyone',
+        permissions: s.everyonePermissions,
+        position: 0,
+      })
       .execute();
     return server;
   }
@@ -32,7 +41,12 @@ export class ServerRepository {
   }
 
   rename(trx: Kysely<DB>, id: string, name: string) {
-    return trx.updateTable('servers').set({ name }).where('id', '=', id).returning(columns).executeTakeFirst();
+    return trx
+      .updateTable('servers')
+      .set({ name })
+      .where('id', '=', id)
+      .returning(columns)
+      .executeTakeFirst();
   }
 
   async delete(trx: Kysely<DB>, id: string): Promise<boolean> {

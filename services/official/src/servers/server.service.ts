@@ -1,5 +1,12 @@
 /** Server rules: anyone may create one; members read; MANAGE_SERVER renames; only the owner deletes. */
-import { DEFAULT_EVERYONE_PERMISSIONS, Permissions, badRequest, newId, notFound, type Server } from '@twopointo/shared';
+import {
+  DEFAULT_EVERYONE_PERMISSIONS,
+  Permissions,
+  badRequest,
+  newId,
+  notFound,
+  type Server,
+} from '@twopointo/shared';
 import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
 import { presentServer } from './server.presenter.ts';
@@ -8,7 +15,8 @@ import type { ServerRepository } from './server.repository.ts';
 /** Trimmed, 1–100 characters. */
 export function normaliseServerName(raw: string): string {
   const name = raw.trim();
-  if (name.length < 1 || name.length > 100) throw badRequest('invalid_input', 'body.name: must be 1-100 characters');
+  if (name.length < 1 || name.length > 100)
+    throw badRequest('invalid_input', 'body.name: must be 1-100 characters');
   return name;
 }
 
@@ -21,7 +29,12 @@ export class ServerService {
   async create(actor: Actor, rawName: string): Promise<Server> {
     const name = normaliseServerName(rawName);
     const row = await this.tx.run((trx) =>
-      this.repo.create(trx, { id: newId(), name, ownerId: actor.id, everyonePermissions: DEFAULT_EVERYONE_PERMISSIONS }),
+      this.repo.create(trx, {
+        id: newId(),
+        name,
+        ownerId: actor.id,
+        everyonePermissions: DEFAULT_EVERYONE_PERMISSIONS,
+      }),
     );
     return presentServer(row);
   }

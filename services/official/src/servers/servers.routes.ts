@@ -26,7 +26,14 @@ export function registerServerRoutes(app: OfficialApp, servers: ServerService): 
   );
   app.patch(
     '/servers/:sid',
-    { schema: { tags, params: ServerParams, body: ServerNameBody, response: { 200: Server, ...errors(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        params: ServerParams,
+        body: ServerNameBody,
+        response: { 200: Server, ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req) => servers.rename(actorOf(req), req.params.sid, req.body.name),
   );
   app.delete(

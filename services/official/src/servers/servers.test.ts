@@ -28,11 +28,20 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
     it('creates a server: 201, owner is a member, @everyone role made with the server id', async () => {
       const res = await h.call('POST', '/servers', { as: owner, body: { name: '  My Server  ' } });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ id: expect.stringMatching(/^\d+$/), name: 'My Server', owner_id: owner.id, created_at: expect.any(String) });
+      expect(res.body).toEqual({
+        id: expect.stringMatching(/^\d+$/),
+        name: 'My Server',
+        owner_id: owner.id,
+        created_at: expect.any(String),
+      });
       sid = res.body.id;
       const roles = await h.call('GET', `/servers/${sid}/roles`, { as: owner });
       expect(roles.body.roles).toEqual([
-        expect.objectContaining({ id: sid, name: '@everyone', permissions: DEFAULT_EVERYONE_PERMISSIONS.toString() }),
+        expect.objectContaining({
+          id: sid,
+          name: '@everyone',
+          permissions: DEFAULT_EVERYONE_PERMISSIONS.toString(),
+        }),
       ]);
       const members = await h.call('GET', `/servers/${sid}/members`, { as: owner });
       expect(members.body.members.map((m: { user: { id: string } }) => m.user.id)).toEqual([owner.id]);
@@ -86,8 +95,13 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
       let res = await h.call('PATCH', `/servers/${sid}`, { as: member, body: { name: 'Hijack' } });
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('missing_permission');
-      expect((await h.call('PATCH', `/servers/${sid}`, { as: stranger, body: { name: 'x' } })).status).toBe(404);
-      const role = await h.call('POST', `/servers/${sid}/roles`, { as: owner, body: { name: 'mgr', permissions: String(Permissions.MANAGE_SERVER) } });
+      expect((await h.call('PATCH', `/servers/${sid}`, { as: stranger, body: { name: 'x' } })).status).toBe(
+        404,
+      );
+      const role = await h.call('POST', `/servers/${sid}/roles`, {
+        as: owner,
+        body: { name: 'mgr', permissions: String(Permissions.MANAGE_SERVER) },
+      });
       await h.call('PUT', `/servers/${sid}/members/${member.id}/roles/${role.body.id}`, { as: owner });
       res = await h.call('PATCH', `/servers/${sid}`, { as: member, body: { name: ' Renamed ' } });
       expect(res.status).toBe(200);
@@ -103,7 +117,10 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
       const ch = await h.call('POST', `/servers/${s.body.id}/channels`, { as: owner, body: { name: 'x' } });
       await h.call('POST', `/channels/${ch.body.id}/messages`, { as: owner, body: { content: 'hi' } });
       // even an ADMINISTRATOR is not the owner
-      const admin = await h.call('POST', `/servers/${s.body.id}/roles`, { as: owner, body: { name: 'a', permissions: String(Permissions.ADMINISTRATOR) } });
+      const admin = await h.call('POST', `/servers/${s.body.id}/roles`, {
+        as: owner,
+        body: { name: 'a', permissions: String(Permissions.ADMINISTRATOR) },
+      });
       await h.call('PUT', `/servers/${s.body.id}/members/${member.id}/roles/${admin.body.id}`, { as: owner });
       let res = await h.call('DELETE', `/servers/${s.body.id}`, { as: member });
       expect(res.status).toBe(403);
@@ -121,7 +138,10 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
     let cid: string;
 
     it('creates with MANAGE_CHANNELS: name normalised, topic optional, positions increase', async () => {
-      let res = await h.call('POST', `/servers/${sid}/channels`, { as: owner, body: { name: '  General   Chat\tRoom ' } });
+      let res = await h.call('POST', `/servers/${sid}/channels`, {
+        as: owner,
+        body: { name: '  General   Chat\tRoom ' },
+      });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         id: expect.any(String),
@@ -132,12 +152,17 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
         created_at: expect.any(String),
       });
       cid = res.body.id;
-      res = await h.call('POST', `/servers/${sid}/channels`, { as: owner, body: { name: 'Second', topic: ' about ' } });
+      res = await h.call('POST', `/servers/${sid}/channels`, {
+        as: owner,
+        body: { name: 'Second', topic: ' about ' },
+      });
       expect(res.body).toMatchObject({ name: 'second', topic: 'about', position: 1 });
       res = await h.call('POST', `/servers/${sid}/channels`, { as: member, body: { name: 'nope' } });
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('missing_permission');
-      expect((await h.call('POST', `/servers/${sid}/channels`, { as: stranger, body: { name: 'nope' } })).status).toBe(404);
+      expect(
+        (await h.call('POST', `/servers/${sid}/channels`, { as: stranger, body: { name: 'nope' } })).status,
+      ).toBe(404);
     });
 
     it.each([
@@ -160,7 +185,10 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
     });
 
     it('edits name, topic and position with MANAGE_CHANNELS', async () => {
-      let res = await h.call('PATCH', `/channels/${cid}`, { as: owner, body: { name: 'Main Hall', topic: 'welcome', position: 5 } });
+      let res = await h.call('PATCH', `/channels/${cid}`, {
+        as: owner,
+        body: { name: 'Main Hall', topic: 'welcome', position: 5 },
+      });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: cid, name: 'main-hall', topic: 'welcome', position: 5 });
       res = await h.call('PATCH', `/channels/${cid}`, { as: owner, body: { topic: null } });
@@ -169,7 +197,9 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
       expect(list.body.channels.map((c: { name: string }) => c.name)).toEqual(['second', 'main-hall']);
       res = await h.call('PATCH', `/channels/${cid}`, { as: member, body: { name: 'x' } });
       expect([res.status, res.body.error.code]).toEqual([403, 'missing_permission']);
-      expect((await h.call('PATCH', `/channels/${cid}`, { as: stranger, body: { name: 'x' } })).status).toBe(404);
+      expect((await h.call('PATCH', `/channels/${cid}`, { as: stranger, body: { name: 'x' } })).status).toBe(
+        404,
+      );
       for (const [body, field] of [
         [{}, 'body'],
         [{ name: '' }, 'body.name'],
@@ -196,11 +226,16 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
     });
 
     it('a member with MANAGE_CHANNELS via a role can create, edit and delete', async () => {
-      const role = await h.call('POST', `/servers/${sid}/roles`, { as: owner, body: { name: 'ch', permissions: String(Permissions.MANAGE_CHANNELS) } });
+      const role = await h.call('POST', `/servers/${sid}/roles`, {
+        as: owner,
+        body: { name: 'ch', permissions: String(Permissions.MANAGE_CHANNELS) },
+      });
       await h.call('PUT', `/servers/${sid}/members/${member.id}/roles/${role.body.id}`, { as: owner });
       const c = await h.call('POST', `/servers/${sid}/channels`, { as: member, body: { name: 'by-member' } });
       expect(c.status).toBe(201);
-      expect((await h.call('PATCH', `/channels/${c.body.id}`, { as: member, body: { topic: 't' } })).status).toBe(200);
+      expect(
+        (await h.call('PATCH', `/channels/${c.body.id}`, { as: member, body: { topic: 't' } })).status,
+      ).toBe(200);
       expect((await h.call('DELETE', `/channels/${c.body.id}`, { as: member })).status).toBe(204);
       await h.call('DELETE', `/roles/${role.body.id}`, { as: owner });
     });

@@ -27,7 +27,11 @@ export interface Harness {
   ephemeral: EphemeralBusEvent[];
   user(name?: string): Promise<TestUser>;
   /** fetch as a user (or with raw headers when `as` is null) */
-  call(method: string, path: string, opts?: { as?: TestUser | null; body?: unknown; headers?: Record<string, string> }): Promise<{
+  call(
+    method: string,
+    path: string,
+    opts?: { as?: TestUser | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{
     status: number;
     body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
     headers: Headers;
@@ -49,7 +53,13 @@ export async function startHarness(
   const bus = new MemoryBus();
   const cache = new MemoryCache();
   const relay = new OutboxRelay({ database, bus, intervalMs: 60_000 });
-  const config = readOfficialConfig({ INTERNAL_SECRET: SECRET, LOG_LEVEL: 'silent', HOST: '127.0.0.1', OFFICIAL_PORT: '0', ...overrides });
+  const config = readOfficialConfig({
+    INTERNAL_SECRET: SECRET,
+    LOG_LEVEL: 'silent',
+    HOST: '127.0.0.1',
+    OFFICIAL_PORT: '0',
+    ...overrides,
+  });
   const app = await buildOfficialApp({ config, database, bus, cache, relay });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const events: SequencedRecord[] = [];
@@ -72,18 +82,30 @@ export async function startHarness(
       const username = name ?? `user${process.pid}_${++userSeq}`;
       await database.db
         .insertInto('users')
-        .values({ id, email: `${username}_${id}@example.com`, username: `${username}_${id}`, password_hash: 'x' })
+        .values({
+          id,
+          email: `${username}_${id}@example.com`,
+          username: `${username}_${id}`,
+          password_hash: 'x',
+        })
         .execute();
       return { id, username: `${username}_${id}` };
     },
     async call(method, path, opts = {}) {
-      const headers: Record<string, string> = { ...(opts.as ? { 'x-internal-secret': SECRET, 'x-user-id': opts.as.id } : {}) };
+      const headers: Record<string, string> = {
+        ...(opts.as ? { 'x-internal-secret': SECRET, 'x-user-id': opts.as.id } : {}),
+      };
       if (opts.body !== undefined) headers['content-type'] = 'application/json';
       Object.assign(headers, opts.headers);
       const res = await fetch(url + path, {
         method,
         headers,
-        body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+        body:
+          opts.body === undefined
+            ? undefined
+            : typeof opts.body === 'string'
+              ? opts.body
+              : JSON.stringify(opts.body),
       });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
@@ -92,7 +114,12 @@ export async function startHarness(
       await relay.flush();
       const fresh = events.slice(drained);
       drained = events.length;
-      return fresh.map((r) => ({ t: r.t, server_id: r.server_id, channel_id: r.channel_id, d: JSON.parse(r.data) }));
+      return fresh.map((r) => ({
+        t: r.t,
+        server_id: r.server_id,
+        channel_id: r.channel_id,
+        d: JSON.parse(r.data),
+      }));
     },
     async close() {
       await app.close();
