@@ -13,7 +13,10 @@ describe('identity-keygen', () => {
   it('writes an RSA 2048 PKCS#8 key with mode 600, creating the directory, and keeps it on re-run', () => {
     const file = join(dir, 'nested', 'keys', 'identity_rsa.pem');
     const cli = (): string =>
-      execFileSync('npx', ['tsx', 'scripts/identity-keygen.ts', file], { encoding: 'utf8', cwd: process.cwd() });
+      execFileSync('npx', ['tsx', 'scripts/identity-keygen.ts', file], {
+        encoding: 'utf8',
+        cwd: process.cwd(),
+      });
 
     expect(cli()).toContain('Wrote RSA 2048 key');
     const pem = readFileSync(file, 'utf8');

@@ -34,28 +34,37 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
   const signingKey = deps.signingKey ?? (await loadSigningKey(config.IDENTITY_RSA_PRIVATE_KEY_FILE));
 
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config.LOG_LEVEL, 'identity') }),
+    ...(deps.logger
+      ? { loggerInstance: deps.logger }
+      : { logger: loggerOptions(config.LOG_LEVEL, 'identity') }),
     ...requestIdOptions,
     // the Edge is the only caller; its X-Forwarded-For gives the client IP for rate limits
     trustProxy: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   if (signingKey.ephemeral) {
-    app.log.warn('IDENTITY_RSA_PRIVATE_KEY_FILE is not set: using an ephemeral signing key, tokens die with this process (run make identity-keygen)');
+    app.log.warn(
+      'IDENTITY_RSA_PRIVATE_KEY_FILE is not set: using an ephemeral signing key, tokens die with this process (run make identity-keygen)',
+    );
   }
-  if (!config.RATE_LIMITS) app.log.warn('RATE_LIMITS=off: login, 2FA and registration limits are disabled (benchmarks only)');
+  if (!config.RATE_LIMITS)
+    app.log.warn('RATE_LIMITS=off: login, 2FA and registration limits are disabled (benchmarks only)');
 
   // POSTs without a body may still say Content-Type: application/json (browsers' fetch helpers do)
   const parseJson = app.getDefaultJsonParser('error', 'ignore');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (body === '') return done(null, undefined);
-    parseJson(req, body as string, done);
+    void parseJson(req, body as string, done);
   });
 
   installErrorHandler(app);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'twopointo Identity', version: '0.1.0', description: 'Reached through the Edge under /id' },
+      info: {
+        title: 'twopointo Identity',
+        version: '0.1.0',
+        description: 'Reached through the Edge under /id',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
   });

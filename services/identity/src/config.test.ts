@@ -25,7 +25,11 @@ describe('readIdentityConfig', () => {
 
   it('reads values, resolving relative paths from the repository root', () => {
     const c = readIdentityConfig(
-      { IDENTITY_RSA_PRIVATE_KEY_FILE: 'infra/keys/identity_rsa.pem', RATE_LIMITS: 'off', LOGIN_RATE_LIMIT: '3/30s' },
+      {
+        IDENTITY_RSA_PRIVATE_KEY_FILE: 'infra/keys/identity_rsa.pem',
+        RATE_LIMITS: 'off',
+        LOGIN_RATE_LIMIT: '3/30s',
+      },
       { DATA_DIR: '/var/lib/tp', IDENTITY_PORT: '9000' },
     );
     expect(c.IDENTITY_RSA_PRIVATE_KEY_FILE).toBe(join(REPO_ROOT, 'infra/keys/identity_rsa.pem'));

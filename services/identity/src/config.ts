@@ -54,7 +54,9 @@ export const identityConfigSpec = {
   REGISTER_RATE_LIMIT: limit('20/1h'),
 };
 
-export type IdentityConfig = { [K in keyof typeof identityConfigSpec]: ReturnType<(typeof identityConfigSpec)[K]> };
+export type IdentityConfig = {
+  [K in keyof typeof identityConfigSpec]: ReturnType<(typeof identityConfigSpec)[K]>;
+};
 
 /** Reads Identity's config from the environment (and `.env`); overrides win (tests, all-in-one). */
 export function readIdentityConfig(

@@ -2,7 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '@twopointo/db';
 import { totp } from '../../../test/helpers/totp.ts';
-import { randomIp, signUp, startTestIdentity, uniqueUser, type Answer, type SignedUp, type TestIdentity } from './test-helpers.ts';
+import {
+  randomIp,
+  signUp,
+  startTestIdentity,
+  uniqueUser,
+  type Answer,
+  type SignedUp,
+  type TestIdentity,
+} from './test-helpers.ts';
 
 function expectError(res: Answer, status: number, code: string, mentions?: string): void {
   expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
@@ -38,7 +46,12 @@ describe.each(TEST_BACKENDS)('identity errors on %s', (backend) => {
     ])('register: %s', async (_name, mutate, field) => {
       const body: Record<string, unknown> = good();
       mutate(body);
-      expectError(await id.call('POST', '/auth/register', { body, ip: randomIp() }), 400, 'invalid_input', field);
+      expectError(
+        await id.call('POST', '/auth/register', { body, ip: randomIp() }),
+        400,
+        'invalid_input',
+        field,
+      );
     });
 
     it('register: no body, and malformed JSON', async () => {
@@ -53,26 +66,74 @@ describe.each(TEST_BACKENDS)('identity errors on %s', (backend) => {
     });
 
     it('login: each field', async () => {
-      expectError(await id.call('POST', '/auth/login', { body: { password: 'x' } }), 400, 'invalid_input', 'email');
-      expectError(await id.call('POST', '/auth/login', { body: { email: u.email } }), 400, 'invalid_input', 'password');
+      expectError(
+        await id.call('POST', '/auth/login', { body: { password: 'x' } }),
+        400,
+        'invalid_input',
+        'email',
+      );
+      expectError(
+        await id.call('POST', '/auth/login', { body: { email: u.email } }),
+        400,
+        'invalid_input',
+        'password',
+      );
     });
 
     it('2fa verify, recover: the code fields', async () => {
-      const login = await id.call('POST', '/auth/login', { body: { email: u.email, password: u.password }, ip: u.ip });
+      const login = await id.call('POST', '/auth/login', {
+        body: { email: u.email, password: u.password },
+        ip: u.ip,
+      });
       const token = login.body.partial_token;
-      expectError(await id.call('POST', '/auth/2fa/verify', { token, body: {} }), 400, 'invalid_input', 'code');
-      expectError(await id.call('POST', '/auth/2fa/verify', { token, body: { code: 'abcdef' } }), 400, 'invalid_input', 'code');
-      expectError(await id.call('POST', '/auth/2fa/recover', { token, body: {} }), 400, 'invalid_input', 'recovery_code');
+      expectError(
+        await id.call('POST', '/auth/2fa/verify', { token, body: {} }),
+        400,
+        'invalid_input',
+        'code',
+      );
+      expectError(
+        await id.call('POST', '/auth/2fa/verify', { token, body: { code: 'abcdef' } }),
+        400,
+        'invalid_input',
+        'code',
+      );
+      expectError(
+        await id.call('POST', '/auth/2fa/recover', { token, body: {} }),
+        400,
+        'invalid_input',
+        'recovery_code',
+      );
     });
 
     it('refresh, logout: refresh_token', async () => {
-      expectError(await id.call('POST', '/auth/refresh', { body: {} }), 400, 'invalid_input', 'refresh_token');
-      expectError(await id.call('POST', '/auth/logout', { token: u.access, body: {} }), 400, 'invalid_input', 'refresh_token');
+      expectError(
+        await id.call('POST', '/auth/refresh', { body: {} }),
+        400,
+        'invalid_input',
+        'refresh_token',
+      );
+      expectError(
+        await id.call('POST', '/auth/logout', { token: u.access, body: {} }),
+        400,
+        'invalid_input',
+        'refresh_token',
+      );
     });
 
     it('DELETE /me: password and code', async () => {
-      expectError(await id.call('DELETE', '/me', { token: u.access, body: { code: '123456' } }), 400, 'invalid_input', 'password');
-      expectError(await id.call('DELETE', '/me', { token: u.access, body: { password: 'x' } }), 400, 'invalid_input', 'code');
+      expectError(
+        await id.call('DELETE', '/me', { token: u.access, body: { code: '123456' } }),
+        400,
+        'invalid_input',
+        'password',
+      );
+      expectError(
+        await id.call('DELETE', '/me', { token: u.access, body: { password: 'x' } }),
+        400,
+        'invalid_input',
+        'code',
+      );
     });
   });
 
@@ -80,7 +141,11 @@ describe.each(TEST_BACKENDS)('identity errors on %s', (backend) => {
     it('no token, a non-bearer header, and a bad token', async () => {
       expectError(await id.call('GET', '/me'), 401, 'missing_token');
       expectError(await id.call('POST', '/auth/2fa/setup'), 401, 'missing_token');
-      expectError(await id.call('GET', '/me', { headers: { authorization: `Basic ${u.access}` } }), 401, 'missing_token');
+      expectError(
+        await id.call('GET', '/me', { headers: { authorization: `Basic ${u.access}` } }),
+        401,
+        'missing_token',
+      );
       expectError(await id.call('GET', '/me', { token: 'garbage' }), 401, 'invalid_token');
       const tampered = u.access.slice(0, -4) + (u.access.endsWith('AAAA') ? 'BBBB' : 'AAAA');
       expectError(await id.call('GET', '/me', { token: tampered }), 401, 'invalid_token');
@@ -90,21 +155,43 @@ describe.each(TEST_BACKENDS)('identity errors on %s', (backend) => {
       const token = u.partial;
       expectError(await id.call('GET', '/me', { token }), 401, 'access_token_required');
       expectError(await id.call('POST', '/auth/recovery/confirm', { token }), 401, 'access_token_required');
-      expectError(await id.call('POST', '/auth/logout', { token, body: { refresh_token: u.refresh } }), 401, 'access_token_required');
+      expectError(
+        await id.call('POST', '/auth/logout', { token, body: { refresh_token: u.refresh } }),
+        401,
+        'access_token_required',
+      );
       expectError(await id.call('POST', '/auth/logout-all', { token }), 401, 'access_token_required');
-      expectError(await id.call('DELETE', '/me', { token, body: { password: u.password, code: '123456' } }), 401, 'access_token_required');
+      expectError(
+        await id.call('DELETE', '/me', { token, body: { password: u.password, code: '123456' } }),
+        401,
+        'access_token_required',
+      );
     });
 
     it('an access token on the 2FA calls', async () => {
       const token = u.access;
       expectError(await id.call('POST', '/auth/2fa/setup', { token }), 401, 'partial_token_required');
-      expectError(await id.call('POST', '/auth/2fa/verify', { token, body: { code: '123456' } }), 401, 'partial_token_required');
-      expectError(await id.call('POST', '/auth/2fa/recover', { token, body: { recovery_code: 'x' } }), 401, 'partial_token_required');
+      expectError(
+        await id.call('POST', '/auth/2fa/verify', { token, body: { code: '123456' } }),
+        401,
+        'partial_token_required',
+      );
+      expectError(
+        await id.call('POST', '/auth/2fa/recover', { token, body: { recovery_code: 'x' } }),
+        401,
+        'partial_token_required',
+      );
     });
 
     it('wrong email or wrong password: the same answer', async () => {
-      const wrongPw = await id.call('POST', '/auth/login', { body: { email: u.email, password: 'not-the-password' }, ip: randomIp() });
-      const noUser = await id.call('POST', '/auth/login', { body: { email: 'nobody@example.com', password: u.password }, ip: randomIp() });
+      const wrongPw = await id.call('POST', '/auth/login', {
+        body: { email: u.email, password: 'not-the-password' },
+        ip: randomIp(),
+      });
+      const noUser = await id.call('POST', '/auth/login', {
+        body: { email: 'nobody@example.com', password: u.password },
+        ip: randomIp(),
+      });
       expectError(wrongPw, 401, 'invalid_credentials');
       expectError(noUser, 401, 'invalid_credentials');
       expect(noUser.body).toEqual(wrongPw.body);
@@ -112,26 +199,56 @@ describe.each(TEST_BACKENDS)('identity errors on %s', (backend) => {
 
     it('a wrong TOTP code, then a used one', async () => {
       const v = await signUp(id, 'code');
-      const login = await id.call('POST', '/auth/login', { body: { email: v.email, password: v.password }, ip: v.ip });
+      const login = await id.call('POST', '/auth/login', {
+        body: { email: v.email, password: v.password },
+        ip: v.ip,
+      });
       const token = login.body.partial_token;
       const right = totp(v.secret);
       const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
-      expectError(await id.call('POST', '/auth/2fa/verify', { token, body: { code: wrong }, ip: v.ip }), 401, 'invalid_code');
+      expectError(
+        await id.call('POST', '/auth/2fa/verify', { token, body: { code: wrong }, ip: v.ip }),
+        401,
+        'invalid_code',
+      );
       // signUp spent the current step
-      expectError(await id.call('POST', '/auth/2fa/verify', { token, body: { code: right }, ip: v.ip }), 401, 'code_already_used');
-      expectError(await id.call('POST', '/auth/2fa/verify', { token, body: { code: totp(v.secret, Date.now(), -1) }, ip: v.ip }), 401, 'code_already_used');
+      expectError(
+        await id.call('POST', '/auth/2fa/verify', { token, body: { code: right }, ip: v.ip }),
+        401,
+        'code_already_used',
+      );
+      expectError(
+        await id.call('POST', '/auth/2fa/verify', {
+          token,
+          body: { code: totp(v.secret, Date.now(), -1) },
+          ip: v.ip,
+        }),
+        401,
+        'code_already_used',
+      );
       const next = totp(v.secret, Date.now(), 1);
-      expect((await id.call('POST', '/auth/2fa/verify', { token, body: { code: next }, ip: v.ip })).status).toBe(200);
-      expectError(await id.call('POST', '/auth/2fa/verify', { token, body: { code: next }, ip: v.ip }), 401, 'code_already_used');
+      expect(
+        (await id.call('POST', '/auth/2fa/verify', { token, body: { code: next }, ip: v.ip })).status,
+      ).toBe(200);
+      expectError(
+        await id.call('POST', '/auth/2fa/verify', { token, body: { code: next }, ip: v.ip }),
+        401,
+        'code_already_used',
+      );
     });
   });
 
   describe('403 on DELETE /me', () => {
     it('a wrong password, a wrong code or a used code leave the account in place', async () => {
       const v = await signUp(id, 'keep');
-      const call = (password: string, code: string) => id.call('DELETE', '/me', { token: v.access, body: { password, code }, ip: v.ip });
+      const call = (password: string, code: string) =>
+        id.call('DELETE', '/me', { token: v.access, body: { password, code }, ip: v.ip });
       expectError(await call('wrong-password', totp(v.secret, Date.now(), 1)), 403, 'invalid_password');
-      expectError(await call(v.password, '000000' === totp(v.secret) ? '111111' : '000000'), 403, 'invalid_code');
+      expectError(
+        await call(v.password, '000000' === totp(v.secret) ? '111111' : '000000'),
+        403,
+        'invalid_code',
+      );
       expectError(await call(v.password, totp(v.secret)), 403, 'invalid_code'); // spent by signUp
       expectError(await call(v.password, 'aaaaa-bbbbb'), 403, 'invalid_code');
       expect((await id.call('GET', '/me', { token: v.access })).status).toBe(200);
@@ -141,7 +258,11 @@ describe.each(TEST_BACKENDS)('identity errors on %s', (backend) => {
   describe('409', () => {
     it('email and username taken, case-insensitively', async () => {
       const taken = await id.call('POST', '/auth/register', {
-        body: { email: u.email.toUpperCase(), username: 'other_' + u.username.slice(0, 20), password: 'S3cretPass!' },
+        body: {
+          email: u.email.toUpperCase(),
+          username: 'other_' + u.username.slice(0, 20),
+          password: 'S3cretPass!',
+        },
         ip: randomIp(),
       });
       expectError(taken, 409, 'email_taken');
@@ -156,7 +277,10 @@ describe.each(TEST_BACKENDS)('identity errors on %s', (backend) => {
       const user = uniqueUser('race');
       const answers = await Promise.all(
         Array.from({ length: 5 }, (_, i) =>
-          id.call('POST', '/auth/register', { body: { ...user, username: `${user.username.slice(0, 28)}_${i}` }, ip: randomIp() }),
+          id.call('POST', '/auth/register', {
+            body: { ...user, username: `${user.username.slice(0, 28)}_${i}` },
+            ip: randomIp(),
+          }),
         ),
       );
       const statuses = answers.map((a) => a.status).sort();
@@ -165,14 +289,29 @@ describe.each(TEST_BACKENDS)('identity errors on %s', (backend) => {
     });
 
     it('2FA setup once enabled; verify before setup; recover before 2FA is on', async () => {
-      expectError(await id.call('POST', '/auth/2fa/setup', { token: u.partial }), 409, 'twofa_already_enabled');
+      expectError(
+        await id.call('POST', '/auth/2fa/setup', { token: u.partial }),
+        409,
+        'twofa_already_enabled',
+      );
       const user = uniqueUser('fresh');
       const ip = randomIp();
       await id.call('POST', '/auth/register', { body: user, ip });
-      const login = await id.call('POST', '/auth/login', { body: { email: user.email, password: user.password }, ip });
+      const login = await id.call('POST', '/auth/login', {
+        body: { email: user.email, password: user.password },
+        ip,
+      });
       const token = login.body.partial_token;
-      expectError(await id.call('POST', '/auth/2fa/verify', { token, body: { code: '123456' }, ip }), 409, 'twofa_not_set_up');
-      expectError(await id.call('POST', '/auth/2fa/recover', { token, body: { recovery_code: 'aaaaa-bbbbb' }, ip }), 409, 'twofa_not_enabled');
+      expectError(
+        await id.call('POST', '/auth/2fa/verify', { token, body: { code: '123456' }, ip }),
+        409,
+        'twofa_not_set_up',
+      );
+      expectError(
+        await id.call('POST', '/auth/2fa/recover', { token, body: { recovery_code: 'aaaaa-bbbbb' }, ip }),
+        409,
+        'twofa_not_enabled',
+      );
     });
   });
 
@@ -184,7 +323,10 @@ describe.each(TEST_BACKENDS)('identity errors on %s', (backend) => {
     const user = uniqueUser('empty');
     const ip = randomIp();
     await id.call('POST', '/auth/register', { body: user, ip });
-    const login = await id.call('POST', '/auth/login', { body: { email: user.email, password: user.password }, ip });
+    const login = await id.call('POST', '/auth/login', {
+      body: { email: user.email, password: user.password },
+      ip,
+    });
     const res = await id.call('POST', '/auth/2fa/setup', {
       token: login.body.partial_token,
       headers: { 'content-type': 'application/json' },

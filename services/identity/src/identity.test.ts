@@ -32,9 +32,16 @@ describe.each(TEST_BACKENDS)('identity on %s', (backend) => {
     const ip = randomIp();
     const reg = await id.call('POST', '/auth/register', { body: user, ip });
     expect(reg.status).toBe(201);
-    expect(reg.body).toEqual({ id: expect.stringMatching(/^[0-9]+$/), email: user.email, username: user.username });
+    expect(reg.body).toEqual({
+      id: expect.stringMatching(/^[0-9]+$/),
+      email: user.email,
+      username: user.username,
+    });
 
-    const login = await id.call('POST', '/auth/login', { body: { email: user.email, password: user.password }, ip });
+    const login = await id.call('POST', '/auth/login', {
+      body: { email: user.email, password: user.password },
+      ip,
+    });
     expect(login.status).toBe(200);
     expect(login.body).toEqual({ partial_token: expect.any(String), next: '2fa_setup' });
 
@@ -62,7 +69,9 @@ describe.each(TEST_BACKENDS)('identity on %s', (backend) => {
     expect(payload).toMatchObject({ sub: reg.body.id, username: user.username, typ: 'access' });
     expect(protectedHeader.alg).toBe('RS256');
     // the partial token must not pass the same check the Edge makes
-    await expect(jwtVerify(login.body.partial_token, jwks, { issuer: 'twopointo-identity', audience: 'twopointo' })).rejects.toThrow();
+    await expect(
+      jwtVerify(login.body.partial_token, jwks, { issuer: 'twopointo-identity', audience: 'twopointo' }),
+    ).rejects.toThrow();
 
     const me = await id.call('GET', '/me', { token: verify.body.access_token });
     expect(me.status).toBe(200);
@@ -75,28 +84,46 @@ describe.each(TEST_BACKENDS)('identity on %s', (backend) => {
     });
   });
 
-  it.skipIf(!existsSync(OATHTOOL))('accepts the code oathtool --totp --base32 computes (the seed’s way)', async () => {
-    const user = uniqueUser('oath');
-    const ip = randomIp();
-    expect((await id.call('POST', '/auth/register', { body: user, ip })).status).toBe(201);
-    const login = await id.call('POST', '/auth/login', { body: { email: user.email, password: user.password }, ip });
-    const setup = await id.call('POST', '/auth/2fa/setup', { token: login.body.partial_token, ip });
-    const code = execFileSync(OATHTOOL, ['--totp', '--base32', setup.body.totp_secret], { encoding: 'utf8' }).trim();
-    const verify = await id.call('POST', '/auth/2fa/verify', { token: login.body.partial_token, body: { code }, ip });
-    expect(verify.status).toBe(200);
-    expect(verify.body.access_token).toEqual(expect.any(String));
-  });
+  it.skipIf(!existsSync(OATHTOOL))(
+    'accepts the code oathtool --totp --base32 computes (the seed’s way)',
+    async () => {
+      const user = uniqueUser('oath');
+      const ip = randomIp();
+      expect((await id.call('POST', '/auth/register', { body: user, ip })).status).toBe(201);
+      const login = await id.call('POST', '/auth/login', {
+        body: { email: user.email, password: user.password },
+        ip,
+      });
+      const setup = await id.call('POST', '/auth/2fa/setup', { token: login.body.partial_token, ip });
+      const code = execFileSync(OATHTOOL, ['--totp', '--base32', setup.body.totp_secret], {
+        encoding: 'utf8',
+      }).trim();
+      const verify = await id.call('POST', '/auth/2fa/verify', {
+        token: login.body.partial_token,
+        body: { code },
+        ip,
+      });
+      expect(verify.status).toBe(200);
+      expect(verify.body.access_token).toEqual(expect.any(String));
+    },
+  );
 
   it('login is case-insensitive on email and says 2fa_verify once 2FA is on', async () => {
     const u = await signUp(id);
-    const login = await id.call('POST', '/auth/login', { body: { email: u.email.toUpperCase(), password: u.password }, ip: u.ip });
+    const login = await id.call('POST', '/auth/login', {
+      body: { email: u.email.toUpperCase(), password: u.password },
+      ip: u.ip,
+    });
     expect(login.status).toBe(200);
     expect(login.body.next).toBe('2fa_verify');
   });
 
   it('shows new recovery codes on each verify until confirmed, then never again; old unused ones stop working', async () => {
     const u = await signUp(id);
-    const login = await id.call('POST', '/auth/login', { body: { email: u.email, password: u.password }, ip: u.ip });
+    const login = await id.call('POST', '/auth/login', {
+      body: { email: u.email, password: u.password },
+      ip: u.ip,
+    });
     // the current step was spent by signUp: the next one is inside the ±1 window
     const verify = await id.call('POST', '/auth/2fa/verify', {
       token: login.body.partial_token,
@@ -140,7 +167,10 @@ describe.each(TEST_BACKENDS)('identity on %s', (backend) => {
     const user = uniqueUser();
     const ip = randomIp();
     await id.call('POST', '/auth/register', { body: user, ip });
-    const login = await id.call('POST', '/auth/login', { body: { email: user.email, password: user.password }, ip });
+    const login = await id.call('POST', '/auth/login', {
+      body: { email: user.email, password: user.password },
+      ip,
+    });
     const first = await id.call('POST', '/auth/2fa/setup', { token: login.body.partial_token, ip });
     const second = await id.call('POST', '/auth/2fa/setup', { token: login.body.partial_token, ip });
     expect(second.status).toBe(200);
@@ -184,7 +214,11 @@ describe.each(TEST_BACKENDS)('identity on %s', (backend) => {
 
   it('refuses an expired refresh token', async () => {
     const u = await signUp(id);
-    await id.database.db.updateTable('refresh_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', u.id).execute();
+    await id.database.db
+      .updateTable('refresh_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', u.id)
+      .execute();
     const res = await id.call('POST', '/auth/refresh', { body: { refresh_token: u.refresh } });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('refresh_token_expired');
@@ -192,7 +226,10 @@ describe.each(TEST_BACKENDS)('identity on %s', (backend) => {
 
   it('logout revokes that session only; logout-all revokes every session', async () => {
     const u = await signUp(id);
-    const login = await id.call('POST', '/auth/login', { body: { email: u.email, password: u.password }, ip: u.ip });
+    const login = await id.call('POST', '/auth/login', {
+      body: { email: u.email, password: u.password },
+      ip: u.ip,
+    });
     const second = await id.call('POST', '/auth/2fa/verify', {
       token: login.body.partial_token,
       body: { code: totp(u.secret, Date.now(), 1) },
@@ -200,21 +237,30 @@ describe.each(TEST_BACKENDS)('identity on %s', (backend) => {
     });
     expect(second.status).toBe(200);
 
-    const out = await id.call('POST', '/auth/logout', { token: u.access, body: { refresh_token: u.refresh } });
+    const out = await id.call('POST', '/auth/logout', {
+      token: u.access,
+      body: { refresh_token: u.refresh },
+    });
     expect(out.status).toBe(204);
-    expect((await id.call('POST', '/auth/refresh', { body: { refresh_token: u.refresh } })).body.error.code).toBe(
-      'refresh_token_revoked',
-    );
-    const other = await id.call('POST', '/auth/refresh', { body: { refresh_token: second.body.refresh_token } });
+    expect(
+      (await id.call('POST', '/auth/refresh', { body: { refresh_token: u.refresh } })).body.error.code,
+    ).toBe('refresh_token_revoked');
+    const other = await id.call('POST', '/auth/refresh', {
+      body: { refresh_token: second.body.refresh_token },
+    });
     expect(other.status).toBe(200);
 
     // someone else's token is left alone
     const v = await signUp(id);
-    expect((await id.call('POST', '/auth/logout', { token: u.access, body: { refresh_token: v.refresh } })).status).toBe(204);
+    expect(
+      (await id.call('POST', '/auth/logout', { token: u.access, body: { refresh_token: v.refresh } })).status,
+    ).toBe(204);
     expect((await id.call('POST', '/auth/refresh', { body: { refresh_token: v.refresh } })).status).toBe(200);
 
     expect((await id.call('POST', '/auth/logout-all', { token: u.access })).status).toBe(204);
-    const after = await id.call('POST', '/auth/refresh', { body: { refresh_token: other.body.refresh_token } });
+    const after = await id.call('POST', '/auth/refresh', {
+      body: { refresh_token: other.body.refresh_token },
+    });
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('refresh_token_revoked');
   });
@@ -230,7 +276,14 @@ describe.each(TEST_BACKENDS)('identity on %s', (backend) => {
     await writeFile(join(assetsDir, key), 'hello');
     await db
       .insertInto('assets')
-      .values({ id: newId(), owner_id: u.id, filename: 'file.txt', content_type: 'text/plain', size: '5', storage_key: key })
+      .values({
+        id: newId(),
+        owner_id: u.id,
+        filename: 'file.txt',
+        content_type: 'text/plain',
+        size: '5',
+        storage_key: key,
+      })
       .execute();
 
     const res = await id.call('DELETE', '/me', {
@@ -239,10 +292,18 @@ describe.each(TEST_BACKENDS)('identity on %s', (backend) => {
       ip: u.ip,
     });
     expect(res.status).toBe(204);
-    expect(await db.selectFrom('users').select('id').where('id', '=', u.id).executeTakeFirst()).toBeUndefined();
-    expect(await db.selectFrom('servers').select('id').where('id', '=', serverId).executeTakeFirst()).toBeUndefined();
-    expect(await db.selectFrom('refresh_tokens').select('id').where('user_id', '=', u.id).execute()).toEqual([]);
-    expect(await db.selectFrom('recovery_codes').select('id').where('user_id', '=', u.id).execute()).toEqual([]);
+    expect(
+      await db.selectFrom('users').select('id').where('id', '=', u.id).executeTakeFirst(),
+    ).toBeUndefined();
+    expect(
+      await db.selectFrom('servers').select('id').where('id', '=', serverId).executeTakeFirst(),
+    ).toBeUndefined();
+    expect(await db.selectFrom('refresh_tokens').select('id').where('user_id', '=', u.id).execute()).toEqual(
+      [],
+    );
+    expect(await db.selectFrom('recovery_codes').select('id').where('user_id', '=', u.id).execute()).toEqual(
+      [],
+    );
     expect(await db.selectFrom('assets').select('id').where('owner_id', '=', u.id).execute()).toEqual([]);
     expect(existsSync(join(assetsDir, key))).toBe(false);
 
@@ -274,7 +335,13 @@ describe.each(TEST_BACKENDS)('identity on %s', (backend) => {
     const doc = await id.call('GET', '/openapi.json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/auth/register', '/auth/login', '/auth/2fa/verify', '/me', '/.well-known/jwks.json']),
+      expect.arrayContaining([
+        '/auth/register',
+        '/auth/login',
+        '/auth/2fa/verify',
+        '/me',
+        '/.well-known/jwks.json',
+      ]),
     );
   });
 });

@@ -39,14 +39,23 @@ export async function startIdentity(options: StartIdentityOptions = {}): Promise
   const ownDatabase = options.database === undefined;
   const database =
     options.database ??
-    (await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'db') }));
+    (await openDatabase(
+      config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'db') },
+    ));
   const ownCache = options.cache === undefined;
   let cache: Cache | undefined = options.cache;
   let app: FastifyInstance | undefined;
   try {
     cache ??= await openCache({ redisUrl: config.REDIS_URL, logger: options.logger });
     await migrate(database);
-    app = await buildIdentityApp({ config, database, cache, signingKey, storage: options.storage, logger: options.logger });
+    app = await buildIdentityApp({
+      config,
+      database,
+      cache,
+      signingKey,
+      storage: options.storage,
+      logger: options.logger,
+    });
     const address = await app.listen({ host: config.HOST, port: config.IDENTITY_PORT });
     const running = app;
     const openCacheRef = cache;

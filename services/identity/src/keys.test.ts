@@ -36,7 +36,9 @@ describe.each(TEST_BACKENDS)('one key file, two instances on %s', (backend) => {
   it('accept each other’s tokens; an instance with another key does not', async () => {
     const u = await signUp(a);
     expect((await b.call('GET', '/me', { token: u.access })).body.id).toBe(u.id);
-    expect((await a.call('GET', '/.well-known/jwks.json')).body).toEqual((await b.call('GET', '/.well-known/jwks.json')).body);
+    expect((await a.call('GET', '/.well-known/jwks.json')).body).toEqual(
+      (await b.call('GET', '/.well-known/jwks.json')).body,
+    );
     const refreshed = await b.call('POST', '/auth/refresh', { body: { refresh_token: u.refresh } });
     expect((await a.call('GET', '/me', { token: refreshed.body.access_token })).status).toBe(200);
     const res = await stranger.call('GET', '/me', { token: u.access });
@@ -48,7 +50,11 @@ describe.each(TEST_BACKENDS)('one key file, two instances on %s', (backend) => {
 describe('startIdentity', () => {
   it('restarts on the same DATA_DIR and key file: old tokens still work', async () => {
     const dataDir = join(dir, 'data');
-    const config = testConfig({ DATA_DIR: dataDir, IDENTITY_RSA_PRIVATE_KEY_FILE: keyFile, HOST: '127.0.0.1' });
+    const config = testConfig({
+      DATA_DIR: dataDir,
+      IDENTITY_RSA_PRIVATE_KEY_FILE: keyFile,
+      HOST: '127.0.0.1',
+    });
     const first = await startIdentity({ config });
     const u = await signUp({ call: (method, path, opts) => call(first.url, method, path, opts) });
     await first.close();
@@ -57,7 +63,9 @@ describe('startIdentity', () => {
     try {
       expect(second.url).not.toBe('');
       expect((await call(second.url, 'GET', '/me', { token: u.access })).body.id).toBe(u.id);
-      expect((await call(second.url, 'POST', '/auth/refresh', { body: { refresh_token: u.refresh } })).status).toBe(200);
+      expect(
+        (await call(second.url, 'POST', '/auth/refresh', { body: { refresh_token: u.refresh } })).status,
+      ).toBe(200);
       expect((await call(second.url, 'GET', '/readyz')).status).toBe(200);
     } finally {
       await second.close();
@@ -65,7 +73,10 @@ describe('startIdentity', () => {
   }, 90_000);
 
   it('refuses a missing key file naming the variable', async () => {
-    const config = testConfig({ DATA_DIR: join(dir, 'data2'), IDENTITY_RSA_PRIVATE_KEY_FILE: join(dir, 'missing.pem') });
+    const config = testConfig({
+      DATA_DIR: join(dir, 'data2'),
+      IDENTITY_RSA_PRIVATE_KEY_FILE: join(dir, 'missing.pem'),
+    });
     const err = await startIdentity({ config }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as ConfigError).variable).toBe('IDENTITY_RSA_PRIVATE_KEY_FILE');

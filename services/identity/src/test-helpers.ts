@@ -40,7 +40,12 @@ export function testConfig(overrides: Overrides = {}): IdentityConfig {
   return readIdentityConfig({ IDENTITY_PORT: '0', LOG_LEVEL: 'silent', ...overrides }, {});
 }
 
-export async function call(url: string, method: string, path: string, opts: CallOptions = {}): Promise<Answer> {
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -57,7 +62,13 @@ export async function call(url: string, method: string, path: string, opts: Call
 /** Builds Identity on a fresh test database and listens on 127.0.0.1:0. */
 export async function startTestIdentity(
   backend: Backend,
-  opts: { overrides?: Overrides; storage?: ObjectStorage; database?: TestDatabase; cache?: Cache; logger?: FastifyBaseLogger } = {},
+  opts: {
+    overrides?: Overrides;
+    storage?: ObjectStorage;
+    database?: TestDatabase;
+    cache?: Cache;
+    logger?: FastifyBaseLogger;
+  } = {},
 ): Promise<TestIdentity> {
   const config = testConfig(opts.overrides);
   const ownDatabase = opts.database === undefined;
@@ -66,7 +77,14 @@ export async function startTestIdentity(
   const cache = opts.cache ?? new MemoryCache();
   // RSA key generation is slow on a busy machine: instances without a key file share one
   const signingKey = config.IDENTITY_RSA_PRIVATE_KEY_FILE ? undefined : await sharedEphemeralKey();
-  const app = await buildIdentityApp({ config, database, cache, storage: opts.storage, logger: opts.logger, signingKey });
+  const app = await buildIdentityApp({
+    config,
+    database,
+    cache,
+    storage: opts.storage,
+    logger: opts.logger,
+    signingKey,
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url,
@@ -113,7 +131,10 @@ export async function signUp(id: Pick<TestIdentity, 'call'>, prefix = 'user'): P
   const ip = randomIp();
   const reg = await id.call('POST', '/auth/register', { body: user, ip });
   if (reg.status !== 201) throw new Error(`register: ${reg.status} ${JSON.stringify(reg.body)}`);
-  const login = await id.call('POST', '/auth/login', { body: { email: user.email, password: user.password }, ip });
+  const login = await id.call('POST', '/auth/login', {
+    body: { email: user.email, password: user.password },
+    ip,
+  });
   if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
   const setup = await id.call('POST', '/auth/2fa/setup', { token: login.body.partial_token, ip });
   if (setup.status !== 200) throw new Error(`setup: ${setup.status} ${JSON.stringify(setup.body)}`);

@@ -5,7 +5,11 @@ export class AssetRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async storageKeysOfOwner(userId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('assets').select('storage_key').where('owner_id', '=', userId).execute();
+    const rows = await this.db
+      .selectFrom('assets')
+      .select('storage_key')
+      .where('owner_id', '=', userId)
+      .execute();
     return rows.map((r) => r.storage_key);
   }
 }

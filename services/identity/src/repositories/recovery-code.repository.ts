@@ -7,7 +7,11 @@ export class RecoveryCodeRepository {
 
   /** Drops the user's unused codes and stores new ones (call inside a transaction). */
   async replaceUnused(userId: string, hashes: string[]): Promise<void> {
-    await this.db.deleteFrom('recovery_codes').where('user_id', '=', userId).where('used_at', 'is', null).execute();
+    await this.db
+      .deleteFrom('recovery_codes')
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .execute();
     if (hashes.length === 0) return;
     await this.db
       .insertInto('recovery_codes')

@@ -15,7 +15,13 @@ export interface RefreshTokenRow {
 export class RefreshTokenRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async insert(row: { id: string; user_id: string; family_id: string; token_hash: string; expires_at: Date }): Promise<void> {
+  async insert(row: {
+    id: string;
+    user_id: string;
+    family_id: string;
+    token_hash: string;
+    expires_at: Date;
+  }): Promise<void> {
     await this.db.insertInto('refresh_tokens').values(row).execute();
   }
 

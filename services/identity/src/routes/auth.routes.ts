@@ -38,7 +38,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
 
   app.post(
     '/auth/2fa/setup',
-    { schema: { tags, security: bearer, description: 'partial token', response: { 200: TotpSetupResult, ...errors(401, 409) } } },
+    {
+      schema: {
+        tags,
+        security: bearer,
+        description: 'partial token',
+        response: { 200: TotpSetupResult, ...errors(401, 409) },
+      },
+    },
     async (req) => auth.setupTotp(await authenticate(tokens, req, 'partial')),
   );
 
@@ -93,7 +100,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
 
   app.post(
     '/auth/logout',
-    { schema: { tags, security: bearer, body: RefreshBody, response: { 204: NoContent, ...errors(400, 401) } } },
+    {
+      schema: {
+        tags,
+        security: bearer,
+        body: RefreshBody,
+        response: { 204: NoContent, ...errors(400, 401) },
+      },
+    },
     async (req, reply) => {
       const subject = await authenticate(tokens, req, 'access');
       await auth.logout(subject, req.body.refresh_token);

@@ -13,7 +13,10 @@ export interface SystemRoutesOptions {
 
 const Status = Type.Object({ status: Type.String() });
 
-export const systemRoutes: FastifyPluginAsyncTypebox<SystemRoutesOptions> = async (app, { tokens, database, cache }) => {
+export const systemRoutes: FastifyPluginAsyncTypebox<SystemRoutesOptions> = async (
+  app,
+  { tokens, database, cache },
+) => {
   app.get('/.well-known/jwks.json', { schema: { tags: ['keys'] } }, async (_req, reply) =>
     // verifiers cache it; a key change needs a restart anyway
     reply.header('cache-control', 'public, max-age=300').send(tokens.jwks()),

@@ -35,7 +35,11 @@ export class AccountService {
    * recovery code). One transaction; foreign keys cascade to servers owned, memberships,
    * messages, assets, 2FA and refresh tokens. Stored objects go after the commit.
    */
-  async deleteMe(subject: TokenSubject, input: { password: string; code: string }, ip: string): Promise<void> {
+  async deleteMe(
+    subject: TokenSubject,
+    input: { password: string; code: string },
+    ip: string,
+  ): Promise<void> {
     const user = await this.deps.auth.requireUser(subject);
     const { attempts } = this.deps;
     const passwordKeys = attempts.passwordKeys(user.email, ip);

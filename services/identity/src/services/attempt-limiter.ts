@@ -10,7 +10,11 @@ export class AttemptLimiter {
     private readonly limiter: RateLimiter,
     private readonly config: Pick<
       IdentityConfig,
-      'LOGIN_RATE_LIMIT' | 'LOGIN_IP_RATE_LIMIT' | 'TWOFA_RATE_LIMIT' | 'TWOFA_IP_RATE_LIMIT' | 'REGISTER_RATE_LIMIT'
+      | 'LOGIN_RATE_LIMIT'
+      | 'LOGIN_IP_RATE_LIMIT'
+      | 'TWOFA_RATE_LIMIT'
+      | 'TWOFA_IP_RATE_LIMIT'
+      | 'REGISTER_RATE_LIMIT'
     >,
   ) {}
 

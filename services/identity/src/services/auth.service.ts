@@ -46,11 +46,15 @@ export class AuthService {
     this.refreshTokens = new RefreshTokenRepository(this.db);
   }
 
-  async register(input: { email: string; username: string; password: string }, ip: string): Promise<RegisteredUser> {
+  async register(
+    input: { email: string; username: string; password: string },
+    ip: string,
+  ): Promise<RegisteredUser> {
     await this.deps.attempts.register(ip);
     const email = input.email.trim();
     const username = input.username.trim();
-    if (email.length > 254 || !EMAIL.test(email)) throw badRequest('invalid_input', 'body.email: must be a valid email address');
+    if (email.length > 254 || !EMAIL.test(email))
+      throw badRequest('invalid_input', 'body.email: must be a valid email address');
     if (!USERNAME.test(username)) {
       throw badRequest('invalid_input', 'body.username: must be 2-32 characters of a-z, 0-9, _ and .');
     }
@@ -129,9 +133,11 @@ export class AuthService {
     const user = await this.requireUser(subject);
     const keys = this.deps.attempts.codeKeys(user.id, ip);
     await this.deps.attempts.before(keys);
-    if (!user.totp_enabled) throw conflict('twofa_not_enabled', 'Two-factor authentication is not enabled yet');
+    if (!user.totp_enabled)
+      throw conflict('twofa_not_enabled', 'Two-factor authentication is not enabled yet');
     const pair = await this.db.transaction().execute(async (trx) => {
-      if (!(await new RecoveryCodeRepository(trx).consume(user.id, hashRecoveryCode(recoveryCode)))) return null;
+      if (!(await new RecoveryCodeRepository(trx).consume(user.id, hashRecoveryCode(recoveryCode))))
+        return null;
       return this.startSession(trx, user);
     });
     if (pair === null) {
@@ -154,7 +160,8 @@ export class AuthService {
     if (!row) throw unauthorized('Unknown refresh token', 'invalid_refresh_token');
     if (row.used_at) throw await this.reused(row.family_id);
     if (row.revoked_at) throw unauthorized('Refresh token revoked', 'refresh_token_revoked');
-    if (new Date(row.expires_at).getTime() <= Date.now()) throw unauthorized('Refresh token expired', 'refresh_token_expired');
+    if (new Date(row.expires_at).getTime() <= Date.now())
+      throw unauthorized('Refresh token expired', 'refresh_token_expired');
     const user = await this.users.findById(row.user_id);
     if (!user) throw unauthorized('Unknown refresh token', 'invalid_refresh_token');
     const pair = await this.db.transaction().execute(async (trx) => {

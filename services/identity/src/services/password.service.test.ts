@@ -22,7 +22,9 @@ describe('password.service', () => {
     const wrong = await time(() => verifyPassword(hash, 'wrong password'));
     const unknown = await time(() => verifyPassword(undefined, 'wrong password'));
     const hashing = await time(() => hashPassword('S3cretPass!'));
-    console.info(`argon2id: hash ${hashing.toFixed(1)} ms, verify ${wrong.toFixed(1)} ms, unknown account ${unknown.toFixed(1)} ms`);
+    console.info(
+      `argon2id: hash ${hashing.toFixed(1)} ms, verify ${wrong.toFixed(1)} ms, unknown account ${unknown.toFixed(1)} ms`,
+    );
     expect(await verifyPassword(undefined, 'S3cretPass!')).toBe(false);
     expect(unknown).toBeGreaterThan(wrong * 0.5);
     expect(unknown).toBeLessThan(wrong * 2);

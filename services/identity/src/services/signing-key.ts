@@ -26,7 +26,10 @@ export async function loadSigningKey(file: string | undefined): Promise<SigningK
   try {
     pem = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(VARIABLE, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: ${file}); run make identity-keygen`);
+    throw new ConfigError(
+      VARIABLE,
+      `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}: ${file}); run make identity-keygen`,
+    );
   }
   let key: KeyObject;
   try {
@@ -34,8 +37,10 @@ export async function loadSigningKey(file: string | undefined): Promise<SigningK
   } catch {
     throw new ConfigError(VARIABLE, `is not a PEM private key: ${file}`);
   }
-  if (key.asymmetricKeyType !== 'rsa') throw new ConfigError(VARIABLE, `must be an RSA key, got ${key.asymmetricKeyType}: ${file}`);
-  if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) throw new ConfigError(VARIABLE, `must be at least 2048 bits: ${file}`);
+  if (key.asymmetricKeyType !== 'rsa')
+    throw new ConfigError(VARIABLE, `must be an RSA key, got ${key.asymmetricKeyType}: ${file}`);
+  if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < 2048)
+    throw new ConfigError(VARIABLE, `must be at least 2048 bits: ${file}`);
   return describe(key, false);
 }
 

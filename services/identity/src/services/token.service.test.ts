@@ -38,20 +38,31 @@ describe('token.service', () => {
     expect(header).toMatchObject({ alg: 'RS256', kid: key.kid });
     expect(key.kid).toBe(await calculateJwkThumbprint(key.publicJwk, 'sha256'));
     const { payload } = await jwtVerify(token, createLocalJWKSet(tokens.jwks()), { ...opts });
-    expect(payload).toMatchObject({ sub: alice.id, username: 'alice', typ: 'access', iss: opts.issuer, aud: 'twopointo' });
+    expect(payload).toMatchObject({
+      sub: alice.id,
+      username: 'alice',
+      typ: 'access',
+      iss: opts.issuer,
+      aud: 'twopointo',
+    });
     expect(payload.exp! - payload.iat!).toBe(900);
     expect(await tokens.verify(token, 'access')).toEqual(alice);
   });
 
   it('gives partial tokens the :2fa audience and 5 minutes; they fail where access is needed', async () => {
     const token = await tokens.sign('partial', alice);
-    const { payload } = await jwtVerify(token, key.publicKey, { issuer: opts.issuer, audience: 'twopointo:2fa' });
+    const { payload } = await jwtVerify(token, key.publicKey, {
+      issuer: opts.issuer,
+      audience: 'twopointo:2fa',
+    });
     expect(payload.typ).toBe('partial');
     expect(payload.exp! - payload.iat!).toBe(300);
     await expect(jwtVerify(token, key.publicKey, { ...opts })).rejects.toThrow();
     expect(await tokens.verify(token, 'partial')).toEqual(alice);
     expect(await code(tokens.verify(token, 'access'))).toBe('access_token_required');
-    expect(await code(tokens.verify(await tokens.sign('access', alice), 'partial'))).toBe('partial_token_required');
+    expect(await code(tokens.verify(await tokens.sign('access', alice), 'partial'))).toBe(
+      'partial_token_required',
+    );
   });
 
   it('refuses garbage, foreign keys, wrong issuers and expired tokens with distinct codes', async () => {
@@ -59,7 +70,9 @@ describe('token.service', () => {
     const other = new TokenService(await loadSigningKey(undefined), opts);
     expect(await code(tokens.verify(await other.sign('access', alice), 'access'))).toBe('invalid_token');
     const otherIssuer = new TokenService(key, { ...opts, issuer: 'someone-else' });
-    expect(await code(tokens.verify(await otherIssuer.sign('access', alice), 'access'))).toBe('invalid_token');
+    expect(await code(tokens.verify(await otherIssuer.sign('access', alice), 'access'))).toBe(
+      'invalid_token',
+    );
     const expired = await new SignJWT({ typ: 'access', username: 'alice' })
       .setProtectedHeader({ alg: 'RS256', kid: key.kid })
       .setIssuer(opts.issuer)
@@ -93,7 +106,10 @@ describe('token.service', () => {
     const garbage = join(dir, 'garbage.pem');
     writeFileSync(garbage, 'hello');
     const ec = join(dir, 'ec.pem');
-    writeFileSync(ec, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(
+      ec,
+      generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }),
+    );
     for (const file of [join(dir, 'missing.pem'), garbage, ec]) {
       const err = await loadSigningKey(file).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ConfigError);

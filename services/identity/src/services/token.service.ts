@@ -49,7 +49,10 @@ export class TokenService {
   async verify(token: string, kind: TokenKind): Promise<TokenSubject> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, this.key.publicKey, { issuer: this.opts.issuer, algorithms: ['RS256'] }));
+      ({ payload } = await jwtVerify(token, this.key.publicKey, {
+        issuer: this.opts.issuer,
+        algorithms: ['RS256'],
+      }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw unauthorized('Token expired', 'token_expired');
       throw unauthorized('Invalid token', 'invalid_token');
@@ -66,7 +69,10 @@ export class TokenService {
     }
     if (actual !== kind) {
       throw kind === 'access'
-        ? unauthorized('This call needs an access token; finish two-factor login first', 'access_token_required')
+        ? unauthorized(
+            'This call needs an access token; finish two-factor login first',
+            'access_token_required',
+          )
         : unauthorized('This call needs the partial token from login', 'partial_token_required');
     }
     return { id: payload.sub, username: payload.username };

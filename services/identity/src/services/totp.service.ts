@@ -21,7 +21,12 @@ export function currentStep(now = Date.now()): number {
  */
 export function matchTotp(secretBase32: string, code: string, now = Date.now()): number | null {
   if (!/^[0-9]{6}$/.test(code)) return null;
-  const delta = TOTP.validate({ token: code, secret: Secret.fromBase32(secretBase32), timestamp: now, window: 1 });
+  const delta = TOTP.validate({
+    token: code,
+    secret: Secret.fromBase32(secretBase32),
+    timestamp: now,
+    window: 1,
+  });
   return delta === null ? null : currentStep(now) + delta;
 }
 
