@@ -26,8 +26,13 @@ export const edgeConfigSpec = {
   DEV_ALLOWED_ORIGINS: env.list(['http://localhost:5173']),
   /** NATS JetStream; unset → in-process bus */
   NATS_URL: env.optionalUrl(),
+  /** JetStream stream and subject prefix: the same as Official's (several deployments may share one NATS) */
+  NATS_STREAM: env.string('TP_EVENTS'),
+  NATS_SUBJECT_PREFIX: env.string('tp'),
   /** Redis; unset → in memory */
   REDIS_URL: env.optionalUrl(),
+  /** prefix of every Redis key (sessions, presence) */
+  REDIS_PREFIX: env.string('tp:'),
   RATE_LIMITS: env.bool(true),
   /** largest request body in bytes */
   BODY_LIMIT: env.int(1024 * 1024, 1, 1024 * 1024 * 1024),

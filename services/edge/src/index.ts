@@ -45,13 +45,18 @@ export async function startEdge(options: StartEdgeOptions = {}): Promise<Running
   try {
     let bus = options.bus;
     if (!bus) {
-      const opened = await openBus({ natsUrl: config.NATS_URL, name: 'twopointo-edge' });
+      const opened = await openBus({
+        natsUrl: config.NATS_URL,
+        stream: config.NATS_STREAM,
+        prefix: config.NATS_SUBJECT_PREFIX,
+        name: 'twopointo-edge',
+      });
       owned.push(() => opened.close());
       bus = opened;
     }
     let cache = options.cache;
     if (!cache) {
-      const opened = await openCache({ redisUrl: config.REDIS_URL });
+      const opened = await openCache({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
       owned.push(() => opened.close());
       cache = opened;
     }
