@@ -103,7 +103,7 @@ export class GatewayClient {
   }
 
   /** Resolves with the first frame (already received or future) matching pred. */
-  waitFor<F extends ServerFrame = ServerFrame>(pred: (f: ServerFrame) => boolean, timeoutMs = 5000): Promise<F> {
+  waitFor<F = ServerFrame>(pred: (f: ServerFrame) => boolean, timeoutMs = 5000): Promise<F> {
     const seen = this.frames.find(pred);
     if (seen) return Promise.resolve(seen as F);
     return new Promise<F>((resolve, reject) => {
@@ -119,7 +119,7 @@ export class GatewayClient {
   }
 
   /** Waits for the next frame of an op/event type received after the call. */
-  next<F extends ServerFrame = ServerFrame>(match: { op: string; t?: string }, timeoutMs = 5000): Promise<F> {
+  next<F = ServerFrame>(match: { op: string; t?: string }, timeoutMs = 5000): Promise<F> {
     const from = this.frames.length;
     return this.waitFor<F>(
       (f) => this.frames.indexOf(f) >= from && f.op === match.op && (match.t === undefined || ('t' in f && f.t === match.t)),

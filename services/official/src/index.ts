@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { openBus, type EventBus, type OutboxRelay } from '@twopointo/bus';
-import { MemoryCache, type Cache } from '@twopointo/cache';
+import { openCache, type Cache } from '@twopointo/cache';
 import { migrate, openDatabase, type Database } from '@twopointo/db';
 import type { ObjectStorage } from '@twopointo/storage';
 import { buildOfficialApp } from './app.ts';
@@ -60,7 +60,7 @@ export async function startOfficial(options: StartOfficialOptions = {}): Promise
     }
     let cache = options.cache;
     if (!cache) {
-      const opened = new MemoryCache();
+      const opened = await openCache({ redisUrl: config.REDIS_URL, logger: options.logger });
       owned.push(() => opened.close());
       cache = opened;
     }
@@ -73,11 +73,6 @@ export async function startOfficial(options: StartOfficialOptions = {}): Promise
       storage: options.storage,
       logger: options.logger,
     });
-    if (config.REDIS_URL && !options.cache) {
-      app.log.warn(
-        'REDIS_URL is set but no Redis cache was passed in: rate limits and presence are per process',
-      );
-    }
     const address = await app.listen({ host: config.HOST, port: config.OFFICIAL_PORT });
     const running = app;
     return {
