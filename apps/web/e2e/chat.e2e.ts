@@ -107,11 +107,14 @@ describe.skipIf(reason !== null)('web client end to end', () => {
   const pageErrors: string[] = [];
   const people: Record<'alice' | 'bob', Person> = {} as Record<'alice' | 'bob', Person>;
   const suffix = Date.now().toString(36);
+  let inviteCode = '';
 
   beforeAll(async () => {
     if (!existsSync(join(webDist, 'index.html')))
       throw new Error('apps/web/dist is missing: run the build first');
     dataDir = mkdtempSync(join(tmpdir(), 'twopointo-web-e2e-'));
+    // a third, scripted member posts a long history quickly; everything else keeps its limits
+    process.env.MESSAGE_RATE_LIMIT = '1000/10s';
     system = await startAll!({ dataDir, ports: { identity: 0, official: 0, edge: 0 }, webDist });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
     mkdirSync(screenshots, { recursive: true });
@@ -228,6 +231,7 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     await a.getByTestId('invite-create').click();
     const code = (await a.getByTestId('invite-code').innerText()).trim();
     expect(code).not.toBe('');
+    inviteCode = code;
     await a.keyboard.press('Escape');
 
     await b.getByTestId('join-server').click();
@@ -379,13 +383,94 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     await byText(a, 'message-content', 'back online?').waitFor();
   });
 
+  /** A member made over plain HTTP (no browser), for seeding history. */
+  async function restUser(name: string): Promise<(path: string, body?: unknown) => Promise<unknown>> {
+    const call = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(system.edgeUrl + path, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${path} → ${res.status} ${text}`);
+      return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    };
+    const email = `${name}-${suffix}@example.com`;
+    await call('/id/auth/register', { email, username: `${name}${suffix}`, password: 'S3cretPass!' });
+    const login = await call('/id/auth/login', { email, password: 'S3cretPass!' });
+    const setup = await call('/id/auth/2fa/setup', undefined, login.partial_token as string);
+    const pair = await call(
+      '/id/auth/2fa/verify',
+      { code: totp(setup.totp_secret as string) },
+      login.partial_token as string,
+    );
+    const access = pair.access_token as string;
+    await call('/id/auth/recovery/confirm', undefined, access);
+    return (path, body) => call(path, body, access);
+  }
+
+  it('scrolling up loads older pages without moving what you were reading', async () => {
+    const { page: a } = people.alice;
+    const carol = await restUser('carol');
+    const server = (await carol(`/api/invites/${inviteCode}/accept`)) as { id: string };
+    expect(server.id).toMatch(/^\d+$/);
+    const cid = await a.evaluate(() => {
+      const raw = localStorage.getItem('twopointo.selection');
+      const sel = raw
+        ? (JSON.parse(raw) as { serverId: string; channelByServer: Record<string, string> })
+        : null;
+      return sel ? (sel.channelByServer[sel.serverId] ?? null) : null;
+    });
+    expect(cid).not.toBeNull();
+    for (let i = 1; i <= 70; i++) await carol(`/api/channels/${cid}/messages`, { content: `history ${i}` });
+    await byText(a, 'message-content', 'history 70').waitFor();
+
+    await a.reload();
+    await byText(a, 'message-content', 'history 70').waitFor();
+    const result = await a.evaluate(async () => {
+      const list = document.querySelector<HTMLElement>('[data-testid="message-list"]')!;
+      const count = () => list.querySelectorAll('[data-testid="message"]').length;
+      const before = count();
+      const atBottom = Math.abs(list.scrollHeight - list.scrollTop - list.clientHeight) < 4;
+      list.scrollTop = 0;
+      const first = list.querySelector<HTMLElement>('[data-testid="message"]')!;
+      const id = first.dataset.messageId!;
+      const top = first.getBoundingClientRect().bottom;
+      const t0 = Date.now();
+      while (count() === before && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = list
+        .querySelector<HTMLElement>(`[data-message-id="${id}"]`)!
+        .getBoundingClientRect().bottom;
+      return { before, after: count(), shift: now - top, atBottom };
+    });
+    expect(result.atBottom).toBe(true);
+    expect(result.before).toBe(50);
+    expect(result.after).toBeGreaterThan(50);
+    expect(Math.abs(result.shift)).toBeLessThanOrEqual(2);
+    // keep going up to the very beginning
+    await a.evaluate(() => {
+      document.querySelector<HTMLElement>('[data-testid="message-list"]')!.scrollTop = 0;
+    });
+    await a.getByTestId('channel-start').waitFor();
+    await byText(a, 'message-content', 'history 1').first().waitFor();
+  });
+
   it('works narrow, with the channel list in a drawer', async () => {
     const { page: a } = people.alice;
     await a.setViewportSize({ width: 420, height: 800 });
     await a.getByTestId('toggle-channels').click();
     await a.locator('[data-testid="channel-item"][data-channel-name="general"]').click();
     await byText(a, 'channel-title', 'general').waitFor();
+    await a.waitForTimeout(400); // the drawer slides away
     await shot(a, 'chat-narrow.png');
+    await a.getByTestId('toggle-channels').click();
+    await a.waitForTimeout(400);
+    await shot(a, 'chat-narrow-drawer.png');
+    await a.locator('.scrim').click({ position: { x: 400, y: 400 } });
     await a.setViewportSize({ width: 1280, height: 800 });
   });
 

@@ -2,6 +2,7 @@
 import type { Attachment } from '@twopointo/shared';
 import { attachmentObjectUrl, PREVIEWABLE, useAttachmentUrl } from '../chat/attachment-blob.ts';
 import { showError } from './Toasts.tsx';
+import { Icon } from './Icon.tsx';
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -48,7 +49,9 @@ function FileAttachment({ a }: { a: Attachment }) {
   };
   return (
     <button className="attachment-file" onClick={download} data-testid="attachment-file">
-      <span className="file-icon">📄</span>
+      <span className="file-icon">
+        <Icon name="file" size={22} />
+      </span>
       <span className="file-name">{a.filename}</span>
       <span className="muted small">{formatSize(a.size)}</span>
     </button>

@@ -11,6 +11,7 @@ import type { GatewayStatus } from '../gateway/gateway-client.ts';
 import { Avatar } from './Avatar.tsx';
 import { Modal } from './Modal.tsx';
 import { showError } from './Toasts.tsx';
+import { Icon } from './Icon.tsx';
 
 type Dialog =
   | { kind: 'create' }
@@ -47,7 +48,7 @@ export function ChannelSidebar(props: {
             data-testid="server-menu-button"
           >
             <span>{server.name}</span>
-            <span aria-hidden="true">{menu ? '✕' : '⌄'}</span>
+            <Icon name={menu ? 'close' : 'chevron'} />
           </button>
         ) : (
           <span className="server-name muted">No server</span>
@@ -117,7 +118,7 @@ export function ChannelSidebar(props: {
                   onClick={() => setDialog({ kind: 'rename', channel: c })}
                   data-testid="rename-channel"
                 >
-                  ✎
+                  <Icon name="pencil" size={14} />
                 </button>
                 <button
                   className="icon-btn danger"
@@ -126,7 +127,7 @@ export function ChannelSidebar(props: {
                   onClick={() => setDialog({ kind: 'delete', channel: c })}
                   data-testid="delete-channel"
                 >
-                  🗑
+                  <Icon name="trash" size={14} />
                 </button>
               </span>
             )}
@@ -158,7 +159,7 @@ export function ChannelSidebar(props: {
           onClick={props.onLogout}
           data-testid="logout"
         >
-          ⏻
+          <Icon name="logout" />
         </button>
       </div>
       {dialog?.kind === 'create' && server && (

@@ -14,6 +14,7 @@ import { MemberList } from './MemberList.tsx';
 import { MessagePane } from './MessagePane.tsx';
 import { ServerRail } from './ServerRail.tsx';
 import { Toasts } from './Toasts.tsx';
+import { Icon } from './Icon.tsx';
 
 const SELECTION_KEY = 'twopointo.selection';
 
@@ -70,6 +71,14 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
   const [membersOpen, setMembersOpen] = useState(() => window.innerWidth >= 1000);
 
   useEffect(() => localStorage.setItem(SELECTION_KEY, JSON.stringify(selection)), [selection]);
+
+  // the member list is a side column when there is room and an overlay when not
+  useEffect(() => {
+    const narrow = window.matchMedia('(max-width: 1000px)');
+    const onChange = () => setMembersOpen(!narrow.matches);
+    narrow.addEventListener('change', onChange);
+    return () => narrow.removeEventListener('change', onChange);
+  }, []);
 
   const servers = useQuery({ queryKey: keys.servers, queryFn: official.myServers });
   const server = useMemo(() => {
@@ -172,7 +181,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
             onClick={() => setChannelsOpen((o) => !o)}
             data-testid="toggle-channels"
           >
-            ☰
+            <Icon name="menu" />
           </button>
           {channel ? (
             <h1 className="channel-title" data-testid="channel-title">
@@ -192,7 +201,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
               onClick={() => setMembersOpen((o) => !o)}
               data-testid="toggle-members"
             >
-              👥
+              <Icon name="users" size={20} />
             </button>
           )}
         </header>

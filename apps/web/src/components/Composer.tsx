@@ -7,8 +7,11 @@ import { official } from '../api/endpoints.ts';
 import { sendMessage } from '../chat/send-message.ts';
 import { uploadFile } from '../chat/upload.ts';
 import { formatSize } from './Attachments.tsx';
+import { Icon } from './Icon.tsx';
 
 export const TYPING_THROTTLE_MS = 8_000;
+/** after a send, typing again is announced sooner, but never faster than this */
+const TYPING_AFTER_SEND_MS = 2_000;
 const MAX_LENGTH = 4000;
 
 interface Upload {
@@ -37,6 +40,7 @@ export function Composer(props: {
   const [text, setText] = useState('');
   const [uploads, setUploads] = useState<Upload[]>([]);
   const lastTyping = useRef(0);
+  const sentSinceTyping = useRef(false);
   const input = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
 
@@ -99,7 +103,7 @@ export function Composer(props: {
     });
     setText('');
     setUploads((list) => list.filter((u) => u.status !== 'done'));
-    lastTyping.current = 0;
+    sentSinceTyping.current = true;
     props.onCancelReply();
     props.onSent();
   };
@@ -120,8 +124,10 @@ export function Composer(props: {
   const onChange = (value: string) => {
     setText(value);
     const now = Date.now();
-    if (value.trim() && now - lastTyping.current >= TYPING_THROTTLE_MS) {
+    const gap = sentSinceTyping.current ? TYPING_AFTER_SEND_MS : TYPING_THROTTLE_MS;
+    if (value.trim() && now - lastTyping.current >= gap) {
       lastTyping.current = now;
+      sentSinceTyping.current = false;
       official.typing(channel.id).catch(() => undefined);
     }
   };
@@ -145,7 +151,7 @@ export function Composer(props: {
         <div className="reply-bar" data-testid="reply-bar">
           Replying to <strong>{props.replyTo.author.username}</strong>
           <button className="icon-btn" onClick={props.onCancelReply} aria-label="Cancel reply">
-            ✕
+            <Icon name="close" size={14} />
           </button>
         </div>
       )}
@@ -166,7 +172,7 @@ export function Composer(props: {
               )}
               {u.status === 'error' && <div className="inline-error">{u.error}</div>}
               <button className="icon-btn" onClick={() => remove(u)} aria-label={`Remove ${u.file.name}`}>
-                ✕
+                <Icon name="close" size={14} />
               </button>
             </div>
           ))}

@@ -1,6 +1,7 @@
 /** Members of the server, online first; presence follows PRESENCE_UPDATE. */
 import type { Member } from '@twopointo/shared';
 import { Avatar } from './Avatar.tsx';
+import { Icon } from './Icon.tsx';
 
 export function MemberList({
   members,
@@ -32,7 +33,7 @@ export function MemberList({
             <span className="member-name">{m.user.username}</span>
             {m.user.id === ownerId && (
               <span className="crown" title="Server owner" aria-label="owner">
-                ♛
+                <Icon name="crown" size={14} />
               </span>
             )}
           </div>

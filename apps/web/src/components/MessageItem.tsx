@@ -15,6 +15,7 @@ import { keys } from '../gateway/apply-event.ts';
 import { Attachments } from './Attachments.tsx';
 import { Avatar } from './Avatar.tsx';
 import { MessageText } from './MessageText.tsx';
+import { Icon } from './Icon.tsx';
 
 export function formatTime(iso: string): string {
   return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -210,7 +211,7 @@ export function MessageItem(props: MessageItemProps) {
             onClick={() => props.onReply(m)}
             data-testid="message-reply"
           >
-            ↩
+            <Icon name="reply" />
           </button>
           {mine && (
             <button
@@ -222,7 +223,7 @@ export function MessageItem(props: MessageItemProps) {
               }}
               data-testid="message-edit"
             >
-              ✎
+              <Icon name="pencil" />
             </button>
           )}
           {(mine || props.canManageMessages) && (
@@ -232,7 +233,7 @@ export function MessageItem(props: MessageItemProps) {
               onClick={() => setConfirmDelete(true)}
               data-testid="message-delete"
             >
-              🗑
+              <Icon name="trash" />
             </button>
           )}
         </div>
@@ -276,7 +277,7 @@ export function PendingItem({
             </div>
           )}
           {p.attachment_names.length > 0 && (
-            <div className="muted small">📎 {p.attachment_names.join(', ')}</div>
+            <div className="muted small">Attached: {p.attachment_names.join(', ')}</div>
           )}
           {p.status === 'failed' && (
             <div className="inline-error" role="alert">

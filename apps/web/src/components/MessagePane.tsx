@@ -52,7 +52,14 @@ export function MessagePane({
 
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
-  const anchor = useRef<{ height: number; top: number; oldest: string | undefined } | null>(null);
+  /** the message at the top of the view when older ones were asked for, and where its bottom edge was */
+  const anchor = useRef<{
+    height: number;
+    top: number;
+    oldest: string | undefined;
+    id: string | null;
+    bottom: number;
+  } | null>(null);
   const oldestId = confirmed[0]?.id;
 
   const scrollToBottom = useCallback(() => {
@@ -63,7 +70,17 @@ export function MessagePane({
   const loadOlder = useCallback(() => {
     const el = scroller.current;
     if (!el || !history.hasNextPage || history.isFetchingNextPage || anchor.current) return;
-    anchor.current = { height: el.scrollHeight, top: el.scrollTop, oldest: oldestId };
+    const viewTop = el.getBoundingClientRect().top;
+    const first = [...el.querySelectorAll<HTMLElement>('[data-message-id]')].find(
+      (m) => m.getBoundingClientRect().bottom > viewTop,
+    );
+    anchor.current = {
+      height: el.scrollHeight,
+      top: el.scrollTop,
+      oldest: oldestId,
+      id: first?.dataset.messageId ?? null,
+      bottom: first ? first.getBoundingClientRect().bottom - viewTop : 0,
+    };
     history.fetchNextPage().catch(() => undefined);
   }, [history, oldestId]);
 
@@ -73,7 +90,12 @@ export function MessagePane({
     if (!el) return;
     const a = anchor.current;
     if (a && a.oldest !== oldestId) {
-      el.scrollTop = el.scrollHeight - a.height + a.top;
+      // keep the bottom edge of that message still: its own header may vanish when it now
+      // continues a run of the same author's older messages
+      const same = a.id ? el.querySelector<HTMLElement>(`[data-message-id="${a.id}"]`) : null;
+      if (same)
+        el.scrollTop += same.getBoundingClientRect().bottom - el.getBoundingClientRect().top - a.bottom;
+      else el.scrollTop = el.scrollHeight - a.height + a.top;
       anchor.current = null;
     } else if (pinned.current) {
       el.scrollTop = el.scrollHeight;
@@ -157,11 +179,7 @@ export function MessagePane({
             <p className="muted">This is the start of the #{channel.name} channel.</p>
           </div>
         )}
-        {history.isFetchingNextPage && (
-          <div className="muted center pad" data-testid="loading-older">
-            Loading older messages…
-          </div>
-        )}
+
         {history.isFetchNextPageError && (
           <div className="inline-error center pad" role="alert">
             Could not load older messages.{' '}
@@ -207,6 +225,12 @@ export function MessagePane({
           );
         })}
       </div>
+      {/* floats over the list, so showing it does not move the messages */}
+      {history.isFetchingNextPage && (
+        <div className="loading-older" data-testid="loading-older">
+          Loading older messages…
+        </div>
+      )}
       <Composer
         channel={channel}
         replyTo={replyTo}

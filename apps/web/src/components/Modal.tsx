@@ -1,5 +1,6 @@
 /** A small dialog: Escape or a click outside closes it. */
 import { useEffect, type ReactNode } from 'react';
+import { Icon } from './Icon.tsx';
 
 export function Modal({
   title,
@@ -25,7 +26,7 @@ export function Modal({
         <div className="modal-head">
           <h2>{title}</h2>
           <button className="icon-btn" onClick={onClose} aria-label="Close">
-            ✕
+            <Icon name="close" />
           </button>
         </div>
         {children}

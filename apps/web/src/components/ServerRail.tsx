@@ -8,6 +8,7 @@ import { parseInvite } from '../chat/linkify.ts';
 import { keys } from '../gateway/apply-event.ts';
 import { FormError } from '../auth/AuthFlow.tsx';
 import { Modal } from './Modal.tsx';
+import { Icon } from './Icon.tsx';
 
 function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
@@ -61,7 +62,7 @@ export function ServerRail({
         onClick={() => setOpen('join')}
         data-testid="join-server"
       >
-        ⇥
+        <Icon name="join" size={22} />
       </button>
       {open === 'create' && <CreateServer onClose={() => setOpen(null)} onCreated={onSelect} />}
       {open === 'join' && (

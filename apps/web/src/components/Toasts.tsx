@@ -1,6 +1,7 @@
 /** Transient error messages for actions that have no form of their own. */
 import { useSyncExternalStore } from 'react';
 import { errorMessage } from '../api/api-error.ts';
+import { Icon } from './Icon.tsx';
 
 interface Toast {
   id: number;
@@ -38,7 +39,7 @@ export function Toasts() {
         <div key={t.id} className="toast" role="alert" data-testid="toast">
           <span>{t.text}</span>
           <button className="icon-btn" onClick={() => dismiss(t.id)} aria-label="Dismiss">
-            ✕
+            <Icon name="close" size={14} />
           </button>
         </div>
       ))}

@@ -239,6 +239,21 @@ describe('GatewayClient', () => {
     client.stop();
   });
 
+  it('refreshes the token when the socket is refused twice before HELLO while online', async () => {
+    const { client, sockets, tokens } = setup();
+    client.start();
+    await flush();
+    sockets[0]!.receive(hello('sess-1'));
+    sockets[0]!.drop();
+    await vi.advanceTimersByTimeAsync(100);
+    sockets[1]!.drop(); // refused at the door
+    await vi.advanceTimersByTimeAsync(200);
+    sockets[2]!.drop(); // again
+    await vi.advanceTimersByTimeAsync(400);
+    expect(tokens).toEqual([false, false, false, true]);
+    client.stop();
+  });
+
   it('stop() is final: no reconnect, and an in-flight connect is abandoned', async () => {
     const { client, sockets } = setup();
     client.start();

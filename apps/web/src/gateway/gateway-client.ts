@@ -30,6 +30,8 @@ export interface GatewayOptions {
   random?: () => number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** whether the browser thinks it is online (a refused upgrade looks like any other failure) */
+  isOnline?: () => boolean;
 }
 
 export interface GatewayStats {
@@ -64,6 +66,8 @@ export class GatewayClient {
   private attempt = 0;
   private forceToken = false;
   private everReady = false;
+  private gotHello = false;
+  private failedBeforeHello = 0;
   private helloSessionId: string | null = null;
   /** bumped by stop(), so a connect() still awaiting its token knows it is obsolete */
   private generation = 0;
@@ -158,6 +162,7 @@ export class GatewayClient {
     const create = this.opts.createSocket ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
     const socket = create(this.opts.url(token));
     this.socket = socket;
+    this.gotHello = false;
     this.stats.connects++;
     socket.onmessage = (ev) => {
       if (this.socket === socket) this.onFrame(ev.data);
@@ -177,6 +182,8 @@ export class GatewayClient {
     }
     switch (frame.op) {
       case 'HELLO':
+        this.gotHello = true;
+        this.failedBeforeHello = 0;
         this.helloSessionId = frame.d.session_id;
         this.startHeartbeat(frame.d.heartbeat_interval);
         if (this.sessionId && this.everReady) {
@@ -243,6 +250,10 @@ export class GatewayClient {
     this.clearTimers();
     if (this.status === 'closed') return;
     if (code === CloseCodes.UNAUTHORIZED) this.forceToken = true;
+    // refused twice at the door while online: most likely the token, which the browser cannot tell us
+    if (!this.gotHello && (this.opts.isOnline ?? defaultOnline)() && ++this.failedBeforeHello >= 2) {
+      this.forceToken = true;
+    }
     this.scheduleReconnect();
   }
 
@@ -253,8 +264,6 @@ export class GatewayClient {
     const exp = Math.min(max, base * 2 ** this.attempt);
     const delay = Math.round(exp / 2 + (exp / 2) * (this.opts.random ?? Math.random)());
     this.attempt++;
-    // an early failure may be a refused (expired) token the server did not explain
-    if (this.attempt >= 2) this.forceToken = true;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.connect();
@@ -273,6 +282,10 @@ export class GatewayClient {
     const exp = Math.min(max, base * 2 ** attempt);
     return [exp / 2, exp];
   }
+}
+
+function defaultOnline(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine !== false;
 }
 
 function isUnauthorized(err: unknown): boolean {
