@@ -30,6 +30,8 @@ let delivered = 0;
 let frameBytes = 0;
 let track = false;
 const open = new Set<WebSocket>();
+/** every socket whose upgrade succeeded: the server's heartbeat clock runs from there, not from ready */
+const live = new Set<WebSocket>();
 const seqCounts = new Map<number, number>();
 const closeCodes: Record<string, number> = {};
 const errors: string[] = [];
@@ -93,9 +95,11 @@ function openOne(cmd: ConnectCmd, i: number): Promise<void> {
         ws.send(JSON.stringify({ op: 'SUBSCRIBE', d: cmd.subscribe }));
       } else if (state === 'sub' && raw.indexOf(SUBSCRIBED) >= 0) becomeReady();
     });
+    ws.on('open', () => live.add(ws));
     ws.on('unexpected-response', (_req, res) => fail(`upgrade refused: HTTP ${res.statusCode}`));
     ws.on('error', (err) => fail(`socket error: ${err.message}`));
     ws.on('close', (code) => {
+      live.delete(ws);
       closeCodes[code] = (closeCodes[code] ?? 0) + 1;
       if (state === 'ready') open.delete(ws);
       fail(`closed ${code} before ready`);
@@ -107,6 +111,19 @@ function openOne(cmd: ConnectCmd, i: number): Promise<void> {
 async function connectAll(cmd: ConnectCmd): Promise<void> {
   track = cmd.track;
   firstUs = nowUs();
+  // heartbeats from the first connect, in slices so 10,000 sockets do not all write in one tick
+  let slice = 0;
+  const SLICES = 20;
+  heartbeat = setInterval(
+    () => {
+      let i = 0;
+      for (const ws of live)
+        if (i++ % SLICES === slice && ws.readyState === WebSocket.OPEN)
+          ws.send('{"op":"HEARTBEAT","d":{"seq":null}}');
+      slice = (slice + 1) % SLICES;
+    },
+    Math.max(50, Math.floor(cmd.heartbeatMs / SLICES)),
+  );
   if (cmd.concurrency <= 0) {
     await Promise.all(Array.from({ length: cmd.count }, (_, i) => openOne(cmd, i)));
   } else {
@@ -116,18 +133,6 @@ async function connectAll(cmd: ConnectCmd): Promise<void> {
     };
     await Promise.all(Array.from({ length: Math.min(cmd.concurrency, cmd.count) }, lane));
   }
-  // heartbeats in slices so 10,000 sockets do not all write in the same tick
-  const sockets = () => [...open];
-  let slice = 0;
-  const SLICES = 20;
-  heartbeat = setInterval(
-    () => {
-      const all = sockets();
-      for (let i = slice; i < all.length; i += SLICES) all[i]!.send('{"op":"HEARTBEAT","d":{"seq":null}}');
-      slice = (slice + 1) % SLICES;
-    },
-    Math.max(50, Math.floor(cmd.heartbeatMs / SLICES)),
-  );
   process.send!({ type: 'ready', ready, failed, firstUs, lastReadyUs, errors, closeCodes });
 }
 

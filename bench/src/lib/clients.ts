@@ -76,7 +76,7 @@ export class ClientPool {
         tokens: rest.tokens ?? [],
         subscribe: rest.subscribe,
         concurrency: rest.concurrency ?? 200,
-        heartbeatMs: rest.heartbeatMs ?? 20_000,
+        heartbeatMs: rest.heartbeatMs ?? 15_000,
         track: rest.track ?? false,
         timeoutMs,
       });
