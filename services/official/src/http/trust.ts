@@ -4,7 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { isSnowflake, unauthorized } from '@twopointo/shared';
+import { AppError, isSnowflake, unauthorized } from '@twopointo/shared';
 import { Access } from '../access/access.service.ts';
 import type { AccessRepository } from '../access/access.repository.ts';
 import type { OfficialApp } from './types.ts';
@@ -49,7 +49,12 @@ export function installTrust(
     if (PUBLIC_PATHS.has(path)) return;
     if (!secretMatches(req.headers['x-internal-secret'], secret))
       throw unauthorized('Missing or bad internal secret');
-    if (path.startsWith('/internal/')) return;
+    // decided by the matched route, not the raw URL: `/%69nternal/…` routes there too. The Edge
+    // names a user on every request it proxies, so one carrying x-user-id came from a client.
+    if (req.routeOptions.url?.startsWith('/internal/')) {
+      if (req.headers['x-user-id'] !== undefined) throw new AppError(404, 'not_found', 'Not found');
+      return;
+    }
     const userId = req.headers['x-user-id'];
     if (typeof userId !== 'string' || !isSnowflake(userId)) throw unauthorized('Missing or bad x-user-id');
     const user = await users.findUserRef(userId);
