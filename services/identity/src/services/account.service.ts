@@ -1,4 +1,5 @@
 /** The signed-in user's own account: read it, delete it with everything it owns. */
+import { enqueueUserDepartureEvents } from '@twopointo/bus';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '@twopointo/db';
 import { forbidden, type Me } from '@twopointo/shared';
@@ -59,6 +60,8 @@ export class AccountService {
           : await new RecoveryCodeRepository(trx).consume(user.id, hashRecoveryCode(input.code));
       if (!accepted) return null;
       const storageKeys = await new AssetRepository(trx).storageKeysOfOwner(user.id);
+      // the cascades below are silent: tell connected clients through the outbox (Official's relay publishes)
+      await enqueueUserDepartureEvents(trx, user.id);
       await users.delete(user.id);
       return storageKeys;
     });

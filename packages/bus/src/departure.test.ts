@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@twopointo/db';
+import { enqueueUserDepartureEvents } from './departure.ts';
+import type { BusRecord } from './types.ts';
+
+describe('user departure events', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('announces SERVER_DELETE for owned servers and MEMBER_LEAVE for other memberships', async () => {
+    const { db } = database;
+    for (const [id, name] of [['1', 'gone'], ['2', 'stays']] as const) {
+      await db.insertInto('users').values({ id, email: `${name}@x.io`, username: name, password_hash: 'h' }).execute();
+    }
+    await db.insertInto('servers').values([{ id: '10', name: 'own', owner_id: '1' }, { id: '20', name: 'other', owner_id: '2' }]).execute();
+    await db.insertInto('members').values([
+      { server_id: '10', user_id: '1' },
+      { server_id: '20', user_id: '1' },
+      { server_id: '20', user_id: '2' },
+    ]).execute();
+
+    await db.transaction().execute(async (trx) => {
+      expect(await enqueueUserDepartureEvents(trx, '1')).toBe(2);
+      await trx.deleteFrom('users').where('id', '=', '1').execute();
+    });
+
+    const rows = await db.selectFrom('outbox').select('payload').orderBy('seq').execute();
+    const events = rows.map((r) => JSON.parse(r.payload) as BusRecord);
+    expect(events.map((e) => [e.t, e.server_id, JSON.parse(e.data)])).toEqual([
+      ['MEMBER_LEAVE', '20', { server_id: '20', user_id: '1' }],
+      ['SERVER_DELETE', '10', { id: '10' }],
+    ]);
+    expect(await db.selectFrom('servers').select('id').execute()).toEqual([{ id: '20' }]);
+  });
+});
