@@ -57,7 +57,8 @@ export class TokenService {
       if (err instanceof joseErrors.JWTExpired) throw unauthorized('Token expired', 'token_expired');
       throw unauthorized('Invalid token', 'invalid_token');
     }
-    const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+    // exactly one audience, as the Edge demands: a list could make one token both kinds
+    const aud = typeof payload.aud === 'string' ? [payload.aud] : [];
     const actual: TokenKind | undefined =
       payload.typ === 'access' && aud.includes(this.audienceOf('access'))
         ? 'access'
