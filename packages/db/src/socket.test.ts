@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from './database.ts';
@@ -6,16 +6,23 @@ import { migrate } from './migrate.ts';
 import { serveDatabaseSocket, type DatabaseSocket } from './socket.ts';
 
 describe('serveDatabaseSocket', () => {
-  let database: Database | undefined;
+  // one PGlite for the file (its start-up is the slow part); each test gets its own socket
+  let database: Database;
   let socket: DatabaseSocket | undefined;
   const clients: pg.Client[] = [];
 
+  beforeAll(async () => {
+    database = await openDatabase({});
+    await migrate(database);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
   afterEach(async () => {
     for (const c of clients.splice(0)) await c.end().catch(() => undefined);
     await socket?.close();
-    await database?.close();
     socket = undefined;
-    database = undefined;
+    await sql`delete from users`.execute(database.db);
   });
 
   async function connect(url: string): Promise<pg.Client> {
@@ -26,8 +33,6 @@ describe('serveDatabaseSocket', () => {
   }
 
   it('answers pg queries on loopback against the same PGlite the process uses', async () => {
-    database = await openDatabase({});
-    await migrate(database);
     socket = await serveDatabaseSocket(database.pglite!, { port: 0 });
     expect(socket.host).toBe('127.0.0.1');
     expect(socket.port).toBeGreaterThan(0);
@@ -49,8 +54,6 @@ describe('serveDatabaseSocket', () => {
   });
 
   it('never lets the process run inside a socket client transaction', async () => {
-    database = await openDatabase({});
-    await migrate(database);
     socket = await serveDatabaseSocket(database.pglite!, { port: 0 });
     const client = await connect(socket.url);
 
@@ -75,8 +78,6 @@ describe('serveDatabaseSocket', () => {
   });
 
   it('gives the database back when a client disconnects inside a transaction', async () => {
-    database = await openDatabase({});
-    await migrate(database);
     socket = await serveDatabaseSocket(database.pglite!, { port: 0 });
     const client = new pg.Client({ connectionString: socket.url });
     await client.connect();
@@ -93,8 +94,19 @@ describe('serveDatabaseSocket', () => {
     expect((await next.query('select 1 as one')).rows).toEqual([{ one: 1 }]);
   });
 
+  it('hands the database straight back to the process when a client says goodbye', async () => {
+    socket = await serveDatabaseSocket(database.pglite!, { port: 0, idleReleaseMs: 60_000 });
+    const client = new pg.Client({ connectionString: socket.url });
+    await client.connect();
+    await client.query('select 1');
+    await client.end();
+    const started = Date.now();
+    await sql`select 1`.execute(database.db);
+    // not after the idle watchdog: Terminate needs no answer and released the lock
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('refuses a port that is already taken', async () => {
-    database = await openDatabase({});
     socket = await serveDatabaseSocket(database.pglite!, { port: 0 });
     await expect(serveDatabaseSocket(database.pglite!, { port: socket.port })).rejects.toThrow(/EADDRINUSE/);
   });

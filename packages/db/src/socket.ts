@@ -33,6 +33,7 @@ export interface DatabaseSocket {
 
 const READY_FOR_QUERY = 0x5a; // 'Z'
 const IDLE = 0x49; // 'I': not inside a transaction block
+const TERMINATE = 0x58; // 'X'
 
 /**
  * Serves `pglite` on host:port. Socket clients and the process's own Kysely queries take the same
@@ -100,15 +101,17 @@ export async function serveDatabaseSocket(
               options.onRawData(data);
             },
           });
-          // ReadyForQuery is always the last message of a completed exchange: 'Z', length 5, status
+          // ReadyForQuery is always the last message of a completed exchange: 'Z', length 5, status.
+          // Terminate gets no answer; the client is gone (an open transaction is rolled back via exec)
           idle =
-            tail.length === 6 &&
-            tail[0] === READY_FOR_QUERY &&
-            tail[1] === 0 &&
-            tail[2] === 0 &&
-            tail[3] === 0 &&
-            tail[4] === 5 &&
-            tail[5] === IDLE;
+            (message[0] === TERMINATE && !target.isInTransaction()) ||
+            (tail.length === 6 &&
+              tail[0] === READY_FOR_QUERY &&
+              tail[1] === 0 &&
+              tail[2] === 0 &&
+              tail[3] === 0 &&
+              tail[4] === 5 &&
+              tail[5] === IDLE);
           return result;
         };
       }
