@@ -81,10 +81,10 @@ export class ClientPool {
         timeoutMs,
       });
     });
+    // each socket has timeoutMs; lanes open them a few hundred at a time, so allow for queueing
+    const overallMs = timeoutMs + 30_000 + sockets * 20;
     const reports = await Promise.all(
-      this.children.map((c) =>
-        c.next<ReadyReport>((m) => m.type === 'ready', timeoutMs + 30_000, 'sockets ready'),
-      ),
+      this.children.map((c) => c.next<ReadyReport>((m) => m.type === 'ready', overallMs, 'sockets ready')),
     );
     const closeCodes: Record<string, number> = {};
     for (const r of reports)
