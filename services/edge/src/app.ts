@@ -16,6 +16,7 @@ import { healthRoutes } from './http/health.routes.ts';
 import { registerWebClient } from './http/web-client.ts';
 import { registerIdentityProxy } from './proxy/identity.proxy.ts';
 import { registerOfficialProxy } from './proxy/official.proxy.ts';
+import { storageRoutes } from './storage/storage.routes.ts';
 
 /** Options the storage routes plugin receives. */
 export interface EdgeStorageRouteOptions {
@@ -29,7 +30,7 @@ export interface EdgeDeps {
   cache: Cache;
   /** object storage; with local disk the Edge serves the signed upload/download URLs */
   storage?: ObjectStorage;
-  /** the routes serving local-disk storage URLs (src/storage/), registered when `storage` is given */
+  /** replaces the routes serving local-disk storage URLs (default: src/storage/storage.routes.ts) */
   storageRoutes?: FastifyPluginAsync<EdgeStorageRouteOptions>;
   /** a pino logger to share (all-in-one); otherwise one is made from LOG_LEVEL */
   logger?: FastifyBaseLogger;
@@ -103,9 +104,9 @@ export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
   });
 
   // Storage registration point: with local-disk storage the Edge serves the HMAC-signed
-  // upload/download URLs. The routes live in src/storage/ and are passed in as `storageRoutes`.
-  if (deps.storage && deps.storageRoutes) {
-    await app.register(deps.storageRoutes, { storage: deps.storage, config });
+  // upload/download URLs (src/storage/; a no-op for S3, where browsers talk to the bucket).
+  if (deps.storage) {
+    await app.register(deps.storageRoutes ?? storageRoutes, { storage: deps.storage, config });
   }
 
   // last: the web client's wildcard route and the SPA fallback catch what nothing above matched

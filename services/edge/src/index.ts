@@ -2,7 +2,7 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { openBus, type EventBus } from '@twopointo/bus';
 import { openCache, type Cache } from '@twopointo/cache';
-import type { ObjectStorage } from '@twopointo/storage';
+import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
 import { buildEdgeApp, type EdgeStorageRouteOptions } from './app.ts';
 import { readEdgeConfig, type EdgeConfig } from './config.ts';
 import type { JwtVerifier } from './auth/jwt-verifier.ts';
@@ -12,6 +12,7 @@ export { buildEdgeApp, type EdgeApp, type EdgeDeps, type EdgeStorageRouteOptions
 export { readEdgeConfig, edgeConfigSpec, type EdgeConfig } from './config.ts';
 export { Gateway, type GatewayStats } from './gateway/gateway.ts';
 export { JwtVerifier, bearerToken, type VerifiedToken } from './auth/jwt-verifier.ts';
+export { storageRoutes } from './storage/storage.routes.ts';
 
 export interface StartEdgeOptions {
   /** a full config; otherwise read from the environment with `overrides` */
@@ -20,7 +21,8 @@ export interface StartEdgeOptions {
   /** shared backends (all-in-one); whatever is missing is opened here and closed with the Edge */
   bus?: EventBus;
   cache?: Cache;
-  storage?: ObjectStorage;
+  /** undefined → opened from the environment (S3_* or local disk, whose URLs the Edge serves); null → none */
+  storage?: ObjectStorage | null;
   storageRoutes?: FastifyPluginAsync<EdgeStorageRouteOptions>;
   logger?: FastifyBaseLogger;
 }
@@ -60,11 +62,15 @@ export async function startEdge(options: StartEdgeOptions = {}): Promise<Running
       owned.push(() => opened.close());
       cache = opened;
     }
+    const storage =
+      options.storage === undefined
+        ? openStorage(readStorageConfig({ INTERNAL_SECRET: config.INTERNAL_SECRET }))
+        : (options.storage ?? undefined);
     const built = await buildEdgeApp({
       config,
       bus,
       cache,
-      storage: options.storage,
+      storage,
       storageRoutes: options.storageRoutes,
       logger: options.logger,
     });
@@ -90,4 +96,3 @@ export async function startEdge(options: StartEdgeOptions = {}): Promise<Running
     throw err;
   }
 }
-export { storageRoutes } from './storage/storage.routes.ts';

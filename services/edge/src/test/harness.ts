@@ -54,7 +54,7 @@ export async function startTestEdge(opts: TestEdgeOptions = {}): Promise<TestEdg
     },
     {},
   );
-  const edge = await startEdge({ config, bus, cache });
+  const edge = await startEdge({ config, bus, cache, storage: null });
   return {
     edge,
     url: edge.url,
