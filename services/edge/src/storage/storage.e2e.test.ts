@@ -47,7 +47,7 @@ describe('uploads through the Edge (local disk)', () => {
     expect(
       (await api(edge, 'POST', `/api/invites/${invite.body.code}/accept`, { token: bob.access })).status,
     ).toBe(200);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await system?.close();

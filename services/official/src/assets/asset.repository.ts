@@ -98,6 +98,45 @@ export class AssetRepository {
     return rows.map((r) => r.storage_key);
   }
 
+  /**
+   * Deletes up to `limit` completed assets no message has held since before `olderThan`
+   * (never posted, or their messages, channels or servers deleted); returns their storage keys.
+   */
+  async deleteStaleUnreferenced(olderThan: Date, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .deleteFrom('assets')
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('assets as a')
+          .select('a.id')
+          .where('a.status', '=', 'ready')
+          .where('a.completed_at', '<', olderThan)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('message_attachments')
+                  .select(sql.lit(1).as('one'))
+                  .whereRef('message_attachments.asset_id', '=', 'a.id'),
+              ),
+            ),
+          )
+          .limit(limit),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('message_attachments')
+              .select(sql.lit(1).as('one'))
+              .whereRef('message_attachments.asset_id', '=', 'assets.id'),
+          ),
+        ),
+      )
+      .returning('storage_key')
+      .execute();
+    return rows.map((r) => r.storage_key);
+  }
+
   /** Deletes up to `limit` uploads still pending since before `olderThan`; returns their storage keys. */
   async deleteStalePending(olderThan: Date, limit: number): Promise<string[]> {
     const rows = await this.db

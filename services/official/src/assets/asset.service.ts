@@ -137,17 +137,26 @@ export class AssetService {
     }
   }
 
-  /** Removes uploads never completed within the orphan age, with their objects. */
+  /**
+   * Removes, with their objects, uploads never completed within the orphan age and completed
+   * ones no message has held for that long (never posted, or their messages, channels or
+   * servers deleted — whatever path did not call deleteUnreferencedAssets).
+   */
   async sweep(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - this.config.ASSET_ORPHAN_MAX_AGE_SECONDS * 1000);
     let total = 0;
-    for (;;) {
-      const keys = await this.repo.deleteStalePending(cutoff, SWEEP_BATCH);
-      await this.removeObjects(keys);
-      total += keys.length;
-      if (keys.length < SWEEP_BATCH) break;
+    for (const batch of [
+      () => this.repo.deleteStalePending(cutoff, SWEEP_BATCH),
+      () => this.repo.deleteStaleUnreferenced(cutoff, SWEEP_BATCH),
+    ]) {
+      for (;;) {
+        const keys = await batch();
+        await this.removeObjects(keys);
+        total += keys.length;
+        if (keys.length < SWEEP_BATCH) break;
+      }
     }
-    if (total > 0) this.log.info({ removed: total }, 'swept stale pending assets');
+    if (total > 0) this.log.info({ removed: total }, 'swept orphaned assets');
     return total;
   }
 
