@@ -1,0 +1,122 @@
+import { QueryClient } from '@tanstack/react-query';
+import type { Channel, Member, Message, Server } from '@twopointo/shared';
+import { describe, expect, it } from 'vitest';
+import type { HistoryData } from '../chat/message-cache.ts';
+import { pendingStore } from '../chat/pending-store.ts';
+import { typingStore } from '../chat/typing-store.ts';
+import { applyEvent, keys } from './apply-event.ts';
+import type { GatewayEvent } from './gateway-client.ts';
+
+const ME = '1';
+const member = (id: string, status: 'online' | 'offline' = 'offline'): Member => ({
+  user: { id, username: `u${id}` },
+  roles: [],
+  joined_at: '2026-01-01T00:00:00Z',
+  status,
+});
+const channel = (id: string, position: number): Channel => ({
+  id,
+  server_id: 's',
+  name: `c${id}`,
+  topic: null,
+  position,
+  created_at: '2026-01-01T00:00:00Z',
+});
+const message = (id: string, author = '2'): Message => ({
+  id,
+  channel_id: 'c',
+  server_id: 's',
+  author: { id: author, username: `u${author}` },
+  content: `m${id}`,
+  attachments: [],
+  reply_to_id: null,
+  created_at: '2026-01-01T00:00:00Z',
+  edited_at: null,
+});
+
+function client() {
+  const qc = new QueryClient();
+  qc.setQueryData<Member[]>(keys.members('s'), [member(ME, 'online'), member('2')]);
+  qc.setQueryData<Channel[]>(keys.channels('s'), [channel('10', 0), channel('11', 2)]);
+  qc.setQueryData<Server[]>(keys.servers, [
+    { id: 's', name: 'S', owner_id: ME, created_at: '2026-01-01T00:00:00Z' },
+  ]);
+  qc.setQueryData<HistoryData>(keys.messages('c'), {
+    pages: [{ messages: [message('5')], has_more: false }],
+    pageParams: [undefined],
+  });
+  return qc;
+}
+const apply = (qc: QueryClient, ev: unknown) => applyEvent(qc, ev as GatewayEvent, ME);
+
+describe('applyEvent', () => {
+  it('moves presence', () => {
+    const qc = client();
+    apply(qc, { op: 'EVENT', t: 'PRESENCE_UPDATE', d: { user_id: '2', server_id: 's', status: 'online' } });
+    expect(qc.getQueryData<Member[]>(keys.members('s'))!.find((m) => m.user.id === '2')!.status).toBe(
+      'online',
+    );
+  });
+
+  it('adds a joining member once and removes a leaving one; my own leave drops the server', () => {
+    const qc = client();
+    const join = { op: 'EVENT', t: 'MEMBER_JOIN', s: 1, d: { server_id: 's', member: member('3') } };
+    apply(qc, join);
+    apply(qc, join);
+    expect(qc.getQueryData<Member[]>(keys.members('s'))!.map((m) => m.user.id)).toEqual([ME, '2', '3']);
+    apply(qc, { op: 'EVENT', t: 'MEMBER_LEAVE', s: 2, d: { server_id: 's', user_id: '2' } });
+    expect(qc.getQueryData<Member[]>(keys.members('s'))!.map((m) => m.user.id)).toEqual([ME, '3']);
+    apply(qc, { op: 'EVENT', t: 'MEMBER_LEAVE', s: 3, d: { server_id: 's', user_id: ME } });
+    expect(qc.getQueryData<Server[]>(keys.servers)).toEqual([]);
+  });
+
+  it('keeps channels ordered by position through create, update and delete', () => {
+    const qc = client();
+    apply(qc, { op: 'EVENT', t: 'CHANNEL_CREATE', s: 1, d: channel('12', 1) });
+    expect(qc.getQueryData<Channel[]>(keys.channels('s'))!.map((c) => c.id)).toEqual(['10', '12', '11']);
+    apply(qc, { op: 'EVENT', t: 'CHANNEL_UPDATE', s: 2, d: { ...channel('10', 3), name: 'renamed' } });
+    expect(qc.getQueryData<Channel[]>(keys.channels('s'))!.map((c) => c.name)).toEqual([
+      'c12',
+      'c11',
+      'renamed',
+    ]);
+    apply(qc, { op: 'EVENT', t: 'CHANNEL_DELETE', s: 3, d: { id: '12', server_id: 's' } });
+    expect(qc.getQueryData<Channel[]>(keys.channels('s'))!.map((c) => c.id)).toEqual(['11', '10']);
+  });
+
+  it('applies message events and ends the author’s typing', () => {
+    const qc = client();
+    typingStore.start('c', '2', 'u2');
+    apply(qc, { op: 'EVENT', t: 'MESSAGE_CREATE', s: 1, d: message('6') });
+    expect(typingStore.get('c')).toEqual([]);
+    apply(qc, { op: 'EVENT', t: 'MESSAGE_UPDATE', s: 2, d: { ...message('6'), content: 'edited' } });
+    const list = () => qc.getQueryData<HistoryData>(keys.messages('c'))!.pages[0]!.messages;
+    expect(list().map((m) => m.content)).toEqual(['edited', 'm5']);
+    pendingStore.add({
+      nonce: 'n',
+      channel_id: 'c',
+      content: 'm6',
+      reply_to_id: null,
+      attachment_ids: [],
+      attachment_names: [],
+      created_at: '',
+      after_id: null,
+      status: 'sending',
+      resolved_id: '6',
+    });
+    apply(qc, { op: 'EVENT', t: 'MESSAGE_DELETE', s: 3, d: { id: '6', channel_id: 'c', server_id: 's' } });
+    expect(list().map((m) => m.id)).toEqual(['5']);
+    expect(pendingStore.get('c')).toEqual([]);
+  });
+
+  it('ignores my own typing', () => {
+    const qc = client();
+    apply(qc, {
+      op: 'EVENT',
+      t: 'TYPING_START',
+      d: { channel_id: 'c', server_id: 's', user_id: ME, username: 'me', timestamp: '' },
+    });
+    expect(typingStore.get('c')).toEqual([]);
+    typingStore.clear();
+  });
+});
