@@ -1,6 +1,6 @@
 /** Fastify pieces every service shares: logger with secrets redacted, error format, request ids. */
 import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import { AppError } from '../errors.ts';
 
 /** Paths pino must never print. */
@@ -38,13 +38,25 @@ export function loggerOptions(level: string, name: string): FastifyServerOptions
 export const requestIdOptions = {
   requestIdHeader: 'x-request-id',
   genReqId: () => randomUUID(),
+  // every service spreads these options: the router's own refusals (a malformed %-escape, a path
+  // parameter over maxParamLength) would otherwise bypass the error handler and its format
+  frameworkErrors,
 } satisfies Partial<FastifyServerOptions>;
+
+function frameworkErrors(err: FastifyError, _req: unknown, reply: FastifyReply): void {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  const code = status === 414 ? 'uri_too_long' : 'bad_request';
+  void reply.status(status).send({ error: { code, message: err.message.slice(0, 200) } });
+}
 
 /** Validation errors name the field; AppErrors keep their code; anything else is a logged 500. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
-      void reply.status(err.status).headers(err.headers).send({ error: { code: err.code, message: err.message } });
+      void reply
+        .status(err.status)
+        .headers(err.headers)
+        .send({ error: { code: err.code, message: err.message } });
       return;
     }
     const fe = err as FastifyError;
@@ -59,21 +71,31 @@ export function installErrorHandler(app: FastifyInstance): void {
       return;
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      const code = fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 415 ? 'unsupported_media_type'
-        : fe.statusCode === 429 ? 'rate_limited' : 'bad_request';
+      const code =
+        fe.statusCode === 413
+          ? 'payload_too_large'
+          : fe.statusCode === 415
+            ? 'unsupported_media_type'
+            : fe.statusCode === 429
+              ? 'rate_limited'
+              : 'bad_request';
       void reply.status(fe.statusCode).send({ error: { code, message: fe.message } });
       return;
     }
     if (isUnavailable(err)) {
       req.log.warn({ err }, 'dependency unavailable');
-      void reply.status(503).send({ error: { code: 'unavailable', message: 'Service temporarily unavailable' } });
+      void reply
+        .status(503)
+        .send({ error: { code: 'unavailable', message: 'Service temporarily unavailable' } });
       return;
     }
     req.log.error({ err }, 'unhandled error');
     void reply.status(500).send({ error: { code: 'internal', message: 'Internal server error' } });
   });
   app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+    void reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
   });
 }
 
@@ -89,6 +111,8 @@ function isUnavailable(err: unknown): boolean {
     code === '08006' ||
     code === '08001' ||
     code === '08003' ||
-    /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(String((err as Error).message))
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(
+      String((err as Error).message),
+    )
   );
 }
