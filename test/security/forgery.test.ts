@@ -36,7 +36,7 @@ describe('X-User-ID and x-internal-secret forgery', () => {
     expect(JSON.stringify(read.body)).not.toContain(w.secret);
     // no token at all: 401 whatever the headers say
     for (const headers of [
-      { 'x-user-id': w.a.userId },
+      { 'x-user-id': w.a.userId } as Record<string, string>,
       { 'x-user-id': w.a.userId, 'x-internal-secret': secret },
       { 'x-internal-secret': secret },
     ]) {
