@@ -122,9 +122,12 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
 
   registerServerRoutes(app, new ServerService(new ServerRepository(database.db), tx));
   registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx));
+  const assets = registerAssets(app, ctx);
   registerMessageRoutes(
     app,
-    new MessageService(new MessageRepository(database.db), tx, limiter, config.MESSAGE_RATE_LIMIT),
+    new MessageService(new MessageRepository(database.db), tx, limiter, config.MESSAGE_RATE_LIMIT, (ids) =>
+      assets.deleteUnreferencedAssets(ids),
+    ),
     new TypingService(bus, limiter, config.TYPING_RATE_LIMIT),
   );
   registerMemberRoutes(app, new MemberService(memberRepo, tx, cache));
@@ -138,7 +141,6 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     new OverwriteService(roleRepo, memberRepo, tx),
   );
   registerInternalRoutes(app, new GatewayAccessService(accessRepo));
-  registerAssets(app, ctx);
 
   return app;
 }

@@ -29,6 +29,8 @@ export class MessageService {
     private readonly tx: Transactor,
     private readonly limiter: RateLimiter,
     private readonly limit: Limit,
+    /** called after a delete commits with the asset ids the message held (their objects may go) */
+    private readonly releaseAssets?: (assetIds: string[]) => Promise<unknown>,
   ) {}
 
   async create(actor: Actor, channelId: string, body: CreateMessageInput): Promise<Message> {
@@ -98,7 +100,8 @@ export class MessageService {
     if (message.author_id !== actor.id && (channelPermissions & Permissions.MANAGE_MESSAGES) === 0n) {
       throw forbidden('Missing permission MANAGE_MESSAGES', 'missing_permission');
     }
-    await this.tx.run(async (trx, emit) => {
+    const released = await this.tx.run(async (trx, emit) => {
+      const held = (await this.repo.attachments([messageId], trx)).get(messageId) ?? [];
       if (!(await this.repo.delete(trx, messageId))) throw notFound('message');
       await emit(
         'MESSAGE_DELETE',
@@ -106,6 +109,8 @@ export class MessageService {
         { id: messageId, channel_id: message.channel_id, server_id: message.server_id },
         message.channel_id,
       );
+      return held.map((a) => a.id);
     });
+    if (released.length > 0) await this.releaseAssets?.(released);
   }
 }
