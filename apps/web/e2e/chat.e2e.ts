@@ -50,8 +50,8 @@ const reason = !startAll
     : null;
 if (reason) console.warn(`[web e2e] SKIPPED: ${reason}`);
 
-/** A tiny valid PNG (4×4, one colour), made here so the test needs no fixture file. */
-function png(r: number, g: number, b: number): Buffer {
+/** A small valid PNG (a colour gradient), made here so the test needs no fixture file. */
+function png(w: number, h: number): Buffer {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -70,8 +70,6 @@ function png(r: number, g: number, b: number): Buffer {
     c.writeUInt32BE(crc(td));
     return Buffer.concat([len, td, c]);
   };
-  const w = 4;
-  const h = 4;
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);
@@ -80,7 +78,12 @@ function png(r: number, g: number, b: number): Buffer {
   const raw = Buffer.alloc(h * (1 + w * 3));
   for (let y = 0; y < h; y++) {
     raw[y * (1 + w * 3)] = 0;
-    for (let x = 0; x < w; x++) raw.set([r, g, b], y * (1 + w * 3) + 1 + x * 3);
+    for (let x = 0; x < w; x++) {
+      raw.set(
+        [88 + Math.round((x / w) * 120), 101, 242 - Math.round((y / h) * 120)],
+        y * (1 + w * 3) + 1 + x * 3,
+      );
+    }
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -289,7 +292,7 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     const { page: b } = people.bob;
     await a
       .getByTestId('file-input')
-      .setInputFiles({ name: 'red.png', mimeType: 'image/png', buffer: png(220, 30, 30) });
+      .setInputFiles({ name: 'red.png', mimeType: 'image/png', buffer: png(240, 135) });
     await a.locator('[data-testid="upload"][data-status="done"]').waitFor();
     await send(a, 'a picture');
     const msg = b.getByTestId('message').filter({ has: byText(b, 'message-content', 'a picture') });
@@ -297,7 +300,7 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     await img.waitFor();
     await b.waitForFunction(() =>
       [...document.querySelectorAll<HTMLImageElement>('[data-testid="attachment-image"]')].some(
-        (i) => i.complete && i.naturalWidth === 4,
+        (i) => i.complete && i.naturalWidth === 240,
       ),
     );
     expect(await img.getAttribute('src')).toMatch(/^blob:/);
