@@ -51,6 +51,7 @@ export async function prepareBackend(name: BackendName): Promise<PreparedBackend
       cleanup: async () => rmData(),
     };
   }
+  await sweepStale();
   const tag = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const dbName = `tp_bench_${tag}`;
   const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
@@ -88,6 +89,43 @@ export async function prepareBackend(name: BackendName): Promise<PreparedBackend
       await deleteRedisKeys(redisPrefix);
     },
   };
+}
+
+const STALE_MS = 3600_000;
+/** true for a tag (base-36 start time first) older than an hour: a run that was killed */
+const stale = (tag: string) => {
+  const t = parseInt(tag.split('_')[0] ?? '', 36);
+  return Number.isFinite(t) && Date.now() - t > STALE_MS;
+};
+
+/** Drops databases and streams left by killed runs (their cleanup never ran). */
+async function sweepStale(): Promise<void> {
+  const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      "select datname from pg_database where datname like 'tp_bench_%'",
+    );
+    for (const { datname } of rows)
+      if (/^tp_bench_[0-9a-z_]+$/.test(datname) && stale(datname.slice('tp_bench_'.length)))
+        await admin.query(`drop database if exists ${datname} with (force)`);
+  } finally {
+    await admin.end();
+  }
+  const { connect } = await import('@nats-io/transport-node');
+  const { jetstreamManager } = await import('@nats-io/jetstream');
+  const nc = await connect({ servers: NATS_URL, timeout: 3000 });
+  try {
+    const jsm = await jetstreamManager(nc);
+    for await (const info of jsm.streams.list())
+      if (
+        info.config.name.startsWith('TP_BENCH_') &&
+        stale(info.config.name.slice('TP_BENCH_'.length).toLowerCase())
+      )
+        await jsm.streams.delete(info.config.name).catch(() => false);
+  } finally {
+    await nc.close();
+  }
 }
 
 /** Deletes the run's stream if the services created it under the name we asked for. */

@@ -49,8 +49,9 @@ export async function measureDelivery(
     });
     const ready = await pool.connect();
     if (ready.ready === 0) throw new Error(`no socket became ready: ${ready.errors.join('; ')}`);
-    // warm the JIT and the connections before anything counts
-    await drive(target, pool, 1, { rate: 'max', durationS: 1, window: 2, maxMessages: 20, drainMs: 3000 });
+    // warm the JIT and the connections before anything counts (smoke runs skip it)
+    if (o.durationS >= 2)
+      await drive(target, pool, 1, { rate: 'max', durationS: 1, window: 2, maxMessages: 20, drainMs: 3000 });
     await sleep(200);
     pool.measure();
     const watch = new ProcWatch({ server: target.child.pid, ...pool.pids, harness: process.pid });
