@@ -157,6 +157,9 @@ export async function seedTwoUsers(db: Kysely<DB>): Promise<Fixture> {
 }
 
 /** What deleting Alice must report. */
+/** outbox rows deleting alice adds: SERVER_DELETE for her server, MEMBER_LEAVE for bob's */
+export const ALICE_DEPARTURE_EVENTS = 2;
+
 export const ALICE_COUNTS = {
   message_attachments: 2,
   messages: 3,

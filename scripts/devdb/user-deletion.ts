@@ -1,5 +1,6 @@
 /** Deletes one user and everything that is theirs, in one transaction. */
 import { sql, type Kysely } from 'kysely';
+import { enqueueUserDepartureEvents } from '@twopointo/bus';
 import type { DB } from '@twopointo/db';
 
 export interface UserDeletion {
@@ -29,6 +30,8 @@ export async function deleteUserByEmail(db: Kysely<DB>, email: string): Promise<
       .executeTakeFirst();
     if (!user) return null;
     const uid = user.id;
+    // a running system's clients hear about it through the outbox (SERVER_DELETE, MEMBER_LEAVE)
+    await enqueueUserDepartureEvents(trx, uid);
     const owned = trx.selectFrom('servers').select('id').where('owner_id', '=', uid);
     const ownedChannels = trx.selectFrom('channels').select('id').where('server_id', 'in', owned);
     const theirMessages = trx
