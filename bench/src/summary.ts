@@ -74,6 +74,8 @@ export function summarise(r: BenchResult): string {
       ...a.profile.top_self_time.map(
         (h: Any) => `  ${String(h.self_pct).padStart(5)}%  ${h.function}  ${h.location}`,
       ),
+      'self time by module:',
+      ...(a.profile.by_module ?? []).map((h: Any) => `  ${String(h.self_pct).padStart(5)}%  ${h.module}`),
     );
   return lines.join('\n');
 }
