@@ -82,6 +82,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       void reply.status(fe.statusCode).send({ error: { code, message: fe.message } });
       return;
     }
+    if (isUnencodableText(err)) {
+      void reply.status(400).send({
+        error: { code: 'invalid_input', message: 'Text must not contain NUL (\\u0000) characters' },
+      });
+      return;
+    }
     if (isUnavailable(err)) {
       req.log.warn({ err }, 'dependency unavailable');
       void reply
@@ -97,6 +103,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       .status(404)
       .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
   });
+}
+
+/** PostgreSQL refuses NUL characters in text and JSON (valid JSON, valid UTF-8): the input's fault. */
+function isUnencodableText(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === '22021' || code === '22P05'; // character_not_in_repertoire, untranslatable_character
 }
 
 /** Connection-level failures of the database or other backends. */
