@@ -52,6 +52,9 @@ export class RoleService {
     }
     if (body.permissions !== undefined)
       patch.permissions = parsePermissionSet(body.permissions, 'permissions');
+    // the schema's minProperties also counts unknown keys: {"colour":1} must not reach an empty UPDATE
+    if (patch.name === undefined && patch.permissions === undefined)
+      throw badRequest('invalid_input', 'body: give name or permissions');
     actor.access.requireGrantable(
       access.permissions,
       access,
