@@ -56,6 +56,9 @@ export class ChannelService {
     if (body.name !== undefined) patch.name = normaliseChannelName(body.name);
     if (body.topic !== undefined) patch.topic = normaliseTopic(body.topic);
     if (body.position !== undefined) patch.position = body.position;
+    // the schema's minProperties also counts unknown keys: {"colour":1} must not reach an empty UPDATE
+    if (Object.keys(patch).length === 0)
+      throw badRequest('invalid_input', 'body: give name, topic or position');
     return this.tx.run(async (trx, emit) => {
       const row = await this.repo.update(trx, channelId, patch);
       if (!row) throw notFound('channel');
