@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 // ports, so files run in parallel processes but tests inside a file run in order.
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'services/*/src/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'bench/src/**/*.test.ts',
+      'test/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', 'apps/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

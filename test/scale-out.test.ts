@@ -26,7 +26,11 @@ describe('two Edges and two Officials on NATS JetStream + Redis', () => {
   let cid: string;
 
   async function connections(): Promise<{ bus: EventBus; cache: Cache }> {
-    const bus = await openBus({ natsUrl: backends.env.NATS_URL, stream: backends.stream, prefix: backends.prefix });
+    const bus = await openBus({
+      natsUrl: backends.env.NATS_URL,
+      stream: backends.stream,
+      prefix: backends.prefix,
+    });
     const cache = await openCache({ redisUrl: backends.env.REDIS_URL, prefix: backends.redisPrefix });
     opened.push(bus, cache);
     return { bus, cache };
@@ -51,22 +55,42 @@ describe('two Edges and two Officials on NATS JetStream + Redis', () => {
     for (let i = 0; i < 2; i++) {
       const { bus, cache } = await connections();
       officials.push(
-        await startOfficial({ config: readOfficialConfig({ ...common, OFFICIAL_PORT: '0' }), database: backends.database, bus, cache }),
+        await startOfficial({
+          config: readOfficialConfig({ ...common, OFFICIAL_PORT: '0' }),
+          database: backends.database,
+          bus,
+          cache,
+        }),
       );
     }
     for (let i = 0; i < 2; i++) {
       const { bus, cache } = await connections();
       edges.push(
         await startEdge({
-          config: readEdgeConfig({ ...common, EDGE_PORT: '0', IDENTITY_URL: identity.url, OFFICIAL_URL: officials[i]!.url }),
+          config: readEdgeConfig({
+            ...common,
+            EDGE_PORT: '0',
+            IDENTITY_URL: identity.url,
+            OFFICIAL_URL: officials[i]!.url,
+          }),
           bus,
           cache,
         }),
       );
     }
     alice = await signUp(edges[0]!.url);
-    sid = (await api<{ id: string }>(edges[0]!.url, 'POST', '/api/servers', { token: alice.access, body: { name: 'Scaled' } })).body.id;
-    cid = (await api<{ id: string }>(edges[1]!.url, 'POST', `/api/servers/${sid}/channels`, { token: alice.access, body: { name: 'general' } })).body.id;
+    sid = (
+      await api<{ id: string }>(edges[0]!.url, 'POST', '/api/servers', {
+        token: alice.access,
+        body: { name: 'Scaled' },
+      })
+    ).body.id;
+    cid = (
+      await api<{ id: string }>(edges[1]!.url, 'POST', `/api/servers/${sid}/channels`, {
+        token: alice.access,
+        body: { name: 'general' },
+      })
+    ).body.id;
   });
 
   afterAll(async () => {
@@ -133,8 +157,12 @@ describe('two Edges and two Officials on NATS JetStream + Redis', () => {
       token: alice.access,
       body: { content: 'after resume' },
     });
-    await second.waitFor((f) => f.op === 'EVENT' && f.t === 'MESSAGE_CREATE' && (f.d as { id: string }).id === after.body.id);
-    expect(second.events('MESSAGE_CREATE').filter((e) => (e.d as { id: string }).id === after.body.id)).toHaveLength(1);
+    await second.waitFor(
+      (f) => f.op === 'EVENT' && f.t === 'MESSAGE_CREATE' && (f.d as { id: string }).id === after.body.id,
+    );
+    expect(
+      second.events('MESSAGE_CREATE').filter((e) => (e.d as { id: string }).id === after.body.id),
+    ).toHaveLength(1);
     second.close();
   });
 });

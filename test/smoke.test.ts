@@ -39,9 +39,14 @@ describe.each(modes)('seed smoke flow (%s)', (mode) => {
 
   it('register → login → 2FA → server → channel → message → gateway events', async () => {
     const email = `alice-${mode}@example.com`;
-    const reg = await api<{ id: string; email: string; username: string }>(edge, 'POST', '/id/auth/register', {
-      body: { email, username: `alice_${mode}`, password: 'S3cretPass!' },
-    });
+    const reg = await api<{ id: string; email: string; username: string }>(
+      edge,
+      'POST',
+      '/id/auth/register',
+      {
+        body: { email, username: `alice_${mode}`, password: 'S3cretPass!' },
+      },
+    );
     expect(reg.status).toBe(201);
     expect(reg.body).toMatchObject({ email, username: `alice_${mode}` });
 
@@ -52,9 +57,14 @@ describe.each(modes)('seed smoke flow (%s)', (mode) => {
     expect(login.body.next).toBe('2fa_setup');
     const partial = login.body.partial_token;
 
-    const setup = await api<{ totp_secret: string; otpauth_url: string }>(edge, 'POST', '/id/auth/2fa/setup', {
-      token: partial,
-    });
+    const setup = await api<{ totp_secret: string; otpauth_url: string }>(
+      edge,
+      'POST',
+      '/id/auth/2fa/setup',
+      {
+        token: partial,
+      },
+    );
     expect(setup.status).toBe(200);
     expect(setup.body.otpauth_url).toMatch(/^otpauth:\/\/totp\//);
     const secret = setup.body.totp_secret;
@@ -113,9 +123,14 @@ describe.each(modes)('seed smoke flow (%s)', (mode) => {
     expect(created).toMatchObject({ d: { id: msg.body.id, content: 'Hello!' } });
     expect(typeof (created as { s: number }).s).toBe('number');
 
-    const list = await api<{ messages: { content: string }[] }>(edge, 'GET', `/api/channels/${cid}/messages`, {
-      token: access,
-    });
+    const list = await api<{ messages: { content: string }[] }>(
+      edge,
+      'GET',
+      `/api/channels/${cid}/messages`,
+      {
+        token: access,
+      },
+    );
     expect(list.body.messages.map((m) => m.content)).toEqual(['Hello!']);
 
     const typing = await api(edge, 'POST', `/api/channels/${cid}/typing`, { token: access });

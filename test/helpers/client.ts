@@ -39,12 +39,17 @@ export async function api<T = unknown>(
 let counter = 0;
 /** Registers a fresh user through the Edge and walks login → 2FA setup → verify. */
 export async function signUp(edge: string, name?: string): Promise<Session> {
-  const username = name ?? `u${Date.now().toString(36)}${(counter++).toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const username =
+    name ?? `u${Date.now().toString(36)}${(counter++).toString(36)}${Math.floor(Math.random() * 1e4)}`;
   const password = 'S3cretPass!';
   const email = `${username}@example.com`;
-  const reg = await api<{ id: string }>(edge, 'POST', '/id/auth/register', { body: { email, username, password } });
+  const reg = await api<{ id: string }>(edge, 'POST', '/id/auth/register', {
+    body: { email, username, password },
+  });
   if (reg.status !== 201) throw new Error(`register ${reg.status} ${JSON.stringify(reg.body)}`);
-  const login = await api<{ partial_token: string }>(edge, 'POST', '/id/auth/login', { body: { email, password } });
+  const login = await api<{ partial_token: string }>(edge, 'POST', '/id/auth/login', {
+    body: { email, password },
+  });
   const partial = login.body.partial_token;
   const setup = await api<{ totp_secret: string }>(edge, 'POST', '/id/auth/2fa/setup', { token: partial });
   const secret = setup.body.totp_secret;
@@ -107,7 +112,11 @@ export class GatewayClient {
     const seen = this.frames.find(pred);
     if (seen) return Promise.resolve(seen as F);
     return new Promise<F>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for a frame; got ${JSON.stringify(this.frames.slice(-5))}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`timed out waiting for a frame; got ${JSON.stringify(this.frames.slice(-5))}`)),
+        timeoutMs,
+      );
       this.waiters.push({
         pred,
         resolve: (f) => {
@@ -122,13 +131,18 @@ export class GatewayClient {
   next<F = ServerFrame>(match: { op: string; t?: string }, timeoutMs = 5000): Promise<F> {
     const from = this.frames.length;
     return this.waitFor<F>(
-      (f) => this.frames.indexOf(f) >= from && f.op === match.op && (match.t === undefined || ('t' in f && f.t === match.t)),
+      (f) =>
+        this.frames.indexOf(f) >= from &&
+        f.op === match.op &&
+        (match.t === undefined || ('t' in f && f.t === match.t)),
       timeoutMs,
     );
   }
 
   events(t?: string): Extract<ServerFrame, { op: 'EVENT' }>[] {
-    return this.frames.filter((f): f is Extract<ServerFrame, { op: 'EVENT' }> => f.op === 'EVENT' && (t === undefined || f.t === t));
+    return this.frames.filter(
+      (f): f is Extract<ServerFrame, { op: 'EVENT' }> => f.op === 'EVENT' && (t === undefined || f.t === t),
+    );
   }
 
   close(): void {

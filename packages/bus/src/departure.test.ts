@@ -14,15 +14,30 @@ describe('user departure events', () => {
 
   it('announces SERVER_DELETE for owned servers and MEMBER_LEAVE for other memberships', async () => {
     const { db } = database;
-    for (const [id, name] of [['1', 'gone'], ['2', 'stays']] as const) {
-      await db.insertInto('users').values({ id, email: `${name}@x.io`, username: name, password_hash: 'h' }).execute();
+    for (const [id, name] of [
+      ['1', 'gone'],
+      ['2', 'stays'],
+    ] as const) {
+      await db
+        .insertInto('users')
+        .values({ id, email: `${name}@x.io`, username: name, password_hash: 'h' })
+        .execute();
     }
-    await db.insertInto('servers').values([{ id: '10', name: 'own', owner_id: '1' }, { id: '20', name: 'other', owner_id: '2' }]).execute();
-    await db.insertInto('members').values([
-      { server_id: '10', user_id: '1' },
-      { server_id: '20', user_id: '1' },
-      { server_id: '20', user_id: '2' },
-    ]).execute();
+    await db
+      .insertInto('servers')
+      .values([
+        { id: '10', name: 'own', owner_id: '1' },
+        { id: '20', name: 'other', owner_id: '2' },
+      ])
+      .execute();
+    await db
+      .insertInto('members')
+      .values([
+        { server_id: '10', user_id: '1' },
+        { server_id: '20', user_id: '1' },
+        { server_id: '20', user_id: '2' },
+      ])
+      .execute();
 
     await db.transaction().execute(async (trx) => {
       expect(await enqueueUserDepartureEvents(trx, '1')).toBe(2);

@@ -10,7 +10,11 @@ import { enqueueEvent } from './relay.ts';
 export async function enqueueUserDepartureEvents(trx: Kysely<DB>, userId: string): Promise<number> {
   const owned = await trx.selectFrom('servers').select('id').where('owner_id', '=', userId).execute();
   const ownedIds = new Set(owned.map((s) => s.id));
-  const memberships = await trx.selectFrom('members').select('server_id').where('user_id', '=', userId).execute();
+  const memberships = await trx
+    .selectFrom('members')
+    .select('server_id')
+    .where('user_id', '=', userId)
+    .execute();
   let n = 0;
   for (const { server_id } of memberships) {
     if (ownedIds.has(server_id)) continue;

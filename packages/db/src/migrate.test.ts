@@ -11,7 +11,9 @@ describe.each(TEST_BACKENDS)('migrations on %s', (backend) => {
       expect(first).toEqual(listMigrations().map((m) => m.version));
       const second = await migrate(database);
       expect(second).toEqual([]);
-      const rows = await sql<{ version: string }>`select version from schema_migrations order by version`.execute(database.db);
+      const rows = await sql<{
+        version: string;
+      }>`select version from schema_migrations order by version`.execute(database.db);
       expect(rows.rows.map((r) => r.version)).toEqual(first);
       const col = await sql<{ column_name: string }>`
         select column_name from information_schema.columns
@@ -26,16 +28,25 @@ describe.each(TEST_BACKENDS)('migrations on %s', (backend) => {
     const database = await createTestDatabase(backend);
     try {
       const big = '9007199254740993';
-      await database.db.insertInto('users').values({ id: big, email: 'a@x.io', username: 'a', password_hash: 'h' }).execute();
+      await database.db
+        .insertInto('users')
+        .values({ id: big, email: 'a@x.io', username: 'a', password_hash: 'h' })
+        .execute();
       const row = await database.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
       expect(row.id).toBe(big);
       await expect(
         database.db.transaction().execute(async (trx) => {
-          await trx.insertInto('users').values({ id: '2', email: 'b@x.io', username: 'b', password_hash: 'h' }).execute();
+          await trx
+            .insertInto('users')
+            .values({ id: '2', email: 'b@x.io', username: 'b', password_hash: 'h' })
+            .execute();
           throw new Error('abort');
         }),
       ).rejects.toThrow('abort');
-      const count = await database.db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const count = await database.db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(count.n)).toBe(1);
     } finally {
       await database.close();

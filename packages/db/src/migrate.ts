@@ -36,7 +36,9 @@ export async function migrate(database: Database, migrations = listMigrations())
     const done = await db.transaction().execute(async (trx) => {
       // several instances may start together: one applies, the others wait and skip
       await sql`select pg_advisory_xact_lock(727274)`.execute(trx);
-      const row = await sql<{ version: string }>`select version from schema_migrations where version = ${m.version}`.execute(trx);
+      const row = await sql<{
+        version: string;
+      }>`select version from schema_migrations where version = ${m.version}`.execute(trx);
       if (row.rows.length > 0) return false;
       // PGlite's extended protocol takes one statement per query; exec runs a script
       if (database.pglite) await database.pglite.exec(m.sql);

@@ -15,7 +15,8 @@ export class AppError extends Error {
 export const badRequest = (code: string, message: string) => new AppError(400, code, message);
 export const unauthorized = (message = 'Missing or invalid token', code = 'unauthorized') =>
   new AppError(401, code, message);
-export const forbidden = (message = 'Missing permission', code = 'forbidden') => new AppError(403, code, message);
+export const forbidden = (message = 'Missing permission', code = 'forbidden') =>
+  new AppError(403, code, message);
 export const notFound = (what: string) => new AppError(404, `unknown_${what}`, `Unknown ${what}`);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 export const tooLarge = (message = 'Payload too large') => new AppError(413, 'payload_too_large', message);

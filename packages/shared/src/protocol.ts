@@ -33,7 +33,13 @@ export interface DurableEventMap {
 export type DurableEventType = keyof DurableEventMap;
 
 export interface EphemeralEventMap {
-  TYPING_START: { channel_id: string; server_id: string; user_id: string; username: string; timestamp: string };
+  TYPING_START: {
+    channel_id: string;
+    server_id: string;
+    user_id: string;
+    username: string;
+    timestamp: string;
+  };
   PRESENCE_UPDATE: { user_id: string; server_id: string; status: 'online' | 'offline' };
 }
 export type EphemeralEventType = keyof EphemeralEventMap;

@@ -4,7 +4,13 @@ import { isAbsolute, join, resolve } from 'node:path';
 import pino from 'pino';
 import { openBus, type EventBus } from '@twopointo/bus';
 import { openCache, type Cache } from '@twopointo/cache';
-import { migrate, openDatabase, serveDatabaseSocket, type Database, type DatabaseSocket } from '@twopointo/db';
+import {
+  migrate,
+  openDatabase,
+  serveDatabaseSocket,
+  type Database,
+  type DatabaseSocket,
+} from '@twopointo/db';
 import { readEdgeConfig, startEdge, storageRoutes, type RunningEdge } from '@twopointo/edge';
 import { readIdentityConfig, startIdentity, type RunningIdentity } from '@twopointo/identity';
 import { readOfficialConfig, startOfficial, type RunningOfficial } from '@twopointo/official';
@@ -52,12 +58,15 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
   const logger = pino(loggerOptions(config.LOG_LEVEL, 'twopointo') as pino.LoggerOptions);
   const cleanup: (() => Promise<unknown>)[] = [];
   const closeAll = async () => {
-    for (const fn of cleanup.reverse()) await fn().catch((err: unknown) => logger.warn({ err }, 'close failed'));
+    for (const fn of cleanup.reverse())
+      await fn().catch((err: unknown) => logger.warn({ err }, 'close failed'));
     cleanup.length = 0;
   };
 
   try {
-    const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(dataDir, 'db') });
+    const database = await openDatabase(
+      config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(dataDir, 'db') },
+    );
     cleanup.push(() => database.close());
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
@@ -65,7 +74,10 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
     let dbSocket: DatabaseSocket | undefined;
     if (database.pglite && config.DEV_DB_SOCKET_PORT !== 0) {
       try {
-        dbSocket = await serveDatabaseSocket(database.pglite, { host: '127.0.0.1', port: config.DEV_DB_SOCKET_PORT });
+        dbSocket = await serveDatabaseSocket(database.pglite, {
+          host: '127.0.0.1',
+          port: config.DEV_DB_SOCKET_PORT,
+        });
         cleanup.push(() => dbSocket!.close());
       } catch (err) {
         logger.warn({ err: String(err) }, 'could not expose the embedded database to local tools');
@@ -86,7 +98,14 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
 
     const identity = await startIdentity({ config: readIdentityConfig(o), database, cache, storage, logger });
     cleanup.push(() => identity.close());
-    const official = await startOfficial({ config: readOfficialConfig(o), database, bus, cache, storage, logger });
+    const official = await startOfficial({
+      config: readOfficialConfig(o),
+      database,
+      bus,
+      cache,
+      storage,
+      logger,
+    });
     cleanup.push(() => official.close());
     const edge = await startEdge({
       config: readEdgeConfig({ ...o, IDENTITY_URL: identity.url, OFFICIAL_URL: official.url }),

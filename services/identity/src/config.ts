@@ -37,6 +37,8 @@ export const identityConfigSpec = {
   DATA_DIR: path('./data') as (e: Env, n: string) => string,
   /** Redis for rate limits; unset → in memory */
   REDIS_URL: env.optionalUrl(),
+  /** prefix of every Redis key; must match the other services' */
+  REDIS_PREFIX: env.string('tp:'),
   /** PEM signing key; unset → an ephemeral key per start (tokens die with the process) */
   IDENTITY_RSA_PRIVATE_KEY_FILE: path(),
   JWT_ISSUER: env.string('twopointo-identity'),

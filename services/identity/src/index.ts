@@ -46,7 +46,11 @@ export async function startIdentity(options: StartIdentityOptions = {}): Promise
   let cache: Cache | undefined = options.cache;
   let app: FastifyInstance | undefined;
   try {
-    cache ??= await openCache({ redisUrl: config.REDIS_URL, logger: options.logger });
+    cache ??= await openCache({
+      redisUrl: config.REDIS_URL,
+      prefix: config.REDIS_PREFIX,
+      logger: options.logger,
+    });
     await migrate(database);
     app = await buildIdentityApp({
       config,

@@ -20,7 +20,12 @@ export const officialConfigSpec = {
   DATABASE_URL: env.optionalUrl(),
   DATA_DIR: env.string('./data'),
   NATS_URL: env.optionalUrl(),
+  /** JetStream stream and subject prefix; must match the Edge's */
+  NATS_STREAM: env.string('TP_EVENTS'),
+  NATS_SUBJECT_PREFIX: env.string('tp'),
   REDIS_URL: env.optionalUrl(),
+  /** prefix of every Redis key; must match the other services' */
+  REDIS_PREFIX: env.string('tp:'),
   /** shared with the Edge; the all-in-one process passes a generated one as an override */
   INTERNAL_SECRET: env.string(),
   RATE_LIMITS: env.bool(true),

@@ -54,13 +54,22 @@ export async function startOfficial(options: StartOfficialOptions = {}): Promise
     }
     let bus = options.bus;
     if (!bus) {
-      const opened = await openBus({ natsUrl: config.NATS_URL, name: 'official' });
+      const opened = await openBus({
+        natsUrl: config.NATS_URL,
+        stream: config.NATS_STREAM,
+        prefix: config.NATS_SUBJECT_PREFIX,
+        name: 'twopointo-official',
+      });
       owned.push(() => opened.close());
       bus = opened;
     }
     let cache = options.cache;
     if (!cache) {
-      const opened = await openCache({ redisUrl: config.REDIS_URL, logger: options.logger });
+      const opened = await openCache({
+        redisUrl: config.REDIS_URL,
+        prefix: config.REDIS_PREFIX,
+        logger: options.logger,
+      });
       owned.push(() => opened.close());
       cache = opened;
     }

@@ -19,7 +19,10 @@ export function loadDotEnv(path = `${REPO_ROOT}.env`): void {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Invalid configuration: ${variable} ${problem}`);
     this.name = 'ConfigError';
   }
@@ -42,10 +45,7 @@ export const env = {
       if (v === undefined) throw new ConfigError(n, 'is required');
       return v;
     },
-  optional:
-    (): Reader<string | undefined> =>
-    (e, n) =>
-      raw(e, n),
+  optional: (): Reader<string | undefined> => (e, n) => raw(e, n),
   int:
     (def: number, min = 0, max = Number.MAX_SAFE_INTEGER): Reader<number> =>
     (e, n) => {
@@ -81,21 +81,25 @@ export const env = {
       }
       return v.replace(/\/+$/, '');
     },
-  optionalUrl:
-    (): Reader<string | undefined> =>
-    (e, n) =>
-      raw(e, n) === undefined ? undefined : env.url()(e, n),
+  optionalUrl: (): Reader<string | undefined> => (e, n) =>
+    raw(e, n) === undefined ? undefined : env.url()(e, n),
   list:
     (def: string[]): Reader<string[]> =>
     (e, n) => {
       const v = raw(e, n);
-      return v === undefined ? def : v.split(',').map((s) => s.trim()).filter(Boolean);
+      return v === undefined
+        ? def
+        : v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
     },
   oneOf:
     <T extends string>(values: readonly T[], def: T): Reader<T> =>
     (e, n) => {
       const v = raw(e, n) ?? def;
-      if (!values.includes(v as T)) throw new ConfigError(n, `must be one of ${values.join(', ')}, got "${v}"`);
+      if (!values.includes(v as T))
+        throw new ConfigError(n, `must be one of ${values.join(', ')}, got "${v}"`);
       return v as T;
     },
 };
