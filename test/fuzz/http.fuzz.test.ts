@@ -239,7 +239,7 @@ type BodySpec =
   | { kind: 'none' }
   | { kind: 'json'; value: unknown }
   | { kind: 'raw'; text: string }
-  | { kind: 'bytes'; bytes: number[] }
+  | { kind: 'bytes'; bytes: readonly number[] }
   | { kind: 'huge'; size: number };
 
 const bodySpec = (fields: string[]): fc.Arbitrary<BodySpec> =>
@@ -490,7 +490,7 @@ describe('HTTP fuzz through the Edge', () => {
       const token = tokens[c.token];
       if (token) headers.authorization = `Bearer ${token}`;
       if (c.contentType !== undefined) headers['content-type'] = c.contentType;
-      let body: string | Buffer | undefined;
+      let body: string | Blob | undefined;
       if (c.method !== 'GET') {
         switch (c.body.kind) {
           case 'json':
@@ -500,7 +500,7 @@ describe('HTTP fuzz through the Edge', () => {
             body = c.body.text;
             break;
           case 'bytes':
-            body = Buffer.from(c.body.bytes);
+            body = new Blob([Uint8Array.from(c.body.bytes)]);
             break;
           case 'huge':
             body = JSON.stringify({ content: 'x'.repeat(c.body.size), name: 'y'.repeat(c.body.size) });
