@@ -3,7 +3,7 @@
  * the payload JSON exactly as published), client frames are parsed and shape-checked here.
  */
 import type { SequencedRecord } from '@twopointo/bus';
-import type { ClientFrame, EphemeralBusEvent, ServerFrame } from '@twopointo/shared';
+import { isSnowflake, type ClientFrame, type EphemeralBusEvent, type ServerFrame } from '@twopointo/shared';
 
 /** `{"op":"EVENT","t":…,"s":…,"d":<data>}` — `d` is never parsed or re-serialised. */
 export function durableFrame(r: SequencedRecord): string {
@@ -29,7 +29,6 @@ export function errorFrame(code: string, message: string): string {
 export type ParsedFrame =
   { ok: true; frame: ClientFrame } | { ok: false; code: 'invalid_frame' | 'unknown_op'; message: string };
 
-const ID = /^\d{1,20}$/;
 /** channels per SUBSCRIBE/UNSUBSCRIBE frame */
 export const MAX_CHANNELS_PER_FRAME = 500;
 
@@ -42,7 +41,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 function idList(v: unknown, field: string): string[] | string {
   if (!Array.isArray(v)) return `${field} must be an array of ids`;
   if (v.length > MAX_CHANNELS_PER_FRAME) return `${field} holds more than ${MAX_CHANNELS_PER_FRAME} ids`;
-  for (const x of v) if (typeof x !== 'string' || !ID.test(x)) return `${field} must be an array of ids`;
+  for (const x of v) if (typeof x !== 'string' || !isSnowflake(x)) return `${field} must be an array of ids`;
   return [...new Set(v as string[])];
 }
 
@@ -68,7 +67,8 @@ export function parseClientFrame(text: string): ParsedFrame {
     case 'SUBSCRIBE':
     case 'UNSUBSCRIBE': {
       if (!isObject(d)) return bad('d must be an object');
-      if (typeof d.server_id !== 'string' || !ID.test(d.server_id)) return bad('d.server_id must be an id');
+      if (typeof d.server_id !== 'string' || !isSnowflake(d.server_id))
+        return bad('d.server_id must be an id');
       if (d.channel_ids === undefined && raw.op === 'UNSUBSCRIBE') {
         return { ok: true, frame: { op: 'UNSUBSCRIBE', d: { server_id: d.server_id } } };
       }
