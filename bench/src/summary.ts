@@ -41,7 +41,7 @@ export function summarise(r: BenchResult): string {
         const m = a[k];
         if (m)
           lines.push(
-            `${k}: ${m.sockets_ready} idle subscribed sockets (${m.sockets_failed} failed), RSS ${m.rss_before_mib} → ${m.rss_after_mib} MiB, ${m.rss_per_socket_kib} KiB/socket${k === 'system' ? x(a.ratios?.rss_per_socket) : ''}`,
+            `${k}: ${m.sockets_ready} idle subscribed sockets (${m.sockets_failed} failed), RSS ${m.rss_before_mib} → ${m.rss_after_mib} MiB, ${m.rss_per_socket_kib} KiB/socket${k === 'system' ? x(a.ratios?.rss_per_socket) : ''}; JS heap+external ${m.js_per_socket_kib} KiB/socket${k === 'system' ? x(a.ratios?.js_per_socket) : ''}`,
           );
       }
       break;

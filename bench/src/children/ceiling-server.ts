@@ -8,7 +8,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { benchContent, fakeIds, messageCreateFrame } from '../lib/frames.ts';
 import { nowUs } from '../lib/histogram.ts';
 
-type Msg = { type: string; seq?: number };
+/** `us`: when the harness decided to send, so queueing in front of the broadcast counts, as it does for a POST */
+type Msg = { type: string; seq?: number; us?: number };
 const ids = fakeIds();
 const subscribed = new Set<WebSocket>();
 let s = 0;
@@ -73,11 +74,11 @@ wss.on('connection', (ws) => {
 process.on('message', (m: Msg) => {
   if (m.type === 'broadcast') {
     // one string, built once, written to every socket: what a gateway cannot beat
-    const frame = Buffer.from(messageCreateFrame(++s, benchContent(m.seq ?? 0, nowUs()), ids));
+    const frame = Buffer.from(messageCreateFrame(++s, benchContent(m.seq ?? 0, m.us ?? nowUs()), ids));
     for (const ws of subscribed) ws.send(frame, { binary: false });
   } else if (m.type === 'gc') {
     (globalThis as { gc?: () => void }).gc?.();
-    process.send!({ type: 'gc-done' });
+    process.send!({ type: 'gc-done', memory: process.memoryUsage() });
   } else if (m.type === 'close') {
     if (process.env.BENCH_VERBOSE) console.error(`ceiling: ${s} broadcasts to ${subscribed.size} sockets`);
     for (const ws of wss.clients) ws.terminate();

@@ -32,7 +32,7 @@ let closing = false;
 process.on('message', (m: { type: string }) => {
   if (m.type === 'gc') {
     (globalThis as { gc?: () => void }).gc?.();
-    process.send!({ type: 'gc-done' });
+    process.send!({ type: 'gc-done', memory: process.memoryUsage() });
   } else if (m.type === 'close' && !closing) {
     closing = true;
     // exit normally so --cpu-prof writes its profile

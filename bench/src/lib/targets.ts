@@ -23,7 +23,8 @@ export interface Target {
   subscribe: { server_id: string; channel_ids: string[] };
   /** Emits message seq to every subscriber (ceiling: broadcast; system: POST through the Edge). */
   send(seq: number): Promise<boolean>;
-  gc(): Promise<void>;
+  /** full GC in the server child; its memoryUsage() after */
+  gc(): Promise<NodeJS.MemoryUsage>;
   close(): Promise<void>;
 }
 
@@ -44,9 +45,10 @@ export class ServicesMissing extends Error {
   }
 }
 
-async function gcChild(child: Child): Promise<void> {
+/** Collects garbage in the child and returns its memory as Node sees it. */
+async function gcChild(child: Child): Promise<NodeJS.MemoryUsage> {
   child.send({ type: 'gc' });
-  await child.next((m) => m.type === 'gc-done', 30_000, 'gc');
+  return (await child.next<{ memory: NodeJS.MemoryUsage }>((m) => m.type === 'gc-done', 30_000, 'gc')).memory;
 }
 
 export async function startCeiling(): Promise<Target> {
@@ -68,7 +70,7 @@ export async function startCeiling(): Promise<Target> {
     channelId: ready.ids.channelId,
     subscribe: sub,
     send: async (seq) => {
-      child.send({ type: 'broadcast', seq });
+      child.send({ type: 'broadcast', seq, us: nowUs() });
       return true;
     },
     gc: () => gcChild(child),

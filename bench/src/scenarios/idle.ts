@@ -16,6 +16,8 @@ export interface IdleMeasure {
   rss_before_mib: number;
   rss_after_mib: number;
   rss_per_socket_kib: number;
+  /** live V8 heap + external memory per socket after GC: the socket's own state, without retained pages */
+  js_per_socket_kib: number;
   connect_s: number;
 }
 
@@ -33,14 +35,15 @@ async function measureIdle(
       tokens: target.tokens,
       subscribe: target.subscribe,
     });
-    await target.gc();
+    const heap0 = await target.gc();
     await sleep(500);
     const before = sampleProc(target.child.pid).rssBytes;
     const ready = await pool.connect();
     await sleep(o.settleMs);
-    await target.gc();
+    const heap1 = await target.gc();
     await sleep(500);
     const after = sampleProc(target.child.pid).rssBytes;
+    const js = (m: NodeJS.MemoryUsage) => m.heapUsed + m.external;
     const mib = (x: number) => Math.round((x / 1048576) * 10) / 10;
     return {
       target: kind,
@@ -50,6 +53,9 @@ async function measureIdle(
       rss_before_mib: mib(before),
       rss_after_mib: mib(after),
       rss_per_socket_kib: ready.ready ? Math.round(((after - before) / ready.ready / 1024) * 100) / 100 : 0,
+      js_per_socket_kib: ready.ready
+        ? Math.round(((js(heap1) - js(heap0)) / ready.ready / 1024) * 100) / 100
+        : 0,
       connect_s: Math.round((ready.lastReadyUs - ready.firstUs) / 1e4) / 100,
     };
   } finally {
@@ -75,6 +81,10 @@ export async function idle(o: RunOptions): Promise<BenchResult> {
     params: p,
     system: sys,
     ceiling: ceil,
-    ratios: ceil && sys && { rss_per_socket: ratio(sys.rss_per_socket_kib, ceil.rss_per_socket_kib) },
+    ratios: ceil &&
+      sys && {
+        rss_per_socket: ratio(sys.rss_per_socket_kib, ceil.rss_per_socket_kib),
+        js_per_socket: ratio(sys.js_per_socket_kib, ceil.js_per_socket_kib),
+      },
   };
 }
