@@ -6,7 +6,12 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
-import { installErrorHandler, loggerOptions, requestIdOptions } from '@twopointo/shared/server';
+import {
+  installErrorHandler,
+  requestIdOptions,
+  serviceLoggerOptions,
+  warnIfRateLimitsOff,
+} from '@twopointo/shared/server';
 import type { ObjectStorage } from '@twopointo/storage';
 import { JwtVerifier } from './auth/jwt-verifier.ts';
 import type { EdgeConfig } from './config.ts';
@@ -46,15 +51,14 @@ export interface EdgeApp {
 export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
   const { config } = deps;
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config.LOG_LEVEL, 'edge') }),
+    ...serviceLoggerOptions(deps.logger, config.LOG_LEVEL, 'edge'),
     ...requestIdOptions,
     bodyLimit: config.BODY_LIMIT,
     // keep-alive sockets idle at close would otherwise hold app.close() open
     forceCloseConnections: 'idle',
   }) as unknown as FastifyInstance;
   installErrorHandler(app);
-  if (!config.RATE_LIMITS)
-    app.log.warn('RATE_LIMITS=off: gateway flood limits are disabled (benchmarks only)');
+  warnIfRateLimitsOff(app, config.RATE_LIMITS, 'gateway flood limits');
 
   const verifier = new JwtVerifier({
     identityUrl: config.IDENTITY_URL,

@@ -4,7 +4,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { RateLimiter, type Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
-import { installErrorHandler, loggerOptions, requestIdOptions } from '@twopointo/shared/server';
+import {
+  installErrorHandler,
+  installJsonBodyParser,
+  requestIdOptions,
+  serviceLoggerOptions,
+  warnIfRateLimitsOff,
+} from '@twopointo/shared/server';
 import type { ObjectStorage } from '@twopointo/storage';
 import type { IdentityConfig } from './config.ts';
 import { authRoutes } from './routes/auth.routes.ts';
@@ -34,9 +40,7 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
   const signingKey = deps.signingKey ?? (await loadSigningKey(config.IDENTITY_RSA_PRIVATE_KEY_FILE));
 
   const app = Fastify({
-    ...(deps.logger
-      ? { loggerInstance: deps.logger }
-      : { logger: loggerOptions(config.LOG_LEVEL, 'identity') }),
+    ...serviceLoggerOptions(deps.logger, config.LOG_LEVEL, 'identity'),
     ...requestIdOptions,
     // the Edge is the only caller; its X-Forwarded-For gives the client IP for rate limits
     trustProxy: true,
@@ -47,16 +51,8 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
       'IDENTITY_RSA_PRIVATE_KEY_FILE is not set: using an ephemeral signing key, tokens die with this process (run make identity-keygen)',
     );
   }
-  if (!config.RATE_LIMITS)
-    app.log.warn('RATE_LIMITS=off: login, 2FA and registration limits are disabled (benchmarks only)');
-
-  // POSTs without a body may still say Content-Type: application/json (browsers' fetch helpers do)
-  const parseJson = app.getDefaultJsonParser('error', 'ignore');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    if (body === '') return done(null, undefined);
-    void parseJson(req, body as string, done);
-  });
-
+  warnIfRateLimitsOff(app, config.RATE_LIMITS, 'login, 2FA and registration limits');
+  installJsonBodyParser(app);
   installErrorHandler(app);
   await app.register(swagger, {
     openapi: {

@@ -5,7 +5,13 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { OutboxRelay, type EventBus } from '@twopointo/bus';
 import { RateLimiter, type Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
-import { installErrorHandler, loggerOptions, requestIdOptions } from '@twopointo/shared/server';
+import {
+  installErrorHandler,
+  installJsonBodyParser,
+  requestIdOptions,
+  serviceLoggerOptions,
+  warnIfRateLimitsOff,
+} from '@twopointo/shared/server';
 import type { ObjectStorage } from '@twopointo/storage';
 import { AccessRepository } from './access/access.repository.ts';
 import { registerAssets } from './assets/assets.routes.ts';
@@ -65,24 +71,14 @@ export interface OfficialContext {
 export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp> {
   const { config, database, bus, cache } = deps;
   const app = Fastify({
-    ...(deps.logger
-      ? { loggerInstance: deps.logger }
-      : { logger: loggerOptions(config.LOG_LEVEL, 'official') }),
+    ...serviceLoggerOptions(deps.logger, config.LOG_LEVEL, 'official'),
     ...requestIdOptions,
   }).withTypeProvider<TypeBoxTypeProvider>();
   // body schemas are checked strictly (no type coercion); path and query strings are converted
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
-  if (!config.RATE_LIMITS)
-    app.log.warn('RATE_LIMITS=off: message and typing limits are disabled (benchmarks only)');
-
-  // POSTs without a body may still say Content-Type: application/json (browsers' fetch helpers do)
-  const parseJson = app.getDefaultJsonParser('error', 'ignore');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    if (body === '') return done(null, undefined);
-    void parseJson(req, body as string, done);
-  });
-
+  warnIfRateLimitsOff(app, config.RATE_LIMITS, 'message and typing limits');
+  installJsonBodyParser(app);
   installErrorHandler(app);
   await app.register(swagger, {
     openapi: {

@@ -1,6 +1,12 @@
 /** Fastify pieces every service shares: logger with secrets redacted, error format, request ids. */
 import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyServerOptions,
+} from 'fastify';
 import { AppError } from '../errors.ts';
 
 /** Paths pino must never print. */
@@ -47,6 +53,32 @@ function frameworkErrors(err: FastifyError, _req: unknown, reply: FastifyReply):
   const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
   const code = status === 414 ? 'uri_too_long' : 'bad_request';
   void reply.status(status).send({ error: { code, message: err.message.slice(0, 200) } });
+}
+
+/**
+ * Fastify's logger options: the shared pino instance when one is given (all-in-one), otherwise a
+ * service-named logger made from LOG_LEVEL.
+ */
+export function serviceLoggerOptions(
+  shared: FastifyBaseLogger | undefined,
+  level: string,
+  name: string,
+): { loggerInstance: FastifyBaseLogger } | { logger: FastifyServerOptions['logger'] } {
+  return shared ? { loggerInstance: shared } : { logger: loggerOptions(level, name) };
+}
+
+/** Says once at startup which limits RATE_LIMITS=off switched off, so a benchmark setting is never silent. */
+export function warnIfRateLimitsOff(app: FastifyInstance, enabled: boolean, what: string): void {
+  if (!enabled) app.log.warn(`RATE_LIMITS=off: ${what} are disabled (benchmarks only)`);
+}
+
+/** JSON bodies as usual, but an empty body is no body: POSTs without one may still say Content-Type: application/json (browsers' fetch helpers do). */
+export function installJsonBodyParser(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'ignore');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (body === '') return done(null, undefined);
+    void parseJson(req, body as string, done);
+  });
 }
 
 /** Validation errors name the field; AppErrors keep their code; anything else is a logged 500. */
