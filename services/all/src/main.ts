@@ -1,9 +1,12 @@
 /** `make dev` / `npm start`: the whole system in one process on the embedded default. */
-import { exitOnConfigError } from '@twopointo/shared/server';
+import { runUntilSignal } from '@twopointo/shared/server';
 import { startAll } from './index.ts';
 
 async function main(): Promise<void> {
-  const system = await startAll().catch(exitOnConfigError);
+  const system = await runUntilSignal(() => startAll(), {
+    onSignal: (signal) => console.log(`\n${signal}: shutting down…`),
+    onCloseError: (err) => console.error(err),
+  });
   const mode = [
     system.database.kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL',
     system.bus.kind === 'memory' ? 'in-process bus' : 'NATS JetStream',
@@ -20,23 +23,6 @@ async function main(): Promise<void> {
 
   Ctrl+C to stop.
 `);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: shutting down…`);
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    system
-      .close()
-      .then(() => process.exit(0))
-      .catch((err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {
