@@ -1,6 +1,6 @@
 /** Fault-suite helpers: backends around a private NATS server, and reading what a socket got. */
 import { Redis } from 'ioredis';
-import { createTestDatabase, sql, type Database } from '@twopointo/db';
+import { createTestDatabase, sql, type Database, type TestDatabase } from '@twopointo/db';
 import { deleteStream, uniqueStreamNames } from '../../packages/bus/src/test-support.ts';
 import type { DistributedBackends } from '../helpers/backends.ts';
 import { TEST_REDIS_URL } from '../helpers/backends.ts';
@@ -8,21 +8,24 @@ import type { GatewayClient } from '../helpers/client.ts';
 
 export const SOAK = process.env.SOAK === '1';
 
-/** Like distributedBackends(), but with NATS at `natsUrl` (a private server the test may stop). */
+/**
+ * Like distributedBackends(), but with NATS at `natsUrl` (a private server the test may stop) and
+ * optionally the database at `databaseUrl` (a private PostgreSQL; then the machine's is not used).
+ */
 export async function backendsWithNats(natsUrl: string, databaseUrl?: string): Promise<DistributedBackends> {
-  const database = await createTestDatabase('postgres', { migrated: false });
+  const database = databaseUrl ? undefined : await createTestDatabase('postgres', { migrated: false });
   const { stream, prefix } = uniqueStreamNames();
   const redisPrefix = `${prefix}:`;
   return {
     env: {
-      DATABASE_URL: databaseUrl ?? database.url!,
+      DATABASE_URL: databaseUrl ?? database!.url!,
       NATS_URL: natsUrl,
       NATS_STREAM: stream,
       NATS_SUBJECT_PREFIX: prefix,
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: redisPrefix,
     },
-    database,
+    database: database as TestDatabase,
     stream,
     prefix,
     redisPrefix,
@@ -33,7 +36,7 @@ export async function backendsWithNats(natsUrl: string, databaseUrl?: string): P
       const keys = await redis.keys(`${redisPrefix}*`);
       if (keys.length) await redis.del(...keys);
       redis.disconnect();
-      await database.close();
+      await database?.close();
     },
   };
 }

@@ -1,0 +1,133 @@
+/**
+ * PostgreSQL goes away (a private server, stopped with pg_ctl -m fast): requests that need it
+ * answer 503 `unavailable` in the error format, each within 5 s, none hanging; what does not need
+ * it (token checks, health) keeps working; once PostgreSQL is back the services recover by
+ * themselves, the outbox drains and the gateway delivers again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, GatewayClient, signUp, type Session } from '../helpers/client.ts';
+import { TEST_NATS_URL } from '../../packages/bus/src/test-support.ts';
+import { expectError, pool, sleep, startSystem, type TestSystem } from '../security/harness.ts';
+import { startPostgres, type PostgresHandle } from './postgres-server.ts';
+import { backendsWithNats, unpublished, until } from './support.ts';
+
+describe('PostgreSQL outage', () => {
+  let pgs: PostgresHandle;
+  let t: TestSystem;
+  let a: Session;
+  let sid: string;
+  let cid: string;
+  let client: GatewayClient;
+
+  beforeAll(async () => {
+    pgs = await startPostgres();
+    const backends = await backendsWithNats(TEST_NATS_URL, pgs.url);
+    t = await startSystem({ backends, env: { RATE_LIMITS: 'off' } });
+    a = await signUp(t.edge);
+    sid = (
+      await api<{ id: string }>(t.edge, 'POST', '/api/servers', { token: a.access, body: { name: 'p' } })
+    ).body.id;
+    cid = (
+      await api<{ id: string }>(t.edge, 'POST', `/api/servers/${sid}/channels`, {
+        token: a.access,
+        body: { name: 'c' },
+      })
+    ).body.id;
+    client = await GatewayClient.connect(t.edge, a.access);
+    client.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
+    await client.waitFor((f) => f.op === 'SUBSCRIBED');
+  });
+  afterAll(async () => {
+    client?.close();
+    await t?.close();
+    await t?.backends.cleanup();
+    await pgs?.cleanup();
+  });
+
+  it('answers 503 quickly while it is down, and recovers by itself when it returns', async () => {
+    const email = `${a.username}@example.com`;
+    const calls: [string, string, { token?: string; body?: unknown }][] = [
+      ['POST', `/api/channels/${cid}/messages`, { token: a.access, body: { content: 'during' } }],
+      ['GET', `/api/channels/${cid}/messages`, { token: a.access }],
+      ['GET', '/api/me/servers', { token: a.access }],
+      ['GET', `/api/servers/${sid}`, { token: a.access }],
+      ['POST', '/api/servers', { token: a.access, body: { name: 'x' } }],
+      ['POST', `/api/channels/${cid}/typing`, { token: a.access }],
+      ['POST', '/id/auth/login', { body: { email, password: 'S3cretPass!' } }],
+      [
+        'POST',
+        '/id/auth/register',
+        {
+          body: {
+            email: `n${Date.now()}@example.com`,
+            username: `n${Date.now().toString(36)}`,
+            password: 'S3cretPass!',
+          },
+        },
+      ],
+      ['POST', '/id/auth/refresh', { body: { refresh_token: a.refresh } }],
+      ['GET', '/id/me', { token: a.access }],
+    ];
+    const stoppedAt = Date.now();
+    await pgs.stop();
+    const stopMs = Date.now() - stoppedAt;
+
+    let slowest = 0;
+    const seen = new Map<string, number>();
+    // three waves over the outage, each all at once: nothing may queue up behind a dead pool
+    for (let wave = 0; wave < 3; wave++) {
+      await pool(calls, calls.length, async ([method, path, opts]) => {
+        const start = Date.now();
+        const r = await api(t.edge, method, path, opts);
+        const ms = Date.now() - start;
+        slowest = Math.max(slowest, ms);
+        expect(ms, `${method} ${path} took ${ms} ms`).toBeLessThan(5000);
+        // typing touches no table once the caller is known, but knowing the caller needs the database
+        expect(r.status, `${method} ${path}: ${JSON.stringify(r.body)}`).toBe(503);
+        expectError(r, 503, 'unavailable');
+        seen.set(`${method} ${path}`, r.status);
+      });
+      await sleep(700);
+    }
+    // the gateway says so too, and neither the token check nor liveness depend on the database
+    client.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
+    const err = await client.waitFor((f) => f.op === 'ERROR', 8000);
+    expect(err).toMatchObject({ d: { code: 'unavailable' } });
+    expect((await api(t.edge, 'GET', '/healthz')).status).toBe(200);
+    expectError(await api(t.edge, 'GET', '/api/me/servers', { token: 'bad' }), 401);
+    expect((await api(t.sys.officialUrl, 'GET', '/readyz')).status).toBe(503);
+    expect((await api(t.sys.identityUrl, 'GET', '/readyz')).status).toBe(503);
+    const outageMs = Date.now() - stoppedAt;
+
+    const restartAt = Date.now();
+    await pgs.start();
+    let recoveredMs = 0;
+    await until(
+      async () => {
+        const r = await api(t.edge, 'POST', `/api/channels/${cid}/messages`, {
+          token: a.access,
+          body: { content: 'after' },
+        });
+        recoveredMs = Date.now() - restartAt;
+        return r.status === 201;
+      },
+      30_000,
+      'Official to write again',
+    );
+    await client.waitFor((f) => f.op === 'EVENT' && f.t === 'MESSAGE_CREATE', 10_000);
+    for (const [method, path, opts] of calls) {
+      if (path === '/id/auth/refresh') continue; // a refresh token is single-use; checked below
+      const r = await api(t.edge, method, path, opts);
+      expect(r.status, `${method} ${path} after recovery: ${JSON.stringify(r.body)}`).toBeLessThan(300);
+    }
+    expect(
+      (await api(t.edge, 'POST', '/id/auth/refresh', { body: { refresh_token: a.refresh } })).status,
+    ).toBe(200);
+    await until(async () => (await unpublished(t.sys.database)) === 0, 10_000, 'the outbox to drain');
+    expect((await api(t.sys.officialUrl, 'GET', '/readyz')).status).toBe(200);
+    console.log(
+      `[fault postgres] (${pgs.kind}) stop took ${stopMs} ms; ${seen.size} routes × 3 waves answered 503, slowest ${slowest} ms; ` +
+        `outage ${outageMs} ms; first write ${recoveredMs} ms after restart`,
+    );
+  }, 120_000);
+});
