@@ -4,17 +4,11 @@ import { isAbsolute, join, resolve } from 'node:path';
 import pino from 'pino';
 import { openBus, type EventBus } from '@twopointo/bus';
 import { openCache, type Cache } from '@twopointo/cache';
-import {
-  migrate,
-  openDatabase,
-  serveDatabaseSocket,
-  type Database,
-  type DatabaseSocket,
-} from '@twopointo/db';
+import { migrate, openDatabase, serveDatabaseSocket, type Database } from '@twopointo/db';
 import { readEdgeConfig, startEdge, storageRoutes, type RunningEdge } from '@twopointo/edge';
 import { readIdentityConfig, startIdentity, type RunningIdentity } from '@twopointo/identity';
 import { readOfficialConfig, startOfficial, type RunningOfficial } from '@twopointo/official';
-import { loggerOptions, REPO_ROOT } from '@twopointo/shared/server';
+import { loggerOptions, REPO_ROOT, ResourceStack } from '@twopointo/shared/server';
 import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
 import { readAllConfig } from './config.ts';
 
@@ -56,66 +50,64 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
   o.INTERNAL_SECRET = config.INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
 
   const logger = pino(loggerOptions(config.LOG_LEVEL, 'twopointo') as pino.LoggerOptions);
-  const cleanup: (() => Promise<unknown>)[] = [];
-  const closeAll = async () => {
-    for (const fn of cleanup.reverse())
-      await fn().catch((err: unknown) => logger.warn({ err }, 'close failed'));
-    cleanup.length = 0;
-  };
+  const owned = new ResourceStack((err) => logger.warn({ err }, 'close failed'));
 
   try {
-    const database = await openDatabase(
-      config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(dataDir, 'db') },
+    const database = owned.adopt(
+      await openDatabase(
+        config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(dataDir, 'db') },
+      ),
     );
-    cleanup.push(() => database.close());
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
 
-    let dbSocket: DatabaseSocket | undefined;
     if (database.pglite && config.DEV_DB_SOCKET_PORT !== 0) {
       try {
-        dbSocket = await serveDatabaseSocket(database.pglite, {
-          host: '127.0.0.1',
-          port: config.DEV_DB_SOCKET_PORT,
-        });
-        cleanup.push(() => dbSocket!.close());
+        owned.adopt(
+          await serveDatabaseSocket(database.pglite, { host: '127.0.0.1', port: config.DEV_DB_SOCKET_PORT }),
+        );
       } catch (err) {
         logger.warn({ err: String(err) }, 'could not expose the embedded database to local tools');
       }
     }
 
-    const bus = await openBus({
-      natsUrl: config.NATS_URL,
-      stream: config.NATS_STREAM,
-      prefix: config.NATS_SUBJECT_PREFIX,
-      name: 'twopointo-all',
-      logger,
-    });
-    cleanup.push(() => bus.close());
-    const cache = await openCache({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger });
-    cleanup.push(() => cache.close());
+    const bus = owned.adopt(
+      await openBus({
+        natsUrl: config.NATS_URL,
+        stream: config.NATS_STREAM,
+        prefix: config.NATS_SUBJECT_PREFIX,
+        name: 'twopointo-all',
+        logger,
+      }),
+    );
+    const cache = owned.adopt(
+      await openCache({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger }),
+    );
     const storage = openStorage(readStorageConfig(o));
 
-    const identity = await startIdentity({ config: readIdentityConfig(o), database, cache, storage, logger });
-    cleanup.push(() => identity.close());
-    const official = await startOfficial({
-      config: readOfficialConfig(o),
-      database,
-      bus,
-      cache,
-      storage,
-      logger,
-    });
-    cleanup.push(() => official.close());
-    const edge = await startEdge({
-      config: readEdgeConfig({ ...o, IDENTITY_URL: identity.url, OFFICIAL_URL: official.url }),
-      bus,
-      cache,
-      storage,
-      storageRoutes,
-      logger,
-    });
-    cleanup.push(() => edge.close());
+    const identity = owned.adopt(
+      await startIdentity({ config: readIdentityConfig(o), database, cache, storage, logger }),
+    );
+    const official = owned.adopt(
+      await startOfficial({
+        config: readOfficialConfig(o),
+        database,
+        bus,
+        cache,
+        storage,
+        logger,
+      }),
+    );
+    const edge = owned.adopt(
+      await startEdge({
+        config: readEdgeConfig({ ...o, IDENTITY_URL: identity.url, OFFICIAL_URL: official.url }),
+        bus,
+        cache,
+        storage,
+        storageRoutes,
+        logger,
+      }),
+    );
 
     return {
       edgeUrl: edge.url,
@@ -129,12 +121,12 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
       cache,
       storage,
       close: async () => {
-        await closeAll();
+        await owned.close();
         logger.flush?.();
       },
     };
   } catch (err) {
-    await closeAll();
+    await owned.close();
     throw err;
   }
 }

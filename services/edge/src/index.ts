@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { openBus, type EventBus } from '@twopointo/bus';
 import { openCache, type Cache } from '@twopointo/cache';
+import { ResourceStack } from '@twopointo/shared/server';
 import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
 import { buildEdgeApp, type EdgeStorageRouteOptions } from './app.ts';
 import { readEdgeConfig, type EdgeConfig } from './config.ts';
@@ -39,29 +40,22 @@ export interface RunningEdge {
 /** Opens what it was not given (bus from NATS_URL, cache from REDIS_URL), listens on HOST:EDGE_PORT. */
 export async function startEdge(options: StartEdgeOptions = {}): Promise<RunningEdge> {
   const config = options.config ?? readEdgeConfig(options.overrides);
-  const owned: (() => Promise<void>)[] = [];
-  const closeOwned = async () => {
-    for (const close of owned.reverse()) await close().catch(() => undefined);
-  };
+  const owned = new ResourceStack();
   let app: FastifyInstance | undefined;
   try {
-    let bus = options.bus;
-    if (!bus) {
-      const opened = await openBus({
-        natsUrl: config.NATS_URL,
-        stream: config.NATS_STREAM,
-        prefix: config.NATS_SUBJECT_PREFIX,
-        name: 'twopointo-edge',
-      });
-      owned.push(() => opened.close());
-      bus = opened;
-    }
-    let cache = options.cache;
-    if (!cache) {
-      const opened = await openCache({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX });
-      owned.push(() => opened.close());
-      cache = opened;
-    }
+    const bus =
+      options.bus ??
+      owned.adopt(
+        await openBus({
+          natsUrl: config.NATS_URL,
+          stream: config.NATS_STREAM,
+          prefix: config.NATS_SUBJECT_PREFIX,
+          name: 'twopointo-edge',
+        }),
+      );
+    const cache =
+      options.cache ??
+      owned.adopt(await openCache({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX }));
     const storage =
       options.storage === undefined
         ? openStorage(readStorageConfig({ INTERNAL_SECRET: config.INTERNAL_SECRET }))
@@ -87,12 +81,12 @@ export async function startEdge(options: StartEdgeOptions = {}): Promise<Running
       url: `http://${host}:${port}`,
       close: async () => {
         await running.close();
-        await closeOwned();
+        await owned.close();
       },
     };
   } catch (err) {
     await app?.close().catch(() => undefined);
-    await closeOwned();
+    await owned.close();
     throw err;
   }
 }

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { openBus, type EventBus, type OutboxRelay } from '@twopointo/bus';
 import { openCache, type Cache } from '@twopointo/cache';
 import { migrate, openDatabase, type Database } from '@twopointo/db';
+import { ResourceStack } from '@twopointo/shared/server';
 import type { ObjectStorage } from '@twopointo/storage';
 import { buildOfficialApp } from './app.ts';
 import { readOfficialConfig, type OfficialConfig } from './config.ts';
@@ -37,42 +38,33 @@ export interface RunningOfficial {
 /** Opens what it was not given (database migrated, bus from NATS_URL, cache), listens on OFFICIAL_PORT. */
 export async function startOfficial(options: StartOfficialOptions = {}): Promise<RunningOfficial> {
   const config = options.config ?? readOfficialConfig(options.overrides);
-  const owned: (() => Promise<void>)[] = [];
-  const closeOwned = async () => {
-    for (const close of owned.reverse()) await close().catch(() => undefined);
-  };
+  const owned = new ResourceStack();
   let app: OfficialApp | undefined;
   try {
     let database = options.database;
     if (!database) {
-      const opened = await openDatabase(
-        config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'db') },
+      database = owned.adopt(
+        await openDatabase(
+          config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'db') },
+        ),
       );
-      owned.push(() => opened.close());
-      await migrate(opened);
-      database = opened;
+      await migrate(database);
     }
-    let bus = options.bus;
-    if (!bus) {
-      const opened = await openBus({
-        natsUrl: config.NATS_URL,
-        stream: config.NATS_STREAM,
-        prefix: config.NATS_SUBJECT_PREFIX,
-        name: 'twopointo-official',
-      });
-      owned.push(() => opened.close());
-      bus = opened;
-    }
-    let cache = options.cache;
-    if (!cache) {
-      const opened = await openCache({
-        redisUrl: config.REDIS_URL,
-        prefix: config.REDIS_PREFIX,
-        logger: options.logger,
-      });
-      owned.push(() => opened.close());
-      cache = opened;
-    }
+    const bus =
+      options.bus ??
+      owned.adopt(
+        await openBus({
+          natsUrl: config.NATS_URL,
+          stream: config.NATS_STREAM,
+          prefix: config.NATS_SUBJECT_PREFIX,
+          name: 'twopointo-official',
+        }),
+      );
+    const cache =
+      options.cache ??
+      owned.adopt(
+        await openCache({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger: options.logger }),
+      );
     app = await buildOfficialApp({
       config,
       database,
@@ -89,12 +81,12 @@ export async function startOfficial(options: StartOfficialOptions = {}): Promise
       url: address,
       close: async () => {
         await running.close();
-        await closeOwned();
+        await owned.close();
       },
     };
   } catch (err) {
     await app?.close();
-    await closeOwned();
+    await owned.close();
     throw err;
   }
 }

@@ -1,5 +1,33 @@
-/** Process lifecycle every service entry point shares: signals, exit codes. */
+/** Process lifecycle every service entry point shares: owned resources, signals, exit codes. */
 import { exitOnConfigError } from './config.ts';
+
+/**
+ * What a start function opened itself (and so must close), closed newest first. A failing close is
+ * reported to `onError` (default: ignored) and never stops the rest from closing.
+ */
+export class ResourceStack {
+  private readonly closers: (() => Promise<unknown>)[] = [];
+
+  constructor(private readonly onError: (err: unknown) => void = () => undefined) {}
+
+  /** Registers `close` to run on close(). */
+  defer(close: () => Promise<unknown>): void {
+    this.closers.push(close);
+  }
+
+  /** Registers the resource's own close() and hands the resource back. */
+  adopt<T extends { close(): Promise<unknown> }>(resource: T): T {
+    this.defer(() => resource.close());
+    return resource;
+  }
+
+  /** Closes everything registered, in reverse order; a second call finds nothing left. */
+  async close(): Promise<void> {
+    for (let close = this.closers.pop(); close; close = this.closers.pop()) {
+      await close().catch(this.onError);
+    }
+  }
+}
 
 export interface RunUntilSignalOptions {
   /** told once, when the first SIGINT or SIGTERM arrives (later ones are ignored) */
