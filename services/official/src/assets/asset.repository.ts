@@ -1,5 +1,20 @@
 /** SQL for assets: pending rows, completion, where an asset was posted, orphan removal. */
-import { sql, type DB, type Kysely } from '@twopointo/db';
+import { sql, type DB, type ExpressionBuilder, type Kysely } from '@twopointo/db';
+
+/**
+ * No message attachment holds the asset. Deletes put it in their own WHERE, so an asset attached
+ * meanwhile is kept.
+ */
+function unreferenced(eb: ExpressionBuilder<DB, 'assets'>) {
+  return eb.not(
+    eb.exists(
+      eb
+        .selectFrom('message_attachments')
+        .select(sql.lit(1).as('one'))
+        .whereRef('message_attachments.asset_id', '=', 'assets.id'),
+    ),
+  );
+}
 
 export interface AssetRecord {
   id: string;
@@ -83,16 +98,7 @@ export class AssetRepository {
     const rows = await this.db
       .deleteFrom('assets')
       .where('id', 'in', ids)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('message_attachments')
-              .select(sql.lit(1).as('one'))
-              .whereRef('message_attachments.asset_id', '=', 'assets.id'),
-          ),
-        ),
-      )
+      .where(unreferenced)
       .returning('storage_key')
       .execute();
     return rows.map((r) => r.storage_key);
@@ -122,16 +128,7 @@ export class AssetRepository {
           )
           .limit(limit),
       )
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('message_attachments')
-              .select(sql.lit(1).as('one'))
-              .whereRef('message_attachments.asset_id', '=', 'assets.id'),
-          ),
-        ),
-      )
+      .where(unreferenced)
       .returning('storage_key')
       .execute();
     return rows.map((r) => r.storage_key);
