@@ -1,16 +1,11 @@
 /** Message rows (with author and attachments) → wire messages. */
 import type { Attachment, Message } from '@twopointo/shared';
+import { presentAsset } from '../assets/asset.presenter.ts';
 import { iso, isoOrNull } from '../http/present.ts';
 import type { AttachmentRow, MessageRow } from './message.repository.ts';
 
-export const presentAttachment = (a: AttachmentRow): Attachment => ({
-  id: a.id,
-  filename: a.filename,
-  content_type: a.content_type,
-  size: Number(a.size),
-  // the Edge serves /api/assets/:id as a redirect to a short-lived download URL
-  url: `/api/assets/${a.id}`,
-});
+/** An attachment is the asset it holds, presented alike. */
+export const presentAttachment: (a: AttachmentRow) => Attachment = presentAsset;
 
 export const presentMessage = (m: MessageRow, attachments: AttachmentRow[] = []): Message => ({
   id: m.id,
