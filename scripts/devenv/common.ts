@@ -37,6 +37,18 @@ export function parseArgs(argv: readonly string[], allowed: readonly string[]): 
 
 export class UsageError extends Error {}
 
+/** Runs a dev command's main: a UsageError prints as is, anything else as `[error] <name>: …`; both exit 1. */
+export function runCommand(name: string, main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    console.error(
+      err instanceof UsageError
+        ? err.message
+        : `[error] ${name}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    process.exit(1);
+  });
+}
+
 /**
  * Docker Desktop's `desktop-linux` context on a Linux host breaks bind mounts (/host_mnt) and
  * compose; stop before compose makes a mess, or switch with --force.

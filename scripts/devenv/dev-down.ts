@@ -12,7 +12,7 @@ import {
   OVERRIDE_FILE,
   parseArgs,
   REPO_ROOT,
-  UsageError,
+  runCommand,
 } from './common.ts';
 import { dockerEngineAnswers, runInherit } from './system.ts';
 
@@ -40,11 +40,4 @@ async function main(): Promise<void> {
   console.log('[ok] dev-down done');
 }
 
-main().catch((err: unknown) => {
-  console.error(
-    err instanceof UsageError
-      ? err.message
-      : `[error] dev-down: ${err instanceof Error ? err.message : String(err)}`,
-  );
-  process.exit(1);
-});
+runCommand('dev-down', main);

@@ -17,6 +17,7 @@ import {
   OVERRIDE_FILE,
   parseArgs,
   REPO_ROOT,
+  runCommand,
   UsageError,
 } from './common.ts';
 import { infraEnv, readEnvValue, updateEnvText } from './env-file.ts';
@@ -287,11 +288,4 @@ function migrate(databaseUrl: string): void {
   if (!ok) throw new Error('migrations failed (see above)');
 }
 
-main().catch((err: unknown) => {
-  console.error(
-    err instanceof UsageError
-      ? err.message
-      : `[error] dev-up: ${err instanceof Error ? err.message : String(err)}`,
-  );
-  process.exit(1);
-});
+runCommand('dev-up', main);
