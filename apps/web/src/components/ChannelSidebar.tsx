@@ -1,7 +1,7 @@
 /** Server header (invite, leave), the channel list with create/rename/delete, and the user panel. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Channel, Invite, Server } from '@twopointo/shared';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { official } from '../api/endpoints.ts';
 import type { ServerAbilities } from '../chat/permissions.ts';
@@ -251,23 +251,16 @@ function DeleteChannelDialog({ channel, onClose }: { channel: Channel; onClose: 
     },
   });
   return (
-    <Modal title={`Delete #${channel.name}?`} onClose={onClose} testid="delete-channel-dialog">
-      <p>Every message in #{channel.name} will be gone. This cannot be undone.</p>
-      <FormError error={del.error ? errorMessage(del.error) : null} />
-      <div className="row end">
-        <button className="btn btn-secondary" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          className="btn btn-danger"
-          onClick={() => del.mutate()}
-          disabled={del.isPending}
-          data-testid="delete-channel-confirm"
-        >
-          Delete channel
-        </button>
-      </div>
-    </Modal>
+    <ConfirmDialog
+      title={`Delete #${channel.name}?`}
+      testid="delete-channel-dialog"
+      action={del}
+      confirmLabel="Delete channel"
+      confirmTestid="delete-channel-confirm"
+      onClose={onClose}
+    >
+      Every message in #{channel.name} will be gone. This cannot be undone.
+    </ConfirmDialog>
   );
 }
 
@@ -342,20 +335,46 @@ function LeaveDialog({
     onError: (err) => showError(err),
   });
   return (
-    <Modal title={`Leave ${server.name}?`} onClose={onClose} testid="leave-dialog">
-      <p>You will need a new invite to come back.</p>
-      <FormError error={leave.error ? errorMessage(leave.error) : null} />
+    <ConfirmDialog
+      title={`Leave ${server.name}?`}
+      testid="leave-dialog"
+      action={leave}
+      confirmLabel="Leave server"
+      confirmTestid="leave-confirm"
+      onClose={onClose}
+    >
+      You will need a new invite to come back.
+    </ConfirmDialog>
+  );
+}
+
+/** Asks before one irreversible mutation: Cancel closes, the danger button runs it (once at a time). */
+function ConfirmDialog(props: {
+  title: string;
+  testid: string;
+  /** the mutation the confirm button runs; its error shows above the buttons */
+  action: { mutate: () => void; isPending: boolean; error: unknown };
+  confirmLabel: string;
+  confirmTestid: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { action } = props;
+  return (
+    <Modal title={props.title} onClose={props.onClose} testid={props.testid}>
+      <p>{props.children}</p>
+      <FormError error={action.error ? errorMessage(action.error) : null} />
       <div className="row end">
-        <button className="btn btn-secondary" onClick={onClose}>
+        <button className="btn btn-secondary" onClick={props.onClose}>
           Cancel
         </button>
         <button
           className="btn btn-danger"
-          onClick={() => leave.mutate()}
-          disabled={leave.isPending}
-          data-testid="leave-confirm"
+          onClick={() => action.mutate()}
+          disabled={action.isPending}
+          data-testid={props.confirmTestid}
         >
-          Leave server
+          {props.confirmLabel}
         </button>
       </div>
     </Modal>
