@@ -47,6 +47,8 @@ export const requestIdOptions = {
   // every service spreads these options: the router's own refusals (a malformed %-escape, a path
   // parameter over maxParamLength) would otherwise bypass the error handler and its format
   frameworkErrors,
+  // Fastify's own drain-time 503 has its own body; installErrorHandler answers in ours instead
+  return503OnClosing: false,
 } satisfies Partial<FastifyServerOptions>;
 
 function frameworkErrors(err: FastifyError, _req: unknown, reply: FastifyReply): void {
@@ -83,6 +85,15 @@ export function installJsonBodyParser(app: FastifyInstance): void {
 
 /** Validation errors name the field; AppErrors keep their code; anything else is a logged 500. */
 export function installErrorHandler(app: FastifyInstance): void {
+  // a request arriving while the service drains for shutdown is turned away (the client retries
+  // elsewhere); those already in flight finish
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async () => {
+    if (closing) throw new AppError(503, 'unavailable', 'Shutting down, try again', { connection: 'close' });
+  });
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
       void reply
