@@ -132,6 +132,13 @@ describe('rate limits (on, Redis-backed)', () => {
       expect(last.status).toBe(201);
     }
     expect429(last!);
+    // the address is the Edge's view of the client: a claimed X-Forwarded-For does not reset it
+    const u = `xff${Date.now().toString(36)}`;
+    const spoofed = await api(t.edge, 'POST', '/id/auth/register', {
+      body: { email: `${u}@example.com`, username: u, password: 'S3cretPass!' },
+      headers: { 'x-forwarded-for': '10.9.8.7', 'x-real-ip': '10.9.8.7' },
+    });
+    expect429(spoofed);
   });
 
   it('message send and typing: past the limit → 429 with Retry-After', async () => {
