@@ -5,6 +5,7 @@ import {
   conflict,
   newId,
   unauthorized,
+  type AppError,
   type LoginResult,
   type RegisteredUser,
   type TokenPair,
@@ -116,16 +117,12 @@ export class AuthService {
       await this.deps.attempts.failed(keys);
       throw unauthorized('Wrong code', 'invalid_code');
     }
-    const pair = await this.db.transaction().execute(async (trx) => {
-      if (!(await new UserRepository(trx).claimTotpStep(user.id, step))) return null;
-      return this.startSession(trx, user);
-    });
-    if (pair === null) {
-      await this.deps.attempts.failed(keys);
-      throw unauthorized('This code was already used; wait for the next one', 'code_already_used');
-    }
-    await this.deps.attempts.succeeded(keys);
-    return pair;
+    return this.claimSession(
+      user,
+      keys,
+      (trx) => new UserRepository(trx).claimTotpStep(user.id, step),
+      () => unauthorized('This code was already used; wait for the next one', 'code_already_used'),
+    );
   }
 
   /** Signs in with a recovery code instead of TOTP; the code is spent. */
@@ -135,17 +132,12 @@ export class AuthService {
     await this.deps.attempts.before(keys);
     if (!user.totp_enabled)
       throw conflict('twofa_not_enabled', 'Two-factor authentication is not enabled yet');
-    const pair = await this.db.transaction().execute(async (trx) => {
-      if (!(await new RecoveryCodeRepository(trx).consume(user.id, hashRecoveryCode(recoveryCode))))
-        return null;
-      return this.startSession(trx, user);
-    });
-    if (pair === null) {
-      await this.deps.attempts.failed(keys);
-      throw unauthorized('Wrong or already used recovery code', 'invalid_recovery_code');
-    }
-    await this.deps.attempts.succeeded(keys);
-    return pair;
+    return this.claimSession(
+      user,
+      keys,
+      (trx) => new RecoveryCodeRepository(trx).consume(user.id, hashRecoveryCode(recoveryCode)),
+      () => unauthorized('Wrong or already used recovery code', 'invalid_recovery_code'),
+    );
   }
 
   /** After this, logins go straight to TOTP entry and codes are never shown again. */
@@ -196,6 +188,28 @@ export class AuthService {
   private async reused(familyId: string) {
     await this.refreshTokens.revokeFamily(familyId);
     return unauthorized('Refresh token already used; the session was revoked', 'refresh_token_reused');
+  }
+
+  /**
+   * Spends a single-use second factor (a TOTP step, a recovery code) and starts the session in the
+   * same transaction, so a code cannot open two sessions; a refused claim counts as a failed attempt.
+   */
+  private async claimSession(
+    user: UserRow,
+    keys: ReturnType<AttemptLimiter['codeKeys']>,
+    claim: (trx: Kysely<DB>) => Promise<boolean>,
+    refused: () => AppError,
+  ): Promise<TokenPair> {
+    const pair = await this.db.transaction().execute(async (trx) => {
+      if (!(await claim(trx))) return null;
+      return this.startSession(trx, user);
+    });
+    if (pair === null) {
+      await this.deps.attempts.failed(keys);
+      throw refused();
+    }
+    await this.deps.attempts.succeeded(keys);
+    return pair;
   }
 
   /** New session after a second factor: fresh recovery codes until the user confirms them. */
