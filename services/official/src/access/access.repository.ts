@@ -1,5 +1,6 @@
 /** Loads the inputs of the permission resolver: servers, membership, roles, channels, overwrites. */
-import type { DB, Kysely } from '@twopointo/db';
+import { sql, type DB, type Kysely } from '@twopointo/db';
+import type { CompiledQuery } from 'kysely';
 import type { Overwrite } from '@twopointo/shared';
 
 export interface ServerRef {
@@ -23,8 +24,108 @@ export interface MessageRef {
   author_id: string;
 }
 
+/** A role as the resolver needs it; ids and bits as decimal strings (JSON cannot hold a bigint). */
+export interface RoleBits {
+  id: string;
+  permissions: string;
+}
+export interface OverwriteRow {
+  type: 'role' | 'member';
+  target_id: string;
+  allow: string;
+  deny: string;
+}
+
+/** Everything the resolver needs for (user, channel), from one statement. */
+export interface ChannelContextRow {
+  /** null: no such user */
+  username: string | null;
+  /** null: no such channel (then every channel and server field is null) */
+  id: string | null;
+  server_id: string;
+  name: string;
+  topic: string | null;
+  position: number;
+  created_at: Date;
+  server_name: string;
+  owner_id: string;
+  server_created_at: Date;
+  member: boolean;
+  /** @everyone and the member's own roles */
+  roles: RoleBits[];
+  overwrites: OverwriteRow[];
+}
+
+/** Everything the resolver needs for (user, server) and every channel of it. */
+export interface ServerContextRow {
+  name: string;
+  owner_id: string;
+  created_at: Date;
+  member: boolean;
+  roles: RoleBits[];
+  /** by position then id */
+  channels: { id: string; overwrites: OverwriteRow[] }[];
+}
+
+// @everyone (id = server id) and the member's roles; bigint columns as text inside JSON
+const ROLES_OF = (server: string) => `coalesce((
+    select json_agg(json_build_object('id', r.id::text, 'permissions', r.permissions::text))
+    from roles r
+    where r.server_id = ${server}
+      and (r.id = ${server} or r.id in (
+        select mr.role_id from member_roles mr where mr.server_id = ${server} and mr.user_id = $1))
+  ), '[]'::json)`;
+const OVERWRITES_OF = (channel: string) => `coalesce((
+    select json_agg(json_build_object('type', o.type, 'target_id', o.target_id::text,
+                                      'allow', o.allow::text, 'deny', o.deny::text))
+    from channel_overwrites o where o.channel_id = ${channel}
+  ), '[]'::json)`;
+
+// one row even when the channel does not exist, so the user check rides along ($1 user, $2 channel)
+const CHANNEL_CONTEXT = sql.raw(`select
+  (select u.username from users u where u.id = $1) as username,
+  c.id, c.server_id, c.name, c.topic, c.position, c.created_at,
+  s.name as server_name, s.owner_id, s.created_at as server_created_at,
+  exists (select 1 from members m where m.server_id = c.server_id and m.user_id = $1) as member,
+  ${ROLES_OF('c.server_id')} as roles,
+  ${OVERWRITES_OF('c.id')} as overwrites
+from (select 1) as one
+left join channels c on c.id = $2
+left join servers s on s.id = c.server_id`);
+
+// $1 user, $2 server
+const SERVER_CONTEXT = sql.raw(`select
+  s.name, s.owner_id, s.created_at,
+  exists (select 1 from members m where m.server_id = s.id and m.user_id = $1) as member,
+  ${ROLES_OF('s.id')} as roles,
+  coalesce((
+    select json_agg(json_build_object('id', c.id::text, 'overwrites', ${OVERWRITES_OF('c.id')})
+                    order by c.position, c.id)
+    from channels c where c.server_id = s.id
+  ), '[]'::json) as channels
+from servers s where s.id = $2`);
+
 export class AccessRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  // compiled once: executed with fresh parameters, no query building per request
+  private readonly channelContextQuery: CompiledQuery<ChannelContextRow>;
+  private readonly serverContextQuery: CompiledQuery<ServerContextRow>;
+
+  constructor(private readonly db: Kysely<DB>) {
+    this.channelContextQuery = CHANNEL_CONTEXT.compile(db) as CompiledQuery<ChannelContextRow>;
+    this.serverContextQuery = SERVER_CONTEXT.compile(db) as CompiledQuery<ServerContextRow>;
+  }
+
+  /** The permission inputs for (user, channel) in one round trip. */
+  async channelContext(userId: string, channelId: string): Promise<ChannelContextRow> {
+    const res = await this.db.executeQuery<ChannelContextRow>({ ...this.channelContextQuery, parameters: [userId, channelId] });
+    return res.rows[0]!;
+  }
+
+  /** The permission inputs for (user, server) and all of its channels in one round trip. */
+  async serverContext(userId: string, serverId: string): Promise<ServerContextRow | undefined> {
+    const res = await this.db.executeQuery<ServerContextRow>({ ...this.serverContextQuery, parameters: [userId, serverId] });
+    return res.rows[0];
+  }
 
   findUserRef(id: string) {
     return this.db.selectFrom('users').select(['id', 'username']).where('id', '=', id).executeTakeFirst();

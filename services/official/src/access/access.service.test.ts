@@ -153,7 +153,7 @@ describe('Access', () => {
   };
   function fakeRepo(
     calls: string[],
-    opts: { member?: boolean; everyone?: bigint; overwrites?: Overwrite[] } = {},
+    opts: { member?: boolean; everyone?: bigint; overwrites?: Overwrite[]; userGone?: boolean } = {},
   ) {
     return {
       findServer: async (id: string) => (calls.push(`server:${id}`), id === 's' ? server : undefined),
@@ -168,6 +168,26 @@ describe('Access', () => {
         new Map(ids.map((i) => [i, opts.overwrites ?? []]))
       ),
       listChannels: async () => [channel],
+      // the one-statement form of the above, for (user, channel)
+      channelContext: async (userId: string, id: string) => {
+        calls.push(`context:${id}`);
+        const found = id === 'c';
+        return {
+          username: opts.userGone ? null : userId,
+          ...(found ? channel : { id: null }),
+          server_name: server.name,
+          owner_id: server.owner_id,
+          server_created_at: server.created_at,
+          member: found && (opts.member ?? true),
+          roles: [{ id: 's', permissions: String(opts.everyone ?? DEFAULT_EVERYONE_PERMISSIONS) }],
+          overwrites: (opts.overwrites ?? []).map((o) => ({
+            type: o.type,
+            target_id: o.target_id,
+            allow: String(o.allow),
+            deny: String(o.deny),
+          })),
+        };
+      },
     } as unknown as AccessRepository;
   }
   const status = (p: Promise<unknown>) =>
@@ -211,6 +231,23 @@ describe('Access', () => {
       '403 missing_permission',
     );
     expect(await status(new Access(fakeRepo([]), 'u').requireChannel('c', P.SEND_MESSAGES))).toBe(200);
+  });
+
+  it('channels: a caller who no longer exists → 401, before any 404; one load per channel per request', async () => {
+    for (const id of ['c', 'x']) {
+      expect(await status(new Access(fakeRepo([], { userGone: true }), 'u').requireChannel(id))).toBe(
+        '401 unauthorized',
+      );
+    }
+    const calls: string[] = [];
+    const access = new Access(fakeRepo(calls), 'u');
+    const first = await access.requireChannel('c');
+    await access.requireChannel('c', P.SEND_MESSAGES);
+    expect(calls).toEqual(['context:c']);
+    expect(first.user).toEqual({ id: 'u', username: 'u' });
+    // the server inputs came with it
+    await access.requireServerMember('s');
+    expect(calls).toEqual(['context:c']);
   });
 
   it('requireGrantable: non-owners only hand out bits they hold', async () => {

@@ -1,7 +1,8 @@
 /**
  * The one access helper: every service method starts here. Loads the resolver's inputs once per
  * request (an Access lives as long as its request, so no cache can go stale) and answers
- * 404 to non-members and to channels the caller cannot see, 403 for a missing bit.
+ * 404 to non-members and to channels the caller cannot see, 403 for a missing bit. A channel
+ * check loads user, channel, server, membership, roles and overwrites in one statement.
  */
 import {
   Permissions,
@@ -9,9 +10,19 @@ import {
   forbidden,
   hasPermission,
   notFound,
+  unauthorized,
+  type Overwrite,
   type PermissionInput,
 } from '@twopointo/shared';
-import type { AccessRepository, ChannelRef, MessageRef, ServerRef } from './access.repository.ts';
+import type {
+  AccessRepository,
+  ChannelContextRow,
+  ChannelRef,
+  MessageRef,
+  OverwriteRow,
+  RoleBits,
+  ServerRef,
+} from './access.repository.ts';
 import { missingPermission } from './permission-set.ts';
 
 export interface ServerAccess {
@@ -25,11 +36,36 @@ export interface ChannelAccess extends ServerAccess {
   channel: ChannelRef;
   /** effective permissions in the channel */
   channelPermissions: bigint;
+  /** the caller, as of the same statement */
+  user: UserRef;
+}
+export interface UserRef {
+  id: string;
+  username: string;
+}
+
+const toOverwrite = (o: OverwriteRow): Overwrite => ({
+  type: o.type,
+  target_id: o.target_id,
+  allow: BigInt(o.allow),
+  deny: BigInt(o.deny),
+});
+
+function permissionInput(userId: string, serverId: string, ownerId: string, roles: RoleBits[]): PermissionInput {
+  const everyone = roles.find((r) => r.id === serverId);
+  return {
+    userId,
+    ownerId,
+    everyone: { id: serverId, permissions: BigInt(everyone?.permissions ?? 0) },
+    roles: roles
+      .filter((r) => r.id !== serverId)
+      .map((r) => ({ id: r.id, permissions: BigInt(r.permissions) })),
+  };
 }
 
 export class Access {
   private readonly servers = new Map<string, Promise<ServerAccess | null>>();
-  private readonly channels = new Map<string, Promise<ChannelRef | undefined>>();
+  private readonly contexts = new Map<string, Promise<ChannelContextRow>>();
 
   constructor(
     private readonly repo: AccessRepository,
@@ -65,15 +101,54 @@ export class Access {
     return access;
   }
 
-  /** A channel the caller can see (else 404), with every bit of `bits` in it (else 403). */
+  /**
+   * A channel the caller can see (else 404), with every bit of `bits` in it (else 403); 401 when
+   * the caller no longer exists (routes that skip the trust hook's user lookup rely on this).
+   */
   async requireChannel(channelId: string, bits: bigint = 0n): Promise<ChannelAccess> {
-    const channel = await this.channel(channelId);
-    const server = channel && (await this.serverAccess(channel.server_id));
-    if (!channel || !server) throw notFound('channel');
-    const perms = (await this.channelPermissions(server, [channel.id])).get(channel.id) ?? 0n;
+    let p = this.contexts.get(channelId);
+    if (!p) {
+      p = this.repo.channelContext(this.userId, channelId);
+      this.contexts.set(channelId, p);
+    }
+    const row = await p;
+    if (row.username === null) throw unauthorized('Unknown user');
+    if (row.id === null || !row.member) throw notFound('channel');
+    const channel: ChannelRef = {
+      id: row.id,
+      server_id: row.server_id,
+      name: row.name,
+      topic: row.topic,
+      position: row.position,
+      created_at: row.created_at,
+    };
+    const input = permissionInput(this.userId, row.server_id, row.owner_id, row.roles);
+    const server: ServerAccess = {
+      server: { id: row.server_id, name: row.server_name, owner_id: row.owner_id, created_at: row.server_created_at },
+      isOwner: row.owner_id === this.userId,
+      permissions: computePermissions(input),
+      input,
+    };
+    if (!this.servers.has(server.server.id)) this.servers.set(server.server.id, Promise.resolve(server));
+    const perms = computePermissions({ ...input, overwrites: row.overwrites.map(toOverwrite) });
     if (!hasPermission(perms, Permissions.VIEW_CHANNEL)) throw notFound('channel');
     if (!hasPermission(perms, bits)) throw missingPermission(bits & ~perms);
-    return { ...server, channel, channelPermissions: perms };
+    return { ...server, channel, channelPermissions: perms, user: { id: this.userId, username: row.username } };
+  }
+
+  /** The ids of the server's channels the caller may VIEW_CHANNEL (by position then id), or null for a non-member. */
+  async visibleChannelIds(serverId: string): Promise<string[] | null> {
+    const row = await this.repo.serverContext(this.userId, serverId);
+    if (!row || !row.member) return null;
+    const input = permissionInput(this.userId, serverId, row.owner_id, row.roles);
+    return row.channels
+      .filter((c) =>
+        hasPermission(
+          computePermissions({ ...input, overwrites: c.overwrites.map(toOverwrite) }),
+          Permissions.VIEW_CHANNEL,
+        ),
+      )
+      .map((c) => c.id);
   }
 
   /** A message in a channel the caller can see (else 404 unknown_message). */
@@ -123,15 +198,6 @@ export class Access {
     if (missing !== 0n) throw missingPermission(missing);
   }
 
-  private channel(id: string): Promise<ChannelRef | undefined> {
-    let p = this.channels.get(id);
-    if (!p) {
-      p = this.repo.findChannel(id);
-      this.channels.set(id, p);
-    }
-    return p;
-  }
-
   private async load(serverId: string): Promise<ServerAccess | null> {
     const [server, member] = await Promise.all([
       this.repo.findServer(serverId),
@@ -139,15 +205,7 @@ export class Access {
     ]);
     if (!server || !member) return null;
     const roles = await this.repo.memberRoles(serverId, this.userId);
-    const everyone = roles.find((r) => r.id === serverId);
-    const input: PermissionInput = {
-      userId: this.userId,
-      ownerId: server.owner_id,
-      everyone: { id: serverId, permissions: BigInt(everyone?.permissions ?? 0) },
-      roles: roles
-        .filter((r) => r.id !== serverId)
-        .map((r) => ({ id: r.id, permissions: BigInt(r.permissions) })),
-    };
+    const input = permissionInput(this.userId, serverId, server.owner_id, roles);
     return {
       server,
       isOwner: server.owner_id === this.userId,

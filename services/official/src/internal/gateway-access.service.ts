@@ -10,10 +10,8 @@ export class GatewayAccessService {
     serverId: string,
     channelIds?: string[],
   ): Promise<{ member: boolean; channel_ids: string[] }> {
-    const access = new Access(this.repo, userId);
-    const server = await access.serverAccess(serverId);
-    if (!server) return { member: false, channel_ids: [] };
-    const visible = (await access.visibleChannels(server)).map((c) => c.id);
+    const visible = await new Access(this.repo, userId).visibleChannelIds(serverId);
+    if (!visible) return { member: false, channel_ids: [] };
     if (channelIds === undefined) return { member: true, channel_ids: visible };
     const allowed = new Set(visible);
     return { member: true, channel_ids: [...new Set(channelIds)].filter((id) => allowed.has(id)) };

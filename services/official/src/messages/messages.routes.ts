@@ -18,6 +18,7 @@ export function registerMessageRoutes(
   app.post(
     '/channels/:cid/messages',
     {
+      config: { userCheck: 'channel' },
       schema: {
         tags,
         params: ChannelParams,
@@ -31,6 +32,7 @@ export function registerMessageRoutes(
   app.get(
     '/channels/:cid/messages',
     {
+      config: { userCheck: 'channel' },
       schema: {
         tags,
         description:
@@ -69,6 +71,7 @@ export function registerMessageRoutes(
   app.post(
     '/channels/:cid/typing',
     {
+      config: { userCheck: 'channel' },
       schema: {
         tags,
         params: ChannelParams,

@@ -12,7 +12,7 @@ export class TypingService {
   ) {}
 
   async start(actor: Actor, channelId: string): Promise<void> {
-    const { channel } = await actor.access.requireChannel(
+    const { channel, user } = await actor.access.requireChannel(
       channelId,
       Permissions.VIEW_CHANNEL | Permissions.SEND_MESSAGES,
     );
@@ -25,7 +25,7 @@ export class TypingService {
         channel_id: channelId,
         server_id: channel.server_id,
         user_id: actor.id,
-        username: actor.username,
+        username: user.username,
         timestamp: new Date().toISOString(),
       },
     });
