@@ -140,10 +140,10 @@ export class OutboxRelay {
   }
 }
 
+/** The outbox row of an event, for a caller that inserts it in its own statement (e.g. a CTE). */
+export const outboxRow = (record: BusRecord) => ({ event_id: record.id, payload: JSON.stringify(record) });
+
 /** Adds an event to the outbox inside the caller's transaction. */
 export async function enqueueEvent(trx: Kysely<DB>, record: BusRecord): Promise<void> {
-  await trx
-    .insertInto('outbox')
-    .values({ event_id: record.id, payload: JSON.stringify(record) })
-    .execute();
+  await trx.insertInto('outbox').values(outboxRow(record)).execute();
 }

@@ -3,7 +3,7 @@
  * `run`, emits events into the outbox inside the same transaction, and the relay is kicked
  * only after the commit (so an event never goes out for a change that rolled back).
  */
-import { enqueueEvent, type BusRecord } from '@twopointo/bus';
+import { enqueueEvent, outboxRow, type BusRecord } from '@twopointo/bus';
 import type { Database, DB, Kysely } from '@twopointo/db';
 import { newId, type DurableEventMap, type DurableEventType } from '@twopointo/shared';
 
@@ -33,6 +33,9 @@ export function eventRecord<T extends DurableEventType>(
   };
 }
 
+/** An event's outbox row, inserted by the repository in the same statement as the change. */
+export type OutboxRow = ReturnType<typeof outboxRow>;
+
 export class Transactor {
   constructor(
     private readonly database: Database,
@@ -48,6 +51,23 @@ export class Transactor {
       }),
     );
     if (emitted) this.relay.kick();
+    return result;
+  }
+
+  /**
+   * A change that is one statement (e.g. a CTE writing the row and its outbox row): a single
+   * statement is atomic, so it needs no begin/commit round trips. `fn` gets the event's outbox
+   * row to insert in that statement; the relay is kicked after it succeeds.
+   */
+  async single<T extends DurableEventType, R>(
+    event: { t: T; serverId: string; d: DurableEventMap[T]; channelId?: string },
+    fn: (db: Kysely<DB>, outbox: OutboxRow) => Promise<R>,
+  ): Promise<R> {
+    const result = await fn(
+      this.database.db,
+      outboxRow(eventRecord(event.t, event.serverId, event.d, event.channelId)),
+    );
+    this.relay.kick();
     return result;
   }
 }

@@ -1,5 +1,6 @@
 /** SQL for messages and their attachments; history is paged by id on the (channel_id, id) index. */
-import type { DB, Kysely } from '@twopointo/db';
+import { sql, type DB, type Kysely } from '@twopointo/db';
+import type { OutboxRow } from '../events/transactor.ts';
 
 export interface MessageRow {
   id: string;
@@ -11,6 +12,19 @@ export interface MessageRow {
   reply_to_id: string | null;
   created_at: Date;
   edited_at: Date | null;
+}
+export interface PageRow extends MessageRow {
+  has_attachments: boolean;
+}
+export interface NewMessage {
+  id: string;
+  channelId: string;
+  serverId: string;
+  authorId: string;
+  content: string;
+  replyToId: string | null;
+  createdAt: Date;
+  assetIds: string[];
 }
 export interface AttachmentRow {
   id: string;
@@ -45,36 +59,40 @@ export class MessageRepository {
       ]);
   }
 
-  async insert(
-    trx: Kysely<DB>,
-    m: {
-      id: string;
-      channelId: string;
-      serverId: string;
-      authorId: string;
-      content: string;
-      replyToId: string | null;
-      assetIds: string[];
-    },
-  ): Promise<MessageRow> {
-    await trx
-      .insertInto('messages')
-      .values({
-        id: m.id,
-        channel_id: m.channelId,
-        server_id: m.serverId,
-        author_id: m.authorId,
-        content: m.content,
-        reply_to_id: m.replyToId,
-      })
-      .execute();
-    if (m.assetIds.length > 0) {
-      await trx
-        .insertInto('message_attachments')
-        .values(m.assetIds.map((asset_id, position) => ({ message_id: m.id, asset_id, position })))
-        .execute();
+  /**
+   * The message, its attachments and its outbox row in one statement (data-modifying CTEs): one
+   * round trip, atomic. A foreign key violation (author, channel or asset gone since the check)
+   * rejects with the violated constraint's name in `constraint`.
+   */
+  async insertWithEvent(db: Kysely<DB>, m: NewMessage, outbox: OutboxRow): Promise<void> {
+    const withMessage = db.with('m', (q) =>
+      q
+        .insertInto('messages')
+        .values({
+          id: m.id,
+          channel_id: m.channelId,
+          server_id: m.serverId,
+          author_id: m.authorId,
+          content: m.content,
+          reply_to_id: m.replyToId,
+          created_at: m.createdAt,
+        })
+        .returning('id'),
+    );
+    if (m.assetIds.length === 0) {
+      await withMessage.insertInto('outbox').values(outbox).execute();
+      return;
     }
-    return this.selectMessages(trx).where('messages.id', '=', m.id).executeTakeFirstOrThrow();
+    await withMessage
+      .with('a', (q) =>
+        q
+          .insertInto('message_attachments')
+          .values(m.assetIds.map((asset_id, position) => ({ message_id: m.id, asset_id, position })))
+          .returning('message_id'),
+      )
+      .insertInto('outbox')
+      .values(outbox)
+      .execute();
   }
 
   find(id: string, q: Kysely<DB> = this.db): Promise<MessageRow | undefined> {
@@ -108,8 +126,15 @@ export class MessageRepository {
    * With `after`: the oldest `limit` newer than `after` (then sorted newest first).
    * has_more: further messages exist beyond the page in the direction of travel.
    */
-  async page(channelId: string, p: PageQuery): Promise<{ rows: MessageRow[]; hasMore: boolean }> {
-    let q = this.selectMessages(this.db).where('messages.channel_id', '=', channelId);
+  async page(channelId: string, p: PageQuery): Promise<{ rows: PageRow[]; hasMore: boolean }> {
+    let q = this.selectMessages(this.db)
+      // so the attachments are read only for the pages that have any
+      .select(
+        sql<boolean>`exists (select 1 from message_attachments ma where ma.message_id = messages.id)`.as(
+          'has_attachments',
+        ),
+      )
+      .where('messages.channel_id', '=', channelId);
     if (p.before) q = q.where('messages.id', '<', p.before);
     if (p.after) q = q.where('messages.id', '>', p.after);
     const rows = await q

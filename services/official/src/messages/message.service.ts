@@ -1,6 +1,14 @@
 /** Message rules: SEND_MESSAGES to post (ATTACH_FILES with files), history needs READ_MESSAGE_HISTORY, authors edit, authors or MANAGE_MESSAGES delete. */
 import type { Limit, RateLimiter } from '@twopointo/cache';
-import { Permissions, badRequest, forbidden, newId, notFound, type Message } from '@twopointo/shared';
+import {
+  Permissions,
+  badRequest,
+  forbidden,
+  newId,
+  notFound,
+  unauthorized,
+  type Message,
+} from '@twopointo/shared';
 import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
 import { presentMessage } from './message.presenter.ts';
@@ -23,6 +31,29 @@ function checkContent(raw: string | undefined, hasAttachments: boolean): string 
   return content;
 }
 
+/**
+ * A write that lost a race with a delete (author, channel or asset gone since the access check)
+ * is the error the check would have given, never a 500.
+ */
+export function raceError(err: unknown): unknown {
+  const e = err as { code?: string; constraint?: string };
+  if (e?.code !== '23503') return err;
+  switch (e.constraint) {
+    case 'messages_author_id_fkey':
+      return unauthorized('Unknown user');
+    case 'messages_channel_id_fkey':
+    case 'messages_server_id_fkey':
+      return notFound('channel');
+    case 'message_attachments_asset_id_fkey':
+      return badRequest(
+        'invalid_attachment',
+        'body.attachment_ids: each must be one of your uploaded, completed assets',
+      );
+    default:
+      return err;
+  }
+}
+
 export class MessageService {
   constructor(
     private readonly repo: MessageRepository,
@@ -36,7 +67,7 @@ export class MessageService {
   async create(actor: Actor, channelId: string, body: CreateMessageInput): Promise<Message> {
     const assetIds = body.attachment_ids ?? [];
     const needed = Permissions.SEND_MESSAGES | (assetIds.length > 0 ? Permissions.ATTACH_FILES : 0n);
-    const { channel } = await actor.access.requireChannel(channelId, needed);
+    const { channel, user } = await actor.access.requireChannel(channelId, needed);
     const content = checkContent(body.content, assetIds.length > 0);
     if (new Set(assetIds).size !== assetIds.length)
       throw badRequest('invalid_input', 'body.attachment_ids: must be distinct');
@@ -54,20 +85,44 @@ export class MessageService {
     await this.limiter.consume(`msg:${actor.id}:${channelId}`, this.limit);
     const byId = new Map(assets.map((a) => [a.id, a]));
     const ordered = assetIds.map((id) => byId.get(id)!);
-    return this.tx.run(async (trx, emit) => {
-      const row = await this.repo.insert(trx, {
-        id: newId(),
-        channelId,
-        serverId: channel.server_id,
-        authorId: actor.id,
+    const id = newId();
+    // built from what the request already holds: the insert needs no read back
+    const message = presentMessage(
+      {
+        id,
+        channel_id: channelId,
+        server_id: channel.server_id,
+        author_id: actor.id,
+        author_username: user.username,
         content,
-        replyToId,
-        assetIds,
-      });
-      const message = presentMessage(row, ordered);
-      await emit('MESSAGE_CREATE', channel.server_id, message, channelId);
-      return message;
-    });
+        reply_to_id: replyToId,
+        created_at: new Date(),
+        edited_at: null,
+      },
+      ordered,
+    );
+    const event = { t: 'MESSAGE_CREATE' as const, serverId: channel.server_id, d: message, channelId };
+    try {
+      await this.tx.single(event, (db, outbox) =>
+        this.repo.insertWithEvent(
+          db,
+          {
+            id,
+            channelId,
+            serverId: channel.server_id,
+            authorId: actor.id,
+            content,
+            replyToId,
+            createdAt: new Date(message.created_at),
+            assetIds,
+          },
+          outbox,
+        ),
+      );
+    } catch (err) {
+      throw raceError(err);
+    }
+    return message;
   }
 
   async list(
@@ -77,7 +132,8 @@ export class MessageService {
   ): Promise<{ messages: Message[]; has_more: boolean }> {
     await actor.access.requireChannel(channelId, Permissions.READ_MESSAGE_HISTORY);
     const { rows, hasMore } = await this.repo.page(channelId, { ...query, limit: query.limit ?? 50 });
-    const attachments = await this.repo.attachments(rows.map((r) => r.id));
+    const withFiles = rows.filter((r) => r.has_attachments).map((r) => r.id);
+    const attachments = withFiles.length > 0 ? await this.repo.attachments(withFiles) : new Map();
     return { messages: rows.map((r) => presentMessage(r, attachments.get(r.id))), has_more: hasMore };
   }
 

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '@twopointo/db';
 import { Permissions, newId } from '@twopointo/shared';
 import { startHarness, type Harness, type TestUser } from '../test/official-harness.ts';
+import { outboxRow } from '@twopointo/bus';
+import { MessageRepository } from './message.repository.ts';
+import { raceError } from './message.service.ts';
 
 describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
   let h: Harness;
@@ -77,6 +80,66 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
         created_at: expect.any(String),
         edited_at: null,
       });
+    });
+
+    it('the response is what history and the MESSAGE_CREATE event say, to the millisecond', async () => {
+      await h.drain();
+      const posted = await h.call('POST', `/channels/${cid}/messages`, { as: member, body: { content: 'same' } });
+      const listed = await h.call('GET', `/channels/${cid}/messages?limit=1`, { as: owner });
+      expect(listed.body.messages[0]).toEqual(posted.body);
+      const events = await h.drain();
+      expect(events.map((e) => e.t)).toEqual(['MESSAGE_CREATE']);
+      expect(events[0]!.d).toEqual(posted.body);
+    });
+
+    it('a user deleted after joining gets 401 on post, history and typing, never 500', async () => {
+      const gone = await h.user('gone');
+      const inv = await h.call('POST', `/servers/${sid}/invites`, { as: owner });
+      await h.call('POST', `/invites/${inv.body.code}/accept`, { as: gone });
+      expect((await h.call('POST', `/channels/${cid}/messages`, { as: gone, body: { content: 'x' } })).status).toBe(201);
+      await h.database.db.deleteFrom('users').where('id', '=', gone.id).execute();
+      for (const [method, path, body] of [
+        ['POST', `/channels/${cid}/messages`, { content: 'x' }],
+        ['GET', `/channels/${cid}/messages`, undefined],
+        ['POST', `/channels/${cid}/typing`, undefined],
+        ['POST', `/channels/123456789/messages`, { content: 'x' }],
+      ] as const) {
+        const res = await h.call(method, path, { as: gone, body });
+        expect([res.status, res.body.error.code]).toEqual([401, 'unauthorized']);
+      }
+    });
+
+    it('a write that loses a race with a delete maps to the error the check would give', async () => {
+      const repo = new MessageRepository(h.database.db);
+      const attempt = async (m: { authorId?: string; channelId?: string; assetIds?: string[] }) => {
+        const id = newId();
+        const err = await repo
+          .insertWithEvent(
+            h.database.db,
+            {
+              id,
+              channelId: m.channelId ?? cid,
+              serverId: sid,
+              authorId: m.authorId ?? member.id,
+              content: 'race',
+              replyToId: null,
+              createdAt: new Date(),
+              assetIds: m.assetIds ?? [],
+            },
+            outboxRow({ id: newId(), t: 'MESSAGE_CREATE', server_id: sid, data: '{}' }),
+          )
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        const mapped = raceError(err) as { status: number; code: string };
+        // nothing half-written: neither the message nor its outbox row
+        expect(await h.database.db.selectFrom('messages').select('id').where('id', '=', id).execute()).toEqual([]);
+        return `${mapped.status} ${mapped.code}`;
+      };
+      expect(await attempt({ authorId: '123456789' })).toBe('401 unauthorized');
+      expect(await attempt({ channelId: '123456789' })).toBe('404 unknown_channel');
+      expect(await attempt({ assetIds: ['123456789'] })).toBe('400 invalid_attachment');
     });
 
     it('accepts exactly 4000 characters after trimming', async () => {
