@@ -108,33 +108,29 @@ export class OutboxRelay {
 
   /** One locked pass; returns how many rows it published (0 if another relay holds the lock). */
   private async publishBatch(): Promise<number> {
-    const { db } = this.opts.database;
+    const { db, kind } = this.opts.database;
     const limit = this.opts.batchSize ?? 256;
     return db.transaction().execute(async (trx) => {
-      const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as ok`.execute(
-        trx,
-      );
-      this.lockedOut = !lock.rows[0]?.ok;
-      if (this.lockedOut) return 0;
-      const rows = await trx
-        .selectFrom('outbox')
-        .select(['seq', 'payload'])
-        .where('published_at', 'is', null)
-        .orderBy('seq')
-        .limit(limit)
-        .execute();
-      if (rows.length === 0) return 0;
+      // PGlite is one process's private database: this relay is its only one, no lock to take
+      if (kind !== 'pglite') {
+        const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as ok`.execute(
+          trx,
+        );
+        this.lockedOut = !lock.rows[0]?.ok;
+        if (this.lockedOut) return 0;
+      }
+      // select and mark in one statement; rolled back with the transaction if the bus refuses
+      const marked = await sql<{ seq: string; payload: string }>`
+        update outbox set published_at = now()
+        where seq in (
+          select seq from outbox where published_at is null order by seq limit ${limit}
+        )
+        returning seq, payload`.execute(trx);
+      if (marked.rows.length === 0) return 0;
+      // RETURNING has no order; the bus must get them in seq order
+      const rows = marked.rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
       // pipelined on one connection: the bus stores them in this order
       await Promise.all(rows.map((r) => this.opts.bus.publish(JSON.parse(r.payload) as BusRecord)));
-      await trx
-        .updateTable('outbox')
-        .set({ published_at: new Date() })
-        .where(
-          'seq',
-          'in',
-          rows.map((r) => r.seq),
-        )
-        .execute();
       return rows.length;
     });
   }
