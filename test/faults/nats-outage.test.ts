@@ -119,5 +119,5 @@ describe('NATS outage', () => {
       await until(async () => (await unpublished(t.sys.database)) === 0, 10_000, 'the outbox to drain');
     }
     expect(client.closeCode).toBeUndefined();
-  }, 300_000);
+  }, SOAK ? 1_800_000 : 300_000);
 });
