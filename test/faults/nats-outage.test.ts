@@ -56,68 +56,72 @@ describe('NATS outage', () => {
     await nats?.cleanup();
   });
 
-  it(`${MESSAGES} messages while NATS is down for ${OUTAGE_MS / 1000} s: all stored, every event delivered exactly once, in order`, async () => {
-    const before = await api(t.edge, 'POST', `/api/channels/${cid}/messages`, {
-      token: a.access,
-      body: { content: 'before' },
-    });
-    expect(before.status).toBe(201);
-    await client.waitFor((f) => f.op === 'EVENT' && f.t === 'MESSAGE_CREATE');
+  it(
+    `${MESSAGES} messages while NATS is down for ${OUTAGE_MS / 1000} s: all stored, every event delivered exactly once, in order`,
+    async () => {
+      const before = await api(t.edge, 'POST', `/api/channels/${cid}/messages`, {
+        token: a.access,
+        body: { content: 'before' },
+      });
+      expect(before.status).toBe(201);
+      await client.waitFor((f) => f.op === 'EVENT' && f.t === 'MESSAGE_CREATE');
 
-    for (let round = 1; round <= ROUNDS; round++) {
-      const down = Date.now();
-      await nats.stop();
-      const latencies: number[] = [];
-      const statuses = await pool(
-        Array.from({ length: MESSAGES }, (_, i) => i),
-        16,
-        async (i) => {
-          const start = Date.now();
-          const r = await api(t.edge, 'POST', `/api/channels/${cid}/messages`, {
-            token: a.access,
-            body: { content: `r${round} #${i}` },
-          });
-          latencies.push(Date.now() - start);
-          return r.status;
-        },
-      );
-      const postMs = Date.now() - down;
-      expect(statuses.filter((s) => s !== 201)).toEqual([]);
-      // nothing could be published meanwhile: the events wait in the outbox
-      expect(await unpublished(t.sys.database)).toBeGreaterThan(0);
-      await sleep(Math.max(0, down + OUTAGE_MS - Date.now()));
-      const outage = Date.now() - down;
-      await nats.start();
-      const back = Date.now();
+      for (let round = 1; round <= ROUNDS; round++) {
+        const down = Date.now();
+        await nats.stop();
+        const latencies: number[] = [];
+        const statuses = await pool(
+          Array.from({ length: MESSAGES }, (_, i) => i),
+          16,
+          async (i) => {
+            const start = Date.now();
+            const r = await api(t.edge, 'POST', `/api/channels/${cid}/messages`, {
+              token: a.access,
+              body: { content: `r${round} #${i}` },
+            });
+            latencies.push(Date.now() - start);
+            return r.status;
+          },
+        );
+        const postMs = Date.now() - down;
+        expect(statuses.filter((s) => s !== 201)).toEqual([]);
+        // nothing could be published meanwhile: the events wait in the outbox
+        expect(await unpublished(t.sys.database)).toBeGreaterThan(0);
+        await sleep(Math.max(0, down + OUTAGE_MS - Date.now()));
+        const outage = Date.now() - down;
+        await nats.start();
+        const back = Date.now();
 
-      const stored = await outboxMessageOrder(t.sys.database, cid);
-      const count = await sql<{
-        n: string;
-      }>`select count(*)::text as n from messages where channel_id = ${cid}`.execute(t.sys.database.db);
-      expect(Number(count.rows[0]!.n)).toBe(1 + MESSAGES * round);
-      expect(stored).toHaveLength(1 + MESSAGES * round);
+        const stored = await outboxMessageOrder(t.sys.database, cid);
+        const count = await sql<{
+          n: string;
+        }>`select count(*)::text as n from messages where channel_id = ${cid}`.execute(t.sys.database.db);
+        expect(Number(count.rows[0]!.n)).toBe(1 + MESSAGES * round);
+        expect(stored).toHaveLength(1 + MESSAGES * round);
 
-      await until(
-        () => received(client, cid).ids.length >= stored.length,
-        90_000,
-        'every event after NATS returned',
-      );
-      const deliveredMs = Date.now() - back;
-      await sleep(500); // anything extra (a duplicate) would arrive now
-      const got = received(client, cid);
-      const diff = compare(got.ids, stored);
-      const ordered = got.seqs.every((s, i) => i === 0 || s > got.seqs[i - 1]!);
-      latencies.sort((x, y) => x - y);
-      console.log(
-        `[fault nats] round ${round}: ${MESSAGES} POSTs in ${postMs} ms (p50 ${latencies[latencies.length >> 1]} ms, ` +
-          `max ${latencies[latencies.length - 1]} ms), NATS down ${outage} ms, all events delivered ${deliveredMs} ms after restart; ` +
-          `events lost ${diff.missing}, duplicates ${diff.duplicates}, unexpected ${diff.extra}, in order ${ordered}`,
-      );
-      expect(diff).toEqual({ duplicates: 0, missing: 0, extra: 0 });
-      expect(got.ids).toEqual(stored);
-      expect(ordered).toBe(true);
-      await until(async () => (await unpublished(t.sys.database)) === 0, 10_000, 'the outbox to drain');
-    }
-    expect(client.closeCode).toBeUndefined();
-  }, SOAK ? 1_800_000 : 300_000);
+        await until(
+          () => received(client, cid).ids.length >= stored.length,
+          90_000,
+          'every event after NATS returned',
+        );
+        const deliveredMs = Date.now() - back;
+        await sleep(500); // anything extra (a duplicate) would arrive now
+        const got = received(client, cid);
+        const diff = compare(got.ids, stored);
+        const ordered = got.seqs.every((s, i) => i === 0 || s > got.seqs[i - 1]!);
+        latencies.sort((x, y) => x - y);
+        console.log(
+          `[fault nats] round ${round}: ${MESSAGES} POSTs in ${postMs} ms (p50 ${latencies[latencies.length >> 1]} ms, ` +
+            `max ${latencies[latencies.length - 1]} ms), NATS down ${outage} ms, all events delivered ${deliveredMs} ms after restart; ` +
+            `events lost ${diff.missing}, duplicates ${diff.duplicates}, unexpected ${diff.extra}, in order ${ordered}`,
+        );
+        expect(diff).toEqual({ duplicates: 0, missing: 0, extra: 0 });
+        expect(got.ids).toEqual(stored);
+        expect(ordered).toBe(true);
+        await until(async () => (await unpublished(t.sys.database)) === 0, 10_000, 'the outbox to drain');
+      }
+      expect(client.closeCode).toBeUndefined();
+    },
+    SOAK ? 1_800_000 : 300_000,
+  );
 });
