@@ -17,6 +17,8 @@ const path =
 export const edgeConfigSpec = {
   HOST: env.string('127.0.0.1'),
   EDGE_PORT: env.port(60420),
+  /** pending-connection queue of the listening socket: Node's default 511 overflows (ECONNRESET) when thousands of sockets connect at once; the kernel caps it at net.core.somaxconn */
+  LISTEN_BACKLOG: env.int(4096, 1, 65535),
   IDENTITY_URL: env.url('http://localhost:8081'),
   OFFICIAL_URL: env.url('http://localhost:8080'),
   /** Edge → Official trust; required when the Edge runs on its own */

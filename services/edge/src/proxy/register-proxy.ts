@@ -5,7 +5,7 @@
 import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { installStreamingBodyLimit } from './body-limit.ts';
-import { onUpstreamError } from './upstream-error.ts';
+import { clientGone, onUpstreamError } from './upstream-error.ts';
 
 type Headers = Record<string, string | string[] | undefined>;
 
@@ -28,6 +28,16 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 export async function registerProxy(app: FastifyInstance, opts: ProxyOptions): Promise<void> {
   await app.register(async (scope) => {
     installStreamingBodyLimit(scope, opts.bodyLimit);
+    // a client that leaves mid-request (body upload or streamed answer) is routine, not a 500
+    const parentHandler = scope.errorHandler;
+    scope.setErrorHandler(function (err, req, reply) {
+      if (clientGone(req, err as { code?: string; cause?: unknown })) {
+        req.log.debug({ code: (err as { code?: string }).code }, 'request aborted by the client');
+        if (!reply.sent) void reply.status(499).send();
+        return;
+      }
+      return parentHandler.call(this, err, req, reply);
+    });
     const guard = opts.preHandler;
     const proxyOptions: FastifyHttpProxyOptions = {
       upstream: opts.upstream,
