@@ -69,7 +69,8 @@ export async function startEdge(options: StartEdgeOptions = {}): Promise<Running
       logger: options.logger,
     });
     app = built.app;
-    await app.listen({ host: config.HOST, port: config.EDGE_PORT });
+    // a connection storm overflows Node's default backlog (511) into resets
+    await app.listen({ host: config.HOST, port: config.EDGE_PORT, backlog: config.LISTEN_BACKLOG });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.EDGE_PORT;
     const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
