@@ -1,5 +1,5 @@
 /** Test data for the dev database tools: two users whose data is interleaved. */
-import type { Kysely } from 'kysely';
+import type { Kysely } from '@twopointo/db';
 import type { DB } from '@twopointo/db';
 
 export interface Fixture {

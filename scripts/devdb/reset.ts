@@ -1,6 +1,6 @@
 /** Empties every application table in one statement; the schema and schema_migrations stay. */
 import { createInterface } from 'node:readline/promises';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from '@twopointo/db';
 import { APP_TABLES, type DB } from '@twopointo/db';
 
 export async function truncateAppTables(

@@ -1,5 +1,5 @@
 /** Deletes one user and everything that is theirs, in one transaction. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely } from '@twopointo/db';
 import { enqueueUserDepartureEvents } from '@twopointo/bus';
 import type { DB } from '@twopointo/db';
 

@@ -1,6 +1,6 @@
 /** Loads the inputs of the permission resolver: servers, membership, roles, channels, overwrites. */
 import { sql, type DB, type Kysely } from '@twopointo/db';
-import type { CompiledQuery } from 'kysely';
+import type { CompiledQuery } from '@twopointo/db';
 import type { Overwrite } from '@twopointo/shared';
 
 export interface ServerRef {
@@ -117,13 +117,19 @@ export class AccessRepository {
 
   /** The permission inputs for (user, channel) in one round trip. */
   async channelContext(userId: string, channelId: string): Promise<ChannelContextRow> {
-    const res = await this.db.executeQuery<ChannelContextRow>({ ...this.channelContextQuery, parameters: [userId, channelId] });
+    const res = await this.db.executeQuery<ChannelContextRow>({
+      ...this.channelContextQuery,
+      parameters: [userId, channelId],
+    });
     return res.rows[0]!;
   }
 
   /** The permission inputs for (user, server) and all of its channels in one round trip. */
   async serverContext(userId: string, serverId: string): Promise<ServerContextRow | undefined> {
-    const res = await this.db.executeQuery<ServerContextRow>({ ...this.serverContextQuery, parameters: [userId, serverId] });
+    const res = await this.db.executeQuery<ServerContextRow>({
+      ...this.serverContextQuery,
+      parameters: [userId, serverId],
+    });
     return res.rows[0];
   }
 

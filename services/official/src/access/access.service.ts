@@ -51,7 +51,12 @@ const toOverwrite = (o: OverwriteRow): Overwrite => ({
   deny: BigInt(o.deny),
 });
 
-function permissionInput(userId: string, serverId: string, ownerId: string, roles: RoleBits[]): PermissionInput {
+function permissionInput(
+  userId: string,
+  serverId: string,
+  ownerId: string,
+  roles: RoleBits[],
+): PermissionInput {
   const everyone = roles.find((r) => r.id === serverId);
   return {
     userId,
@@ -124,7 +129,12 @@ export class Access {
     };
     const input = permissionInput(this.userId, row.server_id, row.owner_id, row.roles);
     const server: ServerAccess = {
-      server: { id: row.server_id, name: row.server_name, owner_id: row.owner_id, created_at: row.server_created_at },
+      server: {
+        id: row.server_id,
+        name: row.server_name,
+        owner_id: row.owner_id,
+        created_at: row.server_created_at,
+      },
       isOwner: row.owner_id === this.userId,
       permissions: computePermissions(input),
       input,
@@ -133,7 +143,12 @@ export class Access {
     const perms = computePermissions({ ...input, overwrites: row.overwrites.map(toOverwrite) });
     if (!hasPermission(perms, Permissions.VIEW_CHANNEL)) throw notFound('channel');
     if (!hasPermission(perms, bits)) throw missingPermission(bits & ~perms);
-    return { ...server, channel, channelPermissions: perms, user: { id: this.userId, username: row.username } };
+    return {
+      ...server,
+      channel,
+      channelPermissions: perms,
+      user: { id: this.userId, username: row.username },
+    };
   }
 
   /** The ids of the server's channels the caller may VIEW_CHANNEL (by position then id), or null for a non-member. */
