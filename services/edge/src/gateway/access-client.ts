@@ -48,3 +48,24 @@ export class OfficialAccessClient implements AccessChecker {
     };
   }
 }
+
+/**
+ * Shares one in-flight check between identical concurrent asks (a reconnect storm sends the
+ * same user's SUBSCRIBE from many sockets at once). Nothing is kept once the answer arrives,
+ * so no answer outlives a permission change.
+ */
+export class SingleFlightAccess implements AccessChecker {
+  private readonly inflight = new Map<string, Promise<AccessAnswer>>();
+
+  constructor(private readonly inner: AccessChecker) {}
+
+  check(userId: string, serverId: string, channelIds?: string[]): Promise<AccessAnswer> {
+    const key = `${userId}:${serverId}:${channelIds ? [...channelIds].sort().join(',') : '*'}`;
+    let p = this.inflight.get(key);
+    if (!p) {
+      p = this.inner.check(userId, serverId, channelIds).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, p);
+    }
+    return p;
+  }
+}

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { Socket } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
 import type { BusSubscription, EventBus, SequencedRecord } from '@twopointo/bus';
@@ -98,6 +99,8 @@ export class Gateway {
   private readonly presence: Presence;
   private readonly inflight = new Set<Promise<unknown>>();
   private busSubs: BusSubscription[] = [];
+  /** sockets corked during this turn of the event loop (see write) */
+  private readonly corked = new Set<Connection>();
   private timer: NodeJS.Timeout | undefined;
   private closing = false;
   private readonly graceMs: number;
@@ -554,12 +557,30 @@ export class Gateway {
     conn.ws.send(frame);
   }
 
+  /**
+   * Frames written to a socket in one turn of the event loop (a relay batch, several bus
+   * messages from one read) leave in one writev: the socket is corked on its first frame and
+   * uncorked once, after I/O callbacks. The per-write syscall is what limits fan-out.
+   */
   private write(conn: Connection, frame: Buffer): void {
     if (conn.closing) return;
+    if (!this.corked.has(conn)) {
+      socketOf(conn)?.cork();
+      this.corked.add(conn);
+      if (this.corked.size === 1) setImmediate(this.uncorkAll);
+    }
     conn.ws.send(frame, TEXT);
-    if (conn.ws.bufferedAmount > this.deps.config.WS_MAX_BUFFERED_BYTES)
-      this.kick(conn, CloseCodes.SLOW_CONSUMER, 'Slow consumer');
   }
+
+  private readonly uncorkAll = (): void => {
+    const limit = this.deps.config.WS_MAX_BUFFERED_BYTES;
+    for (const conn of this.corked) {
+      socketOf(conn)?.uncork();
+      if (!conn.closing && conn.ws.bufferedAmount > limit)
+        this.kick(conn, CloseCodes.SLOW_CONSUMER, 'Slow consumer');
+    }
+    this.corked.clear();
+  };
 
   // ---- sessions and the shared timer ----
 
@@ -632,4 +653,9 @@ function reject(socket: Duplex, status: number, code: string, message: string): 
       'Connection: close\r\n\r\n' +
       body,
   );
+}
+
+/** The socket under a ws connection (not in ws's public API, but stable across its releases). */
+function socketOf(conn: Connection): Socket | undefined {
+  return (conn.ws as unknown as { _socket?: Socket })._socket;
 }
