@@ -23,9 +23,7 @@ export function clientGone(req: FastifyRequest, error: { code?: string; cause?: 
   const cause = error.cause as { code?: string } | undefined;
   // not req.raw.aborted: Node sets it once the body stream is torn down, with the client still waiting
   return (
-    req.raw.socket?.destroyed === true ||
-    ABORTED.has(error.code ?? '') ||
-    ABORTED.has(cause?.code ?? '')
+    req.raw.socket?.destroyed === true || ABORTED.has(error.code ?? '') || ABORTED.has(cause?.code ?? '')
   );
 }
 
