@@ -16,7 +16,10 @@ import { totp } from '../../../test/helpers/totp.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../../..');
 const webDist = resolve(here, '../dist');
-const screenshots = join(repo, 'docs/screenshots');
+// `make test` writes them to a scratch folder; UPDATE_SCREENSHOTS=1 refreshes the committed ones
+const screenshots = process.env.UPDATE_SCREENSHOTS
+  ? join(repo, 'docs/screenshots')
+  : join(tmpdir(), 'twopointo-e2e-screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox',
