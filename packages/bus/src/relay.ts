@@ -113,9 +113,9 @@ export class OutboxRelay {
     return db.transaction().execute(async (trx) => {
       // PGlite is one process's private database: this relay is its only one, no lock to take
       if (kind !== 'pglite') {
-        const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as ok`.execute(
-          trx,
-        );
+        const lock = await sql<{
+          ok: boolean;
+        }>`select pg_try_advisory_xact_lock(${RELAY_LOCK}) as ok`.execute(trx);
         this.lockedOut = !lock.rows[0]?.ok;
         if (this.lockedOut) return 0;
       }

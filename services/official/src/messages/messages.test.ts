@@ -84,7 +84,10 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
 
     it('the response is what history and the MESSAGE_CREATE event say, to the millisecond', async () => {
       await h.drain();
-      const posted = await h.call('POST', `/channels/${cid}/messages`, { as: member, body: { content: 'same' } });
+      const posted = await h.call('POST', `/channels/${cid}/messages`, {
+        as: member,
+        body: { content: 'same' },
+      });
       const listed = await h.call('GET', `/channels/${cid}/messages?limit=1`, { as: owner });
       expect(listed.body.messages[0]).toEqual(posted.body);
       const events = await h.drain();
@@ -96,7 +99,9 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
       const gone = await h.user('gone');
       const inv = await h.call('POST', `/servers/${sid}/invites`, { as: owner });
       await h.call('POST', `/invites/${inv.body.code}/accept`, { as: gone });
-      expect((await h.call('POST', `/channels/${cid}/messages`, { as: gone, body: { content: 'x' } })).status).toBe(201);
+      expect(
+        (await h.call('POST', `/channels/${cid}/messages`, { as: gone, body: { content: 'x' } })).status,
+      ).toBe(201);
       await h.database.db.deleteFrom('users').where('id', '=', gone.id).execute();
       for (const [method, path, body] of [
         ['POST', `/channels/${cid}/messages`, { content: 'x' }],
@@ -134,7 +139,9 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
           );
         const mapped = raceError(err) as { status: number; code: string };
         // nothing half-written: neither the message nor its outbox row
-        expect(await h.database.db.selectFrom('messages').select('id').where('id', '=', id).execute()).toEqual([]);
+        expect(
+          await h.database.db.selectFrom('messages').select('id').where('id', '=', id).execute(),
+        ).toEqual([]);
         return `${mapped.status} ${mapped.code}`;
       };
       expect(await attempt({ authorId: '123456789' })).toBe('401 unauthorized');
