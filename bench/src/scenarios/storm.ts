@@ -1,4 +1,6 @@
 /** storm: N clients connect at once, get HELLO, SUBSCRIBE, get SUBSCRIBED; time until all are ready. */
+import { newestProfile, selfTimeByModule, topSelfTime } from '../lib/profile.ts';
+import { profileDir } from './profiling.ts';
 import { ClientPool } from '../lib/clients.ts';
 import { ProcWatch, type MachineCpu } from '../lib/proc.ts';
 import { machine, ratio, type BenchResult } from '../lib/report.ts';
@@ -22,8 +24,9 @@ export interface StormMeasure {
 async function measureStorm(
   kind: 'ceiling' | 'system',
   o: RunOptions & { sockets: number; clients: number; timeoutS: number },
+  cpuProfDir?: string,
 ): Promise<StormMeasure> {
-  const target = await startTarget(kind, { backend: o.backend, users: usersFor(o.sockets, o) });
+  const target = await startTarget(kind, { backend: o.backend, users: usersFor(o.sockets, o), cpuProfDir });
   let pool: ClientPool | undefined;
   try {
     pool = await ClientPool.start({
@@ -63,7 +66,9 @@ export async function storm(o: RunOptions): Promise<BenchResult> {
   const p = { sockets: o.sockets ?? 10_000, clients: o.clients ?? 2, timeoutS: 60 };
   const started_at = new Date().toISOString();
   const ceil = o.ceiling === false ? undefined : await measureStorm('ceiling', { ...o, ...p });
-  const sys = o.system === false ? undefined : await measureStorm('system', { ...o, ...p });
+  const prof = o.profile ? profileDir('storm', o.outDir) : undefined;
+  const sys = o.system === false ? undefined : await measureStorm('system', { ...o, ...p }, prof);
+  const hot = prof ? newestProfile(prof) : null;
   return {
     scenario: 'storm',
     backend: o.backend,
@@ -77,5 +82,8 @@ export async function storm(o: RunOptions): Promise<BenchResult> {
         all_ready_s: ratio(sys.all_ready_s, ceil.all_ready_s),
         ready_per_s: ratio(sys.ready_per_s, ceil.ready_per_s),
       },
+    profile: hot
+      ? { file: hot, top_self_time: topSelfTime(hot), by_module: selfTimeByModule(hot) }
+      : undefined,
   };
 }

@@ -15,7 +15,7 @@ import {
 import type { ObjectStorage } from '@twopointo/storage';
 import { JwtVerifier } from './auth/jwt-verifier.ts';
 import type { EdgeConfig } from './config.ts';
-import { OfficialAccessClient, SingleFlightAccess } from './gateway/access-client.ts';
+import { CachedAccess, OfficialAccessClient, SingleFlightAccess } from './gateway/access-client.ts';
 import { Gateway } from './gateway/gateway.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerWebClient } from './http/web-client.ts';
@@ -70,7 +70,9 @@ export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
     bus: deps.bus,
     cache: deps.cache,
     verifier,
-    access: new SingleFlightAccess(new OfficialAccessClient(config.OFFICIAL_URL, config.INTERNAL_SECRET)),
+    access: new CachedAccess(
+      new SingleFlightAccess(new OfficialAccessClient(config.OFFICIAL_URL, config.INTERNAL_SECRET)),
+    ),
     logger: app.log,
   });
   gateway.attach(app.server);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SingleFlightAccess, type AccessAnswer, type AccessChecker } from './access-client.ts';
+import { CachedAccess, SingleFlightAccess, type AccessAnswer, type AccessChecker } from './access-client.ts';
 
 class CountingChecker implements AccessChecker {
   calls = 0;
@@ -48,5 +48,55 @@ describe('SingleFlightAccess', () => {
     expect(inner.calls).toBe(2);
     inner.answers[0]!({ member: true, channel_ids: [] });
     expect(await retry).toEqual({ member: true, channel_ids: [] });
+  });
+});
+
+describe('CachedAccess', () => {
+  const yes: AccessAnswer = { member: true, channel_ids: ['20'] };
+  const no: AccessAnswer = { member: false, channel_ids: [] };
+
+  it('answers repeated asks from memory until the server changes', async () => {
+    const inner = new CountingChecker();
+    const access = new CachedAccess(inner);
+    const first = access.check('1', '10', ['20']);
+    inner.answers[0]!(yes);
+    expect(await first).toEqual(yes);
+    expect(await access.check('1', '10', ['20'])).toEqual(yes);
+    expect(inner.calls).toBe(1);
+
+    access.invalidate('10');
+    const after = access.check('1', '10', ['20']);
+    expect(inner.calls).toBe(2);
+    inner.answers[1]!(no);
+    expect(await after).toEqual(no);
+    // another server's change does not touch it
+    access.invalidate('11');
+    expect(await access.check('1', '10', ['20'])).toEqual(no);
+    expect(inner.calls).toBe(2);
+  });
+
+  it('does not keep an answer fetched across a change (it may predate the change)', async () => {
+    const inner = new CountingChecker();
+    const access = new CachedAccess(inner);
+    const racing = access.check('1', '10');
+    access.invalidate('10');
+    inner.answers[0]!(yes);
+    expect(await racing).toEqual(yes);
+    const next = access.check('1', '10');
+    expect(inner.calls).toBe(2);
+    inner.answers[1]!(no);
+    expect(await next).toEqual(no);
+  });
+
+  it('expires answers after the TTL', async () => {
+    const inner = new CountingChecker();
+    const access = new CachedAccess(inner, 0);
+    const first = access.check('1', '10');
+    inner.answers[0]!(yes);
+    await first;
+    const second = access.check('1', '10');
+    expect(inner.calls).toBe(2);
+    inner.answers[1]!(yes);
+    await second;
   });
 });

@@ -8,6 +8,8 @@ export interface AccessAnswer {
 
 export interface AccessChecker {
   check(userId: string, serverId: string, channelIds?: string[]): Promise<AccessAnswer>;
+  /** who may see what in this server may have changed (membership, roles, overwrites, channels) */
+  invalidate?(serverId: string): void;
 }
 
 export class OfficialAccessClient implements AccessChecker {
@@ -67,5 +69,42 @@ export class SingleFlightAccess implements AccessChecker {
       this.inflight.set(key, p);
     }
     return p;
+  }
+}
+
+/**
+ * Remembers answers until the server's access may have changed. The gateway calls
+ * invalidate(serverId) for every durable event of that server other than a message event
+ * (MEMBER_JOIN/LEAVE, PERMISSIONS_UPDATE, CHANNEL_*, SERVER_*), before it acts on the event.
+ * An answer is stored only if no such event arrived while it was being fetched (a version per
+ * server), so no answer older than the last change is ever served; a TTL and a size bound
+ * keep memory flat.
+ */
+export class CachedAccess implements AccessChecker {
+  private readonly answers = new Map<string, { answer: AccessAnswer; version: number; at: number }>();
+  private readonly versions = new Map<string, number>();
+
+  constructor(
+    private readonly inner: AccessChecker,
+    private readonly ttlMs = 60_000,
+    private readonly maxEntries = 50_000,
+  ) {}
+
+  async check(userId: string, serverId: string, channelIds?: string[]): Promise<AccessAnswer> {
+    const key = `${serverId}:${userId}:${channelIds ? [...channelIds].sort().join(',') : '*'}`;
+    const version = this.versions.get(serverId) ?? 0;
+    const hit = this.answers.get(key);
+    if (hit && hit.version === version && Date.now() - hit.at < this.ttlMs) return hit.answer;
+    const answer = await this.inner.check(userId, serverId, channelIds);
+    if ((this.versions.get(serverId) ?? 0) === version) {
+      if (this.answers.size >= this.maxEntries) this.answers.clear();
+      this.answers.set(key, { answer, version, at: Date.now() });
+    }
+    return answer;
+  }
+
+  invalidate(serverId: string): void {
+    this.versions.set(serverId, (this.versions.get(serverId) ?? 0) + 1);
+    this.inner.invalidate?.(serverId);
   }
 }

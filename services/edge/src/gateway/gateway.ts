@@ -398,6 +398,8 @@ export class Gateway {
   // ---- delivery ----
 
   private readonly onRecord = (r: SequencedRecord): void => {
+    // anything but a message may change who sees what: cached access answers go first
+    if (!r.t.startsWith('MESSAGE_')) this.deps.access.invalidate?.(r.server_id);
     const channelId = r.channel_id || undefined;
     const targets =
       channelId !== undefined ? this.index.byChannel.get(channelId) : this.index.byServer.get(r.server_id);
