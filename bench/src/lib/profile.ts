@@ -109,3 +109,17 @@ export function newestProfile(dir: string): string | null {
     return null;
   }
 }
+
+/** The `profile` block of a result: the newest profile in dir, summarised (undefined when not profiled). */
+export function profileReport(
+  dir: string | undefined,
+):
+  | {
+      file: string;
+      top_self_time: ReturnType<typeof topSelfTime>;
+      by_module: ReturnType<typeof selfTimeByModule>;
+    }
+  | undefined {
+  const hot = dir ? newestProfile(dir) : null;
+  return hot ? { file: hot, top_self_time: topSelfTime(hot), by_module: selfTimeByModule(hot) } : undefined;
+}

@@ -2,7 +2,7 @@
  * fanout: N sockets subscribed to one channel through the real Edge, messages POSTed through
  * the Edge; the ceiling runs first with the same sockets, rate and frame size for the ratios.
  */
-import { newestProfile, selfTimeByModule, topSelfTime } from '../lib/profile.ts';
+import { profileReport } from '../lib/profile.ts';
 import { machine, ratio, type BenchResult } from '../lib/report.ts';
 import type { RunOptions } from './common.ts';
 import { measureDelivery } from './delivery.ts';
@@ -20,7 +20,6 @@ export async function fanout(o: RunOptions): Promise<BenchResult> {
   const ceil = o.ceiling === false ? undefined : await measureDelivery('ceiling', { ...o, ...p });
   const prof = o.profile ? profileDir('fanout', o.outDir) : undefined;
   const sys = o.system === false ? undefined : await measureDelivery('system', { ...o, ...p }, prof);
-  const hot = prof ? newestProfile(prof) : null;
   return {
     scenario: 'fanout',
     backend: o.backend,
@@ -37,8 +36,6 @@ export async function fanout(o: RunOptions): Promise<BenchResult> {
         server_cpu: ratio(sys.processes.server?.cpu_pct, ceil.processes.server?.cpu_pct),
         server_rss: ratio(sys.processes.server?.rss_mib, ceil.processes.server?.rss_mib),
       },
-    profile: hot
-      ? { file: hot, top_self_time: topSelfTime(hot), by_module: selfTimeByModule(hot) }
-      : undefined,
+    profile: profileReport(prof),
   };
 }

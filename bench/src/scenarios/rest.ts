@@ -6,7 +6,7 @@
 import autocannon from 'autocannon';
 import { benchContent } from '../lib/frames.ts';
 import { nowUs } from '../lib/histogram.ts';
-import { newestProfile, selfTimeByModule, topSelfTime } from '../lib/profile.ts';
+import { profileReport } from '../lib/profile.ts';
 import { ProcWatch, type MachineCpu } from '../lib/proc.ts';
 import { machine, ratio, type BenchResult } from '../lib/report.ts';
 import { startTarget, type Target } from '../lib/targets.ts';
@@ -89,7 +89,6 @@ export async function rest(o: RunOptions): Promise<BenchResult> {
   const ceil = o.ceiling === false ? undefined : await measureRest('ceiling', { ...o, ...p });
   const prof = o.profile ? profileDir('rest', o.outDir) : undefined;
   const sys = o.system === false ? undefined : await measureRest('system', { ...o, ...p }, prof);
-  const hot = prof ? newestProfile(prof) : null;
   return {
     scenario: 'rest',
     backend: o.backend,
@@ -103,8 +102,6 @@ export async function rest(o: RunOptions): Promise<BenchResult> {
         send_req_per_s: ratio(sys.send.req_per_s, ceil.send.req_per_s),
         history_req_per_s: ratio(sys.history.req_per_s, ceil.history.req_per_s),
       },
-    profile: hot
-      ? { file: hot, top_self_time: topSelfTime(hot), by_module: selfTimeByModule(hot) }
-      : undefined,
+    profile: profileReport(prof),
   };
 }

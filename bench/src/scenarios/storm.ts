@@ -1,5 +1,5 @@
 /** storm: N clients connect at once, get HELLO, SUBSCRIBE, get SUBSCRIBED; time until all are ready. */
-import { newestProfile, selfTimeByModule, topSelfTime } from '../lib/profile.ts';
+import { profileReport } from '../lib/profile.ts';
 import { profileDir } from './profiling.ts';
 import { ClientPool } from '../lib/clients.ts';
 import { ProcWatch, type MachineCpu } from '../lib/proc.ts';
@@ -68,7 +68,6 @@ export async function storm(o: RunOptions): Promise<BenchResult> {
   const ceil = o.ceiling === false ? undefined : await measureStorm('ceiling', { ...o, ...p });
   const prof = o.profile ? profileDir('storm', o.outDir) : undefined;
   const sys = o.system === false ? undefined : await measureStorm('system', { ...o, ...p }, prof);
-  const hot = prof ? newestProfile(prof) : null;
   return {
     scenario: 'storm',
     backend: o.backend,
@@ -82,8 +81,6 @@ export async function storm(o: RunOptions): Promise<BenchResult> {
         all_ready_s: ratio(sys.all_ready_s, ceil.all_ready_s),
         ready_per_s: ratio(sys.ready_per_s, ceil.ready_per_s),
       },
-    profile: hot
-      ? { file: hot, top_self_time: topSelfTime(hot), by_module: selfTimeByModule(hot) }
-      : undefined,
+    profile: profileReport(prof),
   };
 }
