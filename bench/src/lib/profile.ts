@@ -111,9 +111,7 @@ export function newestProfile(dir: string): string | null {
 }
 
 /** The `profile` block of a result: the newest profile in dir, summarised (undefined when not profiled). */
-export function profileReport(
-  dir: string | undefined,
-):
+export function profileReport(dir: string | undefined):
   | {
       file: string;
       top_self_time: ReturnType<typeof topSelfTime>;
