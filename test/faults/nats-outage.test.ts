@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@twopointo/db';
-import { api, GatewayClient, signUp, type Session } from '../helpers/client.ts';
+import { api, subscribedChannel, type GatewayClient, type Session } from '../helpers/client.ts';
 import { startNatsServer, type NatsServerHandle } from '../helpers/nats-server.ts';
 import { pool, sleep, startSystem, type TestSystem } from '../security/harness.ts';
 import {
@@ -35,19 +35,7 @@ describe('NATS outage', () => {
     nats = await startNatsServer();
     const backends = await backendsWithNats(nats.url);
     t = await startSystem({ backends, env: { RATE_LIMITS: 'off' } });
-    a = await signUp(t.edge);
-    const sid = (
-      await api<{ id: string }>(t.edge, 'POST', '/api/servers', { token: a.access, body: { name: 'n' } })
-    ).body.id;
-    cid = (
-      await api<{ id: string }>(t.edge, 'POST', `/api/servers/${sid}/channels`, {
-        token: a.access,
-        body: { name: 'c' },
-      })
-    ).body.id;
-    client = await GatewayClient.connect(t.edge, a.access);
-    client.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
-    await client.waitFor((f) => f.op === 'SUBSCRIBED');
+    ({ session: a, cid, client } = await subscribedChannel(t.edge));
   });
   afterAll(async () => {
     client?.close();

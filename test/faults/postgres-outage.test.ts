@@ -5,7 +5,7 @@
  * themselves, the outbox drains and the gateway delivers again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, GatewayClient, signUp, type Session } from '../helpers/client.ts';
+import { api, subscribedChannel, type GatewayClient, type Session } from '../helpers/client.ts';
 import { TEST_NATS_URL } from '../../packages/bus/src/test-support.ts';
 import { expectError, pool, sleep, startSystem, type TestSystem } from '../security/harness.ts';
 import { startPostgres, type PostgresHandle } from './postgres-server.ts';
@@ -23,19 +23,7 @@ describe('PostgreSQL outage', () => {
     pgs = await startPostgres();
     const backends = await backendsWithNats(TEST_NATS_URL, pgs.url);
     t = await startSystem({ backends, env: { RATE_LIMITS: 'off' } });
-    a = await signUp(t.edge);
-    sid = (
-      await api<{ id: string }>(t.edge, 'POST', '/api/servers', { token: a.access, body: { name: 'p' } })
-    ).body.id;
-    cid = (
-      await api<{ id: string }>(t.edge, 'POST', `/api/servers/${sid}/channels`, {
-        token: a.access,
-        body: { name: 'c' },
-      })
-    ).body.id;
-    client = await GatewayClient.connect(t.edge, a.access);
-    client.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
-    await client.waitFor((f) => f.op === 'SUBSCRIBED');
+    ({ session: a, sid, cid, client } = await subscribedChannel(t.edge));
   });
   afterAll(async () => {
     client?.close();

@@ -149,3 +149,29 @@ export class GatewayClient {
     this.ws.close();
   }
 }
+
+export interface SubscribedChannel {
+  session: Session;
+  sid: string;
+  cid: string;
+  /** a gateway socket subscribed to the channel (SUBSCRIBED received) */
+  client: GatewayClient;
+}
+
+/** A fresh user with a server, a channel and a gateway socket subscribed to it. */
+export async function subscribedChannel(edge: string): Promise<SubscribedChannel> {
+  const session = await signUp(edge);
+  const sid = (
+    await api<{ id: string }>(edge, 'POST', '/api/servers', { token: session.access, body: { name: 's' } })
+  ).body.id;
+  const cid = (
+    await api<{ id: string }>(edge, 'POST', `/api/servers/${sid}/channels`, {
+      token: session.access,
+      body: { name: 'c' },
+    })
+  ).body.id;
+  const client = await GatewayClient.connect(edge, session.access);
+  client.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
+  await client.waitFor((f) => f.op === 'SUBSCRIBED');
+  return { session, sid, cid, client };
+}
