@@ -1,6 +1,8 @@
 /** Options every scenario takes and the defaults each one fills in. */
 import type { BackendName } from '../lib/backend.ts';
+import { ClientPool, type PoolOptions } from '../lib/clients.ts';
 import type { MachineCpu } from '../lib/proc.ts';
+import { startTarget, type Target } from '../lib/targets.ts';
 
 export interface RunOptions {
   backend: BackendName;
@@ -41,4 +43,33 @@ export function bottleneck(procs: Record<string, { cpu_pct: number }>, machine?:
     .map(([n]) => n);
   if (hot.length === 0) return 'no process near one full core: latency/IO bound or under-offered';
   return `near one full core: ${hot.join(', ')}`;
+}
+
+/**
+ * Starts a target (the bare ceiling or the system) and a client pool with its sockets
+ * subscribed to the target's channel, runs `measure`, then stops both whatever happens.
+ */
+export async function withTargetPool<T>(
+  kind: 'ceiling' | 'system',
+  o: RunOptions & { sockets: number; clients: number },
+  pool: Omit<PoolOptions, 'url' | 'sockets' | 'children' | 'tokens' | 'subscribe'>,
+  measure: (target: Target, pool: ClientPool) => Promise<T>,
+  cpuProfDir?: string,
+): Promise<T> {
+  const target = await startTarget(kind, { backend: o.backend, users: usersFor(o.sockets, o), cpuProfDir });
+  let clients: ClientPool | undefined;
+  try {
+    clients = await ClientPool.start({
+      ...pool,
+      url: target.wsUrl,
+      sockets: o.sockets,
+      children: o.clients,
+      tokens: target.tokens,
+      subscribe: target.subscribe,
+    });
+    return await measure(target, clients);
+  } finally {
+    await clients?.close();
+    await target.close();
+  }
 }

@@ -2,11 +2,9 @@
  * idle: server RSS per idle subscribed socket (after GC), the real system against a bare ws
  * server holding the same number of sockets.
  */
-import { ClientPool } from '../lib/clients.ts';
 import { sampleProc } from '../lib/proc.ts';
 import { machine, ratio, type BenchResult } from '../lib/report.ts';
-import { startTarget } from '../lib/targets.ts';
-import { sleep, usersFor, type RunOptions } from './common.ts';
+import { sleep, withTargetPool, type RunOptions } from './common.ts';
 
 export interface IdleMeasure {
   target: 'ceiling' | 'system';
@@ -25,16 +23,7 @@ async function measureIdle(
   kind: 'ceiling' | 'system',
   o: RunOptions & { sockets: number; clients: number; settleMs: number },
 ): Promise<IdleMeasure> {
-  const target = await startTarget(kind, { backend: o.backend, users: usersFor(o.sockets, o) });
-  let pool: ClientPool | undefined;
-  try {
-    pool = await ClientPool.start({
-      url: target.wsUrl,
-      sockets: o.sockets,
-      children: o.clients,
-      tokens: target.tokens,
-      subscribe: target.subscribe,
-    });
+  return withTargetPool(kind, o, {}, async (target, pool) => {
     const heap0 = await target.gc();
     await sleep(500);
     const before = sampleProc(target.child.pid).rssBytes;
@@ -58,10 +47,7 @@ async function measureIdle(
         : 0,
       connect_s: Math.round((ready.lastReadyUs - ready.firstUs) / 1e4) / 100,
     };
-  } finally {
-    await pool?.close();
-    await target.close();
-  }
+  });
 }
 
 export async function idle(o: RunOptions): Promise<BenchResult> {

@@ -1,11 +1,9 @@
 /** storm: N clients connect at once, get HELLO, SUBSCRIBE, get SUBSCRIBED; time until all are ready. */
 import { profileReport } from '../lib/profile.ts';
 import { profileDir } from './profiling.ts';
-import { ClientPool } from '../lib/clients.ts';
 import { ProcWatch, type MachineCpu } from '../lib/proc.ts';
 import { machine, ratio, type BenchResult } from '../lib/report.ts';
-import { startTarget } from '../lib/targets.ts';
-import { bottleneck, usersFor, type RunOptions } from './common.ts';
+import { bottleneck, withTargetPool, type RunOptions } from './common.ts';
 
 export interface StormMeasure {
   target: 'ceiling' | 'system';
@@ -26,39 +24,31 @@ async function measureStorm(
   o: RunOptions & { sockets: number; clients: number; timeoutS: number },
   cpuProfDir?: string,
 ): Promise<StormMeasure> {
-  const target = await startTarget(kind, { backend: o.backend, users: usersFor(o.sockets, o), cpuProfDir });
-  let pool: ClientPool | undefined;
-  try {
-    pool = await ClientPool.start({
-      url: target.wsUrl,
-      sockets: o.sockets,
-      children: o.clients,
-      tokens: target.tokens,
-      subscribe: target.subscribe,
-      concurrency: 0,
-      timeoutMs: o.timeoutS * 1000,
-    });
-    const watch = new ProcWatch({ server: target.child.pid, ...pool.pids });
-    watch.begin();
-    const r = await pool.connect();
-    const processes = watch.end();
-    const secs = r.ready ? (r.lastReadyUs - r.firstUs) / 1e6 : 0;
-    return {
-      target: kind,
-      sockets_ready: r.ready,
-      sockets_failed: r.failed,
-      connect_errors: r.errors,
-      close_codes: r.closeCodes,
-      all_ready_s: r.ready ? Math.round(secs * 1000) / 1000 : null,
-      ready_per_s: secs > 0 ? Math.round(r.ready / secs) : 0,
-      processes,
-      machine_cpu: watch.machine,
-      bottleneck: bottleneck(processes, watch.machine),
-    };
-  } finally {
-    await pool?.close();
-    await target.close();
-  }
+  return withTargetPool(
+    kind,
+    o,
+    { concurrency: 0, timeoutMs: o.timeoutS * 1000 },
+    async (target, pool) => {
+      const watch = new ProcWatch({ server: target.child.pid, ...pool.pids });
+      watch.begin();
+      const r = await pool.connect();
+      const processes = watch.end();
+      const secs = r.ready ? (r.lastReadyUs - r.firstUs) / 1e6 : 0;
+      return {
+        target: kind,
+        sockets_ready: r.ready,
+        sockets_failed: r.failed,
+        connect_errors: r.errors,
+        close_codes: r.closeCodes,
+        all_ready_s: r.ready ? Math.round(secs * 1000) / 1000 : null,
+        ready_per_s: secs > 0 ? Math.round(r.ready / secs) : 0,
+        processes,
+        machine_cpu: watch.machine,
+        bottleneck: bottleneck(processes, watch.machine),
+      };
+    },
+    cpuProfDir,
+  );
 }
 
 export async function storm(o: RunOptions): Promise<BenchResult> {
