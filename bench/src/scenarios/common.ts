@@ -2,7 +2,10 @@
 import type { BackendName } from '../lib/backend.ts';
 import { ClientPool, type PoolOptions } from '../lib/clients.ts';
 import type { MachineCpu } from '../lib/proc.ts';
+import { profileReport } from '../lib/profile.ts';
+import { machine, type BenchResult } from '../lib/report.ts';
 import { startTarget, type Target } from '../lib/targets.ts';
+import { profileDir } from './profiling.ts';
 
 export interface RunOptions {
   backend: BackendName;
@@ -72,4 +75,32 @@ export async function withTargetPool<T>(
     await clients?.close();
     await target.close();
   }
+}
+
+/**
+ * The shape every ceiling-vs-system scenario reports: the ceiling measured first, then the
+ * system (under --cpu-prof with --profile), their ratios, and the profile summary.
+ */
+export async function compareWithCeiling<P extends Record<string, unknown>, M>(
+  scenario: string,
+  o: RunOptions,
+  params: P,
+  measure: (kind: 'ceiling' | 'system', opts: RunOptions & P, cpuProfDir?: string) => Promise<M>,
+  ratios: (system: M, ceiling: M) => Record<string, number | null>,
+): Promise<BenchResult> {
+  const started_at = new Date().toISOString();
+  const ceiling = o.ceiling === false ? undefined : await measure('ceiling', { ...o, ...params });
+  const prof = o.profile ? profileDir(scenario, o.outDir) : undefined;
+  const system = o.system === false ? undefined : await measure('system', { ...o, ...params }, prof);
+  return {
+    scenario,
+    backend: o.backend,
+    started_at,
+    machine: machine(),
+    params,
+    system,
+    ceiling,
+    ratios: ceiling && system && ratios(system, ceiling),
+    profile: profileReport(prof),
+  };
 }

@@ -6,12 +6,10 @@
 import autocannon from 'autocannon';
 import { benchContent } from '../lib/frames.ts';
 import { nowUs } from '../lib/histogram.ts';
-import { profileReport } from '../lib/profile.ts';
 import { ProcWatch, type MachineCpu } from '../lib/proc.ts';
-import { machine, ratio, type BenchResult } from '../lib/report.ts';
+import { ratio, type BenchResult } from '../lib/report.ts';
 import { startTarget, type Target } from '../lib/targets.ts';
-import { bottleneck, type RunOptions } from './common.ts';
-import { profileDir } from './profiling.ts';
+import { bottleneck, compareWithCeiling, type RunOptions } from './common.ts';
 
 export interface HttpMeasure {
   req_per_s: number;
@@ -85,23 +83,8 @@ async function measureRest(
 
 export async function rest(o: RunOptions): Promise<BenchResult> {
   const p = { durationS: o.durationS ?? 10, connections: o.connections ?? 32 };
-  const started_at = new Date().toISOString();
-  const ceil = o.ceiling === false ? undefined : await measureRest('ceiling', { ...o, ...p });
-  const prof = o.profile ? profileDir('rest', o.outDir) : undefined;
-  const sys = o.system === false ? undefined : await measureRest('system', { ...o, ...p }, prof);
-  return {
-    scenario: 'rest',
-    backend: o.backend,
-    started_at,
-    machine: machine(),
-    params: p,
-    system: sys,
-    ceiling: ceil,
-    ratios: ceil &&
-      sys && {
-        send_req_per_s: ratio(sys.send.req_per_s, ceil.send.req_per_s),
-        history_req_per_s: ratio(sys.history.req_per_s, ceil.history.req_per_s),
-      },
-    profile: profileReport(prof),
-  };
+  return compareWithCeiling('rest', o, p, measureRest, (sys, ceil) => ({
+    send_req_per_s: ratio(sys.send.req_per_s, ceil.send.req_per_s),
+    history_req_per_s: ratio(sys.history.req_per_s, ceil.history.req_per_s),
+  }));
 }

@@ -1,9 +1,7 @@
 /** storm: N clients connect at once, get HELLO, SUBSCRIBE, get SUBSCRIBED; time until all are ready. */
-import { profileReport } from '../lib/profile.ts';
-import { profileDir } from './profiling.ts';
 import { ProcWatch, type MachineCpu } from '../lib/proc.ts';
-import { machine, ratio, type BenchResult } from '../lib/report.ts';
-import { bottleneck, withTargetPool, type RunOptions } from './common.ts';
+import { ratio, type BenchResult } from '../lib/report.ts';
+import { bottleneck, compareWithCeiling, withTargetPool, type RunOptions } from './common.ts';
 
 export interface StormMeasure {
   target: 'ceiling' | 'system';
@@ -54,23 +52,8 @@ async function measureStorm(
 export async function storm(o: RunOptions): Promise<BenchResult> {
   // --duration is not a storm knob: every socket gets 60 s to become ready
   const p = { sockets: o.sockets ?? 10_000, clients: o.clients ?? 2, timeoutS: 60 };
-  const started_at = new Date().toISOString();
-  const ceil = o.ceiling === false ? undefined : await measureStorm('ceiling', { ...o, ...p });
-  const prof = o.profile ? profileDir('storm', o.outDir) : undefined;
-  const sys = o.system === false ? undefined : await measureStorm('system', { ...o, ...p }, prof);
-  return {
-    scenario: 'storm',
-    backend: o.backend,
-    started_at,
-    machine: machine(),
-    params: p,
-    system: sys,
-    ceiling: ceil,
-    ratios: ceil &&
-      sys && {
-        all_ready_s: ratio(sys.all_ready_s, ceil.all_ready_s),
-        ready_per_s: ratio(sys.ready_per_s, ceil.ready_per_s),
-      },
-    profile: profileReport(prof),
-  };
+  return compareWithCeiling('storm', o, p, measureStorm, (sys, ceil) => ({
+    all_ready_s: ratio(sys.all_ready_s, ceil.all_ready_s),
+    ready_per_s: ratio(sys.ready_per_s, ceil.ready_per_s),
+  }));
 }
