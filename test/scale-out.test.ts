@@ -131,6 +131,9 @@ describe('two Edges and two Officials on NATS JetStream + Redis', () => {
     await first.closed;
 
     // while the client is away, messages go in through both Officials
+    const watcher = await GatewayClient.connect(edges[0]!.url, alice.access);
+    watcher.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
+    await watcher.waitFor((f) => f.op === 'SUBSCRIBED');
     const missed: string[] = [];
     for (let i = 0; i < 10; i++) {
       const via = edges[i % 2]!.url;
@@ -142,6 +145,11 @@ describe('two Edges and two Officials on NATS JetStream + Redis', () => {
       missed.push(r.body.id);
     }
 
+    // the relay publishes after the POST answers: wait until the last one is on the bus
+    await watcher.waitFor(
+      (f) => f.op === 'EVENT' && f.t === 'MESSAGE_CREATE' && (f.d as { id: string }).id === missed.at(-1),
+    );
+    watcher.close();
     const second = await GatewayClient.connect(edges[1]!.url, alice.access);
     await second.waitFor((f) => f.op === 'HELLO');
     second.send({ op: 'RESUME', d: { session_id: hello.d.session_id, seq: seen.s } });

@@ -178,7 +178,15 @@ export function realServicesSuite(mode: 'embedded' | 'distributed'): void {
       };
       b.ws.terminate();
       await b.closed;
+      // a watcher proves both events reached the bus (the relay publishes after the POST answers)
+      const watcher = await connect(alice);
+      await subscribe(watcher, sid, [general]);
       const missed = [await post(alice, general, 'missed 1'), await post(alice, general, 'missed 2')];
+      for (const id of missed)
+        await watcher.waitFor(
+          (f) => f.op === 'EVENT' && f.t === 'MESSAGE_CREATE' && (f.d as { id: string }).id === id,
+        );
+      watcher.close();
       const r = await connect(bob);
       r.send({ op: 'RESUME', d: { session_id: sessionId, seq: before.s } });
       const resumed = await r.waitFor<Frame<'RESUMED'>>((f) => f.op === 'RESUMED');
