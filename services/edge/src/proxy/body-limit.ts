@@ -25,6 +25,15 @@ class CountingLimit extends Transform {
   }
 }
 
+/** The 413 to answer when the request's counted body already crossed the limit (before forwarding). */
+export function bodyLimitCrossed(req: FastifyRequest, limit: number): Error | undefined {
+  const body = req.body;
+  if (body instanceof CountingLimit && (body.errored as { code?: string } | null)?.code === BODY_TOO_LARGE) {
+    return tooLarge(`Request body over ${limit} bytes`);
+  }
+  return undefined;
+}
+
 /** Installs pass-through parsers for every content type in this (encapsulated) context. */
 export function installStreamingBodyLimit(app: FastifyInstance, limit: number): void {
   const parser = (
@@ -39,6 +48,10 @@ export function installStreamingBodyLimit(app: FastifyInstance, limit: number): 
     }
     const counted = new CountingLimit(limit);
     payload.on('error', (err) => counted.destroy(err));
+    // The token check runs after parsing, so the limit can be crossed before the proxy reads the
+    // stream. Keep the failure on the stream (undici reads `errored` when it starts) rather than
+    // letting an 'error' with no listener yet bring the process down.
+    counted.on('error', () => {});
     done(null, payload.pipe(counted));
   };
   app.removeAllContentTypeParsers();

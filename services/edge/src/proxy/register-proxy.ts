@@ -4,7 +4,7 @@
  */
 import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { installStreamingBodyLimit } from './body-limit.ts';
+import { bodyLimitCrossed, installStreamingBodyLimit } from './body-limit.ts';
 import { clientGone, onUpstreamError } from './upstream-error.ts';
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -39,6 +39,7 @@ export async function registerProxy(app: FastifyInstance, opts: ProxyOptions): P
       return parentHandler.call(this, err, req, reply);
     });
     const guard = opts.preHandler;
+    const limit = opts.bodyLimit;
     const proxyOptions: FastifyHttpProxyOptions = {
       upstream: opts.upstream,
       prefix: opts.prefix,
@@ -48,11 +49,11 @@ export async function registerProxy(app: FastifyInstance, opts: ProxyOptions): P
       httpMethods: METHODS,
       // our parsers (installed above) pass bodies through; the plugin must not add its own
       proxyPayloads: false,
-      preHandler: guard
-        ? (req, _reply, done) => {
-            guard(req as FastifyRequest).then(() => done(), done);
-          }
-        : undefined,
+      // a chunked body that crossed the limit while the guard ran is refused here, not forwarded
+      preHandler: (req, _reply, done) => {
+        const checked = guard ? guard(req as FastifyRequest) : Promise.resolve();
+        checked.then(() => done(bodyLimitCrossed(req as FastifyRequest, limit)), done);
+      },
       disableRequestLogging: true,
       destroyAgent: true,
       undici: {
