@@ -174,17 +174,19 @@ describe('gateway frame fuzz', () => {
     const socks: Sock[] = [];
     for (let i = 0; i < SOCKETS; i++) socks.push(await open(t.edge, i % 2 ? w.a.access : w.b.access));
     const all: Sock[] = [...socks];
+    /** the slot's socket, replaced by a fresh one when an over-sized frame closed it */
+    const openSlot = async (slot: number): Promise<Sock> => {
+      if (socks[slot]!.ws.readyState !== WebSocket.OPEN) {
+        socks[slot] = await open(t.edge, slot % 2 ? w.a.access : w.b.access);
+        all.push(socks[slot]);
+      }
+      return socks[slot];
+    };
     let oversized = 0;
     const badCloses: string[] = [];
     for (let i = 0; i < frames.length; i++) {
       const f = frames[i]!;
-      const slot = i % SOCKETS;
-      let sock = socks[slot]!;
-      if (sock.ws.readyState !== WebSocket.OPEN) {
-        sock = await open(t.edge, slot % 2 ? w.a.access : w.b.access);
-        socks[slot] = sock;
-        all.push(sock);
-      }
+      const sock = await openSlot(i % SOCKETS);
       const size = 'text' in f ? Buffer.byteLength(f.text) : f.binary.length;
       if ('text' in f) sock.ws.send(f.text);
       else sock.ws.send(Buffer.from(f.binary), { binary: true });
@@ -197,7 +199,9 @@ describe('gateway frame fuzz', () => {
     }
     // let the queued SUBSCRIBE/RESUME work finish, then every socket still answers
     await sleep(500);
-    for (const sock of socks) {
+    for (let slot = 0; slot < SOCKETS; slot++) {
+      // a slot whose last frame was over-sized is closed (1009, checked above): ask a fresh socket
+      const sock = await openSlot(slot);
       const before = sock.received.length;
       sock.ws.send('{"op":"HEARTBEAT","d":{"seq":null}}');
       const deadline = Date.now() + 5000;
