@@ -180,7 +180,7 @@ describe('gateway frame fuzz', () => {
         socks[slot] = await open(t.edge, slot % 2 ? w.a.access : w.b.access);
         all.push(socks[slot]);
       }
-      return socks[slot];
+      return socks[slot]!;
     };
     let oversized = 0;
     const badCloses: string[] = [];
