@@ -2,7 +2,7 @@
 import swagger from '@fastify/swagger';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
-import { OutboxRelay, type EventBus } from '@twopointo/bus';
+import { OutboxRelay, type BusSubscription, type EventBus } from '@twopointo/bus';
 import { RateLimiter, type Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
 import {
@@ -18,6 +18,7 @@ import { registerAssets } from './assets/assets.routes.ts';
 import { registerChannelRoutes } from './channels/channels.routes.ts';
 import { ChannelRepository } from './channels/channel.repository.ts';
 import { ChannelService } from './channels/channel.service.ts';
+import { ReadCache } from './cache/read-cache.ts';
 import type { OfficialConfig } from './config.ts';
 import { Transactor } from './events/transactor.ts';
 import { installMetrics } from './http/metrics.ts';
@@ -96,8 +97,23 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     app.addHook('onClose', async () => relay.stop());
   }
 
-  const accessRepo = new AccessRepository(database.db);
-  const tx = new Transactor(database, relay);
+  const readCache = new ReadCache(
+    config.READ_CACHE === 'on' || (config.READ_CACHE === 'auto' && bus.kind === 'memory'),
+  );
+  if (readCache.enabled) {
+    // changes committed elsewhere (Identity's account removal, the dev tools, other instances)
+    let subscription: BusSubscription | undefined;
+    app.addHook('onReady', async () => {
+      subscription = bus.subscribe((r) => readCache.changed(r));
+      await subscription.ready;
+    });
+    app.addHook('onClose', async () => subscription?.unsubscribe());
+  }
+  const accessRepo = new AccessRepository(
+    database.db,
+    readCache.enabled ? readCache.reads('channel_context') : undefined,
+  );
+  const tx = new Transactor(database, relay, readCache);
   const limiter = new RateLimiter(cache, config.RATE_LIMITS);
   const memberRepo = new MemberRepository(database.db);
   const roleRepo = new RoleRepository(database.db);
@@ -113,7 +129,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   };
 
   registerSystemRoutes(app, { database, bus });
-  installMetrics(app);
+  installMetrics(app, readCache);
   installTrust(app, config.INTERNAL_SECRET, accessRepo, accessRepo);
 
   registerServerRoutes(app, new ServerService(new ServerRepository(database.db), tx));
@@ -121,8 +137,13 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   const assets = registerAssets(app, ctx);
   registerMessageRoutes(
     app,
-    new MessageService(new MessageRepository(database.db), tx, limiter, config.MESSAGE_RATE_LIMIT, (ids) =>
-      assets.deleteUnreferencedAssets(ids),
+    new MessageService(
+      new MessageRepository(database.db),
+      tx,
+      limiter,
+      config.MESSAGE_RATE_LIMIT,
+      (ids) => assets.deleteUnreferencedAssets(ids),
+      readCache.enabled ? readCache.reads('newest_page') : undefined,
     ),
     new TypingService(bus, limiter, config.TYPING_RATE_LIMIT),
   );

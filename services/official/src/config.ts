@@ -29,6 +29,12 @@ export const officialConfigSpec = {
   /** shared with the Edge; the all-in-one process passes a generated one as an override */
   INTERNAL_SECRET: env.string(),
   RATE_LIMITS: env.bool(true),
+  /**
+   * Cross-request cache of permission inputs and newest history pages. auto: on with the
+   * in-process bus (one Official sees every change at once), off with NATS (other instances' writes
+   * would be seen only when their events arrive).
+   */
+  READ_CACHE: env.oneOf(['auto', 'on', 'off'] as const, 'auto'),
   /** messages per user per channel */
   MESSAGE_RATE_LIMIT: limit('10/10s'),
   /** typing notifications per user per channel */

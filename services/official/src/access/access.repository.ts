@@ -2,6 +2,7 @@
 import { sql, type DB, type Kysely } from '@twopointo/db';
 import type { CompiledQuery } from '@twopointo/db';
 import type { Overwrite } from '@twopointo/shared';
+import type { CachedReads } from '../cache/read-cache.ts';
 
 export interface ServerRef {
   id: string;
@@ -110,13 +111,30 @@ export class AccessRepository {
   private readonly channelContextQuery: CompiledQuery<ChannelContextRow>;
   private readonly serverContextQuery: CompiledQuery<ServerContextRow>;
 
-  constructor(private readonly db: Kysely<DB>) {
+  constructor(
+    private readonly db: Kysely<DB>,
+    /** members' channel contexts across requests, invalidated by every change of their server */
+    private readonly cached?: CachedReads<ChannelContextRow>,
+  ) {
     this.channelContextQuery = CHANNEL_CONTEXT.compile(db) as CompiledQuery<ChannelContextRow>;
     this.serverContextQuery = SERVER_CONTEXT.compile(db) as CompiledQuery<ServerContextRow>;
   }
 
-  /** The permission inputs for (user, channel) in one round trip. */
-  async channelContext(userId: string, channelId: string): Promise<ChannelContextRow> {
+  /**
+   * The permission inputs for (user, channel): one round trip, or none when cached. Only a
+   * member's context is kept: every change to it (roles, overwrites, the channel, the server, the
+   * membership, the account's departure) is an event of that server. Others are read each time.
+   */
+  channelContext(userId: string, channelId: string): Promise<ChannelContextRow> {
+    if (!this.cached) return this.readChannelContext(userId, channelId);
+    return this.cached.through(
+      `${userId}:${channelId}`,
+      () => this.readChannelContext(userId, channelId),
+      (row) => (row.id !== null && row.member && row.username !== null ? [{ server: row.server_id }] : null),
+    );
+  }
+
+  private async readChannelContext(userId: string, channelId: string): Promise<ChannelContextRow> {
     const res = await this.db.executeQuery<ChannelContextRow>({
       ...this.channelContextQuery,
       parameters: [userId, channelId],

@@ -18,6 +18,11 @@ export interface Kickable {
   kick(): void;
 }
 
+/** Told of every event right after its change commits (the read cache's invalidation). */
+export interface CommitListener {
+  changed(record: BusRecord): void;
+}
+
 export function eventRecord<T extends DurableEventType>(
   t: T,
   serverId: string,
@@ -40,17 +45,19 @@ export class Transactor {
   constructor(
     private readonly database: Database,
     private readonly relay: Kickable,
+    private readonly listener?: CommitListener,
   ) {}
 
   async run<R>(fn: (trx: Kysely<DB>, emit: Emit) => Promise<R>): Promise<R> {
-    let emitted = false;
+    const emitted: BusRecord[] = [];
     const result = await this.database.db.transaction().execute((trx) =>
       fn(trx, async (t, serverId, d, channelId) => {
-        emitted = true;
-        await enqueueEvent(trx, eventRecord(t, serverId, d, channelId));
+        const record = eventRecord(t, serverId, d, channelId);
+        emitted.push(record);
+        await enqueueEvent(trx, record);
       }),
     );
-    if (emitted) this.relay.kick();
+    if (emitted.length > 0) this.committed(emitted);
     return result;
   }
 
@@ -63,11 +70,14 @@ export class Transactor {
     event: { t: T; serverId: string; d: DurableEventMap[T]; channelId?: string },
     fn: (db: Kysely<DB>, outbox: OutboxRow) => Promise<R>,
   ): Promise<R> {
-    const result = await fn(
-      this.database.db,
-      outboxRow(eventRecord(event.t, event.serverId, event.d, event.channelId)),
-    );
-    this.relay.kick();
+    const record = eventRecord(event.t, event.serverId, event.d, event.channelId);
+    const result = await fn(this.database.db, outboxRow(record));
+    this.committed([record]);
     return result;
+  }
+
+  private committed(records: BusRecord[]): void {
+    if (this.listener) for (const r of records) this.listener.changed(r);
+    this.relay.kick();
   }
 }

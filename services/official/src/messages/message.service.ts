@@ -9,12 +9,22 @@ import {
   unauthorized,
   type Message,
 } from '@twopointo/shared';
+import type { CachedReads } from '../cache/read-cache.ts';
 import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
 import { presentMessage } from './message.presenter.ts';
 import type { MessageRepository, PageQuery } from './message.repository.ts';
 
 export const MAX_CONTENT = 4000;
+/** the largest page a client may ask for; the cached newest page holds this many */
+export const MAX_PAGE = 100;
+
+/** A channel's newest messages (up to MAX_PAGE), newest first, as served. */
+export interface NewestPage {
+  messages: Message[];
+  /** older messages exist beyond these */
+  hasMore: boolean;
+}
 
 export interface CreateMessageInput {
   content?: string;
@@ -62,6 +72,8 @@ export class MessageService {
     private readonly limit: Limit,
     /** called after a delete commits with the asset ids the message held (their objects may go) */
     private readonly releaseAssets?: (assetIds: string[]) => Promise<unknown>,
+    /** newest pages across requests, invalidated by every message event of the channel */
+    private readonly newest?: CachedReads<NewestPage>,
   ) {}
 
   async create(actor: Actor, channelId: string, body: CreateMessageInput): Promise<Message> {
@@ -130,8 +142,32 @@ export class MessageService {
     channelId: string,
     query: Partial<PageQuery>,
   ): Promise<{ messages: Message[]; has_more: boolean }> {
-    await actor.access.requireChannel(channelId, Permissions.READ_MESSAGE_HISTORY);
-    const { rows, hasMore } = await this.repo.page(channelId, { ...query, limit: query.limit ?? 50 });
+    const { channel } = await actor.access.requireChannel(channelId, Permissions.READ_MESSAGE_HISTORY);
+    const limit = query.limit ?? 50;
+    if (this.newest && !query.before && !query.after && limit <= MAX_PAGE) {
+      // the page a client opening a channel asks for: served from the newest MAX_PAGE, kept until a
+      // message of the channel changes (or a change of its server, e.g. an author's account removal)
+      const page = await this.newest.through(
+        channelId,
+        async () => {
+          const { messages, has_more } = await this.readPage(channelId, { limit: MAX_PAGE });
+          return { messages, hasMore: has_more };
+        },
+        () => [{ channel: channelId }, { server: channel.server_id }],
+      );
+      return {
+        messages: page.messages.slice(0, limit),
+        has_more: page.messages.length > limit || page.hasMore,
+      };
+    }
+    return this.readPage(channelId, { ...query, limit });
+  }
+
+  private async readPage(
+    channelId: string,
+    query: PageQuery,
+  ): Promise<{ messages: Message[]; has_more: boolean }> {
+    const { rows, hasMore } = await this.repo.page(channelId, query);
     const withFiles = rows.filter((r) => r.has_attachments).map((r) => r.id);
     const attachments = withFiles.length > 0 ? await this.repo.attachments(withFiles) : new Map();
     return { messages: rows.map((r) => presentMessage(r, attachments.get(r.id))), has_more: hasMore };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '@twopointo/db';
 import { Permissions, newId } from '@twopointo/shared';
 import { startHarness, type Harness, type TestUser } from '../test/official-harness.ts';
-import { outboxRow } from '@twopointo/bus';
+import { enqueueUserDepartureEvents, outboxRow } from '@twopointo/bus';
 import { MessageRepository } from './message.repository.ts';
 import { raceError } from './message.service.ts';
 
@@ -102,7 +102,12 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
       expect(
         (await h.call('POST', `/channels/${cid}/messages`, { as: gone, body: { content: 'x' } })).status,
       ).toBe(201);
-      await h.database.db.deleteFrom('users').where('id', '=', gone.id).execute();
+      // as Identity deletes an account: the departure events commit with the delete
+      await h.database.db.transaction().execute(async (trx) => {
+        await enqueueUserDepartureEvents(trx, gone.id);
+        await trx.deleteFrom('users').where('id', '=', gone.id).execute();
+      });
+      await h.drain();
       for (const [method, path, body] of [
         ['POST', `/channels/${cid}/messages`, { content: 'x' }],
         ['GET', `/channels/${cid}/messages`, undefined],
