@@ -32,9 +32,7 @@ describe.each(TEST_BACKENDS)('read cache over HTTP on %s', (backend) => {
   };
   const hits = async (kind: string) => {
     const text = await (await fetch(`${cached.url}/metrics`)).text();
-    const m = text.match(
-      new RegExp(`official_read_cache_lookups\\{kind="${kind}",result="hit"\\} (\\d+)`),
-    );
+    const m = text.match(new RegExp(`official_read_cache_lookups\\{kind="${kind}",result="hit"\\} (\\d+)`));
     return Number(m?.[1] ?? 0);
   };
 
