@@ -39,6 +39,12 @@ export interface PageQuery {
   after?: string;
 }
 
+/** A message to insert with its event's outbox row. */
+export interface PendingMessage {
+  message: NewMessage;
+  outbox: OutboxRow;
+}
+
 export class MessageRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -60,36 +66,38 @@ export class MessageRepository {
   }
 
   /**
-   * The message, its attachments and its outbox row in one statement (data-modifying CTEs): one
-   * round trip, atomic. A foreign key violation (author, channel or asset gone since the check)
-   * rejects with the violated constraint's name in `constraint`.
+   * Messages, their attachments and their outbox rows in one statement (data-modifying CTEs): one
+   * round trip, atomic, however many messages (see GroupWriter). A foreign key violation (author,
+   * channel or asset gone since the check) rejects with the violated constraint's name in
+   * `constraint`.
    */
-  async insertWithEvent(db: Kysely<DB>, m: NewMessage, outbox: OutboxRow): Promise<void> {
-    const withMessage = db.with('m', (q) =>
+  async insertWithEvents(items: PendingMessage[], db: Kysely<DB> = this.db): Promise<void> {
+    const withMessages = db.with('m', (q) =>
       q
         .insertInto('messages')
-        .values({
-          id: m.id,
-          channel_id: m.channelId,
-          server_id: m.serverId,
-          author_id: m.authorId,
-          content: m.content,
-          reply_to_id: m.replyToId,
-          created_at: m.createdAt,
-        })
+        .values(
+          items.map(({ message: m }) => ({
+            id: m.id,
+            channel_id: m.channelId,
+            server_id: m.serverId,
+            author_id: m.authorId,
+            content: m.content,
+            reply_to_id: m.replyToId,
+            created_at: m.createdAt,
+          })),
+        )
         .returning('id'),
     );
-    if (m.assetIds.length === 0) {
-      await withMessage.insertInto('outbox').values(outbox).execute();
+    const outbox = items.map((i) => i.outbox);
+    const attachments = items.flatMap(({ message: m }) =>
+      m.assetIds.map((asset_id, position) => ({ message_id: m.id, asset_id, position })),
+    );
+    if (attachments.length === 0) {
+      await withMessages.insertInto('outbox').values(outbox).execute();
       return;
     }
-    await withMessage
-      .with('a', (q) =>
-        q
-          .insertInto('message_attachments')
-          .values(m.assetIds.map((asset_id, position) => ({ message_id: m.id, asset_id, position })))
-          .returning('message_id'),
-      )
+    await withMessages
+      .with('a', (q) => q.insertInto('message_attachments').values(attachments).returning('message_id'))
       .insertInto('outbox')
       .values(outbox)
       .execute();

@@ -10,10 +10,11 @@ import {
   type Message,
 } from '@twopointo/shared';
 import type { CachedReads } from '../cache/read-cache.ts';
+import { GroupWriter } from '../events/group-writer.ts';
 import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
 import { presentMessage } from './message.presenter.ts';
-import type { MessageRepository, PageQuery } from './message.repository.ts';
+import type { MessageRepository, PageQuery, PendingMessage } from './message.repository.ts';
 
 export const MAX_CONTENT = 4000;
 /** the largest page a client may ask for; the cached newest page holds this many */
@@ -65,6 +66,9 @@ export function raceError(err: unknown): unknown {
 }
 
 export class MessageService {
+  /** concurrent posts share one insert statement (group commit) */
+  private readonly writer: GroupWriter<PendingMessage>;
+
   constructor(
     private readonly repo: MessageRepository,
     private readonly tx: Transactor,
@@ -74,7 +78,9 @@ export class MessageService {
     private readonly releaseAssets?: (assetIds: string[]) => Promise<unknown>,
     /** newest pages across requests, invalidated by every message event of the channel */
     private readonly newest?: CachedReads<NewestPage>,
-  ) {}
+  ) {
+    this.writer = new GroupWriter((items) => this.repo.insertWithEvents(items));
+  }
 
   async create(actor: Actor, channelId: string, body: CreateMessageInput): Promise<Message> {
     const assetIds = body.attachment_ids ?? [];
@@ -115,10 +121,9 @@ export class MessageService {
     );
     const event = { t: 'MESSAGE_CREATE' as const, serverId: channel.server_id, d: message, channelId };
     try {
-      await this.tx.single(event, (db, outbox) =>
-        this.repo.insertWithEvent(
-          db,
-          {
+      await this.tx.single(event, (_db, outbox) =>
+        this.writer.write({
+          message: {
             id,
             channelId,
             serverId: channel.server_id,
@@ -129,7 +134,7 @@ export class MessageService {
             assetIds,
           },
           outbox,
-        ),
+        }),
       );
     } catch (err) {
       throw raceError(err);

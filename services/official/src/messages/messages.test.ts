@@ -82,6 +82,28 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
       });
     });
 
+    it('concurrent posts share inserts (group commit) yet each is answered, stored and announced once, in id order', async () => {
+      await h.drain();
+      const doomed = (
+        await h.call('POST', `/servers/${sid}/channels`, { as: owner, body: { name: 'doomed' } })
+      ).body.id;
+      const posts = Array.from({ length: 40 }, (_, i) =>
+        h.call('POST', `/channels/${cid}/messages`, { as: owner, body: { content: `burst ${i}` } }),
+      );
+      // one post in the batch whose channel goes away while it is queued: only it fails
+      const lost = h.call('POST', `/channels/${doomed}/messages`, { as: owner, body: { content: 'lost' } });
+      const removed = h.call('DELETE', `/channels/${doomed}`, { as: owner });
+      const answers = await Promise.all(posts);
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+      expect([201, 404]).toContain((await lost).status);
+      expect((await removed).status).toBe(204);
+      const ids = answers.map((a) => a.body.id as string);
+      const events = (await h.drain()).filter((e) => e.t === 'MESSAGE_CREATE' && e.channel_id === cid);
+      expect(events.map((e) => e.d.id)).toEqual([...ids].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)));
+      const page = await h.call('GET', `/channels/${cid}/messages?limit=40`, { as: owner });
+      expect(new Set(page.body.messages.map((m: { id: string }) => m.id))).toEqual(new Set(ids));
+    });
+
     it('the response is what history and the MESSAGE_CREATE event say, to the millisecond', async () => {
       await h.drain();
       const posted = await h.call('POST', `/channels/${cid}/messages`, {
@@ -124,20 +146,21 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
       const attempt = async (m: { authorId?: string; channelId?: string; assetIds?: string[] }) => {
         const id = newId();
         const err = await repo
-          .insertWithEvent(
-            h.database.db,
+          .insertWithEvents([
             {
-              id,
-              channelId: m.channelId ?? cid,
-              serverId: sid,
-              authorId: m.authorId ?? member.id,
-              content: 'race',
-              replyToId: null,
-              createdAt: new Date(),
-              assetIds: m.assetIds ?? [],
+              message: {
+                id,
+                channelId: m.channelId ?? cid,
+                serverId: sid,
+                authorId: m.authorId ?? member.id,
+                content: 'race',
+                replyToId: null,
+                createdAt: new Date(),
+                assetIds: m.assetIds ?? [],
+              },
+              outbox: outboxRow({ id: newId(), t: 'MESSAGE_CREATE', server_id: sid, data: '{}' }),
             },
-            outboxRow({ id: newId(), t: 'MESSAGE_CREATE', server_id: sid, data: '{}' }),
-          )
+          ])
           .then(
             () => undefined,
             (e: unknown) => e,
