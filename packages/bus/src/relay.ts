@@ -45,7 +45,10 @@ export class OutboxRelay {
       this.again = true;
       return;
     }
-    this.running = this.loop().finally(() => (this.running = undefined));
+    // after the current event-loop turn, so one pass covers every commit of that turn
+    this.running = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.loop())
+      .finally(() => (this.running = undefined));
   }
 
   /** Publishes everything pending; rejects if the bus refuses. For shutdown and tests. */
@@ -110,6 +113,7 @@ export class OutboxRelay {
   private async publishBatch(): Promise<number> {
     const { db, kind } = this.opts.database;
     const limit = this.opts.batchSize ?? 256;
+    if (kind === 'pglite' && this.opts.bus.kind === 'memory') return this.publishInProcess(db, limit);
     return db.transaction().execute(async (trx) => {
       // PGlite is one process's private database: this relay is its only one, no lock to take
       if (kind !== 'pglite') {
@@ -120,21 +124,53 @@ export class OutboxRelay {
         if (this.lockedOut) return 0;
       }
       // select and mark in one statement; rolled back with the transaction if the bus refuses
-      const marked = await sql<{ seq: string; payload: string }>`
-        update outbox set published_at = now()
-        where seq in (
-          select seq from outbox where published_at is null order by seq limit ${limit}
-        )
-        returning seq, payload`.execute(trx);
+      const marked = { rows: await markPending(trx, limit) };
       if (marked.rows.length === 0) return 0;
-      // RETURNING has no order; the bus must get them in seq order
-      const rows = marked.rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
       // pipelined on one connection: the bus stores them in this order
-      await Promise.all(rows.map((r) => this.opts.bus.publish(JSON.parse(r.payload) as BusRecord)));
-      return rows.length;
+      await Promise.all(
+        bySeq(marked.rows).map((r) => this.opts.bus.publish(JSON.parse(r.payload) as BusRecord)),
+      );
+      return marked.rows.length;
     });
   }
+
+  /**
+   * The in-process bus (embedded default, one relay per database): mark and publish without a
+   * transaction, one statement per pass instead of three. The bus lives and dies with this
+   * process, so a crash between marking and publishing loses nothing a client could still
+   * receive (after a restart every gateway session is new and clients refetch); a refused
+   * publish (bus closed) unmarks the rows for the next pass.
+   */
+  private async publishInProcess(db: Kysely<DB>, limit: number): Promise<number> {
+    const marked = await markPending(db, limit);
+    if (marked.length === 0) return 0;
+    const rows = bySeq(marked);
+    for (let i = 0; i < rows.length; i++) {
+      try {
+        await this.opts.bus.publish(JSON.parse(rows[i]!.payload) as BusRecord);
+      } catch (err) {
+        const unsent = rows.slice(i).map((r) => r.seq);
+        await db.updateTable('outbox').set({ published_at: null }).where('seq', 'in', unsent).execute();
+        throw err;
+      }
+    }
+    return rows.length;
+  }
 }
+
+type PendingRow = { seq: string; payload: string };
+
+/** Selects and marks up to `limit` unpublished rows in one statement. */
+async function markPending(db: Kysely<DB>, limit: number): Promise<PendingRow[]> {
+  const marked = await sql<PendingRow>`
+    update outbox set published_at = now()
+    where seq in (select seq from outbox where published_at is null order by seq limit ${limit})
+    returning seq, payload`.execute(db);
+  return marked.rows;
+}
+
+/** RETURNING has no order; the bus must get rows in seq order. */
+const bySeq = (rows: PendingRow[]) => rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
 
 /** The outbox row of an event, for a caller that inserts it in its own statement (e.g. a CTE). */
 export const outboxRow = (record: BusRecord) => ({ event_id: record.id, payload: JSON.stringify(record) });
