@@ -1,8 +1,9 @@
 /**
  * Group commit: writes that arrive while one is in flight are queued and then written together,
- * in one statement, as the next batch. An idle writer writes at once, so a lone request waits for
- * nothing; under load the per-statement cost (on PGlite a full WASM executor pass and a flush) is
- * shared by the whole batch. Each caller's promise settles with its own outcome: a failed batch
+ * in one statement, as the next batch. An idle writer starts after the current event-loop turn
+ * (setImmediate), so requests that arrived together share the first statement too: PGlite runs
+ * each statement synchronously on the main thread, so without that pause every request would run
+ * alone. Under load the per-statement cost (a full WASM executor pass) is shared by the batch. Each caller's promise settles with its own outcome: a failed batch
  * is retried item by item, so one bad item (e.g. its channel deleted meanwhile) fails only itself.
  */
 interface Pending<T> {
@@ -25,12 +26,14 @@ export class GroupWriter<T> {
   write(item: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.writing) void this.drain();
+      if (!this.writing) {
+        this.writing = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
   private async drain(): Promise<void> {
-    this.writing = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
