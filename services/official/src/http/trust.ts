@@ -42,9 +42,10 @@ export function actorOf(req: FastifyRequest): Actor {
 // hashing first gives equal-length buffers, so the comparison itself never leaks the length
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-export function secretMatches(given: string | string[] | undefined, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  return timingSafeEqual(digest(given), digest(expected));
+/** A checker for one secret (its digest computed once, not per request). */
+export function secretChecker(expected: string): (given: string | string[] | undefined) => boolean {
+  const want = digest(expected);
+  return (given) => typeof given === 'string' && timingSafeEqual(digest(given), want);
 }
 
 export function installTrust(
@@ -53,10 +54,11 @@ export function installTrust(
   users: UserLookup,
   accessRepo: AccessRepository,
 ): void {
+  const secretMatches = secretChecker(secret);
   app.addHook('onRequest', async (req) => {
     const path = req.url.split('?')[0] ?? '';
     if (PUBLIC_PATHS.has(path)) return;
-    if (!secretMatches(req.headers['x-internal-secret'], secret))
+    if (!secretMatches(req.headers['x-internal-secret']))
       throw unauthorized('Missing or bad internal secret');
     // decided by the matched route, not the raw URL: `/%69nternal/…` routes there too. The Edge
     // names a user on every request it proxies, so one carrying x-user-id came from a client.

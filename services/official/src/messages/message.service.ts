@@ -25,6 +25,8 @@ export interface NewestPage {
   messages: Message[];
   /** older messages exist beyond these */
   hasMore: boolean;
+  /** the response body per `limit`, serialised once and reused until the page is invalidated */
+  json: Map<number, string>;
 }
 
 export interface CreateMessageInput {
@@ -142,11 +144,8 @@ export class MessageService {
     return message;
   }
 
-  async list(
-    actor: Actor,
-    channelId: string,
-    query: Partial<PageQuery>,
-  ): Promise<{ messages: Message[]; has_more: boolean }> {
+  /** A page of history as the JSON body of the response (the newest page is serialised once). */
+  async list(actor: Actor, channelId: string, query: Partial<PageQuery>): Promise<string> {
     const { channel } = await actor.access.requireChannel(channelId, Permissions.READ_MESSAGE_HISTORY);
     const limit = query.limit ?? 50;
     if (this.newest && !query.before && !query.after && limit <= MAX_PAGE) {
@@ -156,16 +155,21 @@ export class MessageService {
         channelId,
         async () => {
           const { messages, has_more } = await this.readPage(channelId, { limit: MAX_PAGE });
-          return { messages, hasMore: has_more };
+          return { messages, hasMore: has_more, json: new Map() };
         },
         () => [{ channel: channelId }, { server: channel.server_id }],
       );
-      return {
-        messages: page.messages.slice(0, limit),
-        has_more: page.messages.length > limit || page.hasMore,
-      };
+      let json = page.json.get(limit);
+      if (json === undefined) {
+        json = JSON.stringify({
+          messages: page.messages.slice(0, limit),
+          has_more: page.messages.length > limit || page.hasMore,
+        });
+        page.json.set(limit, json);
+      }
+      return json;
     }
-    return this.readPage(channelId, { ...query, limit });
+    return JSON.stringify(await this.readPage(channelId, { ...query, limit }));
   }
 
   private async readPage(

@@ -1,7 +1,9 @@
 /** /channels/:cid/messages, /messages/:mid, /channels/:cid/typing */
 import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Message } from '@twopointo/shared';
 import { ChannelParams } from '../channels/channel.schema.ts';
+import { sendJson } from '../http/present.ts';
 import { NoContent, errors } from '../http/schema.ts';
 import { actorOf } from '../http/trust.ts';
 import type { OfficialApp } from '../http/types.ts';
@@ -46,7 +48,10 @@ export function registerMessageRoutes(
         },
       },
     },
-    async (req) => messages.list(actorOf(req), req.params.cid, req.query),
+    // the body comes serialised (the newest page once per change), so it is sent as it is
+    async (req, reply) => {
+      sendJson(reply as FastifyReply, await messages.list(actorOf(req), req.params.cid, req.query));
+    },
   );
   app.patch(
     '/messages/:mid',
