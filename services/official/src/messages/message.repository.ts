@@ -135,19 +135,37 @@ export class MessageRepository {
    * has_more: further messages exist beyond the page in the direction of travel.
    */
   async page(channelId: string, p: PageQuery): Promise<{ rows: PageRow[]; hasMore: boolean }> {
-    let q = this.selectMessages(this.db)
-      // so the attachments are read only for the pages that have any
-      .select(
-        sql<boolean>`exists (select 1 from message_attachments ma where ma.message_id = messages.id)`.as(
+    const dir = p.after ? 'asc' : 'desc';
+    // the page is cut from messages alone first (the (channel_id, id) index), and only its rows are
+    // joined to their authors and checked for attachments: however stale the planner's statistics
+    // (a channel that grew fast since the last ANALYZE), the per-row work stays bounded by limit
+    let page = this.db.selectFrom('messages').selectAll().where('channel_id', '=', channelId);
+    if (p.before) page = page.where('id', '<', p.before);
+    if (p.after) page = page.where('id', '>', p.after);
+    const rows = await this.db
+      .selectFrom(
+        page
+          .orderBy('id', dir)
+          .limit(p.limit + 1)
+          .as('m'),
+      )
+      .innerJoin('users', 'users.id', 'm.author_id')
+      .select([
+        'm.id',
+        'm.channel_id',
+        'm.server_id',
+        'm.author_id',
+        'users.username as author_username',
+        'm.content',
+        'm.reply_to_id',
+        'm.created_at',
+        'm.edited_at',
+        // so the attachments are read only for the pages that have any
+        sql<boolean>`exists (select 1 from message_attachments ma where ma.message_id = m.id)`.as(
           'has_attachments',
         ),
-      )
-      .where('messages.channel_id', '=', channelId);
-    if (p.before) q = q.where('messages.id', '<', p.before);
-    if (p.after) q = q.where('messages.id', '>', p.after);
-    const rows = await q
-      .orderBy('messages.id', p.after ? 'asc' : 'desc')
-      .limit(p.limit + 1)
+      ])
+      .orderBy('m.id', dir)
       .execute();
     const hasMore = rows.length > p.limit;
     const pageRows = rows.slice(0, p.limit);
