@@ -27,6 +27,8 @@ export class Connection implements Subscriber {
   sessionSavedAt = 0;
   /** RESUME is allowed once, before anything else was subscribed */
   resumeUsed = false;
+  /** ms timestamp when the access token it was opened with expires (then: close 4001) */
+  expiresAt = Infinity;
 
   constructor(
     readonly ws: WebSocket,

@@ -505,6 +505,38 @@ describe('gateway timing and shutdown', () => {
     }
   });
 
+  it('a socket closes 4001 when its access token expires; a fresh token RESUMEs the session', async () => {
+    const t = await startTestEdge({ overrides: { HEARTBEAT_INTERVAL: '400' } });
+    try {
+      const user = newId();
+      const expiresAt = Math.floor(Date.now() / 1000) + 2;
+      const short = await GatewayClient.connect(
+        t.url,
+        await t.kit.sign({ sub: user }, { expiresIn: expiresAt }),
+      );
+      const hello = (await short.waitFor((f) => f.op === 'HELLO')) as Extract<ServerFrame, { op: 'HELLO' }>;
+      const beat = setInterval(() => short.send({ op: 'HEARTBEAT' }), 200);
+      const longLived = await connect(t, user);
+      const beat2 = setInterval(() => longLived.send({ op: 'HEARTBEAT' }), 200);
+      try {
+        expect(await short.closed).toBe(CloseCodes.UNAUTHORIZED);
+        expect(Date.now()).toBeGreaterThanOrEqual(expiresAt * 1000);
+        // the socket opened with a longer-lived token stays
+        expect(longLived.ws.readyState).toBe(WebSocket.OPEN);
+      } finally {
+        clearInterval(beat);
+        clearInterval(beat2);
+      }
+      const again = await connect(t, user);
+      again.send({ op: 'RESUME', d: { session_id: hello.d.session_id, seq: 0 } });
+      await again.waitFor((f) => f.op === 'RESUMED');
+      again.close();
+      longLived.close();
+    } finally {
+      await t.close();
+    }
+  });
+
   it('app close sends 4012 to every socket', async () => {
     const t = await startTestEdge();
     const a = await connect(t, newId());

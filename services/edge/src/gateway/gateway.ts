@@ -46,7 +46,8 @@ export interface GatewayLimits {
 }
 
 export interface TokenCheck {
-  verify(token: string | undefined): Promise<{ sub: string }>;
+  /** the user, and the token's expiry in seconds since the epoch */
+  verify(token: string | undefined): Promise<{ sub: string; exp?: number }>;
 }
 
 export interface GatewayDeps {
@@ -156,9 +157,9 @@ export class Gateway {
     if (this.closing) return reject(socket, 503, 'unavailable', 'Server is restarting');
     const token = url.searchParams.get('token') ?? bearer(req.headers.authorization);
     this.deps.verifier.verify(token ?? undefined).then(
-      ({ sub }) => {
+      ({ sub, exp }) => {
         if (this.closing) return reject(socket, 503, 'unavailable', 'Server is restarting');
-        this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws as GatewaySocket, sub));
+        this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws as GatewaySocket, sub, exp));
       },
       (err: unknown) => {
         const e = err instanceof AppError ? err : null;
@@ -167,7 +168,7 @@ export class Gateway {
     );
   }
 
-  private accept(ws: GatewaySocket, userId: string): void {
+  private accept(ws: GatewaySocket, userId: string, exp: number | undefined): void {
     ws.on('error', ignore);
     let mine = this.byUser.get(userId);
     if (mine && mine.size >= this.deps.config.WS_MAX_SOCKETS_PER_USER) {
@@ -175,6 +176,7 @@ export class Gateway {
       return;
     }
     const conn = new Connection(ws, userId, randomUUID(), Date.now(), this.graceMs);
+    if (exp !== undefined) conn.expiresAt = exp * 1000;
     ws[CONN] = conn;
     ws[GATEWAY] = this;
     ws.on('message', onSocketMessage);
@@ -597,7 +599,12 @@ export class Gateway {
     );
   }
 
-  /** One timer for every socket: heartbeat deadlines, unanswered closes, session TTL refresh. */
+  /**
+   * One timer for every socket: heartbeat deadlines, unanswered closes, session TTL refresh, and
+   * token expiry: a socket lives no longer than the access token it was opened with (logout-all
+   * and account removal thus reach open sockets within the token's lifetime); the client
+   * reconnects with a fresh token and RESUMEs, missing nothing.
+   */
   private tick(): void {
     const now = Date.now();
     const refreshAfter = (this.deps.config.WS_SESSION_TTL * 1000) / 2;
@@ -610,6 +617,7 @@ export class Gateway {
         continue;
       }
       if (now > conn.deadline) this.kick(conn, CloseCodes.HEARTBEAT_TIMEOUT, 'Heartbeat timeout');
+      else if (now >= conn.expiresAt) this.kick(conn, CloseCodes.UNAUTHORIZED, 'Token expired');
       else if (now - conn.sessionSavedAt > refreshAfter) this.saveSession(conn);
     }
   }
