@@ -37,7 +37,9 @@ export interface IdentityDeps {
 /** Loads the signing key (ConfigError when the key file is bad) and wires routes → services → repositories. */
 export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInstance> {
   const { config, database, cache } = deps;
-  const signingKey = deps.signingKey ?? (await loadSigningKey(config.IDENTITY_RSA_PRIVATE_KEY_FILE));
+  const signingKey =
+    deps.signingKey ??
+    (await loadSigningKey(config.IDENTITY_RSA_PRIVATE_KEY_FILE, config.IDENTITY_RSA_PREVIOUS_KEY_FILE));
 
   const app = Fastify({
     ...serviceLoggerOptions(deps.logger, config.LOG_LEVEL, 'identity'),

@@ -41,6 +41,8 @@ export const identityConfigSpec = {
   REDIS_PREFIX: env.string('tp:'),
   /** PEM signing key; unset → an ephemeral key per start (tokens die with the process) */
   IDENTITY_RSA_PRIVATE_KEY_FILE: path(),
+  /** during a key rotation: the previous key (PEM, private or public), still published and accepted */
+  IDENTITY_RSA_PREVIOUS_KEY_FILE: path(),
   JWT_ISSUER: env.string('twopointo-identity'),
   JWT_AUDIENCE: env.string('twopointo'),
   RATE_LIMITS: env.bool(true),

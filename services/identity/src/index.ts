@@ -35,7 +35,10 @@ export interface RunningIdentity {
 export async function startIdentity(options: StartIdentityOptions = {}): Promise<RunningIdentity> {
   const config = options.config ?? readIdentityConfig(options.overrides);
   // a bad key file is a configuration error: report it before opening anything
-  const signingKey = await loadSigningKey(config.IDENTITY_RSA_PRIVATE_KEY_FILE);
+  const signingKey = await loadSigningKey(
+    config.IDENTITY_RSA_PRIVATE_KEY_FILE,
+    config.IDENTITY_RSA_PREVIOUS_KEY_FILE,
+  );
   const ownDatabase = options.database === undefined;
   const database =
     options.database ??

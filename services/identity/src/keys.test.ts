@@ -1,6 +1,7 @@
 /** The signing key file: sessions survive restarts and several instances accept each other's tokens. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createPublicKey } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,81 @@ describe.each(TEST_BACKENDS)('one key file, two instances on %s', (backend) => {
     const res = await stranger.call('GET', '/me', { token: u.access });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('invalid_token');
+  });
+});
+
+describe('key rotation: the previous key is still published and accepted', () => {
+  const newKey = join(dir, 'identity_rsa.new.pem');
+  const oldPublic = join(dir, 'identity_rsa.old.pub.pem');
+  let database: TestDatabase;
+  let before: TestIdentity;
+  let rotated: TestIdentity;
+
+  beforeAll(async () => {
+    identityKeygen(newKey);
+    writeFileSync(
+      oldPublic,
+      createPublicKey(readFileSync(keyFile, 'utf8')).export({ type: 'spki', format: 'pem' }),
+    );
+    database = await createTestDatabase(TEST_BACKENDS[0]!);
+    before = await startTestIdentity(TEST_BACKENDS[0]!, {
+      database,
+      overrides: { IDENTITY_RSA_PRIVATE_KEY_FILE: keyFile },
+    });
+    // the previous key may be given as its public half
+    rotated = await startTestIdentity(TEST_BACKENDS[0]!, {
+      database,
+      overrides: { IDENTITY_RSA_PRIVATE_KEY_FILE: newKey, IDENTITY_RSA_PREVIOUS_KEY_FILE: oldPublic },
+    });
+  });
+  afterAll(async () => {
+    await Promise.all([before?.close(), rotated?.close()]);
+    await database?.close();
+  });
+
+  it('signs with the new key, publishes both, accepts tokens of both by kid', async () => {
+    const old = (await before.call('GET', '/.well-known/jwks.json')).body.keys as { kid: string }[];
+    const both = (await rotated.call('GET', '/.well-known/jwks.json')).body.keys as { kid: string }[];
+    expect(both).toHaveLength(2);
+    expect(both[1]!.kid).toBe(old[0]!.kid);
+    expect(both[0]!.kid).not.toBe(old[0]!.kid);
+
+    const u = await signUp(before);
+    expect((await rotated.call('GET', '/me', { token: u.access })).body.id).toBe(u.id);
+    const fresh = await rotated.call('POST', '/auth/refresh', { body: { refresh_token: u.refresh } });
+    const header = JSON.parse(Buffer.from(fresh.body.access_token.split('.')[0], 'base64url').toString());
+    expect(header.kid).toBe(both[0]!.kid);
+    expect((await rotated.call('GET', '/me', { token: fresh.body.access_token })).status).toBe(200);
+    // an instance that has not rotated yet does not know the new key
+    expect((await before.call('GET', '/me', { token: fresh.body.access_token })).status).toBe(401);
+  });
+
+  it('refuses a previous key file that is missing, not a key, or the current key', async () => {
+    for (const [file, pattern] of [
+      [join(dir, 'nope.pem'), /cannot be read/],
+      [newKey, /current key itself/],
+    ] as const) {
+      const err = await startIdentity({
+        config: testConfig({
+          DATA_DIR: join(dir, 'data-rot'),
+          IDENTITY_RSA_PRIVATE_KEY_FILE: newKey,
+          IDENTITY_RSA_PREVIOUS_KEY_FILE: file,
+        }),
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).variable).toBe('IDENTITY_RSA_PREVIOUS_KEY_FILE');
+      expect((err as Error).message).toMatch(pattern);
+    }
+    const notAKey = join(dir, 'not-a-key.pem');
+    writeFileSync(notAKey, 'hello');
+    const err = await startIdentity({
+      config: testConfig({
+        DATA_DIR: join(dir, 'data-rot'),
+        IDENTITY_RSA_PRIVATE_KEY_FILE: newKey,
+        IDENTITY_RSA_PREVIOUS_KEY_FILE: notAKey,
+      }),
+    }).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/not a PEM key/);
   });
 });
 

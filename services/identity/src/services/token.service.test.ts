@@ -92,6 +92,19 @@ describe('token.service', () => {
     expect(await code(tokens.verify(wrongTyp, 'access'))).toBe('invalid_token');
   });
 
+  it('picks the key by kid: a token of our key naming an unknown kid is refused', async () => {
+    const sign = (kid: string) =>
+      new SignJWT({ typ: 'access', username: 'alice' })
+        .setProtectedHeader({ alg: 'RS256', kid })
+        .setIssuer(opts.issuer)
+        .setAudience(opts.audience)
+        .setSubject(alice.id)
+        .setExpirationTime('5m')
+        .sign(key.privateKey);
+    expect(await tokens.verify(await sign(key.kid), 'access')).toEqual(alice);
+    expect(await code(tokens.verify(await sign('not-our-kid'), 'access'))).toBe('invalid_token');
+  });
+
   it('loads PKCS#8 and PKCS#1 PEM files to the same kid, and names the variable on bad files', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pkcs8 = join(dir, 'pkcs8.pem');

@@ -1,6 +1,6 @@
 /** JWTs (RS256, kid = JWK thumbprint) and opaque refresh tokens; contract in docs/INTERNALS.md. */
 import { createHash, randomBytes } from 'node:crypto';
-import { SignJWT, errors as joseErrors, jwtVerify, type JSONWebKeySet } from 'jose';
+import { SignJWT, createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet } from 'jose';
 import { unauthorized } from '@twopointo/shared';
 import type { SigningKey } from './signing-key.ts';
 
@@ -21,10 +21,15 @@ export interface TokenOptions {
 }
 
 export class TokenService {
+  /** picks the verification key by the token's kid: the current key or a previous one (rotation) */
+  private readonly keySet: ReturnType<typeof createLocalJWKSet>;
+
   constructor(
     private readonly key: SigningKey,
     private readonly opts: TokenOptions,
-  ) {}
+  ) {
+    this.keySet = createLocalJWKSet(this.jwks());
+  }
 
   /** The audience a token of this kind carries: partial tokens are useless outside the 2FA calls. */
   audienceOf(kind: TokenKind): string {
@@ -49,7 +54,7 @@ export class TokenService {
   async verify(token: string, kind: TokenKind): Promise<TokenSubject> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, this.key.publicKey, {
+      ({ payload } = await jwtVerify(token, this.keySet, {
         issuer: this.opts.issuer,
         algorithms: ['RS256'],
       }));
@@ -80,7 +85,7 @@ export class TokenService {
   }
 
   jwks(): JSONWebKeySet {
-    return { keys: [this.key.publicJwk] };
+    return { keys: [this.key.publicJwk, ...this.key.previous] };
   }
 }
 
