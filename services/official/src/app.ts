@@ -18,7 +18,7 @@ import { registerAssets } from './assets/assets.routes.ts';
 import { registerChannelRoutes } from './channels/channels.routes.ts';
 import { ChannelRepository } from './channels/channel.repository.ts';
 import { ChannelService } from './channels/channel.service.ts';
-import { ReadCache } from './cache/read-cache.ts';
+import { ReadCache, type KindOptions } from './cache/read-cache.ts';
 import type { OfficialConfig } from './config.ts';
 import { Transactor } from './events/transactor.ts';
 import { installMetrics } from './http/metrics.ts';
@@ -35,7 +35,7 @@ import { MemberRepository } from './members/member.repository.ts';
 import { MemberService } from './members/member.service.ts';
 import { registerMessageRoutes } from './messages/messages.routes.ts';
 import { MessageRepository } from './messages/message.repository.ts';
-import { MessageService } from './messages/message.service.ts';
+import { MessageService, type NewestPage } from './messages/message.service.ts';
 import { TypingService } from './messages/typing.service.ts';
 import { OverwriteService } from './roles/overwrite.service.ts';
 import { registerRoleRoutes } from './roles/roles.routes.ts';
@@ -68,6 +68,16 @@ export interface OfficialContext {
   tx: Transactor;
   access: AccessRepository;
 }
+
+/**
+ * A newest page holds up to 100 messages of up to 4,000 characters, plus its serialised bodies:
+ * bounded by an estimate of its bytes, not only by count.
+ */
+const NEWEST_PAGE_BOUNDS: KindOptions<NewestPage> = {
+  maxEntries: 10_000,
+  maxBytes: 128 * 1024 * 1024,
+  sizeOf: (page) => page.messages.reduce((n, m) => n + 4 * m.content.length + 600, 0),
+};
 
 export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp> {
   const { config, database, bus, cache } = deps;
@@ -143,7 +153,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
       limiter,
       config.MESSAGE_RATE_LIMIT,
       (ids) => assets.deleteUnreferencedAssets(ids),
-      readCache.enabled ? readCache.reads('newest_page') : undefined,
+      readCache.enabled ? readCache.reads('newest_page', NEWEST_PAGE_BOUNDS) : undefined,
     ),
     new TypingService(bus, limiter, config.TYPING_RATE_LIMIT),
   );

@@ -115,4 +115,15 @@ describe('ReadCache', () => {
     reads.set('c', t, [], { v: 3 });
     expect([reads.get('a'), reads.get('b'), reads.get('c')]).toEqual([{ v: 1 }, undefined, { v: 3 }]);
   });
+
+  it('bounds a kind by estimated bytes when given a size', () => {
+    const cache = new ReadCache(true);
+    const reads = cache.reads<Box>('sized', { maxBytes: 100, sizeOf: (b) => b.v });
+    const t = cache.ticket();
+    reads.set('a', t, [], { v: 60 });
+    reads.set('b', t, [], { v: 30 });
+    expect([reads.get('a'), reads.get('b')]).toEqual([{ v: 60 }, { v: 30 }]);
+    reads.set('c', t, [], { v: 50 });
+    expect([reads.get('a'), reads.get('b'), reads.get('c')]).toEqual([undefined, { v: 30 }, { v: 50 }]);
+  });
 });

@@ -31,6 +31,14 @@ export interface ReadCacheOptions {
   ttlMs?: number;
 }
 
+/** Bounds of one kind of cached value. */
+export interface KindOptions<V> {
+  maxEntries?: number;
+  /** with sizeOf: the most (estimated) bytes the kind may hold */
+  maxBytes?: number;
+  sizeOf?: (value: V) => number;
+}
+
 const serverScope = (id: string) => `s:${id}`;
 const channelScope = (id: string) => `c:${id}`;
 
@@ -51,8 +59,16 @@ export class CachedReads<V extends object> {
     /** for metrics */
     readonly name: string,
     options: Required<ReadCacheOptions>,
+    kind: KindOptions<V> = {},
   ) {
-    this.entries = new LRUCache({ max: options.maxEntries, ttl: options.ttlMs });
+    const sizeOf = kind.sizeOf;
+    this.entries = new LRUCache<string, Entry<V>>({
+      max: kind.maxEntries ?? options.maxEntries,
+      ttl: options.ttlMs,
+      ...(sizeOf && kind.maxBytes
+        ? { maxSize: kind.maxBytes, sizeCalculation: (e: Entry<V>) => Math.max(1, sizeOf(e.value)) }
+        : {}),
+    });
   }
 
   /** The value, if stored and nothing it depends on changed since it was read. */
@@ -111,8 +127,8 @@ export class ReadCache {
   }
 
   /** A new kind of cached value sharing this clock. */
-  reads<V extends object>(name: string): CachedReads<V> {
-    const kind = new CachedReads<V>(this, name, this.options);
+  reads<V extends object>(name: string, options?: KindOptions<V>): CachedReads<V> {
+    const kind = new CachedReads<V>(this, name, this.options, options);
     this.kinds.push(kind as unknown as CachedReads<object>);
     return kind;
   }
