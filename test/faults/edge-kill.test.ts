@@ -84,7 +84,12 @@ describe('an Edge killed', () => {
 
   beforeAll(async () => {
     t = await startSystem({
-      env: { RATE_LIMITS: 'off', INTERNAL_SECRET: 'edge-kill-' + Math.random().toString(36).slice(2) },
+      env: {
+        RATE_LIMITS: 'off',
+        INTERNAL_SECRET: 'edge-kill-' + Math.random().toString(36).slice(2),
+        // short leases, so a killed Edge's presence is taken back within the test
+        PRESENCE_LEASE_S: '2',
+      },
       keyFile: true,
     });
     [a, b] = await Promise.all([signUp(t.edge), signUp(t.edge)]);
@@ -108,7 +113,8 @@ describe('an Edge killed', () => {
     await t?.close();
   });
 
-  it('its clients reconnect to the other Edge and RESUME with nothing lost and nothing twice', async () => {
+  /** Edge B as its own process on the system's backends; resolves with its URL once it listens. */
+  async function spawnEdgeB(): Promise<string> {
     const port = await freePort();
     const urlB = `http://127.0.0.1:${port}`;
     edgeB = spawn(process.execPath, ['--import', 'tsx', 'services/edge/src/main.ts'], {
@@ -129,6 +135,11 @@ describe('an Edge killed', () => {
       'Edge B to listen',
     );
 
+    return urlB;
+  }
+
+  it('its clients reconnect to the other Edge and RESUME with nothing lost and nothing twice', async () => {
+    const urlB = await spawnEdgeB();
     const clients = [
       new ResumingClient(a.access),
       new ResumingClient(b.access),
@@ -157,7 +168,7 @@ describe('an Edge killed', () => {
     await until(() => clients.every((c) => c.ids.length >= 30), 15_000, 'events through Edge B');
 
     const killedAt = Date.now();
-    edgeB.kill('SIGKILL');
+    edgeB!.kill('SIGKILL');
     await Promise.all(clients.map((c) => c.conn.closed));
     const noticedMs = Date.now() - killedAt;
     await sleep(300); // a little more is missed while the clients are away
@@ -185,6 +196,46 @@ describe('an Edge killed', () => {
         `${resumedMs} ms after the kill; ${sent} messages, events lost 0, duplicates 0`,
     );
   }, 120_000);
+
+  it("its users' presence is taken back by the surviving Edge: they go offline", async () => {
+    const status = async () =>
+      (
+        await api<{ members: { user: { id: string }; status: string }[] }>(
+          t.edge,
+          'GET',
+          `/api/servers/${sid}/members`,
+          { token: a.access },
+        )
+      ).body.members.find((m) => m.user.id === b.userId)?.status;
+    // the Edge killed in the test before held b's sockets too: its lease runs out first
+    await until(async () => (await status()) === 'offline', 20_000, "the first Edge B's presence taken back");
+    const urlB = await spawnEdgeB();
+    const watcher = await GatewayClient.connect(t.edge, a.access);
+    await watcher.waitFor((f) => f.op === 'HELLO');
+    watcher.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
+    await watcher.waitFor((f) => f.op === 'SUBSCRIBED');
+    const presence = (status: string) => (f: { op: string; t?: string; d?: unknown }) =>
+      f.op === 'EVENT' &&
+      f.t === 'PRESENCE_UPDATE' &&
+      (f.d as { user_id: string; status: string }).user_id === b.userId &&
+      (f.d as { status: string }).status === status;
+    const onB = await GatewayClient.connect(urlB, b.access);
+    await onB.waitFor((f) => f.op === 'HELLO');
+    onB.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
+    await onB.waitFor((f) => f.op === 'SUBSCRIBED');
+    await watcher.waitFor(presence('online'));
+    expect(await status()).toBe('online');
+
+    const killedAt = Date.now();
+    edgeB!.kill('SIGKILL');
+    await watcher.waitFor(presence('offline'), 20_000);
+    const offlineMs = Date.now() - killedAt;
+    expect(await status()).toBe('offline');
+    watcher.close();
+    console.log(
+      `[fault edge] presence of the killed Edge's user taken back after ${offlineMs} ms (lease 2 s)`,
+    );
+  }, 60_000);
 
   it('Identity restarted with the same key file: tokens issued before still open the Edge', async () => {
     const before = await signUp(t.edge);

@@ -36,6 +36,19 @@ describe.each(backends)('Cache contract ($name)', ({ open }) => {
     await cache.del('never-set');
   });
 
+  it('hashes: hincr from 0, hset, hgetall, hdel answers 1 to exactly one caller; del removes the hash', async () => {
+    expect(await cache.hgetall('h')).toEqual({});
+    expect(await cache.hincr('h', 'a', 2)).toBe(2);
+    expect(await cache.hincr('h', 'a', -3)).toBe(-1);
+    await cache.hset('h', 'b', 'x');
+    expect(await cache.hgetall('h')).toEqual({ a: '-1', b: 'x' });
+    const claims = await Promise.all([cache.hdel('h', 'b'), cache.hdel('h', 'b'), cache.hdel('h', 'b')]);
+    expect(claims.sort()).toEqual([0, 0, 1]);
+    expect(await cache.hgetall('h')).toEqual({ a: '-1' });
+    await cache.del('h');
+    expect(await cache.hgetall('h')).toEqual({});
+  });
+
   it('expires a value after its ttl, keeps one with ttl 0', async () => {
     await cache.set('short', 'x', 0.25);
     await cache.set('forever', 'y', 0);

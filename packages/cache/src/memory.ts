@@ -9,6 +9,7 @@ interface Entry {
 export class MemoryCache implements Cache {
   readonly kind = 'memory' as const;
   private readonly map = new Map<string, Entry>();
+  private readonly hashes = new Map<string, Map<string, string>>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor() {
@@ -33,6 +34,7 @@ export class MemoryCache implements Cache {
   }
   async del(key: string): Promise<void> {
     this.map.delete(key);
+    this.hashes.delete(key);
   }
   async mget(keys: string[]): Promise<(string | null)[]> {
     return keys.map((k) => this.live(k)?.value ?? null);
@@ -45,6 +47,29 @@ export class MemoryCache implements Cache {
       expiresAt: e ? e.expiresAt : ttlSeconds > 0 ? Date.now() + ttlSeconds * 1000 : 0,
     });
     return next;
+  }
+  async hincr(key: string, field: string, delta: number): Promise<number> {
+    const h = this.hash(key);
+    const next = Number(h.get(field) ?? 0) + delta;
+    h.set(field, String(next));
+    return next;
+  }
+  async hset(key: string, field: string, value: string): Promise<void> {
+    this.hash(key).set(field, value);
+  }
+  async hgetall(key: string): Promise<Record<string, string>> {
+    return Object.fromEntries(this.hashes.get(key) ?? []);
+  }
+  async hdel(key: string, field: string): Promise<number> {
+    const h = this.hashes.get(key);
+    const had = h?.delete(field) ?? false;
+    if (h?.size === 0) this.hashes.delete(key);
+    return had ? 1 : 0;
+  }
+  private hash(key: string): Map<string, string> {
+    let h = this.hashes.get(key);
+    if (!h) this.hashes.set(key, (h = new Map()));
+    return h;
   }
   async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
     const now = Date.now();

@@ -103,6 +103,22 @@ export class RedisCache implements Cache {
     return Number(v);
   }
 
+  async hincr(key: string, field: string, delta: number): Promise<number> {
+    return this.client.hincrby(this.k(key), field, delta);
+  }
+
+  async hset(key: string, field: string, value: string): Promise<void> {
+    await this.client.hset(this.k(key), field, value);
+  }
+
+  async hgetall(key: string): Promise<Record<string, string>> {
+    return this.client.hgetall(this.k(key));
+  }
+
+  async hdel(key: string, field: string): Promise<number> {
+    return this.client.hdel(this.k(key), field);
+  }
+
   async hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }> {
     const [count, ttl] = (await this.script(HIT, this.k(key), String(Math.max(1, Math.round(windowMs))))) as [
       number,

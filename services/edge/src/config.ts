@@ -49,6 +49,8 @@ export const edgeConfigSpec = {
   WS_MAX_BUFFERED_BYTES: env.int(1024 * 1024, 1024),
   /** seconds a gateway session stays resumable */
   WS_SESSION_TTL: env.int(300, 1),
+  /** seconds an Edge's presence lease lasts unrenewed; then another Edge takes its counts back */
+  PRESENCE_LEASE_S: env.int(30, 1),
   /** ms between client heartbeats; 1.5 intervals without one → close 4009 */
   HEARTBEAT_INTERVAL: env.int(30_000, 50),
 };

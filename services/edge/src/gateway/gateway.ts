@@ -41,6 +41,8 @@ export interface GatewayLimits {
   WS_MAX_BUFFERED_BYTES: number;
   /** seconds */
   WS_SESSION_TTL: number;
+  /** seconds an Edge's presence lease lasts unrenewed; then another Edge takes its counts back */
+  PRESENCE_LEASE_S: number;
   /** false: no flood limit (RATE_LIMITS=off, benchmarks) */
   RATE_LIMITS: boolean;
 }
@@ -115,7 +117,10 @@ export class Gateway {
       clientTracking: false,
     });
     this.sessions = new SessionStore(deps.cache, deps.config.WS_SESSION_TTL);
-    this.presence = new Presence(deps.cache, deps.bus);
+    this.presence = new Presence(deps.cache, deps.bus, {
+      instance: randomUUID(),
+      leaseMs: deps.config.PRESENCE_LEASE_S * 1000,
+    });
     this.graceMs = Math.round(deps.config.HEARTBEAT_INTERVAL * 1.5);
     this.log = deps.logger;
   }
@@ -126,6 +131,11 @@ export class Gateway {
     const ephemeral = this.deps.bus.subscribeEphemeral(this.onEphemeral);
     this.busSubs = [durable, ephemeral];
     await Promise.all([durable.ready, ephemeral.ready]);
+    // the presence lease exists before the first socket, so even an Edge that dies within a tick
+    // has its counts taken back
+    await this.presence
+      .maintain()
+      .catch((err: unknown) => this.log.warn({ err }, 'presence lease not taken; retried every tick'));
     const tick = Math.max(10, Math.min(1000, Math.floor(this.deps.config.HEARTBEAT_INTERVAL / 4)));
     this.timer = setInterval(() => this.tick(), tick);
     this.timer.unref();
@@ -607,6 +617,7 @@ export class Gateway {
    */
   private tick(): void {
     const now = Date.now();
+    this.track(this.presence.maintain(now));
     const refreshAfter = (this.deps.config.WS_SESSION_TTL * 1000) / 2;
     for (const conn of this.conns) {
       if (conn.closing) {
@@ -640,6 +651,8 @@ export class Gateway {
     this.conns.clear();
     clearInterval(this.timer);
     while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+    // every socket is released: nothing of this Edge is left in the counts
+    await this.presence.retire().catch((err: unknown) => this.log.warn({ err }, 'presence retire failed'));
     this.wss.close();
   }
 }
