@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type EchoBody } from '../test/fake-upstream.ts';
 import { startTestEdge, TEST_SECRET, type TestEdge } from '../test/harness.ts';
 import { ATTACKS } from '../test/attacks.ts';
+import { sendChunked } from '../test/chunked.ts';
 
 type ErrorBody = { error: { code: string; message: string } };
 
@@ -169,61 +170,21 @@ describe('edge proxy', () => {
 
     it('a chunked body crossing BODY_LIMIT → 413', async () => {
       const token = await t.kit.access('9');
-      const { port } = new URL(t.url);
-      const status = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = httpRequest(
-          {
-            host: '127.0.0.1',
-            port,
-            path: '/api/upload',
-            method: 'POST',
-            headers: {
-              authorization: `Bearer ${token}`,
-              'content-type': 'application/octet-stream',
-              'transfer-encoding': 'chunked',
-            },
-          },
-          (res) => {
-            let body = '';
-            res.on('data', (c: Buffer) => (body += c.toString()));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-          },
-        );
-        req.on('error', reject);
-        for (let i = 0; i < 8; i++) req.write(Buffer.alloc(400, 1));
-        req.end();
-      });
-      expect(status.status).toBe(413);
-      expect(JSON.parse(status.body).error.code).toBe('payload_too_large');
+      const res = await sendChunked(
+        `${t.url}/api/upload`,
+        Array.from({ length: 8 }, () => Buffer.alloc(400, 1)),
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      expect(res.status).toBe(413);
+      expect(JSON.parse(res.body).error.code).toBe('payload_too_large');
     });
 
     it('a chunked body under the limit passes', async () => {
       const token = await t.kit.access('9');
-      const { port } = new URL(t.url);
-      const got = await new Promise<EchoBody>((resolve, reject) => {
-        const req = httpRequest(
-          {
-            host: '127.0.0.1',
-            port,
-            path: '/api/upload',
-            method: 'POST',
-            headers: {
-              authorization: `Bearer ${token}`,
-              'content-type': 'text/plain',
-              'transfer-encoding': 'chunked',
-            },
-          },
-          (res) => {
-            let body = '';
-            res.on('data', (c: Buffer) => (body += c.toString()));
-            res.on('end', () => resolve(JSON.parse(body) as EchoBody));
-          },
-        );
-        req.on('error', reject);
-        req.write('hello ');
-        req.end('world');
+      const res = await sendChunked(`${t.url}/api/upload`, ['hello ', 'world'], {
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
       });
-      expect(got.body).toBe('hello world');
+      expect((JSON.parse(res.body) as EchoBody).body).toBe('hello world');
     });
   });
 

@@ -1,39 +1,9 @@
-import { request as httpRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installErrorHandler } from '@twopointo/shared/server';
+import { sendChunked } from '../test/chunked.ts';
 import { registerProxy } from './register-proxy.ts';
-
-/** Sends `chunks` chunked (no Content-Length), waiting `gapMs` between them; resolves with the answer. */
-function sendChunked(url: string, chunks: Buffer[], gapMs = 0): Promise<{ status: number; body: string }> {
-  const { port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/up/echo',
-        method: 'POST',
-        agent: false,
-        headers: { 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked' },
-      },
-      (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    void (async () => {
-      for (const chunk of chunks) {
-        req.write(chunk);
-        if (gapMs > 0) await sleep(gapMs);
-      }
-      req.end();
-    })();
-  });
-}
 
 describe('registerProxy body limit with a slow guard', () => {
   // The guard (the Edge's token check) runs after the body parser, so a chunked body can cross the
@@ -74,7 +44,7 @@ describe('registerProxy body limit with a slow guard', () => {
 
   it('a body that crosses the limit while the guard runs → 413, not forwarded, no stray error', async () => {
     forwarded.length = 0;
-    const res = await sendChunked(url, [Buffer.alloc(800, 1), Buffer.alloc(800, 1)]);
+    const res = await sendChunked(`${url}/up/echo`, [Buffer.alloc(800, 1), Buffer.alloc(800, 1)]);
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).error.code).toBe('payload_too_large');
     expect(forwarded).toEqual([]);
@@ -82,14 +52,16 @@ describe('registerProxy body limit with a slow guard', () => {
   });
 
   it('a body that crosses the limit after forwarding began → 413, no stray error', async () => {
-    const res = await sendChunked(url, [Buffer.alloc(600, 1), Buffer.alloc(600, 1)], 400);
+    const res = await sendChunked(`${url}/up/echo`, [Buffer.alloc(600, 1), Buffer.alloc(600, 1)], {
+      gapMs: 400,
+    });
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).error.code).toBe('payload_too_large');
     expect(unhandled).toEqual([]);
   });
 
   it('a chunked body under the limit still arrives whole', async () => {
-    const res = await sendChunked(url, [Buffer.from('a'.repeat(500)), Buffer.from('b'.repeat(500))], 50);
+    const res = await sendChunked(`${url}/up/echo`, ['a'.repeat(500), 'b'.repeat(500)], { gapMs: 50 });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body).body).toBe('a'.repeat(500) + 'b'.repeat(500));
   });
