@@ -29,6 +29,17 @@ export interface DeliveryMeasure {
   bottleneck: string;
 }
 
+/** The delivery parameters of a run (ceiling and fanout), defaults filled in. */
+export function deliveryParams(o: RunOptions) {
+  return {
+    sockets: o.sockets ?? 1000,
+    rate: o.rate ?? 100,
+    durationS: o.durationS ?? 10,
+    clients: o.clients ?? 2,
+    window: o.window ?? 4,
+  };
+}
+
 export async function measureDelivery(
   kind: 'ceiling' | 'system',
   o: Required<Pick<RunOptions, 'sockets' | 'rate' | 'durationS' | 'clients' | 'window'>> & RunOptions,

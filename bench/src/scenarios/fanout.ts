@@ -4,16 +4,10 @@
  */
 import { ratio, type BenchResult } from '../lib/report.ts';
 import { compareWithCeiling, type RunOptions } from './common.ts';
-import { measureDelivery } from './delivery.ts';
+import { deliveryParams, measureDelivery } from './delivery.ts';
 
 export async function fanout(o: RunOptions): Promise<BenchResult> {
-  const p = {
-    sockets: o.sockets ?? 1000,
-    rate: o.rate ?? 100,
-    durationS: o.durationS ?? 10,
-    clients: o.clients ?? 2,
-    window: o.window ?? 4,
-  };
+  const p = deliveryParams(o);
   return compareWithCeiling('fanout', o, p, measureDelivery, (sys, ceil) => ({
     deliveries_per_s: ratio(sys.deliveries_per_s, ceil.deliveries_per_s),
     p50: ratio(sys.latency.p50_ms, ceil.latency.p50_ms),
