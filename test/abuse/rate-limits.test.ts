@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCache, type Cache } from '@twopointo/cache';
 import { readIdentityConfig, startIdentity, type RunningIdentity } from '@twopointo/identity';
 import { readOfficialConfig, startOfficial, type RunningOfficial } from '@twopointo/official';
-import { api, GatewayClient, signUp, type Session } from '../helpers/client.ts';
+import { api, GatewayClient, serverWithChannel, signUp, type Session } from '../helpers/client.ts';
 import { totp } from '../helpers/totp.ts';
 import {
   expectError,
@@ -53,15 +53,7 @@ describe('rate limits (on, Redis-backed)', () => {
     secret = 'abuse-secret-' + Math.random().toString(36).slice(2);
     t = await startSystem({ env: { ...LIMITS, INTERNAL_SECRET: secret }, keyFile: true });
     [a, b] = await Promise.all([signUp(t.edge), signUp(t.edge)]);
-    sid = (
-      await api<{ id: string }>(t.edge, 'POST', '/api/servers', { token: a.access, body: { name: 's' } })
-    ).body.id;
-    cid = (
-      await api<{ id: string }>(t.edge, 'POST', `/api/servers/${sid}/channels`, {
-        token: a.access,
-        body: { name: 'c' },
-      })
-    ).body.id;
+    ({ sid, cid } = await serverWithChannel(t.edge, a));
     // second instances of Identity and Official: same database, their own Redis connections
     const redis = { redisUrl: t.env.REDIS_URL!, prefix: t.env.REDIS_PREFIX! };
     cache2 = await openCache(redis);
@@ -229,15 +221,7 @@ describe('RATE_LIMITS=off', () => {
       ).status,
     ).toBe(200);
 
-    const sid = (
-      await api<{ id: string }>(s.edge, 'POST', '/api/servers', { token: a.access, body: { name: 's' } })
-    ).body.id;
-    const cid = (
-      await api<{ id: string }>(s.edge, 'POST', `/api/servers/${sid}/channels`, {
-        token: a.access,
-        body: { name: 'c' },
-      })
-    ).body.id;
+    const { cid } = await serverWithChannel(s.edge, a);
     for (let i = 0; i < 12; i++)
       expect((await mk(s.edge, a.access, `/api/channels/${cid}/messages`, { content: `m${i}` })).status).toBe(
         201,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { JwtVerifier, readEdgeConfig, startEdge } from '@twopointo/edge';
 import { readIdentityConfig, startIdentity } from '@twopointo/identity';
 import { REPO_ROOT } from '@twopointo/shared/server';
-import { api, GatewayClient, signUp, type Session } from '../helpers/client.ts';
+import { api, GatewayClient, serverWithChannel, signUp, type Session } from '../helpers/client.ts';
 import { freePort } from '../helpers/nats-server.ts';
 import { sleep, startSystem, type TestSystem } from '../security/harness.ts';
 import { compare, outboxMessageOrder, until } from './support.ts';
@@ -93,20 +93,7 @@ describe('an Edge killed', () => {
       keyFile: true,
     });
     [a, b] = await Promise.all([signUp(t.edge), signUp(t.edge)]);
-    sid = (
-      await api<{ id: string }>(t.edge, 'POST', '/api/servers', { token: a.access, body: { name: 'k' } })
-    ).body.id;
-    cid = (
-      await api<{ id: string }>(t.edge, 'POST', `/api/servers/${sid}/channels`, {
-        token: a.access,
-        body: { name: 'c' },
-      })
-    ).body.id;
-    const inv = await api<{ code: string }>(t.edge, 'POST', `/api/servers/${sid}/invites`, {
-      token: a.access,
-      body: {},
-    });
-    await api(t.edge, 'POST', `/api/invites/${inv.body.code}/accept`, { token: b.access });
+    ({ sid, cid } = await serverWithChannel(t.edge, a, [b]));
   });
   afterAll(async () => {
     edgeB?.kill('SIGKILL');

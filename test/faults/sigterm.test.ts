@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, sql } from '@twopointo/db';
 import { REPO_ROOT } from '@twopointo/shared/server';
-import { api, GatewayClient, signUp } from '../helpers/client.ts';
+import { GatewayClient, serverWithChannel, signUp } from '../helpers/client.ts';
 import { freePort } from '../helpers/nats-server.ts';
 import { isErrorBody, sleep } from '../security/harness.ts';
 import { until } from './support.ts';
@@ -122,15 +122,7 @@ describe('graceful shutdown on SIGTERM', () => {
     const edge = `http://127.0.0.1:${ep}`;
 
     const a = await signUp(edge);
-    const sid = (
-      await api<{ id: string }>(edge, 'POST', '/api/servers', { token: a.access, body: { name: 's' } })
-    ).body.id;
-    const cid = (
-      await api<{ id: string }>(edge, 'POST', `/api/servers/${sid}/channels`, {
-        token: a.access,
-        body: { name: 'c' },
-      })
-    ).body.id;
+    const { sid, cid } = await serverWithChannel(edge, a);
     const ws = await GatewayClient.connect(edge, a.access);
     ws.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
     await ws.waitFor((f) => f.op === 'SUBSCRIBED');

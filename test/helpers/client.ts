@@ -159,17 +159,40 @@ export interface SubscribedChannel {
 }
 
 /** A fresh user with a server, a channel and a gateway socket subscribed to it. */
+/** A server with one channel, owned by `owner`; each of `members` joins through an invite. */
+export async function serverWithChannel(
+  edge: string,
+  owner: Session,
+  members: Session[] = [],
+): Promise<{ sid: string; cid: string }> {
+  const ok = async <T>(p: Promise<{ status: number; body: T }>, status: number): Promise<T> => {
+    const r = await p;
+    if (r.status !== status) throw new Error(`set-up failed: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const token = owner.access;
+  const sid = (
+    await ok(api<{ id: string }>(edge, 'POST', '/api/servers', { token, body: { name: 's' } }), 201)
+  ).id;
+  const cid = (
+    await ok(
+      api<{ id: string }>(edge, 'POST', `/api/servers/${sid}/channels`, { token, body: { name: 'c' } }),
+      201,
+    )
+  ).id;
+  for (const member of members) {
+    const { code } = await ok(
+      api<{ code: string }>(edge, 'POST', `/api/servers/${sid}/invites`, { token, body: {} }),
+      201,
+    );
+    await ok(api(edge, 'POST', `/api/invites/${code}/accept`, { token: member.access }), 200);
+  }
+  return { sid, cid };
+}
+
 export async function subscribedChannel(edge: string): Promise<SubscribedChannel> {
   const session = await signUp(edge);
-  const sid = (
-    await api<{ id: string }>(edge, 'POST', '/api/servers', { token: session.access, body: { name: 's' } })
-  ).body.id;
-  const cid = (
-    await api<{ id: string }>(edge, 'POST', `/api/servers/${sid}/channels`, {
-      token: session.access,
-      body: { name: 'c' },
-    })
-  ).body.id;
+  const { sid, cid } = await serverWithChannel(edge, session);
   const client = await GatewayClient.connect(edge, session.access);
   client.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
   await client.waitFor((f) => f.op === 'SUBSCRIBED');
