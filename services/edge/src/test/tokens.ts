@@ -29,6 +29,15 @@ export const AUDIENCE = 'twopointo';
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
+/** Valid access-token claims for 10 minutes, for the tokens forged by hand below. */
+const accessClaims = (sub: string) => ({
+  sub,
+  iss: ISSUER,
+  aud: AUDIENCE,
+  typ: 'access',
+  exp: Math.floor(Date.now() / 1000) + 600,
+});
+
 export async function makeTokenKit(): Promise<TokenKit> {
   const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
   const publicJwk = await exportJWK(publicKey);
@@ -75,23 +84,11 @@ export async function makeTokenKit(): Promise<TokenKit> {
       return `${h}.${forged}.${s}`;
     },
     algNone: async (sub) => {
-      const payload = {
-        sub,
-        iss: ISSUER,
-        aud: AUDIENCE,
-        typ: 'access',
-        exp: Math.floor(Date.now() / 1000) + 600,
-      };
+      const payload = accessClaims(sub);
       return `${b64({ alg: 'none', typ: 'JWT', kid })}.${b64(payload)}.`;
     },
     hs256WithPublicKey: async (sub) => {
-      const payload = {
-        sub,
-        iss: ISSUER,
-        aud: AUDIENCE,
-        typ: 'access',
-        exp: Math.floor(Date.now() / 1000) + 600,
-      };
+      const payload = accessClaims(sub);
       const input = `${b64({ alg: 'HS256', typ: 'JWT', kid })}.${b64(payload)}`;
       const sig = createHmac('sha256', String(pem)).update(input).digest('base64url');
       return `${input}.${sig}`;
