@@ -124,13 +124,10 @@ export class OutboxRelay {
         if (this.lockedOut) return 0;
       }
       // select and mark in one statement; rolled back with the transaction if the bus refuses
-      const marked = { rows: await markPending(trx, limit) };
-      if (marked.rows.length === 0) return 0;
+      const rows = bySeq(await markPending(trx, limit));
       // pipelined on one connection: the bus stores them in this order
-      await Promise.all(
-        bySeq(marked.rows).map((r) => this.opts.bus.publish(JSON.parse(r.payload) as BusRecord)),
-      );
-      return marked.rows.length;
+      await Promise.all(rows.map((r) => this.opts.bus.publish(JSON.parse(r.payload) as BusRecord)));
+      return rows.length;
     });
   }
 
@@ -142,9 +139,7 @@ export class OutboxRelay {
    * publish (bus closed) unmarks the rows for the next pass.
    */
   private async publishInProcess(db: Kysely<DB>, limit: number): Promise<number> {
-    const marked = await markPending(db, limit);
-    if (marked.length === 0) return 0;
-    const rows = bySeq(marked);
+    const rows = bySeq(await markPending(db, limit));
     for (let i = 0; i < rows.length; i++) {
       try {
         await this.opts.bus.publish(JSON.parse(rows[i]!.payload) as BusRecord);
