@@ -114,7 +114,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     // changes committed elsewhere (Identity's account removal, the dev tools, other instances)
     let subscription: BusSubscription | undefined;
     app.addHook('onReady', async () => {
-      subscription = bus.subscribe((r) => readCache.changed(r));
+      subscription = bus.subscribe((r) => readCache.published(r));
       await subscription.ready;
     });
     app.addHook('onClose', async () => subscription?.unsubscribe());

@@ -126,4 +126,17 @@ describe('ReadCache', () => {
     reads.set('c', t, [], { v: 50 });
     expect([reads.get('a'), reads.get('b'), reads.get('c')]).toEqual([undefined, { v: 30 }, { v: 50 }]);
   });
+
+  it('an event this process committed is not applied again when it arrives over the bus', () => {
+    const cache = new ReadCache(true);
+    const reads = cache.reads<Box>('test');
+    cache.changed({ id: 'e1', t: 'MESSAGE_CREATE', server_id: '1', channel_id: '10' });
+    // read after the commit, before the event comes back
+    reads.set('page', cache.ticket(), [{ channel: '10' }], { v: 1 });
+    cache.published({ id: 'e1', t: 'MESSAGE_CREATE', server_id: '1', channel_id: '10' });
+    expect(reads.get('page')).toEqual({ v: 1 });
+    // an event committed elsewhere does invalidate
+    cache.published({ id: 'e2', t: 'MESSAGE_CREATE', server_id: '1', channel_id: '10' });
+    expect(reads.get('page')).toBeUndefined();
+  });
 });

@@ -19,6 +19,8 @@ import { LRUCache } from 'lru-cache';
 import type { DurableEventType } from '@twopointo/shared';
 
 export interface ChangeRecord {
+  /** the event's id: a change this process committed is not applied again when its event arrives */
+  id?: string;
   t: DurableEventType;
   server_id: string;
   channel_id?: string;
@@ -118,6 +120,8 @@ export class ReadCache {
   private readonly lastChange = new Map<string, number>();
   private readonly options: Required<ReadCacheOptions>;
   readonly kinds: CachedReads<object>[] = [];
+  /** ids of events committed here and not yet seen on the bus */
+  private readonly committedHere = new LRUCache<string, true>({ max: 10_000 });
 
   constructor(
     readonly enabled: boolean,
@@ -143,9 +147,24 @@ export class ReadCache {
     return true;
   }
 
-  /** A committed change, named by its event. */
+  /**
+   * A change this process committed (told right after the commit). Its event arriving over the
+   * bus later is then skipped: applying it twice would only throw away what was read in between.
+   */
   changed(record: ChangeRecord): void {
     if (!this.enabled) return;
+    if (record.id !== undefined) this.committedHere.set(record.id, true);
+    this.apply(record);
+  }
+
+  /** An event from the bus: a change committed elsewhere, unless this process committed it. */
+  published(record: ChangeRecord): void {
+    if (!this.enabled) return;
+    if (record.id !== undefined && this.committedHere.delete(record.id)) return;
+    this.apply(record);
+  }
+
+  private apply(record: ChangeRecord): void {
     const at = ++this.now;
     if (record.t.startsWith('MESSAGE_')) {
       if (record.channel_id) this.lastChange.set(channelScope(record.channel_id), at);
