@@ -62,16 +62,17 @@ export class Transactor {
   }
 
   /**
-   * A change that is one statement (e.g. a CTE writing the row and its outbox row): a single
-   * statement is atomic, so it needs no begin/commit round trips. `fn` gets the event's outbox
-   * row to insert in that statement; the relay is kicked after it succeeds.
+   * A change that is one statement (e.g. a CTE writing the row and its outbox row, possibly with
+   * others': group commit): a single statement is atomic, so it needs no begin/commit round trips.
+   * `fn` gets the event's outbox row to insert in that statement; the relay is kicked after it
+   * succeeds.
    */
   async single<T extends DurableEventType, R>(
     event: { t: T; serverId: string; d: DurableEventMap[T]; channelId?: string },
-    fn: (db: Kysely<DB>, outbox: OutboxRow) => Promise<R>,
+    fn: (outbox: OutboxRow) => Promise<R>,
   ): Promise<R> {
     const record = eventRecord(event.t, event.serverId, event.d, event.channelId);
-    const result = await fn(this.database.db, outboxRow(record));
+    const result = await fn(outboxRow(record));
     this.committed([record]);
     return result;
   }

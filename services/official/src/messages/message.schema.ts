@@ -12,8 +12,11 @@ export const CreateMessageBody = Type.Object({
 });
 export const EditMessageBody = Type.Object({ content: Content });
 export const MessageParams = Type.Object({ mid: IdInput });
+/** the largest history page a client may ask for; the cached newest page holds this many */
+export const MAX_PAGE = 100;
+
 export const HistoryQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 50 })),
   before: Type.Optional(IdInput),
   after: Type.Optional(IdInput),
 });

@@ -15,10 +15,9 @@ import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
 import { presentMessage } from './message.presenter.ts';
 import type { MessageRepository, PageQuery, PendingMessage } from './message.repository.ts';
+import { MAX_PAGE } from './message.schema.ts';
 
 export const MAX_CONTENT = 4000;
-/** the largest page a client may ask for; the cached newest page holds this many */
-export const MAX_PAGE = 100;
 
 /** A channel's newest messages (up to MAX_PAGE), newest first, as served. */
 export interface NewestPage {
@@ -123,7 +122,7 @@ export class MessageService {
     );
     const event = { t: 'MESSAGE_CREATE' as const, serverId: channel.server_id, d: message, channelId };
     try {
-      await this.tx.single(event, (_db, outbox) =>
+      await this.tx.single(event, (outbox) =>
         this.writer.write({
           message: {
             id,
