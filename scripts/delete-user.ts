@@ -3,7 +3,7 @@
  * their stored objects, and prints what went. Works on DATABASE_URL, on a running `make dev`
  * (through its PGlite socket) or on DATA_DIR/db when nothing runs.
  */
-import { ConfigError, exitOnConfigError } from '@twopointo/shared/server';
+import { ConfigError, exitOnConfigError } from '@twopointo/server-kit';
 import { deleteUserCommand } from './devdb/commands.ts';
 
 deleteUserCommand(process.argv[2], { out: (l) => console.log(l), err: (l) => console.error(l) }).then(

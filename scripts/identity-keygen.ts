@@ -7,7 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT, env, exitOnConfigError, readConfig } from '@twopointo/shared/server';
+import { REPO_ROOT, env, exitOnConfigError, readConfig } from '@twopointo/server-kit';
 
 export const DEFAULT_KEY_FILE = 'infra/keys/identity_rsa.pem';
 

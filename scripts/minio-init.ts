@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { openS3Storage, readStorageConfig, storageConfigSpec } from '@twopointo/storage';
-import { ConfigError, env, readConfig } from '@twopointo/shared/server';
+import { ConfigError, env, readConfig } from '@twopointo/server-kit';
 
 const EDGE_ORIGIN = 'http://localhost:60420';
 

@@ -3,7 +3,7 @@
  * IDENTITY CASCADE). The schema and schema_migrations stay, so no migration is needed afterwards;
  * running services keep working and users simply register again.
  */
-import { ConfigError, exitOnConfigError } from '@twopointo/shared/server';
+import { ConfigError, exitOnConfigError } from '@twopointo/server-kit';
 import { resetDbCommand } from './devdb/commands.ts';
 
 resetDbCommand({

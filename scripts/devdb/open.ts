@@ -1,7 +1,7 @@
 /** The database a dev tool works on: DATABASE_URL, a running `make dev`, or DATA_DIR/db. */
 import { resolve } from 'node:path';
 import { DEV_DB_SOCKET_PORT, openLocalDatabase, type LocalDatabase } from '@twopointo/db';
-import { env, readConfig, REPO_ROOT } from '@twopointo/shared/server';
+import { env, readConfig, REPO_ROOT } from '@twopointo/server-kit';
 
 export const devToolConfigSpec = {
   DATABASE_URL: env.optional(),

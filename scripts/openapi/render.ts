@@ -4,7 +4,7 @@ import { MemoryCache } from '@twopointo/cache';
 import { openDatabase } from '@twopointo/db';
 import { buildIdentityApp, readIdentityConfig } from '@twopointo/identity';
 import { buildOfficialApp, readOfficialConfig } from '@twopointo/official';
-import { REPO_ROOT } from '@twopointo/shared/server';
+import { REPO_ROOT } from '@twopointo/server-kit';
 
 export const OPENAPI_DIR = `${REPO_ROOT}docs/openapi/`;
 

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { JwtVerifier, readEdgeConfig, startEdge } from '@twopointo/edge';
 import { readIdentityConfig, startIdentity } from '@twopointo/identity';
-import { REPO_ROOT } from '@twopointo/shared/server';
+import { REPO_ROOT } from '@twopointo/server-kit';
 import { api, GatewayClient, serverWithChannel, signUp, type Session } from '../helpers/client.ts';
 import { freePort } from '../helpers/nats-server.ts';
 import { sleep, startSystem, type TestSystem } from '../security/harness.ts';

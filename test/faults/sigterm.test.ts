@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, sql } from '@twopointo/db';
-import { REPO_ROOT } from '@twopointo/shared/server';
+import { REPO_ROOT } from '@twopointo/server-kit';
 import { GatewayClient, serverWithChannel, signUp } from '../helpers/client.ts';
 import { freePort } from '../helpers/nats-server.ts';
 import { isErrorBody, sleep } from '../security/harness.ts';

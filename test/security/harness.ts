@@ -19,7 +19,7 @@ import { migrate, openDatabase, type Database } from '@twopointo/db';
 import { readEdgeConfig, startEdge, storageRoutes, type RunningEdge } from '@twopointo/edge';
 import { readIdentityConfig, startIdentity, type RunningIdentity } from '@twopointo/identity';
 import { readOfficialConfig, startOfficial, type RunningOfficial } from '@twopointo/official';
-import { loggerOptions } from '@twopointo/shared/server';
+import { loggerOptions } from '@twopointo/server-kit';
 import { openStorage, readStorageConfig } from '@twopointo/storage';
 import { distributedBackends, type DistributedBackends } from '../helpers/backends.ts';
 import { api, signUp, type Session } from '../helpers/client.ts';

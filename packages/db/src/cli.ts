@@ -3,7 +3,7 @@
  * embedded PGlite (through a running all-in-one's socket when there is one), and says what it did.
  */
 import { resolve } from 'node:path';
-import { ConfigError, env, exitOnConfigError, readConfig, REPO_ROOT } from '@twopointo/shared/server';
+import { ConfigError, env, exitOnConfigError, readConfig, REPO_ROOT } from '@twopointo/server-kit';
 import { migrate } from './migrate.ts';
 import { DEV_DB_SOCKET_PORT, openLocalDatabase } from './socket.ts';
 import { openDatabase } from './database.ts';

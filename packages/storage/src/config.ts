@@ -1,7 +1,7 @@
 /** Storage config and the factory choosing S3 or local disk from it. */
 import { createHmac, randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { ConfigError, env, readConfig } from '@twopointo/shared/server';
+import { ConfigError, env, readConfig } from '@twopointo/server-kit';
 import { LocalStorage } from './local.ts';
 import { S3Storage } from './s3.ts';
 import type { ObjectStorage } from './types.ts';

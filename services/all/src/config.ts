@@ -1,5 +1,5 @@
 /** What the all-in-one process reads itself; each service still validates its own config. */
-import { env, readConfig } from '@twopointo/shared/server';
+import { env, readConfig } from '@twopointo/server-kit';
 
 export const allConfigSpec = {
   HOST: env.string('127.0.0.1'),

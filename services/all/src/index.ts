@@ -8,7 +8,7 @@ import { migrate, openDatabase, serveDatabaseSocket, type Database } from '@twop
 import { readEdgeConfig, startEdge, storageRoutes, type RunningEdge } from '@twopointo/edge';
 import { readIdentityConfig, startIdentity, type RunningIdentity } from '@twopointo/identity';
 import { readOfficialConfig, startOfficial, type RunningOfficial } from '@twopointo/official';
-import { loggerOptions, REPO_ROOT, ResourceStack } from '@twopointo/shared/server';
+import { loggerOptions, REPO_ROOT, ResourceStack } from '@twopointo/server-kit';
 import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
 import { readAllConfig } from './config.ts';
 

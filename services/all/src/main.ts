@@ -1,5 +1,5 @@
 /** `make dev` / `npm start`: the whole system in one process on the embedded default. */
-import { runUntilSignal } from '@twopointo/shared/server';
+import { runUntilSignal } from '@twopointo/server-kit';
 import { startAll } from './index.ts';
 
 async function main(): Promise<void> {

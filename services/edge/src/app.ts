@@ -11,7 +11,7 @@ import {
   requestIdOptions,
   serviceLoggerOptions,
   warnIfRateLimitsOff,
-} from '@twopointo/shared/server';
+} from '@twopointo/server-kit';
 import type { ObjectStorage } from '@twopointo/storage';
 import { JwtVerifier } from './auth/jwt-verifier.ts';
 import type { EdgeConfig } from './config.ts';

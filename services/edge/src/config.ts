@@ -1,6 +1,6 @@
 /** The Edge's configuration: declared once, typed, validated at boot (see DESIGN.md). */
 import { isAbsolute, resolve } from 'node:path';
-import { REPO_ROOT, env, readConfig } from '@twopointo/shared/server';
+import { REPO_ROOT, env, readConfig } from '@twopointo/server-kit';
 
 type Env = Record<string, string | undefined>;
 

@@ -2,7 +2,7 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { openBus, type EventBus } from '@twopointo/bus';
 import { openCache, type Cache } from '@twopointo/cache';
-import { ResourceStack } from '@twopointo/shared/server';
+import { ResourceStack } from '@twopointo/server-kit';
 import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
 import { buildEdgeApp, type EdgeStorageRouteOptions } from './app.ts';
 import { readEdgeConfig, type EdgeConfig } from './config.ts';
@@ -12,7 +12,7 @@ import type { Gateway } from './gateway/gateway.ts';
 export { buildEdgeApp, type EdgeApp, type EdgeDeps, type EdgeStorageRouteOptions } from './app.ts';
 export { readEdgeConfig, edgeConfigSpec, type EdgeConfig } from './config.ts';
 export { Gateway, type GatewayStats } from './gateway/gateway.ts';
-export { JwtVerifier, bearerToken, type VerifiedToken } from './auth/jwt-verifier.ts';
+export { JwtVerifier, type VerifiedToken } from './auth/jwt-verifier.ts';
 export { storageRoutes } from './storage/storage.routes.ts';
 
 export interface StartEdgeOptions {

@@ -1,5 +1,5 @@
 /** `make run-edge`: the Edge on its own (reads .env; INTERNAL_SECRET required). */
-import { runUntilSignal } from '@twopointo/shared/server';
+import { runUntilSignal } from '@twopointo/server-kit';
 import { startEdge } from './index.ts';
 
 const edge = await runUntilSignal(() => startEdge(), {

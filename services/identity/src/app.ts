@@ -10,7 +10,7 @@ import {
   requestIdOptions,
   serviceLoggerOptions,
   warnIfRateLimitsOff,
-} from '@twopointo/shared/server';
+} from '@twopointo/server-kit';
 import type { ObjectStorage } from '@twopointo/storage';
 import type { IdentityConfig } from './config.ts';
 import { authRoutes } from './routes/auth.routes.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, REPO_ROOT } from '@twopointo/shared/server';
+import { ConfigError, REPO_ROOT } from '@twopointo/server-kit';
 import { readIdentityConfig } from './config.ts';
 
 describe('readIdentityConfig', () => {

@@ -1,7 +1,7 @@
 /** Identity's configuration: declared once, typed, validated at boot (see DESIGN.md). */
 import { isAbsolute, resolve } from 'node:path';
 import { parseLimit, type Limit } from '@twopointo/cache';
-import { ConfigError, REPO_ROOT, env, readConfig } from '@twopointo/shared/server';
+import { ConfigError, REPO_ROOT, env, readConfig } from '@twopointo/server-kit';
 
 type Env = Record<string, string | undefined>;
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS, createTestDatabase, type TestDatabase } from '@twopointo/db';
-import { ConfigError } from '@twopointo/shared/server';
+import { ConfigError } from '@twopointo/server-kit';
 import { identityKeygen } from '../../../scripts/identity-keygen.ts';
 import { startIdentity } from './index.ts';
 import { call, signUp, startTestIdentity, testConfig, type TestIdentity } from './test-helpers.ts';

@@ -1,5 +1,5 @@
 /** `make run-identity`: Identity alone on IDENTITY_PORT. A bad variable exits 2 naming it. */
-import { runUntilSignal } from '@twopointo/shared/server';
+import { runUntilSignal } from '@twopointo/server-kit';
 import { openStorage, readStorageConfig } from '@twopointo/storage';
 import { startIdentity } from './index.ts';
 

@@ -11,7 +11,7 @@ import {
   requestIdOptions,
   serviceLoggerOptions,
   warnIfRateLimitsOff,
-} from '@twopointo/shared/server';
+} from '@twopointo/server-kit';
 import type { ObjectStorage } from '@twopointo/storage';
 import { AccessRepository } from './access/access.repository.ts';
 import { registerAssets } from './assets/assets.routes.ts';

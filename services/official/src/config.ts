@@ -1,6 +1,6 @@
 /** Official's configuration, declared once and validated at boot. */
 import { parseLimit, type Limit } from '@twopointo/cache';
-import { ConfigError, env, readConfig } from '@twopointo/shared/server';
+import { ConfigError, env, readConfig } from '@twopointo/server-kit';
 
 const limit =
   (def: string) =>

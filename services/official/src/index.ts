@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { openBus, type EventBus, type OutboxRelay } from '@twopointo/bus';
 import { openCache, type Cache } from '@twopointo/cache';
 import { migrate, openDatabase, type Database } from '@twopointo/db';
-import { ResourceStack } from '@twopointo/shared/server';
+import { ResourceStack } from '@twopointo/server-kit';
 import type { ObjectStorage } from '@twopointo/storage';
 import { buildOfficialApp } from './app.ts';
 import { readOfficialConfig, type OfficialConfig } from './config.ts';

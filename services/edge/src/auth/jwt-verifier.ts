@@ -88,9 +88,3 @@ function describe(err: unknown): string {
   }
 }
 
-/** The bearer token of an Authorization header, if any. */
-export function bearerToken(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return m?.[1];
-}

@@ -12,6 +12,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
 import type { BusSubscription, EventBus, SequencedRecord } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
+import { bearerToken } from '@twopointo/server-kit';
 import {
   AppError,
   CloseCodes,
@@ -165,8 +166,8 @@ export class Gateway {
     if (url.pathname !== '/ws' && url.pathname !== '/ws/')
       return reject(socket, 404, 'not_found', 'No WebSocket endpoint here');
     if (this.closing) return reject(socket, 503, 'unavailable', 'Server is restarting');
-    const token = url.searchParams.get('token') ?? bearer(req.headers.authorization);
-    this.deps.verifier.verify(token ?? undefined).then(
+    const token = url.searchParams.get('token') ?? bearerToken(req.headers.authorization);
+    this.deps.verifier.verify(token).then(
       ({ sub, exp }) => {
         if (this.closing) return reject(socket, 503, 'unavailable', 'Server is restarting');
         this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws as GatewaySocket, sub, exp));
@@ -655,11 +656,6 @@ export class Gateway {
     await this.presence.retire().catch((err: unknown) => this.log.warn({ err }, 'presence retire failed'));
     this.wss.close();
   }
-}
-
-function bearer(header: string | undefined): string | null {
-  const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  return m?.[1] ?? null;
 }
 
 /** Refuses an upgrade with a plain HTTP answer in the error format. */

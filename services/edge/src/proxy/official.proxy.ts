@@ -4,7 +4,8 @@
  * Authorization header, never reach Official.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { bearerToken, type JwtVerifier } from '../auth/jwt-verifier.ts';
+import { bearerToken } from '@twopointo/server-kit';
+import type { JwtVerifier } from '../auth/jwt-verifier.ts';
 import { registerProxy } from './register-proxy.ts';
 
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installErrorHandler } from '@twopointo/shared/server';
+import { installErrorHandler } from '@twopointo/server-kit';
 import { sendChunked } from '../test/chunked.ts';
 import { registerProxy } from './register-proxy.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installErrorHandler } from '@twopointo/shared/server';
+import { installErrorHandler } from '@twopointo/server-kit';
 import { LocalStorage, signStorageParams } from '@twopointo/storage';
 import { storageRoutes } from './storage.routes.ts';
 

@@ -7,7 +7,7 @@ import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } fr
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { calculateJwkThumbprint, exportJWK, type JWK } from 'jose';
-import { ConfigError } from '@twopointo/shared/server';
+import { ConfigError } from '@twopointo/server-kit';
 
 export interface SigningKey {
   privateKey: KeyObject;

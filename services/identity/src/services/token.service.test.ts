@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SignJWT, calculateJwkThumbprint, createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@twopointo/shared';
-import { ConfigError } from '@twopointo/shared/server';
+import { ConfigError } from '@twopointo/server-kit';
 import { loadSigningKey, type SigningKey } from './signing-key.ts';
 import { TokenService, newRefreshToken, sha256 } from './token.service.ts';
 

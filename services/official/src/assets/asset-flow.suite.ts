@@ -12,7 +12,7 @@ import { MemoryBus, OutboxRelay } from '@twopointo/bus';
 import { MemoryCache } from '@twopointo/cache';
 import { TEST_BACKENDS, createTestDatabase, type TestDatabase } from '@twopointo/db';
 import { Permissions, newId } from '@twopointo/shared';
-import { installErrorHandler } from '@twopointo/shared/server';
+import { installErrorHandler } from '@twopointo/server-kit';
 import { LocalStorage, signStorageParams, type ObjectStorage } from '@twopointo/storage';
 import { startTestS3, type TestS3 } from '@twopointo/storage/testing';
 import { storageRoutes } from '../../../edge/src/storage/storage.routes.ts';

@@ -1,5 +1,5 @@
 /** Upload limits and timings, declared once (merge `assetConfigSpec` into Official's config when convenient). */
-import { env, readConfig } from '@twopointo/shared/server';
+import { env, readConfig } from '@twopointo/server-kit';
 
 export const DEFAULT_ASSET_CONTENT_TYPES = [
   'image/png',

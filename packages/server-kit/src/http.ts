@@ -7,7 +7,7 @@ import type {
   FastifyReply,
   FastifyServerOptions,
 } from 'fastify';
-import { AppError } from '../errors.ts';
+import { AppError } from '@twopointo/shared';
 
 /** Paths pino must never print. */
 export const REDACT_PATHS = [
