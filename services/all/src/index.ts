@@ -1,14 +1,14 @@
 /** Starts Identity, Official and the Edge in one process on shared backends (`make dev`). */
 import { randomBytes } from 'node:crypto';
-import { isAbsolute, join, resolve } from 'node:path';
 import pino from 'pino';
-import { openBus, type EventBus } from '@twopointo/bus';
-import { openCache, type Cache } from '@twopointo/cache';
-import { migrate, openDatabase, serveDatabaseSocket, type Database } from '@twopointo/db';
+import type { EventBus } from '@twopointo/bus';
+import type { Cache } from '@twopointo/cache';
+import { serveDatabaseSocket, type Database } from '@twopointo/db';
 import { readEdgeConfig, startEdge, storageRoutes, type RunningEdge } from '@twopointo/edge';
 import { readIdentityConfig, startIdentity, type RunningIdentity } from '@twopointo/identity';
 import { readOfficialConfig, startOfficial, type RunningOfficial } from '@twopointo/official';
-import { loggerOptions, REPO_ROOT, ResourceStack } from '@twopointo/server-kit';
+import { ownBus, ownCache, ownDatabase } from '@twopointo/runtime';
+import { loggerOptions, ResourceStack } from '@twopointo/server-kit';
 import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
 import { readAllConfig } from './config.ts';
 
@@ -45,22 +45,15 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
   if (options.ports?.edge !== undefined) o.EDGE_PORT = String(options.ports.edge);
   if (options.quiet) o.LOG_LEVEL ??= 'warn';
   const config = readAllConfig(o);
-  const dataDir = isAbsolute(config.DATA_DIR) ? config.DATA_DIR : resolve(REPO_ROOT, config.DATA_DIR);
-  o.DATA_DIR = dataDir;
+  // the services read the same, already resolved directory
+  o.DATA_DIR = config.DATA_DIR;
   o.INTERNAL_SECRET = config.INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
 
   const logger = pino(loggerOptions(config.LOG_LEVEL, 'twopointo') as pino.LoggerOptions);
   const owned = new ResourceStack((err) => logger.warn({ err }, 'close failed'));
 
   try {
-    const database = owned.adopt(
-      await openDatabase(
-        config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(dataDir, 'db') },
-      ),
-    );
-    const applied = await migrate(database);
-    if (applied.length) logger.info({ applied }, 'migrations applied');
-
+    const database = await ownDatabase(config, owned, logger);
     if (database.pglite && config.DEV_DB_SOCKET_PORT !== 0) {
       try {
         owned.adopt(
@@ -70,19 +63,8 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
         logger.warn({ err: String(err) }, 'could not expose the embedded database to local tools');
       }
     }
-
-    const bus = owned.adopt(
-      await openBus({
-        natsUrl: config.NATS_URL,
-        stream: config.NATS_STREAM,
-        prefix: config.NATS_SUBJECT_PREFIX,
-        name: 'twopointo-all',
-        logger,
-      }),
-    );
-    const cache = owned.adopt(
-      await openCache({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger }),
-    );
+    const bus = await ownBus(config, 'twopointo-all', owned, logger);
+    const cache = await ownCache(config, owned, logger);
     const storage = openStorage(readStorageConfig(o));
 
     const identity = owned.adopt(

@@ -1,21 +1,13 @@
 /** The Edge's configuration: declared once, typed, validated at boot (see DESIGN.md). */
-import { isAbsolute, resolve } from 'node:path';
-import { REPO_ROOT, env, readConfig } from '@twopointo/server-kit';
+import { env, readConfig } from '@twopointo/server-kit';
+import { busConfig, cacheConfig, processConfig, repoPath } from '@twopointo/runtime';
 
 type Env = Record<string, string | undefined>;
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-/** Relative paths are taken from the repository root, where `.env` and `make` live. */
-const path =
-  (def: string) =>
-  (e: Env, _name: string): string => {
-    const v = e[_name]?.trim() || def;
-    return isAbsolute(v) ? v : resolve(REPO_ROOT, v);
-  };
-
 export const edgeConfigSpec = {
-  HOST: env.string('127.0.0.1'),
+  ...processConfig,
+  ...busConfig,
+  ...cacheConfig,
   EDGE_PORT: env.port(60420),
   /** pending-connection queue of the listening socket: Node's default 511 overflows (ECONNRESET) when thousands of sockets connect at once; the kernel caps it at net.core.somaxconn */
   LISTEN_BACKLOG: env.int(4096, 1, 65535),
@@ -26,21 +18,10 @@ export const edgeConfigSpec = {
   JWT_ISSUER: env.string('twopointo-identity'),
   JWT_AUDIENCE: env.string('twopointo'),
   DEV_ALLOWED_ORIGINS: env.list(['http://localhost:5173']),
-  /** NATS JetStream; unset → in-process bus */
-  NATS_URL: env.optionalUrl(),
-  /** JetStream stream and subject prefix: the same as Official's (several deployments may share one NATS) */
-  NATS_STREAM: env.string('TP_EVENTS'),
-  NATS_SUBJECT_PREFIX: env.string('tp'),
-  /** Redis; unset → in memory */
-  REDIS_URL: env.optionalUrl(),
-  /** prefix of every Redis key (sessions, presence) */
-  REDIS_PREFIX: env.string('tp:'),
-  RATE_LIMITS: env.bool(true),
   /** largest request body in bytes */
   BODY_LIMIT: env.int(1024 * 1024, 1, 1024 * 1024 * 1024),
   /** the built web client */
-  WEB_DIST: path('apps/web/dist'),
-  LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
+  WEB_DIST: repoPath('apps/web/dist'),
   /** client frames per socket per minute before close 4008 */
   WS_MAX_FRAMES_PER_MIN: env.int(120, 1),
   /** open sockets per user on one Edge before close 4005 */

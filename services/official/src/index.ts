@@ -1,10 +1,9 @@
 /** Official API service: servers, channels, messages, members, roles, invites and their durable events. */
-import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { openBus, type EventBus, type OutboxRelay } from '@twopointo/bus';
-import { openCache, type Cache } from '@twopointo/cache';
-import { migrate, openDatabase, type Database } from '@twopointo/db';
-import { ResourceStack } from '@twopointo/server-kit';
+import type { EventBus, OutboxRelay } from '@twopointo/bus';
+import type { Cache } from '@twopointo/cache';
+import type { Database } from '@twopointo/db';
+import { ownBus, ownCache, ownDatabase, startService, type RunningService } from '@twopointo/runtime';
 import type { ObjectStorage } from '@twopointo/storage';
 import { buildOfficialApp } from './app.ts';
 import { readOfficialConfig, type OfficialConfig } from './config.ts';
@@ -28,65 +27,24 @@ export interface StartOfficialOptions {
   logger?: FastifyBaseLogger;
 }
 
-export interface RunningOfficial {
-  app: OfficialApp;
-  /** http://host:port actually bound (port 0 picks a free one) */
-  url: string;
-  close(): Promise<void>;
-}
+export type RunningOfficial = RunningService<{ app: OfficialApp }>;
 
 /** Opens what it was not given (database migrated, bus from NATS_URL, cache), listens on OFFICIAL_PORT. */
 export async function startOfficial(options: StartOfficialOptions = {}): Promise<RunningOfficial> {
   const config = options.config ?? readOfficialConfig(options.overrides);
-  const owned = new ResourceStack();
-  let app: OfficialApp | undefined;
-  try {
-    let database = options.database;
-    if (!database) {
-      database = owned.adopt(
-        await openDatabase(
-          config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'db') },
-        ),
-      );
-      await migrate(database);
-    }
-    const bus =
-      options.bus ??
-      owned.adopt(
-        await openBus({
-          natsUrl: config.NATS_URL,
-          stream: config.NATS_STREAM,
-          prefix: config.NATS_SUBJECT_PREFIX,
-          name: 'twopointo-official',
-        }),
-      );
-    const cache =
-      options.cache ??
-      owned.adopt(
-        await openCache({ redisUrl: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger: options.logger }),
-      );
-    app = await buildOfficialApp({
-      config,
-      database,
-      bus,
-      cache,
-      relay: options.relay,
-      storage: options.storage,
-      logger: options.logger,
-    });
-    const address = await app.listen({ host: config.HOST, port: config.OFFICIAL_PORT });
-    const running = app;
-    return {
-      app: running,
-      url: address,
-      close: async () => {
-        await running.close();
-        await owned.close();
-      },
-    };
-  } catch (err) {
-    await app?.close();
-    await owned.close();
-    throw err;
-  }
+  return startService({
+    host: config.HOST,
+    port: config.OFFICIAL_PORT,
+    build: async (owned) => ({
+      app: await buildOfficialApp({
+        config,
+        database: options.database ?? (await ownDatabase(config, owned, options.logger)),
+        bus: options.bus ?? (await ownBus(config, 'twopointo-official', owned, options.logger)),
+        cache: options.cache ?? (await ownCache(config, owned, options.logger)),
+        relay: options.relay,
+        storage: options.storage,
+        logger: options.logger,
+      }),
+    }),
+  });
 }

@@ -1,0 +1,3 @@
+export * from './infra-config.ts';
+export * from './backends.ts';
+export * from './start-service.ts';
