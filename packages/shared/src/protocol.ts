@@ -44,24 +44,13 @@ export interface EphemeralEventMap {
 }
 export type EphemeralEventType = keyof EphemeralEventMap;
 
-/** What travels on the bus: routing keys plus the payload. */
-export interface BusEvent<T extends DurableEventType = DurableEventType> {
-  /** event id (snowflake), used for de-duplication on publish */
-  id: string;
-  t: T;
-  server_id: string;
-  /** set for channel-scoped events: only that channel's subscribers receive it */
-  channel_id?: string;
-  d: DurableEventMap[T];
-}
+/** An ephemeral event as it travels on the bus (durable ones travel as outbox records). */
 export interface EphemeralBusEvent<T extends EphemeralEventType = EphemeralEventType> {
   t: T;
   server_id: string;
   channel_id?: string;
   d: EphemeralEventMap[T];
 }
-/** A durable event as delivered: with its stream sequence. */
-export type SequencedBusEvent = BusEvent & { s: number };
 
 // ---- frames, server → client ----
 export type DurableEventFrame = {

@@ -1,3 +1,3 @@
-import { describeAssetFlow } from './asset-flow.suite.ts';
+import { describeAssetFlow } from '../test/asset-flow.ts';
 
 describeAssetFlow('s3');

@@ -1,5 +1,6 @@
 /**
- * Shared by assets.local.test.ts and assets.s3.test.ts (split so each file stays quick).
+ * The asset upload flow, run by assets/assets.local.test.ts and assets/assets.s3.test.ts (split so
+ * each file stays quick). The Edge's storage routes come through its package, as a deployment has them.
  * Uploads through a real Official (port 0, trusted headers) on both databases and both storage
  * kinds: local disk (bytes through the Edge's storage routes) and S3 (a private s3rver).
  */
@@ -15,13 +16,13 @@ import { Permissions, newId } from '@twopointo/shared';
 import { installErrorHandler } from '@twopointo/server-kit';
 import { LocalStorage, signStorageParams, type ObjectStorage } from '@twopointo/storage';
 import { startTestS3, type TestS3 } from '@twopointo/storage/testing';
-import { storageRoutes } from '../../../edge/src/storage/storage.routes.ts';
+import { storageRoutes } from '@twopointo/edge';
 import { buildOfficialApp } from '../app.ts';
 import { readOfficialConfig } from '../config.ts';
 import type { OfficialApp } from '../http/types.ts';
-import { readAssetConfig } from './asset.config.ts';
-import { AssetRepository } from './asset.repository.ts';
-import { AssetService } from './asset.service.ts';
+import { readAssetConfig } from '../assets/asset.config.ts';
+import { AssetRepository } from '../assets/asset.repository.ts';
+import { AssetService } from '../assets/asset.service.ts';
 
 const SECRET = 'assets-test-internal-secret-0123';
 const SIGNING = 'assets-test-signing-secret';
