@@ -1,6 +1,8 @@
 /** The one way a service starts: build with what it opens, listen, close what it opened. */
 import type { AddressInfo } from 'node:net';
+import type { FastifyBaseLogger } from 'fastify';
 import { ResourceStack } from '@twopointo/server-kit';
+import type { GivenBackends } from './backends.ts';
 
 /** What startService needs of an app: Fastify's listen/close and its HTTP server. */
 export interface Listenable {
@@ -56,4 +58,13 @@ function boundUrl(app: Listenable, host: string, fallbackPort: number): string {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : fallbackPort;
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** What every start<Service>() takes: its config (or overrides of the environment) and shared backends. */
+export interface StartOptions<C> extends GivenBackends {
+  /** a full config; otherwise read from the environment with `overrides` */
+  config?: C;
+  overrides?: Partial<Record<keyof C, string>>;
+  /** a pino logger to share (all-in-one); otherwise one is made from LOG_LEVEL */
+  logger?: FastifyBaseLogger;
 }

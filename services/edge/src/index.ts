@@ -1,8 +1,6 @@
 /** Edge service: the single entry point (proxy, token check, CORS, web client) and the realtime gateway. */
-import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
-import type { EventBus } from '@twopointo/bus';
-import type { Cache } from '@twopointo/cache';
-import { ownBus, ownCache, startService, type RunningService } from '@twopointo/runtime';
+import type { FastifyPluginAsync } from 'fastify';
+import { ownBus, ownCache, startService, type RunningService, type StartOptions } from '@twopointo/runtime';
 import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
 import { buildEdgeApp, type EdgeApp, type EdgeStorageRouteOptions } from './app.ts';
 import { readEdgeConfig, type EdgeConfig } from './config.ts';
@@ -13,17 +11,10 @@ export { Gateway, type GatewayStats } from './gateway/gateway.ts';
 export { JwtVerifier, type VerifiedToken } from './auth/jwt-verifier.ts';
 export { storageRoutes } from './storage/storage.routes.ts';
 
-export interface StartEdgeOptions {
-  /** a full config; otherwise read from the environment with `overrides` */
-  config?: EdgeConfig;
-  overrides?: Partial<Record<keyof EdgeConfig, string>>;
-  /** shared backends (all-in-one); whatever is missing is opened here and closed with the Edge */
-  bus?: EventBus;
-  cache?: Cache;
+export interface StartEdgeOptions extends Omit<StartOptions<EdgeConfig>, 'database'> {
   /** undefined → opened from the environment (S3_* or local disk, whose URLs the Edge serves); null → none */
   storage?: ObjectStorage | null;
   storageRoutes?: FastifyPluginAsync<EdgeStorageRouteOptions>;
-  logger?: FastifyBaseLogger;
 }
 
 export type RunningEdge = RunningService<EdgeApp>;

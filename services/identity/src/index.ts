@@ -1,8 +1,12 @@
 /** Identity service: users, passwords, TOTP 2FA, recovery codes, refresh tokens, RS256 signing key. */
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { Cache } from '@twopointo/cache';
-import type { Database } from '@twopointo/db';
-import { ownCache, ownDatabase, startService, type RunningService } from '@twopointo/runtime';
+import type { FastifyInstance } from 'fastify';
+import {
+  ownCache,
+  ownDatabase,
+  startService,
+  type RunningService,
+  type StartOptions,
+} from '@twopointo/runtime';
 import type { ObjectStorage } from '@twopointo/storage';
 import { buildIdentityApp } from './app.ts';
 import { readIdentityConfig, type IdentityConfig } from './config.ts';
@@ -12,15 +16,9 @@ export { buildIdentityApp, type IdentityDeps } from './app.ts';
 export { readIdentityConfig, identityConfigSpec, type IdentityConfig } from './config.ts';
 export { loadSigningKey, type SigningKey } from './services/signing-key.ts';
 
-export interface StartIdentityOptions {
-  /** a full config; otherwise read from the environment with `overrides` */
-  config?: IdentityConfig;
-  overrides?: Partial<Record<keyof IdentityConfig, string>>;
-  /** shared backends (all-in-one); whatever is missing is opened here and closed with the service */
-  database?: Database;
-  cache?: Cache;
+export interface StartIdentityOptions extends StartOptions<IdentityConfig> {
+  /** where assets' bytes live; deleting an account removes them */
   storage?: ObjectStorage;
-  logger?: FastifyBaseLogger;
 }
 
 export type RunningIdentity = RunningService<{ app: FastifyInstance }>;

@@ -1,9 +1,13 @@
 /** Official API service: servers, channels, messages, members, roles, invites and their durable events. */
-import type { FastifyBaseLogger } from 'fastify';
-import type { EventBus, OutboxRelay } from '@twopointo/bus';
-import type { Cache } from '@twopointo/cache';
-import type { Database } from '@twopointo/db';
-import { ownBus, ownCache, ownDatabase, startService, type RunningService } from '@twopointo/runtime';
+import type { OutboxRelay } from '@twopointo/bus';
+import {
+  ownBus,
+  ownCache,
+  ownDatabase,
+  startService,
+  type RunningService,
+  type StartOptions,
+} from '@twopointo/runtime';
 import type { ObjectStorage } from '@twopointo/storage';
 import { buildOfficialApp } from './app.ts';
 import { readOfficialConfig, type OfficialConfig } from './config.ts';
@@ -14,17 +18,10 @@ export { readOfficialConfig, officialConfigSpec, type OfficialConfig } from './c
 export { actorOf, type Actor } from './http/trust.ts';
 export type { OfficialApp } from './http/types.ts';
 
-export interface StartOfficialOptions {
-  /** a full config; otherwise read from the environment with `overrides` */
-  config?: OfficialConfig;
-  overrides?: Partial<Record<keyof OfficialConfig, string>>;
-  /** shared backends (all-in-one); whatever is missing is opened here and closed with the service */
-  database?: Database;
-  bus?: EventBus;
-  cache?: Cache;
+export interface StartOfficialOptions extends StartOptions<OfficialConfig> {
+  /** a relay the caller runs; otherwise one is made with the app */
   relay?: OutboxRelay;
   storage?: ObjectStorage;
-  logger?: FastifyBaseLogger;
 }
 
 export type RunningOfficial = RunningService<{ app: OfficialApp }>;
