@@ -1,7 +1,8 @@
 /**
  * Presence from socket counts in the cache, so it holds across Edge instances:
  * `presence:<user_id>` open sockets (Official reads it for member status) and
- * `presence:<server_id>:<user_id>` sockets subscribed to that server. The first subscribed socket
+ * `presence:<server_id>:<user_id>` sockets subscribed to that server (key builders in
+ * `@twopointo/server-kit`, shared with Official). The first subscribed socket
  * announces "online" to the server's subscribers; the last one leaving announces "offline".
  *
  * An Edge that dies cannot take its counts back, so each instance also keeps a ledger of what it
@@ -12,9 +13,12 @@
  */
 import type { EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
-
-const LEASES = 'presence:edges';
-const ledgerOf = (instance: string) => `presence:edge:${instance}`;
+import {
+  PRESENCE_LEASES_KEY,
+  presenceLedgerKey,
+  presenceServerKey,
+  presenceUserKey,
+} from '@twopointo/server-kit';
 
 export interface PresenceOptions {
   /** this Edge's id (random per start) */
@@ -34,19 +38,19 @@ export class Presence {
   ) {}
 
   private get ledger(): string {
-    return ledgerOf(this.opts.instance);
+    return presenceLedgerKey(this.opts.instance);
   }
 
   async connected(userId: string): Promise<void> {
     await Promise.all([
-      this.cache.incr(`presence:${userId}`, 1),
+      this.cache.incr(presenceUserKey(userId), 1),
       this.cache.hincr(this.ledger, `u:${userId}`, 1),
     ]);
   }
 
   async disconnected(userId: string): Promise<void> {
     await Promise.all([
-      this.cache.incr(`presence:${userId}`, -1),
+      this.cache.incr(presenceUserKey(userId), -1),
       this.cache.hincr(this.ledger, `u:${userId}`, -1),
     ]);
   }
@@ -54,7 +58,7 @@ export class Presence {
   /** Counts one more socket of the user in the server; true when it is the first (and was announced). */
   async joined(userId: string, serverId: string): Promise<boolean> {
     const [n] = await Promise.all([
-      this.cache.incr(`presence:${serverId}:${userId}`, 1),
+      this.cache.incr(presenceServerKey(serverId, userId), 1),
       this.cache.hincr(this.ledger, `s:${serverId}:${userId}`, 1),
     ]);
     if (n !== 1) return false;
@@ -65,7 +69,7 @@ export class Presence {
   /** Counts one socket fewer; announces "offline" when none is left. */
   async left(userId: string, serverId: string): Promise<void> {
     const [n] = await Promise.all([
-      this.cache.incr(`presence:${serverId}:${userId}`, -1),
+      this.cache.incr(presenceServerKey(serverId, userId), -1),
       this.cache.hincr(this.ledger, `s:${serverId}:${userId}`, -1),
     ]);
     if (n <= 0) this.announce(userId, serverId, 'offline');
@@ -91,13 +95,13 @@ export class Presence {
   }
 
   private async renewAndRepair(now: number): Promise<number> {
-    await this.cache.hset(LEASES, this.opts.instance, String(now + this.opts.leaseMs));
-    const leases = await this.cache.hgetall(LEASES);
+    await this.cache.hset(PRESENCE_LEASES_KEY, this.opts.instance, String(now + this.opts.leaseMs));
+    const leases = await this.cache.hgetall(PRESENCE_LEASES_KEY);
     let repaired = 0;
     for (const [instance, until] of Object.entries(leases)) {
       if (instance === this.opts.instance || Number(until) > now) continue;
       // of every Edge that saw the lease expire, exactly one gets 1 here
-      if ((await this.cache.hdel(LEASES, instance)) !== 1) continue;
+      if ((await this.cache.hdel(PRESENCE_LEASES_KEY, instance)) !== 1) continue;
       await this.takeBack(instance);
       repaired++;
     }
@@ -106,24 +110,24 @@ export class Presence {
 
   /** On a clean shutdown (every socket already released): the lease and ledger go. */
   async retire(): Promise<void> {
-    await this.cache.hdel(LEASES, this.opts.instance);
+    await this.cache.hdel(PRESENCE_LEASES_KEY, this.opts.instance);
     await this.cache.del(this.ledger);
   }
 
   private async takeBack(instance: string): Promise<void> {
-    const ledger = await this.cache.hgetall(ledgerOf(instance));
+    const ledger = await this.cache.hgetall(presenceLedgerKey(instance));
     for (const [field, value] of Object.entries(ledger)) {
       const n = Number(value);
       if (!(n > 0)) continue;
       if (field.startsWith('u:')) {
-        await this.cache.incr(`presence:${field.slice(2)}`, -n);
+        await this.cache.incr(presenceUserKey(field.slice(2)), -n);
       } else if (field.startsWith('s:')) {
         const [serverId, userId] = field.slice(2).split(':');
         if (!serverId || !userId) continue;
-        const left = await this.cache.incr(`presence:${serverId}:${userId}`, -n);
+        const left = await this.cache.incr(presenceServerKey(serverId, userId), -n);
         if (left <= 0) this.announce(userId, serverId, 'offline');
       }
     }
-    await this.cache.del(ledgerOf(instance));
+    await this.cache.del(presenceLedgerKey(instance));
   }
 }

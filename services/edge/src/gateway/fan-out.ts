@@ -1,0 +1,77 @@
+/**
+ * Bus events to the subscribed sockets of this Edge. Each event is framed once and the same
+ * bytes go to every socket it reaches; per-socket `lastS` makes durable delivery idempotent.
+ */
+import type { SequencedRecord } from '@twopointo/bus';
+import { CloseCodes, type EphemeralBusEvent } from '@twopointo/shared';
+import type { AccessChanges } from './access-changes.ts';
+import type { AccessChecker } from './access-client.ts';
+import type { Connection } from './connection.ts';
+import { durableFrame, ephemeralFrame } from './frames.ts';
+import type { GatewayParts } from './parts.ts';
+import type { SocketRegistry } from './socket-registry.ts';
+import type { SocketWriter } from './socket-writer.ts';
+import type { SubscriptionIndex } from './subscriptions.ts';
+
+/** events queued for one held socket before it is dropped as a slow consumer */
+const MAX_PENDING = 10_000;
+
+export class FanOut {
+  // read once per event: plain fields, no lookups through the parts object in the loop
+  private readonly index: SubscriptionIndex<Connection>;
+  private readonly sockets: SocketRegistry;
+  private readonly writer: SocketWriter;
+  private readonly access: AccessChecker;
+
+  constructor(
+    p: Pick<GatewayParts, 'access' | 'sockets' | 'writer'>,
+    private readonly changes: AccessChanges,
+  ) {
+    this.index = p.sockets.index;
+    this.sockets = p.sockets;
+    this.writer = p.writer;
+    this.access = p.access;
+  }
+
+  /** A durable event from the bus. */
+  readonly onRecord = (r: SequencedRecord): void => {
+    // anything but a message may change who sees what: cached access answers go first
+    if (!r.t.startsWith('MESSAGE_')) this.access.invalidate?.(r.server_id);
+    const channelId = r.channel_id || undefined;
+    const targets =
+      channelId !== undefined ? this.index.byChannel.get(channelId) : this.index.byServer.get(r.server_id);
+    if (targets !== undefined) {
+      let frame: Buffer | undefined;
+      for (const conn of targets) {
+        if (r.s <= conn.lastS) continue;
+        frame ??= Buffer.from(durableFrame(r));
+        if (conn.pending !== null) {
+          conn.pending.push([r, frame]);
+          if (conn.pending.length > MAX_PENDING)
+            this.sockets.kick(conn, CloseCodes.SLOW_CONSUMER, 'Slow consumer');
+          continue;
+        }
+        conn.lastS = r.s;
+        this.writer.write(conn, frame);
+      }
+    }
+    switch (r.t) {
+      case 'MEMBER_LEAVE':
+      case 'SERVER_DELETE':
+      case 'CHANNEL_DELETE':
+      case 'PERMISSIONS_UPDATE':
+        this.changes.apply(r);
+    }
+  };
+
+  /** An ephemeral event (typing, presence): no `s`, nothing held or replayed. */
+  readonly onEphemeral = (e: EphemeralBusEvent): void => {
+    const channelId =
+      e.channel_id ?? (e.t === 'TYPING_START' ? (e.d as { channel_id?: string }).channel_id : undefined);
+    const targets =
+      channelId !== undefined ? this.index.byChannel.get(channelId) : this.index.byServer.get(e.server_id);
+    if (targets === undefined || targets.size === 0) return;
+    const frame = Buffer.from(ephemeralFrame(e));
+    for (const conn of targets) this.writer.write(conn, frame);
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The RESUME op: picks up a dropped session (from this Edge or another), re-checks its
+ * subscriptions, then sends what it missed from the stream in order, then whatever arrived live
+ * meanwhile (held, de-duplicated by `s`), then RESUMED.
+ */
+import { CloseCodes } from '@twopointo/shared';
+import type { Connection } from './connection.ts';
+import { INVALID_SESSION, durableFrame, encode, errorFrame } from './frames.ts';
+import type { GatewayParts } from './parts.ts';
+import { SubscriptionIndex } from './subscriptions.ts';
+
+export class ResumeOp {
+  constructor(
+    private readonly p: Pick<
+      GatewayParts,
+      'limits' | 'bus' | 'access' | 'sockets' | 'writer' | 'sessions' | 'presence' | 'tasks'
+    >,
+  ) {}
+
+  async resume(conn: Connection, sessionId: string, seq: number): Promise<void> {
+    const { sockets, writer, presence, tasks } = this.p;
+    if (conn.resumeUsed)
+      return writer.send(conn, errorFrame('invalid_frame', 'RESUME must come before any SUBSCRIBE, once'));
+    conn.resumeUsed = true;
+    const session = sessionId === conn.sessionId ? null : await this.p.sessions.get(sessionId);
+    if (conn.closing) return;
+    if (!session || session.user_id !== conn.userId) return writer.send(conn, INVALID_SESSION);
+
+    writer.hold(conn);
+    let replayed = 0;
+    try {
+      const entries = Object.entries(session.subscriptions);
+      const answers = await Promise.all(
+        entries.map(([sid, cids]) => this.p.access.check(conn.userId, sid, cids)),
+      );
+      if (conn.closing) return;
+      const joined: string[] = [];
+      entries.forEach(([sid, cids], i) => {
+        const a = answers[i]!;
+        if (!a.member) return;
+        const wanted = new Set(cids);
+        if (sockets.index.addServer(conn, sid)) joined.push(sid);
+        sockets.index.addChannels(
+          conn,
+          sid,
+          a.channel_ids.filter((c) => wanted.has(c)),
+        );
+      });
+      // subscribed before asking for the replay, so nothing falls between the two (it is held)
+      const records = await this.p.bus.replay(seq);
+      if (conn.closing) return;
+      if (records === null) {
+        for (const sid of joined) sockets.index.removeServer(conn, sid);
+        conn.pending = [];
+        writer.send(conn, INVALID_SESSION);
+        sockets.saveSession(conn);
+        return;
+      }
+      for (const sid of joined) tasks.track(presence.joined(conn.userId, sid));
+      conn.lastS = Math.max(conn.lastS, seq);
+      for (const r of records) {
+        if (r.s <= conn.lastS) continue;
+        conn.lastS = r.s;
+        if (!SubscriptionIndex.wants(conn, r.server_id, r.channel_id || undefined)) continue;
+        writer.sendNow(conn, Buffer.from(durableFrame(r)));
+        replayed++;
+        if (conn.ws.bufferedAmount > this.p.limits.WS_MAX_BUFFERED_BYTES) await this.drain(conn);
+        if (conn.closing) return;
+      }
+    } finally {
+      writer.unhold(conn);
+    }
+    if (conn.closing) return;
+    writer.send(conn, encode({ op: 'RESUMED', d: { replayed } }));
+    sockets.saveSession(conn);
+    tasks.track(this.p.sessions.delete(sessionId));
+  }
+
+  /** Waits (bounded) for a replaying socket to take what it was sent. */
+  private async drain(conn: Connection): Promise<void> {
+    const until = Date.now() + 10_000;
+    while (!conn.closing && conn.ws.bufferedAmount > this.p.limits.WS_MAX_BUFFERED_BYTES / 2) {
+      if (Date.now() > until) return this.p.sockets.kick(conn, CloseCodes.SLOW_CONSUMER, 'Slow consumer');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+}
