@@ -87,4 +87,3 @@ function describe(err: unknown): string {
       return 'Missing or invalid token';
   }
 }
-
