@@ -1,19 +1,11 @@
 /** Folds one gateway event into the query cache (and the typing/pending stores). */
 import type { QueryClient } from '@tanstack/react-query';
 import type { Channel, Member, Server } from '@twopointo/shared';
+import { keys } from '../api/query-keys.ts';
 import { removeMessage, updateMessage, upsertMessage, type HistoryData } from '../chat/message-cache.ts';
 import { pendingStore } from '../chat/pending-store.ts';
 import { typingStore } from '../chat/typing-store.ts';
 import type { GatewayEvent } from './gateway-client.ts';
-
-export const keys = {
-  me: ['me'] as const,
-  servers: ['servers'] as const,
-  channels: (sid: string) => ['channels', sid] as const,
-  members: (sid: string) => ['members', sid] as const,
-  roles: (sid: string) => ['roles', sid] as const,
-  messages: (cid: string) => ['messages', cid] as const,
-};
 
 const byPosition = (a: Channel, b: Channel) => a.position - b.position || (a.id < b.id ? -1 : 1);
 
