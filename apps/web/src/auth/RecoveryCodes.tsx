@@ -1,25 +1,21 @@
 /** The recovery codes, shown exactly once; the user must say they saved them. */
 import { useState } from 'react';
-import { errorMessage } from '../api/api-error.ts';
 import { identity } from '../api/endpoints.ts';
-import { AuthCard, FormError } from './AuthFlow.tsx';
+import { FormError } from '../components/FormError.tsx';
+import { useSubmit } from '../components/use-submit.ts';
+import { AuthCard } from './AuthCard.tsx';
 
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const [copied, setCopied] = useState(false);
   const text = codes.join('\n');
 
-  const confirm = () => {
-    setBusy(true);
-    setError(null);
-    identity
-      .confirmRecovery()
-      .then(onDone)
-      .catch((err: unknown) => setError(errorMessage(err)))
-      .finally(() => setBusy(false));
-  };
+  const confirm = () =>
+    run(async () => {
+      await identity.confirmRecovery();
+      onDone();
+    });
   const download = () => {
     const url = URL.createObjectURL(new Blob([text + '\n'], { type: 'text/plain' }));
     const a = document.createElement('a');

@@ -6,7 +6,7 @@ import { errorMessage } from '../api/api-error.ts';
 import { official } from '../api/endpoints.ts';
 import { keys } from '../api/query-keys.ts';
 import type { ServerAbilities } from '../chat/permissions.ts';
-import { FormError } from '../auth/AuthFlow.tsx';
+import { FormError } from './FormError.tsx';
 import type { GatewayStatus } from '../gateway/gateway-client.ts';
 import { Avatar } from './Avatar.tsx';
 import { Modal } from './Modal.tsx';

@@ -6,7 +6,7 @@ import { errorMessage } from '../api/api-error.ts';
 import { official } from '../api/endpoints.ts';
 import { keys } from '../api/query-keys.ts';
 import { parseInvite } from '../chat/linkify.ts';
-import { FormError } from '../auth/AuthFlow.tsx';
+import { FormError } from './FormError.tsx';
 import { Modal } from './Modal.tsx';
 import { Icon } from './Icon.tsx';
 
