@@ -2,13 +2,14 @@
 import { useState } from 'react';
 import { identity } from '../api/endpoints.ts';
 import { FormError } from '../components/FormError.tsx';
+import { useCopy } from '../components/use-copy.ts';
 import { useSubmit } from '../components/use-submit.ts';
 import { AuthCard } from './AuthCard.tsx';
 
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useSubmit();
-  const [copied, setCopied] = useState(false);
+  const { copied, copy } = useCopy();
   const text = codes.join('\n');
 
   const confirm = () =>
@@ -39,15 +40,7 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
         ))}
       </ol>
       <div className="row">
-        <button
-          className="btn btn-secondary btn-small"
-          onClick={() =>
-            void navigator.clipboard?.writeText(text).then(
-              () => setCopied(true),
-              () => undefined,
-            )
-          }
-        >
+        <button className="btn btn-secondary btn-small" onClick={() => copy(text)}>
           {copied ? 'Copied' : 'Copy all'}
         </button>
         <button className="btn btn-secondary btn-small" onClick={download}>

@@ -7,6 +7,7 @@ import { identity } from '../../api/endpoints.ts';
 import { Field } from '../../components/Field.tsx';
 import { FormError } from '../../components/FormError.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
+import { useCopy } from '../../components/use-copy.ts';
 import { useSubmit } from '../../components/use-submit.ts';
 import { AuthCard } from '../AuthCard.tsx';
 import { totpCodeInput, verifyTotp, type SecondFactorProps } from '../second-factor.ts';
@@ -28,7 +29,7 @@ export function TwoFactorSetupScreen({ partial, onSignedIn, expired }: SecondFac
   const [qr, setQr] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const [copied, setCopied] = useState(false);
+  const { copied, copy } = useCopy();
   const { busy, error, submit } = useSubmit();
 
   useEffect(() => {
@@ -49,14 +50,6 @@ export function TwoFactorSetupScreen({ partial, onSignedIn, expired }: SecondFac
 
   const turnOn = submit(async () => onSignedIn(await verifyTotp(partial, code)), expired);
 
-  const copy = () => {
-    if (!setup) return;
-    void navigator.clipboard?.writeText(setup.totp_secret).then(
-      () => setCopied(true),
-      () => undefined,
-    );
-  };
-
   return (
     <AuthCard
       title="Set up two-factor sign-in"
@@ -74,7 +67,11 @@ export function TwoFactorSetupScreen({ partial, onSignedIn, expired }: SecondFac
           <div className="secret-box">
             <span className="muted small">Secret</span>
             <code data-testid="totp-secret">{setup.totp_secret}</code>
-            <button type="button" className="btn btn-secondary btn-small" onClick={copy}>
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              onClick={() => copy(setup.totp_secret)}
+            >
               {copied ? 'Copied' : 'Copy'}
             </button>
           </div>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { official } from '../../api/endpoints.ts';
 import { FormError } from '../FormError.tsx';
 import { Modal } from '../Modal.tsx';
+import { useCopy } from '../use-copy.ts';
 
 export function InviteDialog({ server, onClose }: { server: Server; onClose: () => void }) {
   const [invite, setInvite] = useState<Invite | null>(null);
@@ -42,14 +43,13 @@ export function InviteDialog({ server, onClose }: { server: Server; onClose: () 
 }
 
 function CopyRow({ label, text, testid }: { label: string; text: string; testid: string }) {
-  // no clipboard (plain http, or refused): the text is on screen to select by hand
-  const copy = () => void navigator.clipboard?.writeText(text).catch(() => undefined);
+  const { copy } = useCopy();
   return (
     <label>
       {label}
       <div className="copy-row">
         <code data-testid={testid}>{text}</code>
-        <button className="btn btn-small" onClick={copy}>
+        <button className="btn btn-small" onClick={() => copy(text)}>
           Copy
         </button>
       </div>
