@@ -1,5 +1,5 @@
 /** Chooses the sign-in screen: register, sign in, first-time TOTP setup, TOTP entry or a recovery code. */
-import type { TokenPair } from '@twopointo/shared';
+import type { LoginResult, TokenPair } from '@twopointo/shared';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import { LoginScreen } from './screens/LoginScreen.tsx';
@@ -19,7 +19,7 @@ export function AuthFlow({ onSignedIn }: { onSignedIn: (pair: TokenPair) => void
   const [state, setState] = useState<Step>({ step: 'login' });
   const [email, setEmail] = useState('');
 
-  const afterLogin = (partial: string, next: '2fa_setup' | '2fa_verify') =>
+  const afterLogin = (partial: string, next: LoginResult['next']) =>
     setState(next === '2fa_setup' ? { step: 'setup', partial } : { step: 'verify', partial });
   // a 401 that is not about the code itself means the 5-minute partial token ran out
   const expired = useCallback((err: unknown) => {

@@ -1,4 +1,5 @@
 /** Email and password; the answer says which second-factor screen comes next. */
+import type { LoginResult } from '@twopointo/shared';
 import { useState } from 'react';
 import { identity } from '../../api/endpoints.ts';
 import { Field } from '../../components/Field.tsx';
@@ -12,7 +13,7 @@ export function LoginScreen(props: {
   email: string;
   setEmail: (v: string) => void;
   notice?: string;
-  onNext: (partial: string, next: '2fa_setup' | '2fa_verify') => void;
+  onNext: (partial: string, next: LoginResult['next']) => void;
   onRegister: () => void;
 }) {
   const [password, setPassword] = useState('');

@@ -1,4 +1,5 @@
 /** A new account, then straight on to signing in with it (two-factor setup follows). */
+import type { LoginResult } from '@twopointo/shared';
 import { useState } from 'react';
 import { identity } from '../../api/endpoints.ts';
 import { Field } from '../../components/Field.tsx';
@@ -8,7 +9,7 @@ import { useSubmit } from '../../components/use-submit.ts';
 import { AuthCard, AuthLink } from '../AuthCard.tsx';
 
 export function RegisterScreen(props: {
-  onRegistered: (email: string, partial: string, next: '2fa_setup' | '2fa_verify') => void;
+  onRegistered: (email: string, partial: string, next: LoginResult['next']) => void;
   onLogin: () => void;
 }) {
   const [email, setEmail] = useState('');
