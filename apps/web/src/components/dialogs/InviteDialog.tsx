@@ -42,6 +42,7 @@ export function InviteDialog({ server, onClose }: { server: Server; onClose: () 
   );
 }
 
+/** One labelled value with its copy button; the text stays selectable for when copying fails. */
 function CopyRow({ label, text, testid }: { label: string; text: string; testid: string }) {
   const { copy } = useCopy();
   return (
