@@ -1,25 +1,22 @@
 /** The recovery codes, shown exactly once; the user must say they saved them. */
 import { useState } from 'react';
-import { errorMessage } from '../api/api-error.ts';
 import { identity } from '../api/endpoints.ts';
-import { AuthCard, FormError } from './AuthFlow.tsx';
+import { FormError } from '../components/FormError.tsx';
+import { useCopy } from '../components/use-copy.ts';
+import { useSubmit } from '../components/use-submit.ts';
+import { AuthCard } from './AuthCard.tsx';
 
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
+  const { busy, error, run } = useSubmit();
+  const { copied, copy } = useCopy();
   const text = codes.join('\n');
 
-  const confirm = () => {
-    setBusy(true);
-    setError(null);
-    identity
-      .confirmRecovery()
-      .then(onDone)
-      .catch((err: unknown) => setError(errorMessage(err)))
-      .finally(() => setBusy(false));
-  };
+  const confirm = () =>
+    run(async () => {
+      await identity.confirmRecovery();
+      onDone();
+    });
   const download = () => {
     const url = URL.createObjectURL(new Blob([text + '\n'], { type: 'text/plain' }));
     const a = document.createElement('a');
@@ -43,15 +40,7 @@ export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () =
         ))}
       </ol>
       <div className="row">
-        <button
-          className="btn btn-secondary btn-small"
-          onClick={() =>
-            void navigator.clipboard?.writeText(text).then(
-              () => setCopied(true),
-              () => undefined,
-            )
-          }
-        >
+        <button className="btn btn-secondary btn-small" onClick={() => copy(text)}>
           {copied ? 'Copied' : 'Copy all'}
         </button>
         <button className="btn btn-secondary btn-small" onClick={download}>

@@ -9,7 +9,7 @@ import {
   type Server,
 } from '@twopointo/shared';
 import { official } from '../api/endpoints.ts';
-import { keys } from '../gateway/apply-event.ts';
+import { keys } from '../api/query-keys.ts';
 
 export interface ServerAbilities {
   /** false when the roles could not be read: the UI then offers actions and shows the server's answer */

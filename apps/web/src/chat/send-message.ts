@@ -2,7 +2,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../api/api-error.ts';
 import { official } from '../api/endpoints.ts';
-import { keys } from '../gateway/apply-event.ts';
+import { keys } from '../api/query-keys.ts';
 import {
   flattenHistory,
   hasMessage,

@@ -1,16 +1,14 @@
 /** Server header (invite, leave), the channel list with create/rename/delete, and the user panel. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Channel, Invite, Server } from '@twopointo/shared';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { Channel, Server } from '@twopointo/shared';
+import { useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
-import { official } from '../api/endpoints.ts';
 import type { ServerAbilities } from '../chat/permissions.ts';
-import { FormError } from '../auth/AuthFlow.tsx';
-import { keys } from '../gateway/apply-event.ts';
 import type { GatewayStatus } from '../gateway/gateway-client.ts';
 import { Avatar } from './Avatar.tsx';
-import { Modal } from './Modal.tsx';
-import { showError } from './Toasts.tsx';
+import { ChannelNameDialog } from './dialogs/ChannelNameDialog.tsx';
+import { DeleteChannelDialog } from './dialogs/DeleteChannelDialog.tsx';
+import { InviteDialog } from './dialogs/InviteDialog.tsx';
+import { LeaveServerDialog } from './dialogs/LeaveServerDialog.tsx';
 import { Icon } from './Icon.tsx';
 
 type Dialog =
@@ -176,207 +174,8 @@ export function ChannelSidebar(props: {
       {dialog?.kind === 'delete' && <DeleteChannelDialog channel={dialog.channel} onClose={close} />}
       {dialog?.kind === 'invite' && server && <InviteDialog server={server} onClose={close} />}
       {dialog?.kind === 'leave' && server && (
-        <LeaveDialog server={server} myId={props.me.id} onClose={close} onLeft={props.onLeft} />
+        <LeaveServerDialog server={server} myId={props.me.id} onClose={close} onLeft={props.onLeft} />
       )}
     </aside>
-  );
-}
-
-function ChannelNameDialog({
-  server,
-  channel,
-  onClose,
-  onDone,
-}: {
-  server: Server;
-  channel?: Channel;
-  onClose: () => void;
-  onDone: (id: string) => void;
-}) {
-  const qc = useQueryClient();
-  const [name, setName] = useState(channel?.name ?? '');
-  const save = useMutation({
-    mutationFn: (n: string) =>
-      channel ? official.renameChannel(channel.id, n) : official.createChannel(server.id, n),
-    onSuccess: (c) => {
-      qc.setQueryData<Channel[]>(keys.channels(server.id), (l) =>
-        l ? (l.some((x) => x.id === c.id) ? l.map((x) => (x.id === c.id ? c : x)) : [...l, c]) : l,
-      );
-      onDone(c.id);
-      onClose();
-    },
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const n = name.trim().toLowerCase().replace(/\s+/g, '-');
-    if (n) save.mutate(n);
-  };
-  return (
-    <Modal
-      title={channel ? `Rename #${channel.name}` : 'Create channel'}
-      onClose={onClose}
-      testid="channel-dialog"
-    >
-      <form className="form" onSubmit={submit}>
-        <label>
-          Channel name
-          <input
-            autoFocus
-            required
-            maxLength={100}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="new-channel"
-            data-testid="channel-name-input"
-          />
-        </label>
-        <FormError error={save.error ? errorMessage(save.error) : null} />
-        <button className="btn btn-block" disabled={save.isPending} data-testid="channel-submit">
-          {channel ? 'Rename' : 'Create channel'}
-        </button>
-      </form>
-    </Modal>
-  );
-}
-
-function DeleteChannelDialog({ channel, onClose }: { channel: Channel; onClose: () => void }) {
-  const qc = useQueryClient();
-  const del = useMutation({
-    mutationFn: () => official.deleteChannel(channel.id),
-    onSuccess: () => {
-      qc.setQueryData<Channel[]>(keys.channels(channel.server_id), (l) =>
-        l?.filter((c) => c.id !== channel.id),
-      );
-      onClose();
-    },
-  });
-  return (
-    <ConfirmDialog
-      title={`Delete #${channel.name}?`}
-      testid="delete-channel-dialog"
-      action={del}
-      confirmLabel="Delete channel"
-      confirmTestid="delete-channel-confirm"
-      onClose={onClose}
-    >
-      Every message in #{channel.name} will be gone. This cannot be undone.
-    </ConfirmDialog>
-  );
-}
-
-function InviteDialog({ server, onClose }: { server: Server; onClose: () => void }) {
-  const [invite, setInvite] = useState<Invite | null>(null);
-  const create = useMutation({ mutationFn: () => official.createInvite(server.id), onSuccess: setInvite });
-  const link = invite ? `${window.location.origin}/invite/${invite.code}` : '';
-  const copy = (text: string) => void navigator.clipboard?.writeText(text).catch(() => undefined);
-  return (
-    <Modal title={`Invite people to ${server.name}`} onClose={onClose} testid="invite-dialog">
-      {invite ? (
-        <div className="form">
-          <label>
-            Invite code
-            <div className="copy-row">
-              <code data-testid="invite-code">{invite.code}</code>
-              <button className="btn btn-small" onClick={() => copy(invite.code)}>
-                Copy
-              </button>
-            </div>
-          </label>
-          <label>
-            Link
-            <div className="copy-row">
-              <code data-testid="invite-link">{link}</code>
-              <button className="btn btn-small" onClick={() => copy(link)}>
-                Copy
-              </button>
-            </div>
-          </label>
-          {invite.expires_at && (
-            <p className="muted small">Expires {new Date(invite.expires_at).toLocaleString()}</p>
-          )}
-        </div>
-      ) : (
-        <div className="form">
-          <p className="muted">Anyone with the code can join this server.</p>
-          <FormError error={create.error ? errorMessage(create.error) : null} />
-          <button
-            className="btn btn-block"
-            onClick={() => create.mutate()}
-            disabled={create.isPending}
-            data-testid="invite-create"
-          >
-            {create.isPending ? 'Creating…' : 'Create invite'}
-          </button>
-        </div>
-      )}
-    </Modal>
-  );
-}
-
-function LeaveDialog({
-  server,
-  myId,
-  onClose,
-  onLeft,
-}: {
-  server: Server;
-  myId: string;
-  onClose: () => void;
-  onLeft: () => void;
-}) {
-  const qc = useQueryClient();
-  const leave = useMutation({
-    mutationFn: () => official.leaveServer(server.id, myId),
-    onSuccess: () => {
-      qc.setQueryData<Server[]>(keys.servers, (l) => l?.filter((s) => s.id !== server.id));
-      onLeft();
-      onClose();
-    },
-    onError: (err) => showError(err),
-  });
-  return (
-    <ConfirmDialog
-      title={`Leave ${server.name}?`}
-      testid="leave-dialog"
-      action={leave}
-      confirmLabel="Leave server"
-      confirmTestid="leave-confirm"
-      onClose={onClose}
-    >
-      You will need a new invite to come back.
-    </ConfirmDialog>
-  );
-}
-
-/** Asks before one irreversible mutation: Cancel closes, the danger button runs it (once at a time). */
-function ConfirmDialog(props: {
-  title: string;
-  testid: string;
-  /** the mutation the confirm button runs; its error shows above the buttons */
-  action: { mutate: () => void; isPending: boolean; error: unknown };
-  confirmLabel: string;
-  confirmTestid: string;
-  onClose: () => void;
-  children: ReactNode;
-}) {
-  const { action } = props;
-  return (
-    <Modal title={props.title} onClose={props.onClose} testid={props.testid}>
-      <p>{props.children}</p>
-      <FormError error={action.error ? errorMessage(action.error) : null} />
-      <div className="row end">
-        <button className="btn btn-secondary" onClick={props.onClose}>
-          Cancel
-        </button>
-        <button
-          className="btn btn-danger"
-          onClick={() => action.mutate()}
-          disabled={action.isPending}
-          data-testid={props.confirmTestid}
-        >
-          {props.confirmLabel}
-        </button>
-      </div>
-    </Modal>
   );
 }

@@ -4,9 +4,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { session } from '../api/auth-session.ts';
 import { identity, official } from '../api/endpoints.ts';
+import { keys } from '../api/query-keys.ts';
 import { parseInvite } from '../chat/linkify.ts';
 import { useAbilities } from '../chat/permissions.ts';
-import { keys } from '../gateway/apply-event.ts';
 import { GatewayProvider, useGateway, useGatewayStatus } from '../gateway/gateway-context.tsx';
 import { ChannelSidebar } from './ChannelSidebar.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -115,7 +115,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
   useEffect(() => {
     if (!servers.data) return;
     const ids = new Set(servers.data.map((s) => s.id));
-    for (const key of qc.getQueryCache().findAll({ queryKey: ['channels'] })) {
+    for (const key of qc.getQueryCache().findAll({ queryKey: keys.allChannels })) {
       const id = key.queryKey[1] as string;
       if (id && !ids.has(id)) {
         gateway.unsubscribe(id);

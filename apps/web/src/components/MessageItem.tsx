@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { official } from '../api/endpoints.ts';
+import { keys } from '../api/query-keys.ts';
 import {
   updateMessage,
   removeMessage,
@@ -11,7 +12,6 @@ import {
   type PendingMessage,
 } from '../chat/message-cache.ts';
 import { pendingStore } from '../chat/pending-store.ts';
-import { keys } from '../gateway/apply-event.ts';
 import { Attachments } from './Attachments.tsx';
 import { Avatar } from './Avatar.tsx';
 import { MessageText } from './MessageText.tsx';

@@ -8,12 +8,12 @@ import type { Channel, Message } from '@twopointo/shared';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { official, type MessagePage } from '../api/endpoints.ts';
+import { keys } from '../api/query-keys.ts';
 import { withDaySeparators } from '../chat/day-separators.ts';
 import { flattenHistory, timeline } from '../chat/message-cache.ts';
 import { usePending } from '../chat/pending-store.ts';
 import { retryMessage } from '../chat/send-message.ts';
 import { typingText, useTyping } from '../chat/typing-store.ts';
-import { keys } from '../gateway/apply-event.ts';
 import { Composer } from './Composer.tsx';
 import { MessageItem, PendingItem } from './MessageItem.tsx';
 

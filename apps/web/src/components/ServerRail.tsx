@@ -1,13 +1,8 @@
 /** The column of servers, plus creating one or joining by invite code or link. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Server } from '@twopointo/shared';
-import { useState, type FormEvent } from 'react';
-import { errorMessage } from '../api/api-error.ts';
-import { official } from '../api/endpoints.ts';
-import { parseInvite } from '../chat/linkify.ts';
-import { keys } from '../gateway/apply-event.ts';
-import { FormError } from '../auth/AuthFlow.tsx';
-import { Modal } from './Modal.tsx';
+import { useState } from 'react';
+import { CreateServerDialog } from './dialogs/CreateServerDialog.tsx';
+import { JoinServerDialog } from './dialogs/JoinServerDialog.tsx';
 import { Icon } from './Icon.tsx';
 
 function initials(name: string): string {
@@ -64,9 +59,9 @@ export function ServerRail({
       >
         <Icon name="join" size={22} />
       </button>
-      {open === 'create' && <CreateServer onClose={() => setOpen(null)} onCreated={onSelect} />}
+      {open === 'create' && <CreateServerDialog onClose={() => setOpen(null)} onCreated={onSelect} />}
       {open === 'join' && (
-        <JoinServer
+        <JoinServerDialog
           initial={initialInvite ?? ''}
           onClose={() => {
             setOpen(null);
@@ -76,104 +71,5 @@ export function ServerRail({
         />
       )}
     </nav>
-  );
-}
-
-function CreateServer({ onClose, onCreated }: { onClose: () => void; onCreated: (id: string) => void }) {
-  const qc = useQueryClient();
-  const [name, setName] = useState('');
-  const create = useMutation({
-    mutationFn: (n: string) => official.createServer(n),
-    onSuccess: (server) => {
-      qc.setQueryData<Server[]>(keys.servers, (l) =>
-        l?.some((s) => s.id === server.id) ? l : [...(l ?? []), server],
-      );
-      onCreated(server.id);
-      onClose();
-    },
-  });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (name.trim()) create.mutate(name.trim());
-  };
-  return (
-    <Modal title="Create a server" onClose={onClose} testid="create-server-dialog">
-      <form className="form" onSubmit={submit}>
-        <label>
-          Server name
-          <input
-            autoFocus
-            required
-            maxLength={100}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            data-testid="server-name-input"
-          />
-        </label>
-        <FormError error={create.error ? errorMessage(create.error) : null} />
-        <button className="btn btn-block" disabled={create.isPending} data-testid="server-create-submit">
-          {create.isPending ? 'Creating…' : 'Create'}
-        </button>
-      </form>
-    </Modal>
-  );
-}
-
-function JoinServer({
-  initial,
-  onClose,
-  onJoined,
-}: {
-  initial: string;
-  onClose: () => void;
-  onJoined: (id: string) => void;
-}) {
-  const qc = useQueryClient();
-  const [value, setValue] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const code = parseInvite(value);
-    if (!code) {
-      setError('Enter an invite code or a link like https://host/invite/CODE.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    (async () => {
-      const server = await official.acceptInvite(code);
-      qc.setQueryData<Server[]>(keys.servers, (l) =>
-        l?.some((s) => s.id === server.id) ? l : [...(l ?? []), server],
-      );
-      void qc.invalidateQueries({ queryKey: keys.servers });
-      onJoined(server.id);
-      onClose();
-    })()
-      .catch((err: unknown) => setError(errorMessage(err)))
-      .finally(() => setBusy(false));
-  };
-
-  return (
-    <Modal title="Join a server" onClose={onClose} testid="join-server-dialog">
-      <form className="form" onSubmit={submit}>
-        <label>
-          Invite code or link
-          <input
-            autoFocus
-            required
-            placeholder="hTKzmak or http://localhost:60420/invite/hTKzmak"
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            data-testid="invite-input"
-          />
-        </label>
-        <FormError error={error} />
-        <button className="btn btn-block" disabled={busy} data-testid="join-submit">
-          {busy ? 'Joining…' : 'Join'}
-        </button>
-      </form>
-    </Modal>
   );
 }

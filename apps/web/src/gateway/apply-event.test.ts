@@ -1,10 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { Channel, Member, Message, Server } from '@twopointo/shared';
 import { describe, expect, it } from 'vitest';
+import { keys } from '../api/query-keys.ts';
 import type { HistoryData } from '../chat/message-cache.ts';
 import { pendingStore } from '../chat/pending-store.ts';
 import { typingStore } from '../chat/typing-store.ts';
-import { applyEvent, keys } from './apply-event.ts';
+import { applyEvent } from './apply-event.ts';
 import type { GatewayEvent } from './gateway-client.ts';
 
 const ME = '1';

@@ -1,28 +1,14 @@
 /** Folds one gateway event into the query cache (and the typing/pending stores). */
 import type { QueryClient } from '@tanstack/react-query';
 import type { Channel, Member, Server } from '@twopointo/shared';
+import { keys } from '../api/query-keys.ts';
+import { upsertById } from '../chat/list-cache.ts';
 import { removeMessage, updateMessage, upsertMessage, type HistoryData } from '../chat/message-cache.ts';
 import { pendingStore } from '../chat/pending-store.ts';
 import { typingStore } from '../chat/typing-store.ts';
 import type { GatewayEvent } from './gateway-client.ts';
 
-export const keys = {
-  me: ['me'] as const,
-  servers: ['servers'] as const,
-  channels: (sid: string) => ['channels', sid] as const,
-  members: (sid: string) => ['members', sid] as const,
-  roles: (sid: string) => ['roles', sid] as const,
-  messages: (cid: string) => ['messages', cid] as const,
-};
-
 const byPosition = (a: Channel, b: Channel) => a.position - b.position || (a.id < b.id ? -1 : 1);
-
-function upsertById<T extends { id: string }>(list: T[] | undefined, item: T): T[] | undefined {
-  if (!list) return list;
-  return list.some((x) => x.id === item.id)
-    ? list.map((x) => (x.id === item.id ? item : x))
-    : [...list, item];
-}
 
 export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | null): void {
   switch (ev.t) {

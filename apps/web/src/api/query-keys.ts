@@ -1,0 +1,11 @@
+/** The React Query cache keys: one place, so the queries, the mutations and the gateway folding agree. */
+export const keys = {
+  me: ['me'] as const,
+  servers: ['servers'] as const,
+  channels: (sid: string) => ['channels', sid] as const,
+  /** every server's channel list at once, to find the servers we left */
+  allChannels: ['channels'] as const,
+  members: (sid: string) => ['members', sid] as const,
+  roles: (sid: string) => ['roles', sid] as const,
+  messages: (cid: string) => ['messages', cid] as const,
+};
