@@ -1,6 +1,6 @@
 /** Deletes one user and everything that is theirs, in one transaction. */
 import { sql, type Kysely } from '@twopointo/db';
-import { enqueueUserDepartureEvents } from '@twopointo/bus';
+import { enqueueUserDepartureEvents } from '@twopointo/official/departure';
 import type { DB } from '@twopointo/db';
 
 export interface UserDeletion {

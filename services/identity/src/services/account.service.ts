@@ -1,5 +1,5 @@
 /** The signed-in user's own account: read it, delete it with everything it owns. */
-import { enqueueUserDepartureEvents } from '@twopointo/bus';
+import { enqueueUserDepartureEvents } from '@twopointo/official/departure';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '@twopointo/db';
 import { forbidden, type Me } from '@twopointo/shared';
