@@ -13,14 +13,14 @@ import {
 } from '@twopointo/server-kit';
 import type { ObjectStorage } from '@twopointo/storage';
 import type { IdentityConfig } from './config.ts';
-import { authRoutes } from './routes/auth.routes.ts';
-import { meRoutes } from './routes/me.routes.ts';
-import { systemRoutes } from './routes/system.routes.ts';
-import { AccountService } from './services/account.service.ts';
-import { AttemptLimiter } from './services/attempt-limiter.ts';
-import { AuthService } from './services/auth.service.ts';
-import { loadSigningKey, type SigningKey } from './services/signing-key.ts';
-import { TokenService } from './services/token.service.ts';
+import { authRoutes } from './sessions/sessions.routes.ts';
+import { meRoutes } from './users/users.routes.ts';
+import { systemRoutes } from './http/system.routes.ts';
+import { AccountService } from './users/user.service.ts';
+import { AttemptLimiter } from './two-factor/attempt-limiter.ts';
+import { AuthService } from './sessions/session.service.ts';
+import { loadSigningKey, type SigningKey } from './keys/signing-key.ts';
+import { TokenService } from './keys/token.service.ts';
 
 export interface IdentityDeps {
   config: IdentityConfig;

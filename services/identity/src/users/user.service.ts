@@ -4,16 +4,16 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '@twopointo/db';
 import { forbidden, type Me } from '@twopointo/shared';
 import type { ObjectStorage } from '@twopointo/storage';
-import { presentMe } from '../presenters/user.presenter.ts';
-import { AssetRepository } from '../repositories/asset.repository.ts';
-import { RecoveryCodeRepository } from '../repositories/recovery-code.repository.ts';
-import { UserRepository } from '../repositories/user.repository.ts';
-import type { AttemptLimiter } from './attempt-limiter.ts';
-import type { AuthService } from './auth.service.ts';
+import { presentMe } from './user.presenter.ts';
+import { AssetRepository } from './asset.repository.ts';
+import { RecoveryCodeRepository } from '../recovery/recovery-code.repository.ts';
+import { UserRepository } from './user.repository.ts';
+import type { AttemptLimiter } from '../two-factor/attempt-limiter.ts';
+import type { AuthService } from '../sessions/session.service.ts';
 import { verifyPassword } from './password.service.ts';
-import { hashRecoveryCode } from './recovery-codes.service.ts';
-import type { TokenSubject } from './token.service.ts';
-import { matchTotp, normalizeCode } from './totp.service.ts';
+import { hashRecoveryCode } from '../recovery/recovery-codes.service.ts';
+import type { TokenSubject } from '../keys/token.service.ts';
+import { matchTotp, normalizeCode } from '../two-factor/totp.service.ts';
 
 export interface AccountServiceDeps {
   database: Database;

@@ -1,10 +1,10 @@
 /** /me: the signed-in user's account. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DeleteMeBody, Me } from '@twopointo/shared';
-import { authenticate } from '../plugins/bearer.ts';
-import type { AccountService } from '../services/account.service.ts';
-import type { TokenService } from '../services/token.service.ts';
-import { NoContent, bearer, errors } from './schemas.ts';
+import { authenticate } from '../http/bearer.ts';
+import type { AccountService } from './user.service.ts';
+import type { TokenService } from '../keys/token.service.ts';
+import { NoContent, bearer, errors } from '../http/schema.ts';
 
 export interface MeRoutesOptions {
   accounts: AccountService;

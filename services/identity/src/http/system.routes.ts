@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@fastify/type-provider-typebox';
 import type { Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
-import type { TokenService } from '../services/token.service.ts';
+import type { TokenService } from '../keys/token.service.ts';
 
 export interface SystemRoutesOptions {
   tokens: TokenService;

@@ -10,13 +10,13 @@ import {
   type RegisteredUser,
   type TokenPair,
 } from '@twopointo/shared';
-import { presentRegisteredUser } from '../presenters/user.presenter.ts';
-import { RecoveryCodeRepository } from '../repositories/recovery-code.repository.ts';
-import { RefreshTokenRepository } from '../repositories/refresh-token.repository.ts';
-import { UserRepository, uniqueViolation } from '../repositories/user.repository.ts';
-import type { AttemptLimiter } from './attempt-limiter.ts';
-import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './password.service.ts';
-import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.service.ts';
+import { presentRegisteredUser } from '../users/user.presenter.ts';
+import { RecoveryCodeRepository } from '../recovery/recovery-code.repository.ts';
+import { RefreshTokenRepository } from './refresh-token.repository.ts';
+import { UserRepository, uniqueViolation } from '../users/user.repository.ts';
+import type { AttemptLimiter } from '../two-factor/attempt-limiter.ts';
+import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from '../users/password.service.ts';
+import { hashRecoveryCode, newRecoveryCodes } from '../recovery/recovery-codes.service.ts';
 import {
   ACCESS_TOKEN_TTL_S,
   REFRESH_TOKEN_TTL_MS,
@@ -24,8 +24,8 @@ import {
   sha256,
   type TokenService,
   type TokenSubject,
-} from './token.service.ts';
-import { matchTotp, newTotpSecret, normalizeCode } from './totp.service.ts';
+} from '../keys/token.service.ts';
+import { matchTotp, newTotpSecret, normalizeCode } from '../two-factor/totp.service.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const USERNAME = /^[a-z0-9_.]{2,32}$/i;

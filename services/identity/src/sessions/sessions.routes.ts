@@ -11,10 +11,10 @@ import {
   TotpSetupResult,
   VerifyBody,
 } from '@twopointo/shared';
-import { authenticate } from '../plugins/bearer.ts';
-import type { AuthService } from '../services/auth.service.ts';
-import type { TokenService } from '../services/token.service.ts';
-import { NoContent, bearer, errors } from './schemas.ts';
+import { authenticate } from '../http/bearer.ts';
+import type { AuthService } from './session.service.ts';
+import type { TokenService } from '../keys/token.service.ts';
+import { NoContent, bearer, errors } from '../http/schema.ts';
 
 export interface AuthRoutesOptions {
   auth: AuthService;

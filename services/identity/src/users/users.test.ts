@@ -9,8 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '@twopointo/db';
 import { newId } from '@twopointo/shared';
 import { LocalStorage } from '@twopointo/storage';
-import { totp } from '../../../test/helpers/totp.ts';
-import { randomIp, signUp, startTestIdentity, uniqueUser, type TestIdentity } from './test-helpers.ts';
+import { totp } from '../../../../test/helpers/totp.ts';
+import {
+  randomIp,
+  signUp,
+  startTestIdentity,
+  uniqueUser,
+  type TestIdentity,
+} from '../test/identity-harness.ts';
 
 const OATHTOOL = '/usr/bin/oathtool';
 
