@@ -2,10 +2,8 @@
 import type { DB, Kysely } from '@twopointo/db';
 
 export class AssetRepository {
-  constructor(private readonly db: Kysely<DB>) {}
-
-  async storageKeysOfOwner(userId: string): Promise<string[]> {
-    const rows = await this.db
+  async storageKeysOfOwner(trx: Kysely<DB>, userId: string): Promise<string[]> {
+    const rows = await trx
       .selectFrom('assets')
       .select('storage_key')
       .where('owner_id', '=', userId)

@@ -1,33 +1,69 @@
-/** The signed-in user's own account: read it, delete it with everything it owns. */
+/** Accounts: registering one, reading your own, deleting it with everything it owns. */
 import { enqueueUserDepartureEvents } from '@twopointo/official/departure';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '@twopointo/db';
-import { forbidden, type Me } from '@twopointo/shared';
+import { badRequest, conflict, forbidden, newId, type Me, type RegisteredUser } from '@twopointo/shared';
 import type { ObjectStorage } from '@twopointo/storage';
-import { presentMe } from './user.presenter.ts';
-import { AssetRepository } from './asset.repository.ts';
-import { RecoveryCodeRepository } from '../recovery/recovery-code.repository.ts';
-import { UserRepository } from './user.repository.ts';
-import type { AttemptLimiter } from '../two-factor/attempt-limiter.ts';
-import type { AuthService } from '../sessions/session.service.ts';
-import { verifyPassword } from './password.service.ts';
-import { hashRecoveryCode } from '../recovery/recovery-codes.service.ts';
 import type { TokenSubject } from '../keys/token.service.ts';
+import type { RecoveryCodeRepository } from '../recovery/recovery-code.repository.ts';
+import { hashRecoveryCode } from '../recovery/recovery-codes.service.ts';
+import type { AttemptLimiter } from '../two-factor/attempt-limiter.ts';
 import { matchTotp, normalizeCode } from '../two-factor/totp.service.ts';
+import type { AssetRepository } from './asset.repository.ts';
+import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './password.service.ts';
+import { requireUser } from './require-user.ts';
+import { presentMe, presentRegisteredUser } from './user.presenter.ts';
+import { uniqueViolation, type UserRepository } from './user.repository.ts';
 
-export interface AccountServiceDeps {
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const USERNAME = /^[a-z0-9_.]{2,32}$/i;
+
+export interface UserServiceDeps {
   database: Database;
-  auth: AuthService;
+  users: UserRepository;
+  recoveryCodes: RecoveryCodeRepository;
+  assets: AssetRepository;
   attempts: AttemptLimiter;
   storage?: ObjectStorage;
   log: FastifyBaseLogger;
 }
 
-export class AccountService {
-  constructor(private readonly deps: AccountServiceDeps) {}
+export class UserService {
+  constructor(private readonly deps: UserServiceDeps) {}
+
+  async register(
+    input: { email: string; username: string; password: string },
+    ip: string,
+  ): Promise<RegisteredUser> {
+    await this.deps.attempts.register(ip);
+    const email = input.email.trim();
+    const username = input.username.trim();
+    if (email.length > 254 || !EMAIL.test(email))
+      throw badRequest('invalid_input', 'body.email: must be a valid email address');
+    if (!USERNAME.test(username)) {
+      throw badRequest('invalid_input', 'body.username: must be 2-32 characters of a-z, 0-9, _ and .');
+    }
+    if ([...input.password].length < MIN_PASSWORD_LENGTH) {
+      throw badRequest('invalid_input', `body.password: must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    }
+    const { users } = this.deps;
+    const taken = await users.taken(email, username);
+    if (taken.email) throw emailTaken();
+    if (taken.username) throw usernameTaken();
+    const password_hash = await hashPassword(input.password);
+    try {
+      return presentRegisteredUser(await users.insert({ id: newId(), email, username, password_hash }));
+    } catch (err) {
+      // another registration won the race between the check and the insert
+      const which = uniqueViolation(err);
+      if (which === 'email') throw emailTaken();
+      if (which === 'username') throw usernameTaken();
+      throw err;
+    }
+  }
 
   async me(subject: TokenSubject): Promise<Me> {
-    const user = await this.deps.auth.requireUser(subject);
+    const user = await requireUser(this.deps.users, subject);
     return presentMe(user);
   }
 
@@ -41,8 +77,8 @@ export class AccountService {
     input: { password: string; code: string },
     ip: string,
   ): Promise<void> {
-    const user = await this.deps.auth.requireUser(subject);
-    const { attempts } = this.deps;
+    const { users, attempts } = this.deps;
+    const user = await requireUser(users, subject);
     const passwordKeys = attempts.passwordKeys(user.email, ip);
     const codeKeys = attempts.codeKeys(user.id, ip);
     await attempts.before([...passwordKeys, ...codeKeys]);
@@ -53,16 +89,15 @@ export class AccountService {
     const code = normalizeCode(input.code);
     const step = /^[0-9]{6}$/.test(code) && user.totp_secret ? matchTotp(user.totp_secret, code) : null;
     const keys = await this.deps.database.db.transaction().execute(async (trx) => {
-      const users = new UserRepository(trx);
       const accepted =
         step !== null
-          ? await users.claimTotpStep(user.id, step)
-          : await new RecoveryCodeRepository(trx).consume(user.id, hashRecoveryCode(input.code));
+          ? await users.claimTotpStep(trx, user.id, step)
+          : await this.deps.recoveryCodes.consume(trx, user.id, hashRecoveryCode(input.code));
       if (!accepted) return null;
-      const storageKeys = await new AssetRepository(trx).storageKeysOfOwner(user.id);
+      const storageKeys = await this.deps.assets.storageKeysOfOwner(trx, user.id);
       // the cascades below are silent: tell connected clients through the outbox (Official's relay publishes)
       await enqueueUserDepartureEvents(trx, user.id);
-      await users.delete(user.id);
+      await users.delete(trx, user.id);
       return storageKeys;
     });
     if (keys === null) {
@@ -77,3 +112,6 @@ export class AccountService {
     }
   }
 }
+
+const emailTaken = () => conflict('email_taken', 'This email is already registered');
+const usernameTaken = () => conflict('username_taken', 'This username is taken');

@@ -1,21 +1,27 @@
-/** /me: the signed-in user's account. */
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DeleteMeBody, Me } from '@twopointo/shared';
+/** /auth/register and /me: creating an account, reading and deleting your own. */
+import { DeleteMeBody, Me, RegisterBody, RegisteredUser } from '@twopointo/shared';
 import { authenticate } from '../http/bearer.ts';
-import type { AccountService } from './user.service.ts';
-import type { TokenService } from '../keys/token.service.ts';
 import { NoContent, bearer, errors } from '../http/schema.ts';
+import type { IdentityApp } from '../http/types.ts';
+import type { TokenService } from '../keys/token.service.ts';
+import type { UserService } from './user.service.ts';
 
-export interface MeRoutesOptions {
-  accounts: AccountService;
-  tokens: TokenService;
-}
+export function registerUserRoutes(app: IdentityApp, users: UserService, tokens: TokenService): void {
+  app.post(
+    '/auth/register',
+    {
+      schema: {
+        tags: ['auth'],
+        body: RegisterBody,
+        response: { 201: RegisteredUser, ...errors(400, 409, 429) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await users.register(req.body, req.ip)),
+  );
 
-export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, { accounts, tokens }) => {
   const tags = ['me'];
-
   app.get('/me', { schema: { tags, security: bearer, response: { 200: Me, ...errors(401) } } }, async (req) =>
-    accounts.me(await authenticate(tokens, req, 'access')),
+    users.me(await authenticate(tokens, req, 'access')),
   );
 
   app.delete(
@@ -31,8 +37,8 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
     },
     async (req, reply) => {
       const subject = await authenticate(tokens, req, 'access');
-      await accounts.deleteMe(subject, req.body, req.ip);
+      await users.deleteMe(subject, req.body, req.ip);
       return reply.status(204).send(null);
     },
   );
-};
+}
