@@ -26,7 +26,7 @@ import { SessionService } from './sessions/session.service.ts';
 import { AttemptLimiter } from './two-factor/attempt-limiter.ts';
 import { registerTwoFactorRoutes } from './two-factor/two-factor.routes.ts';
 import { TwoFactorService } from './two-factor/two-factor.service.ts';
-import { AssetRepository } from './users/asset.repository.ts';
+import { UserDeletionRepository } from './users/user-deletion.repository.ts';
 import { UserRepository } from './users/user.repository.ts';
 import { registerUserRoutes } from './users/users.routes.ts';
 import { UserService } from './users/user.service.ts';
@@ -97,7 +97,7 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
       database,
       users,
       recoveryCodes,
-      assets: new AssetRepository(),
+      deletions: new UserDeletionRepository(),
       attempts,
       storage: deps.storage,
       log: app.log,

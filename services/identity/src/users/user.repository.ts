@@ -75,12 +75,6 @@ export class UserRepository {
       .where('recovery_confirmed_at', 'is', null)
       .execute();
   }
-
-  /** Foreign keys cascade to everything the user owns. */
-  async delete(trx: Kysely<DB>, id: string): Promise<boolean> {
-    const res = await trx.deleteFrom('users').where('id', '=', id).executeTakeFirst();
-    return res.numDeletedRows > 0n;
-  }
 }
 
 /** Which unique index a failed insert hit, when it was a unique violation (race with another insert). */

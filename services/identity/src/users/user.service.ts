@@ -1,5 +1,4 @@
 /** Accounts: registering one, reading your own, deleting it with everything it owns. */
-import { enqueueUserDepartureEvents } from '@twopointo/official/departure';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '@twopointo/db';
 import { badRequest, conflict, forbidden, newId, type Me, type RegisteredUser } from '@twopointo/shared';
@@ -9,9 +8,9 @@ import type { RecoveryCodeRepository } from '../recovery/recovery-code.repositor
 import { hashRecoveryCode } from '../recovery/recovery-codes.service.ts';
 import type { AttemptLimiter } from '../two-factor/attempt-limiter.ts';
 import { matchTotp, normalizeCode } from '../two-factor/totp.service.ts';
-import type { AssetRepository } from './asset.repository.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './password.service.ts';
 import { requireUser } from './require-user.ts';
+import { deleteUser, type UserDeletionRepository } from './user-deletion.ts';
 import { presentMe, presentRegisteredUser } from './user.presenter.ts';
 import { uniqueViolation, type UserRepository } from './user.repository.ts';
 
@@ -22,7 +21,7 @@ export interface UserServiceDeps {
   database: Database;
   users: UserRepository;
   recoveryCodes: RecoveryCodeRepository;
-  assets: AssetRepository;
+  deletions: UserDeletionRepository;
   attempts: AttemptLimiter;
   storage?: ObjectStorage;
   log: FastifyBaseLogger;
@@ -69,8 +68,8 @@ export class UserService {
 
   /**
    * Deletes the account after re-checking the password and a second factor (a TOTP code or a
-   * recovery code). One transaction; foreign keys cascade to servers owned, memberships,
-   * messages, assets, 2FA and refresh tokens. Stored objects go after the commit.
+   * recovery code). One transaction (see deleteUser for what goes); stored objects go after the
+   * commit.
    */
   async deleteMe(
     subject: TokenSubject,
@@ -94,11 +93,7 @@ export class UserService {
           ? await users.claimTotpStep(trx, user.id, step)
           : await this.deps.recoveryCodes.consume(trx, user.id, hashRecoveryCode(input.code));
       if (!accepted) return null;
-      const storageKeys = await this.deps.assets.storageKeysOfOwner(trx, user.id);
-      // the cascades below are silent: tell connected clients through the outbox (Official's relay publishes)
-      await enqueueUserDepartureEvents(trx, user.id);
-      await users.delete(trx, user.id);
-      return storageKeys;
+      return (await deleteUser(this.deps.deletions, trx, user.id)).storageKeys;
     });
     if (keys === null) {
       await attempts.failed(codeKeys);
