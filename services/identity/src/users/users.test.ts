@@ -140,6 +140,52 @@ describe.each(TEST_BACKENDS)('users on %s', (backend) => {
     expect(again.status).toBe(201);
   });
 
+  it('DELETE /me deletes what dev-delete-user deletes: also member overwrites naming the user, and clients are told', async () => {
+    const u = await signUp(id, 'delow');
+    const owner = await signUp(id, 'owner');
+    const { db } = id.database;
+    const serverId = newId();
+    const channelId = newId();
+    await db.insertInto('servers').values({ id: serverId, name: 'Theirs', owner_id: owner.id }).execute();
+    await db
+      .insertInto('members')
+      .values([
+        { server_id: serverId, user_id: owner.id },
+        { server_id: serverId, user_id: u.id },
+      ])
+      .execute();
+    await db.insertInto('channels').values({ id: channelId, server_id: serverId, name: 'general' }).execute();
+    await db
+      .insertInto('channel_overwrites')
+      .values({ channel_id: channelId, target_id: u.id, type: 'member', allow: '0', deny: '0' })
+      .execute();
+
+    const res = await id.call('DELETE', '/me', {
+      token: u.access,
+      body: { password: u.password, code: u.recoveryCodes[0] },
+      ip: u.ip,
+    });
+    expect(res.status).toBe(204);
+    expect(
+      await db
+        .selectFrom('channel_overwrites')
+        .select('target_id')
+        .where('channel_id', '=', channelId)
+        .execute(),
+    ).toEqual([]);
+    expect(
+      await db.selectFrom('members').select('user_id').where('server_id', '=', serverId).execute(),
+    ).toEqual([{ user_id: owner.id }]);
+    const events = (await db.selectFrom('outbox').select('payload').execute()).map(
+      (r) => JSON.parse(r.payload) as { t: string; server_id: string; data: string },
+    );
+    expect(
+      events
+        .filter((e) => e.t === 'MEMBER_LEAVE' && JSON.parse(e.data).user_id === u.id)
+        .map((e) => e.server_id),
+    ).toEqual([serverId]);
+  });
+
   it('DELETE /me also takes a recovery code', async () => {
     const u = await signUp(id, 'delrc');
     const res = await id.call('DELETE', '/me', {
