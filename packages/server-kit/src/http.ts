@@ -7,7 +7,7 @@ import type {
   FastifyReply,
   FastifyServerOptions,
 } from 'fastify';
-import { AppError } from '@twopointo/shared';
+import { AppError, errorBody } from '@twopointo/shared';
 
 /** Paths pino must never print. */
 export const REDACT_PATHS = [
@@ -54,7 +54,7 @@ export const requestIdOptions = {
 function frameworkErrors(err: FastifyError, _req: unknown, reply: FastifyReply): void {
   const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
   const code = status === 414 ? 'uri_too_long' : 'bad_request';
-  void reply.status(status).send({ error: { code, message: err.message.slice(0, 200) } });
+  void reply.status(status).send(errorBody(code, err.message.slice(0, 200)));
 }
 
 /**
@@ -96,10 +96,7 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
-      void reply
-        .status(err.status)
-        .headers(err.headers)
-        .send({ error: { code: err.code, message: err.message } });
+      void reply.status(err.status).headers(err.headers).send(err.body());
       return;
     }
     const fe = err as FastifyError;
@@ -110,7 +107,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         ((first?.params as { missingProperty?: string } | undefined)?.missingProperty ?? '');
       const where = fe.validationContext ?? 'body';
       const message = field ? `${where}.${field}: ${first?.message ?? 'invalid'}` : `${where}: ${fe.message}`;
-      void reply.status(400).send({ error: { code: 'invalid_input', message } });
+      void reply.status(400).send(errorBody('invalid_input', message));
       return;
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
@@ -122,29 +119,27 @@ export function installErrorHandler(app: FastifyInstance): void {
             : fe.statusCode === 429
               ? 'rate_limited'
               : 'bad_request';
-      void reply.status(fe.statusCode).send({ error: { code, message: fe.message } });
+      void reply.status(fe.statusCode).send(errorBody(code, fe.message));
       return;
     }
     if (isUnencodableText(err)) {
-      void reply.status(400).send({
-        error: { code: 'invalid_input', message: 'Text must not contain NUL (\\u0000) characters' },
-      });
+      void reply
+        .status(400)
+        .send(errorBody('invalid_input', 'Text must not contain NUL (\\u0000) characters'));
       return;
     }
     if (isUnavailable(err)) {
       req.log.warn({ err }, 'dependency unavailable');
-      void reply
-        .status(503)
-        .send({ error: { code: 'unavailable', message: 'Service temporarily unavailable' } });
+      void reply.status(503).send(errorBody('unavailable', 'Service temporarily unavailable'));
       return;
     }
     req.log.error({ err }, 'unhandled error');
-    void reply.status(500).send({ error: { code: 'internal', message: 'Internal server error' } });
+    void reply.status(500).send(errorBody('internal', 'Internal server error'));
   });
   app.setNotFoundHandler((req, reply) => {
     void reply
       .status(404)
-      .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+      .send(errorBody('unknown_route', `No route ${req.method} ${req.url.split('?')[0]}`));
   });
 }
 

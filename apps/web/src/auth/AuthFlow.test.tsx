@@ -22,7 +22,7 @@ beforeEach(() => {
     vi.fn(async (url: string, init: RequestInit) => {
       const path = new URL(url).pathname;
       sent.push({ path, body: init.body ? JSON.parse(String(init.body)) : undefined });
-      const answer = answers[path] ?? error(404, 'not_found', 'no such route');
+      const answer = answers[path] ?? error(404, 'unknown_route', 'no such route');
       return new Response(JSON.stringify(answer.body), {
         status: answer.status,
         headers: { 'content-type': 'application/json' },

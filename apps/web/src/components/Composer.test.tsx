@@ -37,7 +37,9 @@ beforeEach(() => {
       if (url.endsWith('/typing')) return new Response(null, { status: 204 });
       if (url.endsWith('/messages')) {
         return new Response(
-          JSON.stringify({ error: { code: 'forbidden', message: 'Missing permission SEND_MESSAGES' } }),
+          JSON.stringify({
+            error: { code: 'missing_permission', message: 'Missing permission SEND_MESSAGES' },
+          }),
           {
             status: 403,
             headers: { 'content-type': 'application/json' },

@@ -35,28 +35,36 @@ export class JwtVerifier {
     this.cache = new TokenCache(opts.cacheSize);
   }
 
-  /** The token's user and expiry; throws 401 `unauthorized` (or 503 when keys are unreachable). */
+  /** The token's user and expiry; throws 401 `missing_token`, `token_expired` or `invalid_token` (or 503 when keys are unreachable). */
   async verify(token: string | undefined): Promise<VerifiedToken> {
-    if (!token) throw unauthorized('Missing access token');
+    if (!token) throw unauthorized('Missing access token', 'missing_token');
     const now = Math.floor(Date.now() / 1000);
     const hit = this.cache.get(token, now);
     if (hit) return hit;
-    if (token.length > MAX_TOKEN_LENGTH) throw unauthorized();
+    if (token.length > MAX_TOKEN_LENGTH) throw unauthorized('Missing or invalid token');
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.jwks.getKey, {
         algorithms: ['RS256'],
         issuer: this.opts.issuer,
-        audience: this.opts.audience,
+        // the audience is checked below, after the kind, so a partial (2FA) token — whose audience
+        // is another — is told apart from a foreign one: the same code Identity gives it
         requiredClaims: ['sub', 'exp', 'iss', 'aud'],
       }));
     } catch (err) {
       if (err instanceof AppError) throw err;
-      throw unauthorized(describe(err));
+      throw unauthorized(
+        describe(err),
+        (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'token_expired' : 'invalid_token',
+      );
     }
-    // jose accepts an audience list containing ours; we want exactly ours
+    if (payload.typ !== 'access')
+      throw unauthorized(
+        'This call needs an access token; finish two-factor login first',
+        'access_token_required',
+      );
+    // exactly our audience: not another, and not a list that contains ours
     if (payload.aud !== this.opts.audience) throw unauthorized('Token audience not accepted');
-    if (payload.typ !== 'access') throw unauthorized('Not an access token');
     if (typeof payload.sub !== 'string' || payload.sub === '' || typeof payload.exp !== 'number') {
       throw unauthorized('Malformed token claims');
     }

@@ -13,7 +13,7 @@ import WebSocket, { WebSocketServer, type RawData } from 'ws';
 import type { BusSubscription, EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
 import { bearerToken } from '@twopointo/server-kit';
-import { AppError, CloseCodes } from '@twopointo/shared';
+import { AppError, CloseCodes, errorBody, type ErrorCode } from '@twopointo/shared';
 import { AccessChanges } from './access-changes.ts';
 import type { AccessChecker } from './access-client.ts';
 import { ClientFrames } from './client-frames.ts';
@@ -155,7 +155,7 @@ export class Gateway {
     socket.on('error', ignore);
     const url = new URL(req.url ?? '/', 'http://edge');
     if (url.pathname !== '/ws' && url.pathname !== '/ws/')
-      return reject(socket, 404, 'not_found', 'No WebSocket endpoint here');
+      return reject(socket, 404, 'unknown_route', 'No WebSocket endpoint here');
     if (this.closing) return reject(socket, 503, 'unavailable', 'Server is restarting');
     const token = url.searchParams.get('token') ?? bearerToken(req.headers.authorization);
     this.deps.verifier.verify(token).then(
@@ -165,7 +165,12 @@ export class Gateway {
       },
       (err: unknown) => {
         const e = err instanceof AppError ? err : null;
-        reject(socket, e?.status ?? 401, e?.code ?? 'unauthorized', e?.message ?? 'Missing or invalid token');
+        reject(
+          socket,
+          e?.status ?? 401,
+          e?.code ?? 'invalid_token',
+          e?.message ?? 'Missing or invalid token',
+        );
       },
     );
   }
@@ -228,12 +233,12 @@ export class Gateway {
 }
 
 /** Refuses an upgrade with a plain HTTP answer in the error format. */
-function reject(socket: Duplex, status: number, code: string, message: string): void {
+function reject(socket: Duplex, status: number, code: ErrorCode, message: string): void {
   if (!socket.writable) {
     socket.destroy();
     return;
   }
-  const body = JSON.stringify({ error: { code, message } });
+  const body = JSON.stringify(errorBody(code, message));
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
       'Content-Type: application/json; charset=utf-8\r\n' +

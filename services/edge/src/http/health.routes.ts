@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
+import { errorBody } from '@twopointo/shared';
 
 export interface HealthDeps {
   identityUrl: string;
@@ -44,6 +45,6 @@ export async function healthRoutes(app: FastifyInstance, deps: HealthDeps): Prom
     if (down.length === 0) return { status: 'ok', checks };
     return reply
       .status(503)
-      .send({ error: { code: 'not_ready', message: `Not ready: ${down.join(', ')} unavailable` }, checks });
+      .send({ ...errorBody('not_ready', `Not ready: ${down.join(', ')} unavailable`), checks });
   });
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorBody } from '@twopointo/shared';
 
 const NOT_SPA = /^\/(api|id|ws)(\/|$|\?)/;
 
@@ -17,9 +18,7 @@ const MISSING_BUILD = `<!doctype html>
 `;
 
 function notFoundJson(req: FastifyRequest, reply: FastifyReply): void {
-  void reply
-    .status(404)
-    .send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+  void reply.status(404).send(errorBody('unknown_route', `No route ${req.method} ${req.url.split('?')[0]}`));
 }
 
 /** True for a GET of a client-side route (no file extension, not under /api, /id, /ws). */

@@ -35,13 +35,13 @@ describe('edge proxy', () => {
   });
 
   describe('/api token check', () => {
-    it.each(ATTACKS)('%s → 401 unauthorized, never forwarded', async (_name, make) => {
+    it.each(ATTACKS)('%s → 401 with its code, never forwarded', async (_name, make, code) => {
       const token = await make(t.kit);
       const res = await call(`${t.url}/api/servers`, {
         headers: token ? { authorization: `Bearer ${token}` } : {},
       });
       expect(res.status).toBe(401);
-      expect((res.body as ErrorBody).error.code).toBe('unauthorized');
+      expect((res.body as ErrorBody).error.code).toBe(code);
     });
 
     it('a malformed Authorization header → 401', async () => {
@@ -255,7 +255,7 @@ describe('edge proxy', () => {
   it('unknown non-proxied paths → 404 in the error format', async () => {
     const res = await call(`${t.url}/nope.txt`);
     expect(res.status).toBe(404);
-    expect((res.body as ErrorBody).error.code).toBe('not_found');
+    expect((res.body as ErrorBody).error.code).toBe('unknown_route');
   });
 
   it('without a web build, / says how to make one', async () => {

@@ -123,7 +123,7 @@ describe('Edge local storage routes', () => {
       expect(
         [
           [403, 'invalid_signature'],
-          [404, 'not_found'],
+          [404, 'unknown_route'],
         ],
         path,
       ).toContainEqual([status, JSON.parse(body).error.code]);

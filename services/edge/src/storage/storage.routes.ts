@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
-import { AppError, badRequest, notFound } from '@twopointo/shared';
+import { AppError, badRequest, notFound, type ErrorCode } from '@twopointo/shared';
 import {
   LocalStorage,
   ObjectTooLargeError,
@@ -22,7 +22,8 @@ type Query = Record<string, string | string[] | undefined>;
 
 // a refused upload may still be sending: close the connection after the answer
 const CLOSE = { connection: 'close' };
-const refused = (status: number, code: string, message: string) => new AppError(status, code, message, CLOSE);
+const refused = (status: number, code: ErrorCode, message: string) =>
+  new AppError(status, code, message, CLOSE);
 
 export async function storageRoutes(app: FastifyInstance, opts: StorageRoutesOptions): Promise<void> {
   if (!(opts.storage instanceof LocalStorage)) return;

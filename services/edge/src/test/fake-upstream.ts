@@ -3,6 +3,7 @@
  * route (from a table the test fills in), and echoes every other request back as JSON.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import { errorBody } from '@twopointo/shared';
 
 export interface EchoBody {
   method: string;
@@ -61,7 +62,7 @@ export async function startFakeUpstream(
   );
   app.post('/internal/gateway/access', async (req, reply) => {
     if (opts.secret !== undefined && req.headers['x-internal-secret'] !== opts.secret) {
-      return reply.status(401).send({ error: { code: 'unauthorized', message: 'bad secret' } });
+      return reply.status(401).send(errorBody('unauthorized', 'bad secret'));
     }
     const body = JSON.parse(String(req.body)) as {
       user_id: string;

@@ -108,7 +108,7 @@ export function realServicesSuite(mode: 'embedded' | 'distributed'): void {
       expect(partial).toBeTruthy();
       const res = await api<{ error: { code: string } }>(edge, 'GET', '/api/me/servers', { token: partial });
       expect(res.status).toBe(401);
-      expect(res.body.error.code).toBe('unauthorized');
+      expect(res.body.error.code).toBe('access_token_required');
       await expect(GatewayClient.connect(edge, partial)).rejects.toThrow(/401/);
       expect((await api(edge, 'GET', '/api/me/servers', { token: alice.access })).status).toBe(200);
       expect((await api(edge, 'GET', '/id/me', { token: alice.access })).status).toBe(200);

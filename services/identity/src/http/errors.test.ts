@@ -316,7 +316,7 @@ describe.each(TEST_BACKENDS)('identity errors on %s', (backend) => {
   });
 
   it('answers 404 in the error format for unknown routes', async () => {
-    expectError(await id.call('GET', '/nope'), 404, 'not_found');
+    expectError(await id.call('GET', '/nope'), 404, 'unknown_route');
   });
 
   it('accepts a bodiless POST that still says application/json', async () => {

@@ -2,6 +2,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
+import { errorBody } from '@twopointo/shared';
 import type { IdentityApp } from './types.ts';
 
 const Status = Type.Object({ status: Type.String() });
@@ -13,7 +14,7 @@ export function registerSystemRoutes(app: IdentityApp, deps: { database: Databas
     const [db, kv] = await Promise.all([deps.database.ping(), deps.cache.healthy().catch(() => false)]);
     if (db && kv) return reply.send({ status: 'ok' });
     const down = [!db && 'database', !kv && 'cache'].filter(Boolean).join(', ');
-    return reply.status(503).send({ error: { code: 'unavailable', message: `Not ready: ${down}` } });
+    return reply.status(503).send(errorBody('not_ready', `Not ready: ${down} unavailable`));
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

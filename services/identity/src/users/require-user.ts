@@ -7,6 +7,6 @@ import type { UserRepository } from './user.repository.ts';
 /** Gone accounts make their still unexpired tokens worthless. */
 export async function requireUser(users: UserRepository, subject: TokenSubject): Promise<UserRow> {
   const user = await users.findById(subject.id);
-  if (!user) throw unauthorized('Account no longer exists', 'user_not_found');
+  if (!user) throw unauthorized('Account no longer exists', 'unknown_user');
   return user;
 }

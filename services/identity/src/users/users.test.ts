@@ -131,7 +131,7 @@ describe.each(TEST_BACKENDS)('users on %s', (backend) => {
 
     const me = await id.call('GET', '/me', { token: u.access });
     expect(me.status).toBe(401);
-    expect(me.body.error.code).toBe('user_not_found');
+    expect(me.body.error.code).toBe('unknown_user');
     expect((await id.call('POST', '/auth/refresh', { body: { refresh_token: u.refresh } })).status).toBe(401);
     const again = await id.call('POST', '/auth/register', {
       body: { email: u.email, username: u.username, password: u.password },

@@ -117,7 +117,7 @@ export class Access {
       this.contexts.set(channelId, p);
     }
     const row = await p;
-    if (row.username === null) throw unauthorized('Unknown user');
+    if (row.username === null) throw unauthorized('Account no longer exists', 'unknown_user');
     if (row.id === null || !row.member) throw notFound('channel');
     const channel: ChannelRef = {
       id: row.id,

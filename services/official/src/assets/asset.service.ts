@@ -96,7 +96,7 @@ export class AssetService {
     if (info.contentType !== undefined && info.contentType.toLowerCase() !== asset.content_type) {
       await this.storage.delete([asset.storage_key]);
       throw badRequest(
-        'type_mismatch',
+        'content_type_mismatch',
         `The upload is ${info.contentType}, ${asset.content_type} was declared`,
       );
     }

@@ -35,7 +35,7 @@ const actors = new WeakMap<FastifyRequest, Actor>();
 /** The caller; only valid on routes behind the trust hook that are not /internal. */
 export function actorOf(req: FastifyRequest): Actor {
   const actor = actors.get(req);
-  if (!actor) throw unauthorized('Missing x-user-id');
+  if (!actor) throw unauthorized('Missing x-user-id', 'unauthorized');
   return actor;
 }
 
@@ -59,18 +59,19 @@ export function installTrust(
     const path = req.url.split('?')[0] ?? '';
     if (PUBLIC_PATHS.has(path)) return;
     if (!secretMatches(req.headers['x-internal-secret']))
-      throw unauthorized('Missing or bad internal secret');
+      throw unauthorized('Missing or bad internal secret', 'unauthorized');
     // decided by the matched route, not the raw URL: `/%69nternal/…` routes there too. The Edge
     // names a user on every request it proxies, so one carrying x-user-id came from a client.
     if (req.routeOptions.url?.startsWith('/internal/')) {
-      if (req.headers['x-user-id'] !== undefined) throw new AppError(404, 'not_found', 'Not found');
+      if (req.headers['x-user-id'] !== undefined) throw new AppError(404, 'unknown_route', 'Not found');
       return;
     }
     const userId = req.headers['x-user-id'];
-    if (typeof userId !== 'string' || !isSnowflake(userId)) throw unauthorized('Missing or bad x-user-id');
+    if (typeof userId !== 'string' || !isSnowflake(userId))
+      throw unauthorized('Missing or bad x-user-id', 'unauthorized');
     if (req.routeOptions.config.userCheck !== 'channel') {
       const user = await users.findUserRef(userId);
-      if (!user) throw unauthorized('Unknown user');
+      if (!user) throw unauthorized('Account no longer exists', 'unknown_user');
     }
     actors.set(req, { id: userId, access: new Access(accessRepo, userId) });
   });

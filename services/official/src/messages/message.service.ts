@@ -52,7 +52,7 @@ export function raceError(err: unknown): unknown {
   if (e?.code !== '23503') return err;
   switch (e.constraint) {
     case 'messages_author_id_fkey':
-      return unauthorized('Unknown user');
+      return unauthorized('Account no longer exists', 'unknown_user');
     case 'messages_channel_id_fkey':
     case 'messages_server_id_fkey':
       return notFound('channel');

@@ -138,7 +138,7 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
         ['POST', `/channels/123456789/messages`, { content: 'x' }],
       ] as const) {
         const res = await h.call(method, path, { as: gone, body });
-        expect([res.status, res.body.error.code]).toEqual([401, 'unauthorized']);
+        expect([res.status, res.body.error.code]).toEqual([401, 'unknown_user']);
       }
     });
 
@@ -173,7 +173,7 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
         ).toEqual([]);
         return `${mapped.status} ${mapped.code}`;
       };
-      expect(await attempt({ authorId: '123456789' })).toBe('401 unauthorized');
+      expect(await attempt({ authorId: '123456789' })).toBe('401 unknown_user');
       expect(await attempt({ channelId: '123456789' })).toBe('404 unknown_channel');
       expect(await attempt({ assetIds: ['123456789'] })).toBe('400 invalid_attachment');
     });

@@ -372,7 +372,7 @@ export function describeAssetFlow(kind: 'local' | 's3'): void {
       } else {
         expect(wrongType.status).toBe(200);
         res = await call('POST', `/assets/${typed.body.id}/complete`, bob);
-        expect([res.status, res.body.error.code]).toEqual([400, 'type_mismatch']);
+        expect([res.status, res.body.error.code]).toEqual([400, 'content_type_mismatch']);
       }
       expect((await rows(bob.id)).find((a) => a.id === typed.body.id)!.status).toBe('pending');
     });
