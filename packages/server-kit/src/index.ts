@@ -2,3 +2,4 @@ export * from './config.ts';
 export * from './http.ts';
 export * from './lifecycle.ts';
 export * from './bearer.ts';
+export * from './metrics.ts';
