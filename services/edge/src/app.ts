@@ -2,7 +2,6 @@
  * The Edge: the only public process. Proxies `/id` to Identity and `/api` to Official (after an
  * offline token check), serves the web client, and runs the realtime gateway on `/ws`.
  */
-import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
@@ -17,6 +16,7 @@ import { JwtVerifier } from './auth/jwt-verifier.ts';
 import type { EdgeConfig } from './config.ts';
 import { CachedAccess, OfficialAccessClient, SingleFlightAccess } from './gateway/access-client.ts';
 import { Gateway } from './gateway/gateway.ts';
+import { registerCors } from './http/cors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerWebClient } from './http/web-client.ts';
 import { registerIdentityProxy } from './proxy/identity.proxy.ts';
@@ -87,13 +87,7 @@ export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
     void reply.header('x-request-id', req.id);
   });
 
-  await app.register(cors, {
-    origin: config.DEV_ALLOWED_ORIGINS,
-    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type'],
-    exposedHeaders: ['Retry-After', 'X-Request-Id'],
-    maxAge: 600,
-  });
+  await registerCors(app, config.DEV_ALLOWED_ORIGINS);
 
   await app.register(healthRoutes, {
     identityUrl: config.IDENTITY_URL,
