@@ -16,6 +16,7 @@ import { JwtVerifier } from './auth/jwt-verifier.ts';
 import type { EdgeConfig } from './config.ts';
 import { CachedAccess, OfficialAccessClient, SingleFlightAccess } from './gateway/access-client.ts';
 import { Gateway } from './gateway/gateway.ts';
+import { registerCompression } from './http/compression.ts';
 import { registerCors } from './http/cors.ts';
 import { healthRoutes } from './http/health.routes.ts';
 import { registerWebClient } from './http/web-client.ts';
@@ -88,6 +89,8 @@ export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
   });
 
   await registerCors(app, config.DEV_ALLOWED_ORIGINS);
+  // before every route, so its onSend hook is on each of them (the WebSocket upgrade never passes here)
+  await registerCompression(app);
 
   await app.register(healthRoutes, {
     identityUrl: config.IDENTITY_URL,
@@ -110,6 +113,6 @@ export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
   }
 
   // last: the web client's wildcard route and the SPA fallback catch what nothing above matched
-  await registerWebClient(app, config.WEB_DIST);
+  await registerWebClient(app, { dist: config.WEB_DIST, sourceMaps: config.WEB_SOURCEMAPS });
   return { app, gateway, verifier };
 }

@@ -40,6 +40,8 @@ export const edgeConfigSpec = {
   BODY_LIMIT: env.int(1024 * 1024, 1, 1024 * 1024 * 1024),
   /** the built web client */
   WEB_DIST: path('apps/web/dist'),
+  /** serve the web client's source maps (*.map); off in production */
+  WEB_SOURCEMAPS: env.bool(false),
   LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
   /** client frames per socket per minute before close 4008 */
   WS_MAX_FRAMES_PER_MIN: env.int(120, 1),
