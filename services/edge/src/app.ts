@@ -19,6 +19,7 @@ import { Gateway } from './gateway/gateway.ts';
 import { registerCompression } from './http/compression.ts';
 import { registerCors } from './http/cors.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebClient } from './http/web-client.ts';
 import { registerIdentityProxy } from './proxy/identity.proxy.ts';
 import { registerOfficialProxy } from './proxy/official.proxy.ts';
@@ -88,6 +89,10 @@ export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
     void reply.header('x-request-id', req.id);
   });
 
+  await registerSecurityHeaders(app, {
+    publicUrl: config.PUBLIC_URL,
+    storageOrigin: deps.storage?.browserOrigin,
+  });
   await registerCors(app, config.DEV_ALLOWED_ORIGINS);
   // before every route, so its onSend hook is on each of them (the WebSocket upgrade never passes here)
   await registerCompression(app);
