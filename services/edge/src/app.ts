@@ -19,6 +19,7 @@ import { Gateway } from './gateway/gateway.ts';
 import { registerCompression } from './http/compression.ts';
 import { registerCors } from './http/cors.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { registerEdgeMetrics } from './http/metrics.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebClient } from './http/web-client.ts';
 import { registerIdentityProxy } from './proxy/identity.proxy.ts';
@@ -97,6 +98,7 @@ export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
   // before every route, so its onSend hook is on each of them (the WebSocket upgrade never passes here)
   await registerCompression(app);
 
+  registerEdgeMetrics(app, { stats: () => gateway.stats(), token: config.METRICS_TOKEN });
   await app.register(healthRoutes, {
     identityUrl: config.IDENTITY_URL,
     officialUrl: config.OFFICIAL_URL,

@@ -44,6 +44,8 @@ export const edgeConfigSpec = {
   WEB_SOURCEMAPS: env.bool(false),
   /** the origin browsers use (https://chat.example.org): fixes the CSP's WebSocket origin; https turns HSTS on */
   PUBLIC_URL: env.optionalUrl(),
+  /** when set, GET /metrics needs `Authorization: Bearer <token>` */
+  METRICS_TOKEN: env.optional(),
   LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
   /** client frames per socket per minute before close 4008 */
   WS_MAX_FRAMES_PER_MIN: env.int(120, 1),

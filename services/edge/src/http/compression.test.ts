@@ -87,4 +87,11 @@ describe('edge compression', () => {
     expect(Number(small.headers['content-length'])).toBe(small.body.length);
     expect(JSON.parse(small.body.toString())).toMatchObject({ body: 'x' });
   });
+
+  it("compresses the Edge's own answers over the threshold (/metrics)", async () => {
+    const res = await rawRequest(`${t.url}/metrics`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(res.body).toString()).toContain('edge_gateway_sockets');
+  });
 });

@@ -10,7 +10,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { answerNotFound } from '@twopointo/server-kit';
 
-const RESERVED = /^\/(api|id|ws)(\/|$)/;
+/** Paths that belong to the Edge, its upstreams or the gateway: never the client's index.html. */
+const RESERVED = /^\/(api|id|ws|storage|metrics|healthz|readyz)(\/|$)/;
 
 const MISSING_BUILD = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>twopointo</title></head>
@@ -25,7 +26,7 @@ export interface WebClientOptions {
   sourceMaps: boolean;
 }
 
-/** True for a GET of a client-side route (no file extension, not under /api, /id, /ws). */
+/** True for a GET of a client-side route (no file extension, not a reserved path). */
 function isSpaRoute(req: FastifyRequest): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const path = req.url.split('?')[0] ?? '/';
