@@ -1,13 +1,17 @@
-/** Fastify pieces every service shares: logger with secrets redacted, error format, request ids. */
+/** Fastify pieces every service shares: logger with secrets redacted, error format (404/405 too), request ids. */
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type {
+  ConnectionError,
   FastifyBaseLogger,
   FastifyError,
   FastifyInstance,
   FastifyReply,
+  FastifyRequest,
   FastifyServerOptions,
 } from 'fastify';
-import { AppError, errorBody } from '@twopointo/shared';
+import { AppError, errorBody, type ErrorCode } from '@twopointo/shared';
 
 /** Paths pino must never print. */
 export const REDACT_PATHS = [
@@ -49,7 +53,84 @@ export const requestIdOptions = {
   frameworkErrors,
   // Fastify's own drain-time 503 has its own body; installErrorHandler answers in ours instead
   return503OnClosing: false,
+  // what Node's HTTP parser refuses never reaches a route; it is answered in the error format too
+  clientErrorHandler,
 } satisfies Partial<FastifyServerOptions>;
+
+/** Methods a route can be registered for; the ones tried when building an `Allow` header. */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/**
+ * The methods the router knows for this URL. A catch-all route (a single-page app's `/*`, CORS's
+ * `OPTIONS *`) matches every path, so it says nothing about this one; a wildcard under a prefix
+ * (`/storage/upload/*`) does.
+ */
+export function allowedMethods(app: FastifyInstance, url: string): string[] {
+  const path = url.split('?')[0] ?? '/';
+  return METHODS.filter((method) => {
+    const route = app.findRoute({ method, url: path });
+    if (route === null) return false;
+    const rest = (route.params as Record<string, string | undefined>)['*'];
+    return rest === undefined || !isWholePath(rest, path);
+  });
+}
+
+/** The router hands wildcards their part of the path decoded, so compare with both spellings. */
+function isWholePath(rest: string, path: string): boolean {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // a malformed escape: only the raw spelling can match
+  }
+  return [path, decoded].some((p) => p === rest || p === `/${rest}`);
+}
+
+/** 405 with `Allow` when the path exists under other methods, 404 otherwise; both in the error format. */
+export function answerNotFound(req: FastifyRequest, reply: FastifyReply): void {
+  const path = req.url.split('?')[0];
+  const allowed = allowedMethods(req.server, req.url);
+  if (allowed.length > 0 && !allowed.includes(req.method)) {
+    void reply
+      .status(405)
+      .header('allow', allowed.join(', '))
+      .send(errorBody('method_not_allowed', `${req.method} is not allowed on ${path}`));
+    return;
+  }
+  void reply.status(404).send(errorBody('unknown_route', `No route ${req.method} ${path}`));
+}
+
+/** A request line whose URL alone takes half of Node's 16 KiB header limit. */
+const LONG_REQUEST_LINE = /^[A-Z]+ \S{8192}/;
+
+/**
+ * Node's HTTP parser refused the bytes (header block too large, malformed request line, idle
+ * timeout): answers like every other error, then closes, as Node itself does.
+ */
+function clientErrorHandler(err: ConnectionError, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  let status = 400;
+  let code: ErrorCode = 'bad_request';
+  let message = 'Malformed HTTP request';
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    [status, code, message] = [408, 'request_timeout', 'The request took too long to arrive'];
+  } else if (err.code === 'HPE_HEADER_OVERFLOW') {
+    // the parser counts the request line with the headers: when the URL is what overflowed, say so
+    const raw: unknown = err.rawPacket;
+    const head = Buffer.isBuffer(raw) ? raw.subarray(0, 9000).toString('latin1') : '';
+    if (LONG_REQUEST_LINE.test(head))
+      [status, code, message] = [414, 'uri_too_long', 'The request URL is too long'];
+    else [status, code, message] = [431, 'headers_too_large', 'The request headers are too large'];
+  }
+  if (socket.writable) {
+    const body = JSON.stringify(errorBody(code, message));
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
+}
 
 function frameworkErrors(err: FastifyError, _req: unknown, reply: FastifyReply): void {
   const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
@@ -136,11 +217,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     void reply.status(500).send(errorBody('internal', 'Internal server error'));
   });
-  app.setNotFoundHandler((req, reply) => {
-    void reply
-      .status(404)
-      .send(errorBody('unknown_route', `No route ${req.method} ${req.url.split('?')[0]}`));
-  });
+  app.setNotFoundHandler(answerNotFound);
 }
 
 /** PostgreSQL refuses NUL characters in text and JSON (valid JSON, valid UTF-8): the input's fault. */

@@ -69,7 +69,10 @@ export const ERROR_CODES = {
   rate_limited: 'Too many requests; see Retry-After',
   headers_too_large: 'The request headers are too large',
   // 5xx
+  request_timeout: 'The request took too long to arrive',
   internal: 'An unexpected failure (logged with the request id)',
+  bad_gateway: 'The Edge got no valid answer from the service behind it',
+  upstream_timeout: 'The service behind the Edge did not answer in time',
   unavailable: 'A backend is unreachable or the service is shutting down; retry',
   not_ready: '/readyz: a dependency does not answer',
 } as const;

@@ -41,6 +41,7 @@ export class ObjectTooLargeError extends Error {
 export class LocalStorage implements ObjectStorage {
   readonly kind = 'local' as const;
   readonly root: string;
+  readonly browserOrigin: string | undefined;
   private readonly secret: string;
   private readonly base: string;
 
@@ -48,6 +49,7 @@ export class LocalStorage implements ObjectStorage {
     this.root = resolve(opts.dir);
     this.secret = opts.signingSecret;
     this.base = (opts.publicBaseUrl ?? '').replace(/\/+$/, '');
+    this.browserOrigin = this.base ? new URL(this.base).origin : undefined;
   }
 
   /** Absolute file path of a key; throws InvalidKeyError for anything that could leave the root. */

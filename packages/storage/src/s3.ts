@@ -32,6 +32,7 @@ const DELETE_BATCH = 1000;
 export class S3Storage implements ObjectStorage {
   readonly kind = 's3' as const;
   readonly bucket: string;
+  readonly browserOrigin: string;
   readonly client: S3Client;
   /** signs the URLs handed to browsers */
   private readonly presignClient: S3Client;
@@ -40,6 +41,10 @@ export class S3Storage implements ObjectStorage {
     this.bucket = opts.bucket;
     this.client = makeClient(opts, opts.endpoint);
     this.presignClient = opts.publicEndpoint ? makeClient(opts, opts.publicEndpoint) : this.client;
+    // path-style URLs (forcePathStyle) live on the endpoint itself, or on AWS's regional one
+    this.browserOrigin = new URL(
+      opts.publicEndpoint ?? opts.endpoint ?? `https://s3.${opts.region}.amazonaws.com`,
+    ).origin;
   }
 
   async presignUpload(

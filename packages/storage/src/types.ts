@@ -14,6 +14,8 @@ export interface ObjectInfo {
 
 export interface ObjectStorage {
   readonly kind: 's3' | 'local';
+  /** origin of the URLs handed to browsers, when it is not the Edge's own (the CSP allows it) */
+  readonly browserOrigin: string | undefined;
   /** URL the browser PUTs the bytes to, valid for ttlSeconds */
   presignUpload(key: string, contentType: string, size: number, ttlSeconds: number): Promise<PresignedUpload>;
   /** short-lived URL to download the object */

@@ -2,7 +2,6 @@
  * The Edge: the only public process. Proxies `/id` to Identity and `/api` to Official (after an
  * offline token check), serves the web client, and runs the realtime gateway on `/ws`.
  */
-import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
@@ -17,7 +16,11 @@ import { JwtVerifier } from './auth/jwt-verifier.ts';
 import type { EdgeConfig } from './config.ts';
 import { CachedAccess, OfficialAccessClient, SingleFlightAccess } from './gateway/access-client.ts';
 import { Gateway } from './gateway/gateway.ts';
+import { registerCompression } from './http/compression.ts';
+import { registerCors } from './http/cors.ts';
 import { healthRoutes } from './http/health.routes.ts';
+import { registerEdgeMetrics } from './http/metrics.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebClient } from './http/web-client.ts';
 import { registerIdentityProxy } from './proxy/identity.proxy.ts';
 import { registerOfficialProxy } from './proxy/official.proxy.ts';
@@ -87,14 +90,15 @@ export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
     void reply.header('x-request-id', req.id);
   });
 
-  await app.register(cors, {
-    origin: config.DEV_ALLOWED_ORIGINS,
-    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type'],
-    exposedHeaders: ['Retry-After', 'X-Request-Id'],
-    maxAge: 600,
+  await registerSecurityHeaders(app, {
+    publicUrl: config.PUBLIC_URL,
+    storageOrigin: deps.storage?.browserOrigin,
   });
+  await registerCors(app, config.DEV_ALLOWED_ORIGINS);
+  // before every route, so its onSend hook is on each of them (the WebSocket upgrade never passes here)
+  await registerCompression(app);
 
+  registerEdgeMetrics(app, { stats: () => gateway.stats(), token: config.METRICS_TOKEN });
   await app.register(healthRoutes, {
     identityUrl: config.IDENTITY_URL,
     officialUrl: config.OFFICIAL_URL,
@@ -116,6 +120,6 @@ export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
   }
 
   // last: the web client's wildcard route and the SPA fallback catch what nothing above matched
-  await registerWebClient(app, config.WEB_DIST);
+  await registerWebClient(app, { dist: config.WEB_DIST, sourceMaps: config.WEB_SOURCEMAPS });
   return { app, gateway, verifier };
 }

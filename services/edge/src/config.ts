@@ -22,6 +22,12 @@ export const edgeConfigSpec = {
   BODY_LIMIT: env.int(1024 * 1024, 1, 1024 * 1024 * 1024),
   /** the built web client */
   WEB_DIST: repoPath('apps/web/dist'),
+  /** serve the web client's source maps (*.map); off in production */
+  WEB_SOURCEMAPS: env.bool(false),
+  /** the origin browsers use (https://chat.example.org): fixes the CSP's WebSocket origin; https turns HSTS on */
+  PUBLIC_URL: env.optionalUrl(),
+  /** when set, GET /metrics needs `Authorization: Bearer <token>` */
+  METRICS_TOKEN: env.optional(),
   /** client frames per socket per minute before close 4008 */
   WS_MAX_FRAMES_PER_MIN: env.int(120, 1),
   /** open sockets per user on one Edge before close 4005 */

@@ -138,7 +138,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     access: accessRepo,
   };
 
-  registerSystemRoutes(app, { database, bus });
+  registerSystemRoutes(app, { database, bus, cache });
   installMetrics(app, readCache);
   installTrust(app, config.INTERNAL_SECRET, accessRepo, accessRepo);
 

@@ -22,6 +22,17 @@ export interface ProxyOptions {
   rewriteHeaders?: (req: FastifyRequest, headers: Headers) => Headers;
 }
 
+/**
+ * Hop-by-hop headers of the upstream's answer describe the Edge's connection to it, not the
+ * client's to the Edge. undici asks for `Connection: close` on every HEAD, so an upstream's HEAD
+ * answer says close, and copied through it would close the client's keep-alive socket too.
+ */
+function dropHopByHop(headers: Headers): Headers {
+  const named = typeof headers.connection === 'string' ? headers.connection.split(',') : [];
+  const hop = new Set([...named.map((n) => n.trim().toLowerCase()), 'connection', 'keep-alive']);
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !hop.has(name)));
+}
+
 /** Methods the API uses; OPTIONS is answered by CORS at the Edge, never forwarded. */
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -66,6 +77,7 @@ export async function registerProxy(app: FastifyInstance, opts: ProxyOptions): P
       },
       replyOptions: {
         onError: onUpstreamError(opts.service) as (reply: unknown, error: { error: Error }) => void,
+        rewriteHeaders: dropHopByHop,
         rewriteRequestHeaders: (req, headers) => {
           const out: Headers = { ...headers };
           out['x-request-id'] = req.id;

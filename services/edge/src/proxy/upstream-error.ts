@@ -1,6 +1,7 @@
 /** Turns reply-from's upstream failures into the error format: 502/503/504, never a hang or a 500. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BODY_TOO_LARGE } from './body-limit.ts';
+import { errorBody } from '@twopointo/shared';
 
 /** the Edge closed its upstream agent (shutting down) with this request in flight */
 const CLOSING = 'UND_ERR_DESTROYED';
@@ -41,24 +42,24 @@ export function onUpstreamError(service: string) {
       return;
     }
     let status = 502;
-    let body = { code: 'bad_gateway', message: `The ${service} service gave no valid answer` };
+    let body = errorBody('bad_gateway', `The ${service} service gave no valid answer`);
     if (codes.includes(BODY_TOO_LARGE)) {
       status = 413;
-      body = { code: 'payload_too_large', message: 'Payload too large' };
+      body = errorBody('payload_too_large', 'Payload too large');
     } else if (codes.some((c) => c !== undefined && UNREACHABLE.has(c))) {
       status = 503;
-      body = { code: 'unavailable', message: `The ${service} service is unavailable` };
+      body = errorBody('unavailable', `The ${service} service is unavailable`);
     } else if (
       error.statusCode === 504 ||
       codes.includes('UND_ERR_HEADERS_TIMEOUT') ||
       codes.includes('FST_REPLY_FROM_GATEWAY_TIMEOUT')
     ) {
       status = 504;
-      body = { code: 'upstream_timeout', message: `The ${service} service did not answer in time` };
+      body = errorBody('upstream_timeout', `The ${service} service did not answer in time`);
     }
     if (codes.includes(CLOSING)) reply.request.log.info({ service }, 'request cut short by shutdown');
     else if (status >= 500) reply.request.log.warn({ err: error, service }, 'upstream failure');
     if (reply.sent) return;
-    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send({ error: body });
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   };
 }

@@ -66,14 +66,16 @@ describe.each(TEST_BACKENDS)('trust boundary, system routes and gateway access o
     expect(await h.call('GET', '/healthz')).toMatchObject({ status: 200, body: { status: 'ok' } });
     expect(await h.call('GET', '/readyz')).toMatchObject({
       status: 200,
-      body: { status: 'ok', database: true, bus: true },
+      body: { status: 'ok', database: true, bus: true, cache: true },
     });
     const metrics = await fetch(`${h.url}/metrics`);
     expect(metrics.status).toBe(200);
     const text = await metrics.text();
-    expect(text).toContain('official_http_requests_total');
     expect(text).toContain('official_process_cpu_user_seconds_total');
-    expect(text).toMatch(/official_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+/);
+    expect(text).toContain('official_nodejs_eventloop_lag_seconds');
+    expect(text).toMatch(
+      /official_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} \d+/,
+    );
     const doc = await h.call('GET', '/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
@@ -102,6 +104,32 @@ describe.each(TEST_BACKENDS)('trust boundary, system routes and gateway access o
     } finally {
       h.bus.healthy = healthy;
     }
+  });
+
+  it('/readyz is 503 when the cache is down', async () => {
+    const healthy = h.cache.healthy;
+    h.cache.healthy = async () => {
+      throw new Error('connection refused');
+    };
+    try {
+      expect(await h.call('GET', '/readyz')).toMatchObject({
+        status: 503,
+        body: { status: 'unavailable', database: true, bus: true, cache: false },
+      });
+    } finally {
+      h.cache.healthy = healthy;
+    }
+  });
+
+  it('a known path with the wrong method is 405 with Allow, in the error format', async () => {
+    const sid = (await h.call('POST', '/servers', { as: user, body: { name: 'Methods' } })).body.id;
+    const wrong = await h.call('PUT', `/servers/${sid}/invites`, { as: user });
+    expect([wrong.status, wrong.body.error.code]).toEqual([405, 'method_not_allowed']);
+    expect(wrong.headers.get('allow')).toBe('POST');
+    const health = await h.call('POST', '/healthz');
+    expect([health.status, health.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+    // an unknown path stays 404, whatever the method
+    expect((await h.call('DELETE', '/no/such/route', { as: user })).status).toBe(404);
   });
 
   describe('POST /internal/gateway/access', () => {

@@ -1,0 +1,87 @@
+/** The Edge's /metrics (Prometheus text), and the paths the single-page-app fallback never answers. */
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startTestEdge, type TestEdge } from '../test/harness.ts';
+import { makeWebDist, rawRequest, type FakeWebDist } from '../test/raw-http.ts';
+
+const metricValue = (text: string, name: string): number | undefined => {
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  return line === undefined ? undefined : Number(line.slice(name.length + 1));
+};
+
+describe('edge metrics', () => {
+  let web: FakeWebDist;
+  let t: TestEdge;
+
+  beforeAll(async () => {
+    web = makeWebDist();
+    t = await startTestEdge({ overrides: { WEB_DIST: web.dir } });
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(web.dir, { recursive: true, force: true });
+  });
+
+  it('exports gateway gauges, event-loop lag and HTTP latency in Prometheus text', async () => {
+    await fetch(`${t.url}/healthz`);
+    const token = await t.kit.access('4242');
+    const ws = new WebSocket(`${t.url.replace('http', 'ws')}/ws?token=${token}`);
+    await new Promise((resolve, reject) => {
+      ws.once('message', resolve);
+      ws.once('error', reject);
+    });
+    try {
+      const res = await fetch(`${t.url}/metrics`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      const text = await res.text();
+      expect(metricValue(text, 'edge_gateway_sockets')).toBe(1);
+      expect(metricValue(text, 'edge_gateway_users')).toBe(1);
+      expect(metricValue(text, 'edge_gateway_subscribed_servers')).toBe(0);
+      expect(metricValue(text, 'edge_gateway_subscribed_channels')).toBe(0);
+      expect(metricValue(text, 'edge_nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
+      expect(text).toContain('# TYPE edge_http_request_duration_seconds histogram');
+      expect(text).toMatch(
+        /edge_http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\} 1\b/,
+      );
+    } finally {
+      ws.terminate();
+    }
+  });
+
+  it('METRICS_TOKEN guards /metrics', async () => {
+    const guarded = await startTestEdge({
+      overrides: { METRICS_TOKEN: 'scrape-me' },
+      identity: t.identity,
+      official: t.official,
+      kit: t.kit,
+    });
+    try {
+      const none = await fetch(`${guarded.url}/metrics`);
+      expect(none.status).toBe(401);
+      expect(await none.json()).toMatchObject({ error: { code: 'missing_token' } });
+      const wrong = await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer nope' } });
+      expect(wrong.status).toBe(401);
+      const right = await fetch(`${guarded.url}/metrics`, { headers: { authorization: 'Bearer scrape-me' } });
+      expect(right.status).toBe(200);
+      expect(await right.text()).toContain('edge_gateway_sockets');
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it.each(['/metrics', '/healthz', '/readyz', '/ws', '/ws/x', '/storage/x', '/api/x', '/id/x'])(
+    'the web client never answers %s',
+    async (path) => {
+      const res = await rawRequest(t.url + path, { headers: { accept: 'text/html' } });
+      expect(res.headers['content-type']).not.toMatch(/text\/html/);
+    },
+  );
+
+  it('client routes still get index.html', async () => {
+    const res = await rawRequest(`${t.url}/invite/abc`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+  });
+});
