@@ -6,8 +6,8 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 /** int8 read as string, written as string or bigint */
 type Int8 = ColumnType<string, string | bigint, string | bigint>;
 type NullableInt8 = ColumnType<string | null, string | bigint | null | undefined, string | bigint | null>;
-/** int8[] with a default; written as an SQL expression (e.g. string_to_array(...)::bigint[]) */
-type Int8Array = ColumnType<string[], never, never>;
+/** int8[] read as decimal strings; written as an SQL expression (e.g. string_to_array(...)::bigint[]) */
+type Int8Array = ColumnType<string[], string[] | undefined, string[]>;
 
 export interface UsersTable {
   id: Int8;

@@ -61,6 +61,9 @@ export const Channel = Type.Object({
   topic: Nullable(Type.String()),
   position: Type.Integer(),
   created_at: Timestamp,
+  last_message_id: Nullable(Id, {
+    description: 'the newest message; the channel is unread when it is above the read marker',
+  }),
 });
 export const Attachment = Type.Object({
   id: Id,
@@ -79,6 +82,9 @@ export const Message = Type.Object({
   reply_to_id: Nullable(Id),
   created_at: Timestamp,
   edited_at: Nullable(Timestamp),
+  mentions: Type.Array(Id, { description: 'users mentioned by <@id> (members who can view the channel)' }),
+  mention_roles: Type.Array(Id, { description: 'roles of this server mentioned by <@&id>' }),
+  mention_everyone: Type.Boolean({ description: '@everyone or @here, by an author with MENTION_EVERYONE' }),
 });
 /** A user's read marker in a channel and the mentions of them after it. */
 export const ReadState = Type.Object({

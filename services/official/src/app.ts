@@ -35,9 +35,14 @@ import { MemberRepository } from './members/member.repository.ts';
 import { MemberService } from './members/member.service.ts';
 import { registerMessageRoutes } from './messages/messages.routes.ts';
 import { MessageRepository } from './messages/message.repository.ts';
+import { MentionRepository } from './messages/mention.repository.ts';
+import { onlineUsers } from './members/presence.ts';
 import { MessageService, type NewestPage } from './messages/message.service.ts';
 import { TypingService } from './messages/typing.service.ts';
 import { OverwriteService } from './roles/overwrite.service.ts';
+import { registerReadStateRoutes } from './read-states/read-states.routes.ts';
+import { ReadStateRepository } from './read-states/read-state.repository.ts';
+import { ReadStateService } from './read-states/read-state.service.ts';
 import { registerRoleRoutes } from './roles/roles.routes.ts';
 import { RoleRepository } from './roles/role.repository.ts';
 import { RoleService } from './roles/role.service.ts';
@@ -145,10 +150,13 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   registerServerRoutes(app, new ServerService(new ServerRepository(database.db), tx));
   registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx));
   const assets = registerAssets(app, ctx);
+  const messageRepo = new MessageRepository(database.db);
   registerMessageRoutes(
     app,
     new MessageService(
-      new MessageRepository(database.db),
+      messageRepo,
+      new MentionRepository(database.db),
+      (ids) => onlineUsers(cache, ids),
       tx,
       limiter,
       config.MESSAGE_RATE_LIMIT,
@@ -157,6 +165,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     ),
     new TypingService(bus, limiter, config.TYPING_RATE_LIMIT),
   );
+  registerReadStateRoutes(app, new ReadStateService(new ReadStateRepository(database.db), tx));
   registerMemberRoutes(app, new MemberService(memberRepo, tx, cache));
   registerInviteRoutes(
     app,

@@ -5,6 +5,7 @@ import { startHarness, type Harness, type TestUser } from '../test/official-harn
 import { enqueueUserDepartureEvents, outboxRow } from '@twopointo/bus';
 import { MessageRepository } from './message.repository.ts';
 import { raceError } from './message.service.ts';
+import { NO_MENTIONS } from './mentions.ts';
 
 describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
   let h: Harness;
@@ -79,6 +80,9 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
         reply_to_id: null,
         created_at: expect.any(String),
         edited_at: null,
+        mentions: [],
+        mention_roles: [],
+        mention_everyone: false,
       });
     });
 
@@ -157,6 +161,7 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
                 replyToId: null,
                 createdAt: new Date(),
                 assetIds: m.assetIds ?? [],
+                mentions: NO_MENTIONS,
               },
               outbox: outboxRow({ id: newId(), t: 'MESSAGE_CREATE', server_id: sid, data: '{}' }),
             },
