@@ -46,6 +46,9 @@ import { ReadStateService } from './read-states/read-state.service.ts';
 import { registerRoleRoutes } from './roles/roles.routes.ts';
 import { RoleRepository } from './roles/role.repository.ts';
 import { RoleService } from './roles/role.service.ts';
+import { registerSearchRoutes } from './search/search.routes.ts';
+import { SearchRepository } from './search/search.repository.ts';
+import { SearchService } from './search/search.service.ts';
 import { registerServerRoutes } from './servers/servers.routes.ts';
 import { ServerRepository } from './servers/server.repository.ts';
 import { ServerService } from './servers/server.service.ts';
@@ -151,6 +154,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx));
   const assets = registerAssets(app, ctx);
   const messageRepo = new MessageRepository(database.db);
+  registerSearchRoutes(app, new SearchService(new SearchRepository(database.db), messageRepo));
   registerMessageRoutes(
     app,
     new MessageService(
