@@ -5,7 +5,7 @@ import { JetStreamBus } from './jetstream.ts';
 import { MemoryBus } from './memory.ts';
 import { openBus } from './open.ts';
 import { deleteStream, record, TEST_NATS_URL, uniqueStreamNames, waitFor } from './test-support.ts';
-import type { EventBus, SequencedRecord } from './types.ts';
+import { isUserScoped, USER_SCOPED, type EventBus, type SequencedRecord } from './types.ts';
 
 const RETAIN = 5;
 const quiet = { warn: () => undefined, error: () => undefined };
@@ -74,6 +74,26 @@ describe.each(backends)('EventBus contract ($name)', (backend) => {
     sub.unsubscribe();
     expect(got[0]).toEqual({ ...serverScoped, s });
     expect('channel_id' in got[0]!).toBe(false);
+  });
+
+  it('round-trips a user-addressed record with its user_id, live and on replay', async () => {
+    const got: SequencedRecord[] = [];
+    const sub = bus.subscribe((r) => got.push(r));
+    await sub.ready;
+    const before = await bus.lastSeq();
+    const { channel_id: _omit, ...toUser } = record({
+      t: 'READ_STATE_UPDATE',
+      server_id: USER_SCOPED,
+      user_id: '300',
+      data: JSON.stringify({ channel_id: '200', last_read_id: '5', mention_count: 0 }),
+    });
+    const s = await bus.publish(toUser);
+    await waitFor(() => got.length === 1);
+    sub.unsubscribe();
+    expect(got[0]).toEqual({ ...toUser, s });
+    expect(isUserScoped(got[0]!)).toBe(true);
+    expect('channel_id' in got[0]!).toBe(false);
+    expect(await bus.replay(before)).toEqual([{ ...toUser, s }]);
   });
 
   it('does not deliver events published before subscribe, nor after unsubscribe', async () => {

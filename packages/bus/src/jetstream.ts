@@ -27,7 +27,10 @@ export interface JetStreamBusOptions {
   url: string;
   /** stream name [TP_EVENTS] */
   stream?: string;
-  /** subject prefix [tp]: durable events on `<prefix>.ev.>`, ephemeral on `<prefix>.eph.<server_id>` */
+  /**
+   * subject prefix [tp]: durable events on `<prefix>.ev.<server_id>.<channel_id|_>.<t>` and, when
+   * user-addressed, `<prefix>.ev.u.<user_id>.<t>`; ephemeral on `<prefix>.eph.<server_id>`
+   */
   prefix?: string;
   /** retention: newest messages kept [1,000,000] */
   maxMsgs?: number;
@@ -149,9 +152,14 @@ export class JetStreamBus implements EventBus {
       t: record.t,
       server_id: record.server_id,
       ...(record.channel_id !== undefined ? { channel_id: record.channel_id } : {}),
+      ...(record.user_id !== undefined ? { user_id: record.user_id } : {}),
       data: record.data,
     };
-    const subject = `${this.prefix}.ev.${token(record.server_id)}.${token(record.channel_id ?? '_')}.${token(record.t)}`;
+    // per-server and per-user subjects, so an Edge may later consume only what its sockets need
+    const subject =
+      record.user_id !== undefined
+        ? `${this.prefix}.ev.u.${token(record.user_id)}.${token(record.t)}`
+        : `${this.prefix}.ev.${token(record.server_id)}.${token(record.channel_id ?? '_')}.${token(record.t)}`;
     const ack = await this.js.publish(subject, JSON.stringify(body), {
       msgID: record.id,
       timeout: this.timeoutMs,

@@ -4,17 +4,31 @@ import type { DurableEventType, EphemeralBusEvent } from '@twopointo/shared';
 /**
  * A durable event as it travels: routing keys plus the payload `d` already serialised once as
  * JSON (`data`), so a gateway can frame it without parsing or re-serialising it.
+ *
+ * Addressed either to a server (and optionally one of its channels): delivered to that server's
+ * (channel's) subscribers; or to a user (`user_id`): delivered to every socket of that user, with
+ * no SUBSCRIBE, and replayed on RESUME like the others. A user-addressed record has
+ * `server_id: ''` (USER_SCOPED) and no `channel_id`, so a reader that routes by server reaches no one.
  */
 export interface BusRecord {
   /** event id (snowflake); a re-publish with the same id is dropped */
   id: string;
   t: DurableEventType;
+  /** the server whose subscribers receive it; '' on a user-addressed record */
   server_id: string;
   /** channel-scoped events reach only that channel's subscribers */
   channel_id?: string;
+  /** user-addressed events reach only that user's sockets (and need no subscription) */
+  user_id?: string;
   /** JSON of the event payload `d` */
   data: string;
 }
+
+/** The `server_id` of a user-addressed record: no server's subscribers receive it. */
+export const USER_SCOPED = '';
+
+/** A record addressed to one user (see BusRecord). */
+export const isUserScoped = (r: Pick<BusRecord, 'user_id'>): boolean => r.user_id !== undefined;
 
 /** A stored durable event with its stream sequence `s` (increasing, with gaps). */
 export interface SequencedRecord extends BusRecord {

@@ -52,4 +52,61 @@ describe.each(TEST_BACKENDS)('migrations on %s', (backend) => {
       await database.close();
     }
   });
+
+  it("003_attention backfills each channel's newest message and indexes content for full-text search", async () => {
+    const database = await createTestDatabase(backend, { migrated: false });
+    try {
+      const all = listMigrations();
+      await migrate(
+        database,
+        all.filter((m) => m.version < '003'),
+      );
+      const { db } = database;
+      await db
+        .insertInto('users')
+        .values({ id: '1', email: 'a@x.io', username: 'a', password_hash: 'h' })
+        .execute();
+      await db.insertInto('servers').values({ id: '10', name: 's', owner_id: '1' }).execute();
+      await db
+        .insertInto('channels')
+        .values([
+          { id: '20', server_id: '10', name: 'a', topic: null },
+          { id: '21', server_id: '10', name: 'b', topic: null },
+        ])
+        .execute();
+      await db
+        .insertInto('messages')
+        .values(
+          ['100', '101'].map((id) => ({
+            id,
+            channel_id: '20',
+            server_id: '10',
+            author_id: '1',
+            content: `Hello world ${id}`,
+          })),
+        )
+        .execute();
+      expect(await migrate(database, all)).toEqual(['003_attention']);
+      const channels = await db
+        .selectFrom('channels')
+        .select(['id', 'last_message_id'])
+        .orderBy('id')
+        .execute();
+      expect(channels).toEqual([
+        { id: '20', last_message_id: '101' },
+        { id: '21', last_message_id: null },
+      ]);
+      const hits = await db
+        .selectFrom('messages')
+        .select(['id', 'mentions', 'mention_roles', 'mention_everyone'])
+        .where(sql<boolean>`search @@ websearch_to_tsquery('simple', ${'HELLO 101'})`)
+        .execute();
+      expect(hits).toEqual([{ id: '101', mentions: [], mention_roles: [], mention_everyone: false }]);
+      const idx = await sql<{ indexdef: string }>`
+        select indexdef from pg_indexes where indexname = 'messages_search_idx'`.execute(db);
+      expect(idx.rows[0]?.indexdef).toMatch(/USING gin \(search\)/);
+    } finally {
+      await database.close();
+    }
+  });
 });

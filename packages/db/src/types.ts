@@ -6,6 +6,8 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 /** int8 read as string, written as string or bigint */
 type Int8 = ColumnType<string, string | bigint, string | bigint>;
 type NullableInt8 = ColumnType<string | null, string | bigint | null | undefined, string | bigint | null>;
+/** int8[] read as decimal strings; written as an SQL expression (e.g. string_to_array(...)::bigint[]) */
+type Int8Array = ColumnType<string[], string[] | undefined, string[]>;
 
 export interface UsersTable {
   id: Int8;
@@ -66,6 +68,8 @@ export interface ChannelsTable {
   topic: string | null;
   position: Generated<number>;
   created_at: Generated<Date>;
+  /** the newest message, kept at post and delete */
+  last_message_id: ColumnType<string | null, string | bigint | null | undefined, string | bigint | null>;
 }
 export interface ChannelOverwritesTable {
   channel_id: Int8;
@@ -83,6 +87,23 @@ export interface MessagesTable {
   reply_to_id: NullableInt8;
   created_at: Generated<Date>;
   edited_at: NullableTimestamp;
+  /** int8[]: read as decimal strings on both dialects */
+  mentions: Int8Array;
+  mention_roles: Int8Array;
+  mention_everyone: Generated<boolean>;
+  /** generated: to_tsvector('simple', content), GIN-indexed; never written */
+  search: ColumnType<string, never, never>;
+}
+export interface ReadStatesTable {
+  user_id: Int8;
+  channel_id: Int8;
+  last_read_id: NullableInt8;
+  mention_count: Generated<number>;
+}
+export interface MessageMentionsTable {
+  message_id: Int8;
+  user_id: Int8;
+  channel_id: Int8;
 }
 export interface InvitesTable {
   code: string;
@@ -131,6 +152,8 @@ export interface DB {
   invites: InvitesTable;
   assets: AssetsTable;
   message_attachments: MessageAttachmentsTable;
+  read_states: ReadStatesTable;
+  message_mentions: MessageMentionsTable;
   outbox: OutboxTable;
 }
 
@@ -147,6 +170,8 @@ export type OverwriteRow = Selectable<ChannelOverwritesTable>;
 
 /** Every application table, for reset tooling (the migrations table is not one). */
 export const APP_TABLES: readonly (keyof DB)[] = [
+  'message_mentions',
+  'read_states',
   'message_attachments',
   'messages',
   'channel_overwrites',

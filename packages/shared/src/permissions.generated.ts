@@ -25,7 +25,7 @@ export const Permissions = {
   ATTACH_FILES: 1n << 10n,
   /** React to messages */
   ADD_REACTIONS: 1n << 11n,
-  /** Mention @everyone */
+  /** Make @everyone and @here notify (every member who can view the channel; @here: those online); not granted to @everyone by default */
   MENTION_EVERYONE: 1n << 12n,
   /** Every permission, bypassing channel overwrites */
   ADMINISTRATOR: 1n << 13n,

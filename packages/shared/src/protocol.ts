@@ -2,7 +2,7 @@
  * The gateway protocol: one discriminated union on `op` (and `t` for events), used by the
  * Edge, the web client and the tests. Durable events carry the stream sequence `s`.
  */
-import type { Channel, Member, Message, Server } from './schemas.ts';
+import type { Channel, Member, Message, ReadState, Server } from './schemas.ts';
 
 export const HEARTBEAT_INTERVAL_MS = 30_000;
 
@@ -29,6 +29,8 @@ export interface DurableEventMap {
   MEMBER_LEAVE: { server_id: string; user_id: string };
   /** Roles or overwrites changed: gateways re-check who may see what in this server. */
   PERMISSIONS_UPDATE: { server_id: string; channel_id?: string };
+  /** User-scoped: the caller's read marker moved (an ack); to every socket of that user. */
+  READ_STATE_UPDATE: ReadState;
 }
 export type DurableEventType = keyof DurableEventMap;
 

@@ -6,7 +6,8 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 export const Id = Type.String({ pattern: '^[0-9]{1,19}$', description: 'snowflake id' });
 export const Timestamp = Type.String({ format: 'date-time' });
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Nullable = <T extends TSchema>(t: T, options?: { description: string }) =>
+  Type.Union([t, Type.Null()], options);
 
 export const ErrorSchema = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String() }),
@@ -60,6 +61,9 @@ export const Channel = Type.Object({
   topic: Nullable(Type.String()),
   position: Type.Integer(),
   created_at: Timestamp,
+  last_message_id: Nullable(Id, {
+    description: 'the newest message; the channel is unread when it is above the read marker',
+  }),
 });
 export const Attachment = Type.Object({
   id: Id,
@@ -78,6 +82,15 @@ export const Message = Type.Object({
   reply_to_id: Nullable(Id),
   created_at: Timestamp,
   edited_at: Nullable(Timestamp),
+  mentions: Type.Array(Id, { description: 'users mentioned by <@id> (members who can view the channel)' }),
+  mention_roles: Type.Array(Id, { description: 'roles of this server mentioned by <@&id>' }),
+  mention_everyone: Type.Boolean({ description: '@everyone or @here, by an author with MENTION_EVERYONE' }),
+});
+/** A user's read marker in a channel and the mentions of them after it. */
+export const ReadState = Type.Object({
+  channel_id: Id,
+  last_read_id: Nullable(Id, { description: 'the newest message read; null before the first ack' }),
+  mention_count: Type.Integer({ description: 'messages after the marker that mention the user' }),
 });
 export const Role = Type.Object({
   id: Id,
@@ -141,6 +154,7 @@ export type Server = Static<typeof Server>;
 export type Channel = Static<typeof Channel>;
 export type Attachment = Static<typeof Attachment>;
 export type Message = Static<typeof Message>;
+export type ReadState = Static<typeof ReadState>;
 export type Role = Static<typeof Role>;
 export type Member = Static<typeof Member>;
 export type Invite = Static<typeof Invite>;

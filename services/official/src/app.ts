@@ -35,12 +35,20 @@ import { MemberRepository } from './members/member.repository.ts';
 import { MemberService } from './members/member.service.ts';
 import { registerMessageRoutes } from './messages/messages.routes.ts';
 import { MessageRepository } from './messages/message.repository.ts';
+import { MentionRepository } from './messages/mention.repository.ts';
+import { onlineUsers } from './members/presence.ts';
 import { MessageService, type NewestPage } from './messages/message.service.ts';
 import { TypingService } from './messages/typing.service.ts';
 import { OverwriteService } from './roles/overwrite.service.ts';
+import { registerReadStateRoutes } from './read-states/read-states.routes.ts';
+import { ReadStateRepository } from './read-states/read-state.repository.ts';
+import { ReadStateService } from './read-states/read-state.service.ts';
 import { registerRoleRoutes } from './roles/roles.routes.ts';
 import { RoleRepository } from './roles/role.repository.ts';
 import { RoleService } from './roles/role.service.ts';
+import { registerSearchRoutes } from './search/search.routes.ts';
+import { SearchRepository } from './search/search.repository.ts';
+import { SearchService } from './search/search.service.ts';
 import { registerServerRoutes } from './servers/servers.routes.ts';
 import { ServerRepository } from './servers/server.repository.ts';
 import { ServerService } from './servers/server.service.ts';
@@ -145,10 +153,14 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   registerServerRoutes(app, new ServerService(new ServerRepository(database.db), tx));
   registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx));
   const assets = registerAssets(app, ctx);
+  const messageRepo = new MessageRepository(database.db);
+  registerSearchRoutes(app, new SearchService(new SearchRepository(database.db), messageRepo));
   registerMessageRoutes(
     app,
     new MessageService(
-      new MessageRepository(database.db),
+      messageRepo,
+      new MentionRepository(database.db),
+      (ids) => onlineUsers(cache, ids),
       tx,
       limiter,
       config.MESSAGE_RATE_LIMIT,
@@ -157,6 +169,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     ),
     new TypingService(bus, limiter, config.TYPING_RATE_LIMIT),
   );
+  registerReadStateRoutes(app, new ReadStateService(new ReadStateRepository(database.db), tx));
   registerMemberRoutes(app, new MemberService(memberRepo, tx, cache));
   registerInviteRoutes(
     app,

@@ -18,6 +18,10 @@ export interface ChannelRef {
   position: number;
   created_at: Date;
 }
+/** A channel as listed and presented: with its newest message (never part of a cached context). */
+export interface ChannelRow extends ChannelRef {
+  last_message_id: string | null;
+}
 export interface MessageRef {
   id: string;
   channel_id: string;
@@ -204,10 +208,10 @@ export class AccessRepository {
       .executeTakeFirst();
   }
 
-  listChannels(serverId: string): Promise<ChannelRef[]> {
+  listChannels(serverId: string): Promise<ChannelRow[]> {
     return this.db
       .selectFrom('channels')
-      .select(['id', 'server_id', 'name', 'topic', 'position', 'created_at'])
+      .select(['id', 'server_id', 'name', 'topic', 'position', 'created_at', 'last_message_id'])
       .where('server_id', '=', serverId)
       .orderBy('position')
       .orderBy('id')

@@ -167,7 +167,7 @@ describe('Access', () => {
         calls.push('overwrites'),
         new Map(ids.map((i) => [i, opts.overwrites ?? []]))
       ),
-      listChannels: async () => [channel],
+      listChannels: async () => [{ ...channel, last_message_id: null }],
       // the one-statement form of the above, for (user, channel)
       channelContext: async (userId: string, id: string) => {
         calls.push(`context:${id}`);

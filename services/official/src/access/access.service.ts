@@ -18,6 +18,7 @@ import type {
   AccessRepository,
   ChannelContextRow,
   ChannelRef,
+  ChannelRow,
   MessageRef,
   OverwriteRow,
   RoleBits,
@@ -197,7 +198,7 @@ export class Access {
   }
 
   /** The server's channels the caller may VIEW_CHANNEL, by position then id. */
-  async visibleChannels(server: ServerAccess): Promise<ChannelRef[]> {
+  async visibleChannels(server: ServerAccess): Promise<ChannelRow[]> {
     const channels = await this.repo.listChannels(server.server.id);
     const perms = await this.channelPermissions(
       server,

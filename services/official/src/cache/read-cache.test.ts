@@ -33,6 +33,15 @@ describe('ReadCache', () => {
     expect([reads.get('a'), reads.get('b'), reads.get('ctx')]).toEqual([undefined, undefined, undefined]);
   });
 
+  it('a user-addressed event (a read marker moving) invalidates nothing', () => {
+    const cache = new ReadCache(true);
+    const reads = cache.reads<Box>('test');
+    reads.set('ctx', cache.ticket(), [{ server: '1' }, { channel: '10' }], { v: 1 });
+    cache.changed({ t: 'READ_STATE_UPDATE', server_id: '', user_id: '7' });
+    cache.published({ t: 'READ_STATE_UPDATE', server_id: '', user_id: '7' });
+    expect(reads.get('ctx')).toEqual({ v: 1 });
+  });
+
   it('never stores what was read while a change of its scope committed', () => {
     const cache = new ReadCache(true);
     const reads = cache.reads<Box>('test');

@@ -24,6 +24,8 @@ export interface ChangeRecord {
   t: DurableEventType;
   server_id: string;
   channel_id?: string;
+  /** a user-addressed event (e.g. READ_STATE_UPDATE) changes nothing cached here */
+  user_id?: string;
 }
 
 export interface ReadCacheOptions {
@@ -165,6 +167,7 @@ export class ReadCache {
   }
 
   private apply(record: ChangeRecord): void {
+    if (record.user_id !== undefined) return;
     const at = ++this.now;
     if (record.t.startsWith('MESSAGE_')) {
       if (record.channel_id) this.lastChange.set(channelScope(record.channel_id), at);

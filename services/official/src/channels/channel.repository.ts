@@ -1,7 +1,7 @@
 /** SQL for channels. */
 import { sql, type DB, type Kysely } from '@twopointo/db';
 
-const columns = ['id', 'server_id', 'name', 'topic', 'position', 'created_at'] as const;
+const columns = ['id', 'server_id', 'name', 'topic', 'position', 'created_at', 'last_message_id'] as const;
 
 export class ChannelRepository {
   /** New channels go last. */

@@ -69,6 +69,7 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
           topic: null,
           position: 0,
           created_at: expect.any(String),
+          last_message_id: null,
         },
       },
     ]);

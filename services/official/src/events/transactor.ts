@@ -3,16 +3,21 @@
  * `run`, emits events into the outbox inside the same transaction, and the relay is kicked
  * only after the commit (so an event never goes out for a change that rolled back).
  */
-import { enqueueEvent, outboxRow, type BusRecord } from '@twopointo/bus';
+import { enqueueEvent, outboxRow, USER_SCOPED, type BusRecord } from '@twopointo/bus';
 import type { Database, DB, Kysely } from '@twopointo/db';
 import { newId, type DurableEventMap, type DurableEventType } from '@twopointo/shared';
 
-export type Emit = <T extends DurableEventType>(
-  t: T,
-  serverId: string,
-  d: DurableEventMap[T],
-  channelId?: string,
-) => Promise<void>;
+export interface Emit {
+  /** An event to the server's subscribers (the channel's, with `channelId`). */
+  <T extends DurableEventType>(
+    t: T,
+    serverId: string,
+    d: DurableEventMap[T],
+    channelId?: string,
+  ): Promise<void>;
+  /** An event to every socket of one user (user-scoped: no subscription needed). */
+  toUser<T extends DurableEventType>(t: T, userId: string, d: DurableEventMap[T]): Promise<void>;
+}
 
 export interface Kickable {
   kick(): void;
@@ -38,6 +43,15 @@ export function eventRecord<T extends DurableEventType>(
   };
 }
 
+/** A user-addressed event record (see BusRecord). */
+export function userEventRecord<T extends DurableEventType>(
+  t: T,
+  userId: string,
+  d: DurableEventMap[T],
+): BusRecord {
+  return { id: newId(), t, server_id: USER_SCOPED, user_id: userId, data: JSON.stringify(d) };
+}
+
 /** An event's outbox row, inserted by the repository in the same statement as the change. */
 export type OutboxRow = ReturnType<typeof outboxRow>;
 
@@ -50,13 +64,21 @@ export class Transactor {
 
   async run<R>(fn: (trx: Kysely<DB>, emit: Emit) => Promise<R>): Promise<R> {
     const emitted: BusRecord[] = [];
-    const result = await this.database.db.transaction().execute((trx) =>
-      fn(trx, async (t, serverId, d, channelId) => {
-        const record = eventRecord(t, serverId, d, channelId);
+    const result = await this.database.db.transaction().execute((trx) => {
+      const enqueue = async (record: BusRecord) => {
         emitted.push(record);
         await enqueueEvent(trx, record);
-      }),
-    );
+      };
+      const emit: Emit = Object.assign(
+        <T extends DurableEventType>(t: T, serverId: string, d: DurableEventMap[T], channelId?: string) =>
+          enqueue(eventRecord(t, serverId, d, channelId)),
+        {
+          toUser: <T extends DurableEventType>(t: T, userId: string, d: DurableEventMap[T]) =>
+            enqueue(userEventRecord(t, userId, d)),
+        },
+      );
+      return fn(trx, emit);
+    });
     if (emitted.length > 0) this.committed(emitted);
     return result;
   }

@@ -17,4 +17,7 @@ export const presentMessage = (m: MessageRow, attachments: AttachmentRow[] = [])
   reply_to_id: m.reply_to_id,
   created_at: iso(m.created_at),
   edited_at: isoOrNull(m.edited_at),
+  mentions: m.mentions,
+  mention_roles: m.mention_roles,
+  mention_everyone: m.mention_everyone,
 });

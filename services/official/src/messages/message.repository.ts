@@ -1,6 +1,8 @@
 /** SQL for messages and their attachments; history is paged by id on the (channel_id, id) index. */
 import { sql, type DB, type Kysely } from '@twopointo/db';
 import type { OutboxRow } from '../events/transactor.ts';
+import { int8Array } from './mention.repository.ts';
+import type { ResolvedMentions } from './mentions.ts';
 
 export interface MessageRow {
   id: string;
@@ -12,6 +14,9 @@ export interface MessageRow {
   reply_to_id: string | null;
   created_at: Date;
   edited_at: Date | null;
+  mentions: string[];
+  mention_roles: string[];
+  mention_everyone: boolean;
 }
 export interface PageRow extends MessageRow {
   has_attachments: boolean;
@@ -25,6 +30,7 @@ export interface NewMessage {
   replyToId: string | null;
   createdAt: Date;
   assetIds: string[];
+  mentions: ResolvedMentions;
 }
 export interface AttachmentRow {
   id: string;
@@ -37,6 +43,8 @@ export interface PageQuery {
   limit: number;
   before?: string;
   after?: string;
+  /** the page centred on this id (with neither before nor after) */
+  around?: string;
 }
 
 /** A message to insert with its event's outbox row. */
@@ -62,42 +70,105 @@ export class MessageRepository {
         'messages.reply_to_id',
         'messages.created_at',
         'messages.edited_at',
+        'messages.mentions',
+        'messages.mention_roles',
+        'messages.mention_everyone',
       ]);
   }
 
   /**
-   * Messages, their attachments and their outbox rows in one statement (data-modifying CTEs): one
+   * Messages, their attachments, their channels' newest message, their mentions (with the
+   * notified users' counts) and their outbox rows in one statement (data-modifying CTEs): one
    * round trip, atomic, however many messages (see GroupWriter). A foreign key violation (author,
    * channel or asset gone since the check) rejects with the violated constraint's name in
    * `constraint`.
    */
   async insertWithEvents(items: PendingMessage[], db: Kysely<DB> = this.db): Promise<void> {
-    const withMessages = db.with('m', (q) =>
-      q
-        .insertInto('messages')
-        .values(
-          items.map(({ message: m }) => ({
-            id: m.id,
-            channel_id: m.channelId,
-            server_id: m.serverId,
-            author_id: m.authorId,
-            content: m.content,
-            reply_to_id: m.replyToId,
-            created_at: m.createdAt,
-          })),
-        )
-        .returning('id'),
-    );
+    const withMessages = db
+      .with('m', (q) =>
+        q
+          .insertInto('messages')
+          .values(
+            items.map(({ message: m }) => ({
+              id: m.id,
+              channel_id: m.channelId,
+              server_id: m.serverId,
+              author_id: m.authorId,
+              content: m.content,
+              reply_to_id: m.replyToId,
+              created_at: m.createdAt,
+              // a multi-row insert fills what a row leaves out with the column's default
+              ...(m.mentions.users.length > 0 ? { mentions: int8Array(m.mentions.users) } : {}),
+              ...(m.mentions.roles.length > 0 ? { mention_roles: int8Array(m.mentions.roles) } : {}),
+              ...(m.mentions.everyone ? { mention_everyone: true } : {}),
+            })),
+          )
+          .returning(['id', 'channel_id']),
+      )
+      // only ever forwards, so a batch that commits after a newer one cannot move it back
+      .with('c', (q) =>
+        q
+          .updateTable('channels')
+          .from(
+            q
+              .selectFrom('m')
+              .select(['m.channel_id', (eb) => eb.fn.max('m.id').as('newest')])
+              .groupBy('m.channel_id')
+              .as('n'),
+          )
+          .set((eb) => ({ last_message_id: eb.ref('n.newest') }))
+          .whereRef('channels.id', '=', 'n.channel_id')
+          .where((eb) =>
+            eb.or([
+              eb('channels.last_message_id', 'is', null),
+              eb('channels.last_message_id', '<', eb.ref('n.newest')),
+            ]),
+          )
+          .returning('channels.id'),
+      );
     const outbox = items.map((i) => i.outbox);
     const attachments = items.flatMap(({ message: m }) =>
       m.assetIds.map((asset_id, position) => ({ message_id: m.id, asset_id, position })),
     );
-    if (attachments.length === 0) {
-      await withMessages.insertInto('outbox').values(outbox).execute();
+    const mentions = items.flatMap(({ message: m }) =>
+      m.mentions.notified.map((user_id) => ({ message_id: m.id, user_id, channel_id: m.channelId })),
+    );
+    // the attachments' CTE adds nothing the statement refers to later, so the type stays the same
+    const withAttachments =
+      attachments.length === 0
+        ? withMessages
+        : (withMessages.with('a', (q) =>
+            q.insertInto('message_attachments').values(attachments).returning('message_id'),
+          ) as unknown as typeof withMessages);
+    if (mentions.length === 0) {
+      await withAttachments.insertInto('outbox').values(outbox).execute();
       return;
     }
-    await withMessages
-      .with('a', (q) => q.insertInto('message_attachments').values(attachments).returning('message_id'))
+    await withAttachments
+      .with('mm', (q) =>
+        q.insertInto('message_mentions').values(mentions).returning(['message_id', 'user_id', 'channel_id']),
+      )
+      // each notified user's count goes up by the new mentions after their marker (a marker can
+      // be past a message still being written: a user acked a newer one that committed first)
+      .with('rs', (q) =>
+        q
+          .insertInto('read_states')
+          .columns(['user_id', 'channel_id', 'mention_count'])
+          .expression(
+            q
+              .selectFrom('mm')
+              .select(['mm.user_id', 'mm.channel_id', (eb) => eb.fn.countAll<number>().as('n')])
+              .groupBy(['mm.user_id', 'mm.channel_id']),
+          )
+          .onConflict((oc) =>
+            oc.columns(['user_id', 'channel_id']).doUpdateSet({
+              mention_count: sql<number>`read_states.mention_count + (select count(*) from mm
+                where mm.user_id = read_states.user_id and mm.channel_id = read_states.channel_id
+                  and mm.message_id > coalesce(read_states.last_read_id, 0))`,
+            }),
+          )
+          .returning('user_id'),
+      )
       .insertInto('outbox')
       .values(outbox)
       .execute();
@@ -134,13 +205,35 @@ export class MessageRepository {
    * With `after`: the oldest `limit` newer than `after` (then sorted newest first).
    * has_more: further messages exist beyond the page in the direction of travel.
    */
-  async page(channelId: string, p: PageQuery): Promise<{ rows: PageRow[]; hasMore: boolean }> {
+  /**
+   * The page centred on `id`: it (when it exists) and the messages older than it, up to half the
+   * page newer than it, and the other side filling in where one side runs out. has_more: messages
+   * exist beyond either end.
+   */
+  async around(channelId: string, id: string, limit: number): Promise<{ rows: PageRow[]; hasMore: boolean }> {
+    const older = await this.page(channelId, { limit, atOrBefore: id });
+    const newer = await this.page(channelId, { limit, after: id });
+    let nNewer = Math.min(newer.rows.length, Math.floor(limit / 2));
+    const nOlder = Math.min(older.rows.length, limit - nNewer);
+    nNewer = Math.min(newer.rows.length, limit - nOlder);
+    return {
+      // newer rows come newest first: the ones next to `id` are at the end
+      rows: [...newer.rows.slice(newer.rows.length - nNewer), ...older.rows.slice(0, nOlder)],
+      hasMore: older.hasMore || older.rows.length > nOlder || newer.hasMore || newer.rows.length > nNewer,
+    };
+  }
+
+  async page(
+    channelId: string,
+    p: PageQuery & { atOrBefore?: string },
+  ): Promise<{ rows: PageRow[]; hasMore: boolean }> {
     const dir = p.after ? 'asc' : 'desc';
     // the page is cut from messages alone first (the (channel_id, id) index), and only its rows are
     // joined to their authors and checked for attachments: however stale the planner's statistics
     // (a channel that grew fast since the last ANALYZE), the per-row work stays bounded by limit
     let page = this.db.selectFrom('messages').selectAll().where('channel_id', '=', channelId);
     if (p.before) page = page.where('id', '<', p.before);
+    if (p.atOrBefore) page = page.where('id', '<=', p.atOrBefore);
     if (p.after) page = page.where('id', '>', p.after);
     const rows = await this.db
       .selectFrom(
@@ -160,6 +253,9 @@ export class MessageRepository {
         'm.reply_to_id',
         'm.created_at',
         'm.edited_at',
+        'm.mentions',
+        'm.mention_roles',
+        'm.mention_everyone',
         // so the attachments are read only for the pages that have any
         sql<boolean>`exists (select 1 from message_attachments ma where ma.message_id = m.id)`.as(
           'has_attachments',
@@ -199,10 +295,21 @@ export class MessageRepository {
     return out;
   }
 
-  async updateContent(trx: Kysely<DB>, id: string, content: string): Promise<MessageRow | undefined> {
+  async updateContent(
+    trx: Kysely<DB>,
+    id: string,
+    content: string,
+    mentions: ResolvedMentions,
+  ): Promise<MessageRow | undefined> {
     const res = await trx
       .updateTable('messages')
-      .set({ content, edited_at: new Date() })
+      .set({
+        content,
+        edited_at: new Date(),
+        mentions: int8Array(mentions.users),
+        mention_roles: int8Array(mentions.roles),
+        mention_everyone: mentions.everyone,
+      })
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) return undefined;
@@ -212,5 +319,20 @@ export class MessageRepository {
   async delete(trx: Kysely<DB>, id: string): Promise<boolean> {
     const res = await trx.deleteFrom('messages').where('id', '=', id).executeTakeFirst();
     return Number(res.numDeletedRows) > 0;
+  }
+
+  /** After a delete: when it was the channel's newest message, the newest left (by the (channel_id, id) index). */
+  async retreatNewest(trx: Kysely<DB>, channelId: string, deletedId: string): Promise<void> {
+    await trx
+      .updateTable('channels')
+      .set((eb) => ({
+        last_message_id: eb
+          .selectFrom('messages')
+          .select((e) => e.fn.max('messages.id').as('id'))
+          .where('messages.channel_id', '=', channelId),
+      }))
+      .where('id', '=', channelId)
+      .where('last_message_id', '=', deletedId)
+      .execute();
   }
 }

@@ -19,4 +19,5 @@ export const HistoryQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 50 })),
   before: Type.Optional(IdInput),
   after: Type.Optional(IdInput),
+  around: Type.Optional(IdInput),
 });

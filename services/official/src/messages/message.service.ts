@@ -1,4 +1,8 @@
-/** Message rules: SEND_MESSAGES to post (ATTACH_FILES with files), history needs READ_MESSAGE_HISTORY, authors edit, authors or MANAGE_MESSAGES delete. */
+/**
+ * Message rules: SEND_MESSAGES to post (ATTACH_FILES with files), history needs
+ * READ_MESSAGE_HISTORY, authors edit, authors or MANAGE_MESSAGES delete. Mentions are resolved at
+ * post and edit; the notified users' counts and each channel's newest message change with them.
+ */
 import type { Limit, RateLimiter } from '@twopointo/cache';
 import {
   Permissions,
@@ -14,8 +18,10 @@ import { GroupWriter } from '../events/group-writer.ts';
 import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
 import { presentMessage } from './message.presenter.ts';
-import type { MessageRepository, PageQuery, PendingMessage } from './message.repository.ts';
+import type { MessageRepository, PageQuery, PageRow, PendingMessage } from './message.repository.ts';
 import { MAX_PAGE } from './message.schema.ts';
+import type { MentionRepository } from './mention.repository.ts';
+import { mentionsIn, type MentionSources } from './mentions.ts';
 
 export const MAX_CONTENT = 4000;
 
@@ -69,9 +75,13 @@ export function raceError(err: unknown): unknown {
 export class MessageService {
   /** concurrent posts share one insert statement (group commit) */
   private readonly writer: GroupWriter<PendingMessage>;
+  private readonly sources: MentionSources;
 
   constructor(
     private readonly repo: MessageRepository,
+    private readonly mentionRepo: MentionRepository,
+    /** who of these users has an open socket (for @here) */
+    online: (userIds: string[]) => Promise<Set<string>>,
     private readonly tx: Transactor,
     private readonly limiter: RateLimiter,
     private readonly limit: Limit,
@@ -81,12 +91,14 @@ export class MessageService {
     private readonly newest?: CachedReads<NewestPage>,
   ) {
     this.writer = new GroupWriter((items) => this.repo.insertWithEvents(items));
+    this.sources = { audience: (...args) => mentionRepo.audience(...args), online };
   }
 
   async create(actor: Actor, channelId: string, body: CreateMessageInput): Promise<Message> {
     const assetIds = body.attachment_ids ?? [];
     const needed = Permissions.SEND_MESSAGES | (assetIds.length > 0 ? Permissions.ATTACH_FILES : 0n);
-    const { channel, user } = await actor.access.requireChannel(channelId, needed);
+    const access = await actor.access.requireChannel(channelId, needed);
+    const { channel, user } = access;
     const content = checkContent(body.content, assetIds.length > 0);
     if (new Set(assetIds).size !== assetIds.length)
       throw badRequest('invalid_input', 'body.attachment_ids: must be distinct');
@@ -102,6 +114,7 @@ export class MessageService {
       throw badRequest('invalid_reply', 'body.reply_to_id: must be a message in this channel');
     }
     await this.limiter.consume(`msg:${actor.id}:${channelId}`, this.limit);
+    const mentions = await mentionsIn(content, access, this.sources);
     const byId = new Map(assets.map((a) => [a.id, a]));
     const ordered = assetIds.map((id) => byId.get(id)!);
     const id = newId();
@@ -117,6 +130,9 @@ export class MessageService {
         reply_to_id: replyToId,
         created_at: new Date(),
         edited_at: null,
+        mentions: mentions.users,
+        mention_roles: mentions.roles,
+        mention_everyone: mentions.everyone,
       },
       ordered,
     );
@@ -133,6 +149,7 @@ export class MessageService {
             replyToId,
             createdAt: new Date(message.created_at),
             assetIds,
+            mentions,
           },
           outbox,
         }),
@@ -147,6 +164,12 @@ export class MessageService {
   async list(actor: Actor, channelId: string, query: Partial<PageQuery>): Promise<string> {
     const { channel } = await actor.access.requireChannel(channelId, Permissions.READ_MESSAGE_HISTORY);
     const limit = query.limit ?? 50;
+    if (query.around !== undefined) {
+      if (query.before !== undefined || query.after !== undefined)
+        throw badRequest('invalid_input', 'query.around: cannot be combined with before or after');
+      const { rows, hasMore } = await this.repo.around(channelId, query.around, limit);
+      return JSON.stringify(await this.present(rows, hasMore));
+    }
     if (this.newest && !query.before && !query.after && limit <= MAX_PAGE) {
       // the page a client opening a channel asks for: served from the newest MAX_PAGE, kept until a
       // message of the channel changes (or a change of its server, e.g. an author's account removal)
@@ -176,19 +199,39 @@ export class MessageService {
     query: PageQuery,
   ): Promise<{ messages: Message[]; has_more: boolean }> {
     const { rows, hasMore } = await this.repo.page(channelId, query);
+    return this.present(rows, hasMore);
+  }
+
+  private async present(
+    rows: PageRow[],
+    hasMore: boolean,
+  ): Promise<{ messages: Message[]; has_more: boolean }> {
     const withFiles = rows.filter((r) => r.has_attachments).map((r) => r.id);
     const attachments = withFiles.length > 0 ? await this.repo.attachments(withFiles) : new Map();
     return { messages: rows.map((r) => presentMessage(r, attachments.get(r.id))), has_more: hasMore };
   }
 
   async edit(actor: Actor, messageId: string, rawContent: string): Promise<Message> {
-    const { message: ref } = await actor.access.requireMessage(messageId);
+    const access = await actor.access.requireMessage(messageId);
+    const ref = access.message;
     if (ref.author_id !== actor.id) throw forbidden('Only the author can edit a message', 'not_author');
+    // resolved before the transaction: it reads outside it (PGlite hands out one connection)
+    const mentions = await mentionsIn(rawContent.trim(), access, this.sources);
     return this.tx.run(async (trx, emit) => {
       const attachments = (await this.repo.attachments([messageId], trx)).get(messageId) ?? [];
       const content = checkContent(rawContent, attachments.length > 0);
-      const row = await this.repo.updateContent(trx, messageId, content);
+      const before = await this.mentionRepo.notified(trx, messageId);
+      const row = await this.repo.updateContent(trx, messageId, content, mentions);
       if (!row) throw notFound('message');
+      const after = new Set(mentions.notified);
+      const changed = [
+        ...before.filter((u) => !after.has(u)),
+        ...mentions.notified.filter((u) => !before.includes(u)),
+      ];
+      if (changed.length > 0) {
+        await this.mentionRepo.replaceNotified(trx, messageId, ref.channel_id, mentions.notified);
+        await this.mentionRepo.recount(trx, ref.channel_id, changed);
+      }
       const message = presentMessage(row, attachments);
       await emit('MESSAGE_UPDATE', row.server_id, message, row.channel_id);
       return message;
@@ -202,7 +245,11 @@ export class MessageService {
     }
     const released = await this.tx.run(async (trx, emit) => {
       const held = (await this.repo.attachments([messageId], trx)).get(messageId) ?? [];
+      const notified = await this.mentionRepo.notified(trx, messageId);
       if (!(await this.repo.delete(trx, messageId))) throw notFound('message');
+      await this.repo.retreatNewest(trx, message.channel_id, messageId);
+      // its mentions went with it (cascade): the counts of those it notified are read again
+      await this.mentionRepo.recount(trx, message.channel_id, notified);
       await emit(
         'MESSAGE_DELETE',
         message.server_id,

@@ -39,7 +39,9 @@ export function registerMessageRoutes(
         tags,
         description:
           'Newest first. `before`: the newest `limit` messages older than it. `after`: the oldest `limit` messages newer ' +
-          'than it, still sorted newest first. `has_more`: more messages exist beyond the page in that direction.',
+          'than it, still sorted newest first. `around` (not with before/after): the page centred on that id (it, up to ' +
+          'half the page newer, the rest older), `has_more` then says more exist beyond either end. ' +
+          '`has_more`: more messages exist beyond the page in that direction.',
         params: ChannelParams,
         querystring: HistoryQuery,
         response: {

@@ -6,6 +6,7 @@ import { outboxRow } from '@twopointo/bus';
 import { enqueueUserDepartureEvents } from '../members/departure.ts';
 import { MessageRepository } from './message.repository.ts';
 import { raceError } from './message.service.ts';
+import { NO_MENTIONS } from './mentions.ts';
 
 describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
   let h: Harness;
@@ -80,6 +81,9 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
         reply_to_id: null,
         created_at: expect.any(String),
         edited_at: null,
+        mentions: [],
+        mention_roles: [],
+        mention_everyone: false,
       });
     });
 
@@ -158,6 +162,7 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
                 replyToId: null,
                 createdAt: new Date(),
                 assetIds: m.assetIds ?? [],
+                mentions: NO_MENTIONS,
               },
               outbox: outboxRow({ id: newId(), t: 'MESSAGE_CREATE', server_id: sid, data: '{}' }),
             },

@@ -150,6 +150,7 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
         topic: null,
         position: 0,
         created_at: expect.any(String),
+        last_message_id: null,
       });
       cid = res.body.id;
       res = await h.call('POST', `/servers/${sid}/channels`, {

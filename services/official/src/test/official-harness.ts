@@ -37,7 +37,7 @@ export interface Harness {
     headers: Headers;
   }>;
   /** publishes pending outbox rows and returns the durable events since the previous call */
-  drain(): Promise<{ t: string; server_id: string; channel_id?: string; d: any }[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  drain(): Promise<{ t: string; server_id: string; channel_id?: string; user_id?: string; d: any }[]>; // eslint-disable-line @typescript-eslint/no-explicit-any
   close(): Promise<void>;
 }
 
@@ -118,6 +118,7 @@ export async function startHarness(
         t: r.t,
         server_id: r.server_id,
         channel_id: r.channel_id,
+        ...(r.user_id !== undefined ? { user_id: r.user_id } : {}),
         d: JSON.parse(r.data),
       }));
     },

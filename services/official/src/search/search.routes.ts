@@ -1,0 +1,31 @@
+/** /servers/:sid/messages/search */
+import { Type } from '@fastify/type-provider-typebox';
+import { Message } from '@twopointo/shared';
+import { errors } from '../http/schema.ts';
+import { actorOf } from '../http/trust.ts';
+import type { OfficialApp } from '../http/types.ts';
+import { ServerParams } from '../servers/server.schema.ts';
+import { SearchQuery } from './search.schema.ts';
+import type { SearchService } from './search.service.ts';
+
+export function registerSearchRoutes(app: OfficialApp, search: SearchService): void {
+  app.get(
+    '/servers/:sid/messages/search',
+    {
+      schema: {
+        tags: ['messages'],
+        description:
+          'Newest first; full text over content (`q`, PostgreSQL web search syntax, no stemming) and filters, ' +
+          'only in channels where the caller has VIEW_CHANNEL and READ_MESSAGE_HISTORY. `q` or a filter is required. ' +
+          '`total`: every match, not only this page.',
+        params: ServerParams,
+        querystring: SearchQuery,
+        response: {
+          200: Type.Object({ messages: Type.Array(Message), total: Type.Integer() }),
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    async (req) => search.search(actorOf(req), req.params.sid, req.query),
+  );
+}
