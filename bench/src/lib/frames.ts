@@ -40,6 +40,9 @@ export function messageCreateFrame(s: number, content: string, ids: CeilingIds):
     reply_to_id: null,
     created_at: new Date().toISOString(),
     edited_at: null,
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
   });
   return `{"op":"EVENT","t":"MESSAGE_CREATE","s":${s},"d":${d}}`;
 }

@@ -13,6 +13,7 @@ const channel: Channel = {
   topic: null,
   position: 0,
   created_at: '2026-01-01T00:00:00Z',
+  last_message_id: null,
 };
 
 interface Call {

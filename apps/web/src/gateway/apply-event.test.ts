@@ -22,6 +22,7 @@ const channel = (id: string, position: number): Channel => ({
   topic: null,
   position,
   created_at: '2026-01-01T00:00:00Z',
+  last_message_id: null,
 });
 const message = (id: string, author = '2'): Message => ({
   id,
@@ -30,6 +31,9 @@ const message = (id: string, author = '2'): Message => ({
   author: { id: author, username: `u${author}` },
   content: `m${id}`,
   attachments: [],
+  mentions: [],
+  mention_roles: [],
+  mention_everyone: false,
   reply_to_id: null,
   created_at: '2026-01-01T00:00:00Z',
   edited_at: null,
