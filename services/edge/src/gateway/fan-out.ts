@@ -35,26 +35,18 @@ export class FanOut {
 
   /** A durable event from the bus. */
   readonly onRecord = (r: SequencedRecord): void => {
+    // addressed to a user: every socket of theirs on this Edge, no subscription involved
+    if (r.user_id !== undefined) {
+      const mine = this.sockets.ofUser(r.user_id);
+      if (mine !== undefined) this.deliver(r, mine);
+      return;
+    }
     // anything but a message may change who sees what: cached access answers go first
     if (!r.t.startsWith('MESSAGE_')) this.access.invalidate?.(r.server_id);
     const channelId = r.channel_id || undefined;
     const targets =
       channelId !== undefined ? this.index.byChannel.get(channelId) : this.index.byServer.get(r.server_id);
-    if (targets !== undefined) {
-      let frame: Buffer | undefined;
-      for (const conn of targets) {
-        if (r.s <= conn.lastS) continue;
-        frame ??= Buffer.from(durableFrame(r));
-        if (conn.pending !== null) {
-          conn.pending.push([r, frame]);
-          if (conn.pending.length > MAX_PENDING)
-            this.sockets.kick(conn, CloseCodes.SLOW_CONSUMER, 'Slow consumer');
-          continue;
-        }
-        conn.lastS = r.s;
-        this.writer.write(conn, frame);
-      }
-    }
+    if (targets !== undefined) this.deliver(r, targets);
     switch (r.t) {
       case 'MEMBER_LEAVE':
       case 'SERVER_DELETE':
@@ -63,6 +55,23 @@ export class FanOut {
         this.changes.apply(r);
     }
   };
+
+  /** One durable record to each of `targets` not past it: framed once, queued for held sockets. */
+  private deliver(r: SequencedRecord, targets: ReadonlySet<Connection>): void {
+    let frame: Buffer | undefined;
+    for (const conn of targets) {
+      if (r.s <= conn.lastS) continue;
+      frame ??= Buffer.from(durableFrame(r));
+      if (conn.pending !== null) {
+        conn.pending.push([r, frame]);
+        if (conn.pending.length > MAX_PENDING)
+          this.sockets.kick(conn, CloseCodes.SLOW_CONSUMER, 'Slow consumer');
+        continue;
+      }
+      conn.lastS = r.s;
+      this.writer.write(conn, frame);
+    }
+  }
 
   /** An ephemeral event (typing, presence): no `s`, nothing held or replayed. */
   readonly onEphemeral = (e: EphemeralBusEvent): void => {

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BusRecord } from '@twopointo/bus';
+import { USER_SCOPED, type BusRecord } from '@twopointo/bus';
 import { CloseCodes, newId, type DurableEventType, type ServerFrame } from '@twopointo/shared';
 import { GatewayClient } from '../../../../test/helpers/client.ts';
 import { ATTACKS } from '../test/attacks.ts';
@@ -310,6 +310,58 @@ describe.each(BACKENDS)('gateway on $name', (kind) => {
     const c = await open(newId());
     for (let i = 0; i < 40; i++) c.send({ op: 'HEARTBEAT' });
     expect(await c.closed).toBe(CloseCodes.FLOOD);
+  });
+
+  describe('user-scoped events', () => {
+    const toUser = (userId: string, d: unknown): Promise<number> =>
+      backends.bus.publish({
+        id: newId(),
+        t: 'READ_STATE_UPDATE',
+        server_id: USER_SCOPED,
+        user_id: userId,
+        data: JSON.stringify(d),
+      });
+
+    it("reach every socket of their user without SUBSCRIBE, and no one else's", async () => {
+      const alice = newId();
+      const bob = newId();
+      const { sid, c1 } = world([alice, bob]);
+      const phone = await open(alice);
+      const laptop = await open(alice);
+      const other = await open(bob);
+      await subscribe(other, sid, [c1]);
+      const state = { channel_id: c1, last_read_id: '5', mention_count: 0 };
+      const s = await toUser(alice, state);
+      for (const c of [phone, laptop]) {
+        const ev = await c.waitFor((f) => f.op === 'EVENT' && 's' in f && f.s === s);
+        expect(ev).toMatchObject({ t: 'READ_STATE_UPDATE', d: state });
+      }
+      // bob's socket sees the next event of his channel, and never alice's read state
+      const after = await publish('MESSAGE_CREATE', sid, c1, message(sid, c1, 'after'));
+      await other.waitFor((f) => f.op === 'EVENT' && 's' in f && f.s === after);
+      expect(other.events().some((e) => 't' in e && e.t === 'READ_STATE_UPDATE')).toBe(false);
+    });
+
+    it('are replayed by RESUME to their user only', async () => {
+      const alice = newId();
+      const c = await open(alice);
+      const sessionId = (c.frames[0] as Extract<ServerFrame, { op: 'HELLO' }>).d.session_id;
+      const before = await toUser(alice, { channel_id: '1', last_read_id: '1', mention_count: 0 });
+      await c.waitFor((f) => f.op === 'EVENT' && 's' in f && f.s === before);
+      c.ws.terminate();
+      await c.closed;
+      const missed = await toUser(alice, { channel_id: '1', last_read_id: '2', mention_count: 0 });
+      await toUser(newId(), { channel_id: '1', last_read_id: '3', mention_count: 0 });
+
+      const r = await open(alice);
+      r.send({ op: 'RESUME', d: { session_id: sessionId, seq: before } });
+      await r.waitFor((f) => f.op === 'RESUMED');
+      const seqs = r
+        .events()
+        .filter((e) => 's' in e)
+        .map((e) => (e as { s: number }).s);
+      expect(seqs).toEqual([missed]);
+    });
   });
 
   describe('RESUME', () => {

@@ -7,7 +7,7 @@ import { CloseCodes } from '@twopointo/shared';
 import type { Connection } from './connection.ts';
 import { INVALID_SESSION, durableFrame, encode, errorFrame } from './frames.ts';
 import type { GatewayParts } from './parts.ts';
-import { SubscriptionIndex } from './subscriptions.ts';
+import { reaches } from './subscriptions.ts';
 
 export class ResumeOp {
   constructor(
@@ -61,7 +61,7 @@ export class ResumeOp {
       for (const r of records) {
         if (r.s <= conn.lastS) continue;
         conn.lastS = r.s;
-        if (!SubscriptionIndex.wants(conn, r.server_id, r.channel_id || undefined)) continue;
+        if (!reaches(conn, r)) continue;
         writer.sendNow(conn, Buffer.from(durableFrame(r)));
         replayed++;
         if (conn.ws.bufferedAmount > this.p.limits.WS_MAX_BUFFERED_BYTES) await this.drain(conn);

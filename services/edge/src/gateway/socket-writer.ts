@@ -7,7 +7,7 @@ import type { Socket } from 'node:net';
 import { CloseCodes } from '@twopointo/shared';
 import type { Connection } from './connection.ts';
 import type { SocketRegistry } from './socket-registry.ts';
-import { SubscriptionIndex } from './subscriptions.ts';
+import { reaches } from './subscriptions.ts';
 
 const TEXT = { binary: false } as const;
 
@@ -71,7 +71,7 @@ export class SocketWriter {
     if (!queued || conn.closing) return;
     for (const [r, frame] of queued) {
       if (r.s <= conn.lastS) continue;
-      if (!SubscriptionIndex.wants(conn, r.server_id, r.channel_id || undefined)) continue;
+      if (!reaches(conn, r)) continue;
       conn.lastS = r.s;
       this.write(conn, frame);
     }

@@ -74,6 +74,18 @@ export class SubscriptionIndex<S extends Subscriber> {
   }
 }
 
+/**
+ * Whether a durable record reaches this socket: one addressed to its user (read states and the
+ * like: no SUBSCRIBE needed), or one of a server — or channel — it subscribes to.
+ */
+export function reaches(
+  s: Subscriber & { readonly userId: string },
+  r: { user_id?: string; server_id: string; channel_id?: string },
+): boolean {
+  if (r.user_id !== undefined) return r.user_id === s.userId;
+  return SubscriptionIndex.wants(s, r.server_id, r.channel_id || undefined);
+}
+
 function add<S>(map: Map<string, Set<S>>, key: string, s: S): void {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
