@@ -198,6 +198,30 @@ export function realServicesSuite(mode: 'embedded' | 'distributed'): void {
       );
     });
 
+    it("an ack reaches the user's other sockets as READ_STATE_UPDATE (no SUBSCRIBE), and only theirs", async () => {
+      const { sid, general } = await setup();
+      const phone = await connect(bob);
+      const laptop = await connect(bob);
+      const watcher = await connect(alice);
+      await subscribe(watcher, sid, [general]);
+      const mid = await post(alice, general, `hello <@${bob.userId}>`);
+      const ack = await api(edge, 'POST', `/api/channels/${general}/messages/${mid}/ack`, {
+        token: bob.access,
+      });
+      expect(ack.status).toBe(204);
+      const want = { channel_id: general, last_read_id: mid, mention_count: 0 };
+      for (const c of [phone, laptop]) {
+        const ev = await c.waitFor<Frame<'EVENT'>>((f) => f.op === 'EVENT' && f.t === 'READ_STATE_UPDATE');
+        expect(ev.d).toEqual(want);
+      }
+      // alice's socket hears her channel's next message, never bob's read state
+      const next = await post(alice, general, 'after the ack');
+      await watcher.waitFor(
+        (f) => f.op === 'EVENT' && f.t === 'MESSAGE_CREATE' && (f.d as { id: string }).id === next,
+      );
+      expect(watcher.events('READ_STATE_UPDATE')).toEqual([]);
+    });
+
     it('losing VIEW_CHANNEL, then membership, removes the subscription at once', async () => {
       const { sid, general } = await setup();
       const other = await api<{ id: string }>(edge, 'POST', `/api/servers/${sid}/channels`, {
