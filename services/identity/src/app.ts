@@ -1,6 +1,6 @@
 /** Builds the Identity Fastify app from opened backends; the caller decides when to listen. */
 import swagger from '@fastify/swagger';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { RateLimiter, type Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
@@ -56,6 +56,9 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
     // the Edge is the only caller; its X-Forwarded-For gives the client IP for rate limits
     trustProxy: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // as in Official: a wrong JSON type is a 400 naming the field, never coerced (Fastify's default
+  // Ajv would turn {"refresh_token":5} into "5"); path and query strings would be converted
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
   if (signingKey.ephemeral) {
     app.log.warn(
