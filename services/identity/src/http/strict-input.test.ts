@@ -74,4 +74,31 @@ describe.each(TEST_BACKENDS)('strict input on %s', (backend) => {
     expect(res.body.error).toMatchObject({ code: 'invalid_input' });
     expect((await id.call('POST', '/auth/refresh', { body: { refresh_token: u.refresh } })).status).toBe(200);
   });
+
+  /** sent as raw text: JSON.stringify of an object literal would drop the key */
+  const raw = (path: string, body: string) =>
+    fetch(id.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
+      async (res) => ({
+        status: res.status,
+        body: (await res.json()) as { error: { code: string; message: string } },
+      }),
+    );
+
+  it.each([
+    ['at the top', '/auth/refresh', '{"refresh_token":"x","__proto__":{"admin":true}}'],
+    ['nested', '/auth/login', '{"email":"a@example.com","password":{"__proto__":{"admin":true}}}'],
+  ])('a "__proto__" key %s: 400 naming the key, not "not valid JSON"', async (_where, path, body) => {
+    const res = await raw(path, body);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual({
+      code: 'invalid_input',
+      message: 'body: "__proto__" is not allowed as a key',
+    });
+  });
+
+  it('broken JSON is still "not valid JSON"', async () => {
+    const res = await raw('/auth/refresh', '{"refresh_token":');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/not valid JSON/);
+  });
 });
