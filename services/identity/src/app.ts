@@ -23,6 +23,7 @@ import { RecoveryService } from './recovery/recovery.service.ts';
 import { RefreshTokenRepository } from './sessions/refresh-token.repository.ts';
 import { registerSessionRoutes } from './sessions/sessions.routes.ts';
 import { SessionService } from './sessions/session.service.ts';
+import { SpentPartialTokenRepository } from './sessions/spent-partial-token.repository.ts';
 import { AttemptLimiter } from './two-factor/attempt-limiter.ts';
 import { registerTwoFactorRoutes } from './two-factor/two-factor.routes.ts';
 import { TwoFactorService } from './two-factor/two-factor.service.ts';
@@ -87,6 +88,7 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
     database,
     users,
     refreshTokens: new RefreshTokenRepository(database.db),
+    spentPartialTokens: new SpentPartialTokenRepository(database.db),
     recoveryCodes,
     tokens,
     attempts,
