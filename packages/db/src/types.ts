@@ -37,6 +37,11 @@ export interface RefreshTokensTable {
   used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
 }
+/** jti of partial tokens that started a session; kept until the token would have expired anyway. */
+export interface SpentPartialTokensTable {
+  jti: string;
+  expires_at: Timestamp;
+}
 export interface ServersTable {
   id: Int8;
   name: string;
@@ -142,6 +147,7 @@ export interface DB {
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
   refresh_tokens: RefreshTokensTable;
+  spent_partial_tokens: SpentPartialTokensTable;
   servers: ServersTable;
   members: MembersTable;
   roles: RolesTable;
@@ -184,6 +190,7 @@ export const APP_TABLES: readonly (keyof DB)[] = [
   'assets',
   'recovery_codes',
   'refresh_tokens',
+  'spent_partial_tokens',
   'users',
   'outbox',
 ];

@@ -155,13 +155,35 @@ export function warnIfRateLimitsOff(app: FastifyInstance, enabled: boolean, what
   if (!enabled) app.log.warn(`RATE_LIMITS=off: ${what} are disabled (benchmarks only)`);
 }
 
-/** JSON bodies as usual, but an empty body is no body: POSTs without one may still say Content-Type: application/json (browsers' fetch helpers do). */
+/**
+ * JSON bodies as usual, but an empty body is no body: POSTs without one may still say
+ * Content-Type: application/json (browsers' fetch helpers do). A `__proto__` key is refused with
+ * its own message rather than Fastify's "not valid JSON".
+ */
 export function installJsonBodyParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'ignore');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     if (body === '') return done(null, undefined);
-    void parseJson(req, body as string, done);
+    void parseJson(req, body as string, (err, parsed) => {
+      // the default parser hides secure-json-parse's reason: JSON that still parses was refused for its key
+      if (err && isPlainJson(body as string)) {
+        return done(
+          new AppError(400, 'invalid_input', 'body: "__proto__" is not allowed as a key'),
+          undefined,
+        );
+      }
+      done(err, parsed);
+    });
   });
+}
+
+function isPlainJson(text: string): boolean {
+  try {
+    JSON.parse(text); // own "__proto__" properties only: nothing is polluted, and the result is dropped
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Validation errors name the field; AppErrors keep their code; anything else is a logged 500. */

@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   token_expired: 'The token has expired: refresh, then retry',
   partial_token_required: 'This 2FA step needs the partial token from login',
   access_token_required: 'This call needs an access token: finish two-factor login first',
+  partial_token_used: 'This partial token already finished a sign-in: log in again',
   invalid_credentials: 'Wrong email or password',
   invalid_code: 'Wrong TOTP code',
   code_already_used: 'This TOTP code was already used; wait for the next one',

@@ -1,6 +1,6 @@
 /** Builds the Identity Fastify app from opened backends; the caller decides when to listen. */
 import swagger from '@fastify/swagger';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { RateLimiter, type Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
@@ -23,6 +23,7 @@ import { RecoveryService } from './recovery/recovery.service.ts';
 import { RefreshTokenRepository } from './sessions/refresh-token.repository.ts';
 import { registerSessionRoutes } from './sessions/sessions.routes.ts';
 import { SessionService } from './sessions/session.service.ts';
+import { SpentPartialTokenRepository } from './sessions/spent-partial-token.repository.ts';
 import { AttemptLimiter } from './two-factor/attempt-limiter.ts';
 import { registerTwoFactorRoutes } from './two-factor/two-factor.routes.ts';
 import { TwoFactorService } from './two-factor/two-factor.service.ts';
@@ -56,6 +57,9 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
     // the Edge is the only caller; its X-Forwarded-For gives the client IP for rate limits
     trustProxy: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // as in Official: a wrong JSON type is a 400 naming the field, never coerced (Fastify's default
+  // Ajv would turn {"refresh_token":5} into "5"); path and query strings would be converted
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
 
   if (signingKey.ephemeral) {
     app.log.warn(
@@ -84,6 +88,7 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
     database,
     users,
     refreshTokens: new RefreshTokenRepository(database.db),
+    spentPartialTokens: new SpentPartialTokenRepository(database.db),
     recoveryCodes,
     tokens,
     attempts,

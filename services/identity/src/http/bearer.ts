@@ -2,8 +2,18 @@
 import type { FastifyRequest } from 'fastify';
 import { unauthorized } from '@twopointo/shared';
 import { bearerToken } from '@twopointo/server-kit';
-import type { TokenKind, TokenService, TokenSubject } from '../keys/token.service.ts';
+import type { PartialSubject, TokenKind, TokenService, TokenSubject } from '../keys/token.service.ts';
 
+export function authenticate(
+  tokens: TokenService,
+  request: FastifyRequest,
+  kind: 'partial',
+): Promise<PartialSubject>;
+export function authenticate(
+  tokens: TokenService,
+  request: FastifyRequest,
+  kind: TokenKind,
+): Promise<TokenSubject>;
 export function authenticate(
   tokens: TokenService,
   request: FastifyRequest,

@@ -58,7 +58,14 @@ describe('token.service', () => {
     expect(payload.typ).toBe('partial');
     expect(payload.exp! - payload.iat!).toBe(300);
     await expect(jwtVerify(token, key.publicKey, { ...opts })).rejects.toThrow();
-    expect(await tokens.verify(token, 'partial')).toEqual(alice);
+    // each partial token has its own jti, by which it is spent once
+    expect(payload.jti).toEqual(expect.stringMatching(/^[0-9a-f-]{36}$/));
+    expect(await tokens.verify(token, 'partial')).toEqual({
+      ...alice,
+      jti: payload.jti,
+      expiresAt: new Date(payload.exp! * 1000),
+    });
+    expect((await tokens.verify(await tokens.sign('partial', alice), 'partial')).jti).not.toBe(payload.jti);
     expect(await code(tokens.verify(token, 'access'))).toBe('access_token_required');
     expect(await code(tokens.verify(await tokens.sign('access', alice), 'partial'))).toBe(
       'partial_token_required',

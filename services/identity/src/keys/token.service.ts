@@ -1,5 +1,5 @@
 /** JWTs (RS256, kid = JWK thumbprint) and opaque refresh tokens; contract in docs/INTERNALS.md. */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, createLocalJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet } from 'jose';
 import { unauthorized } from '@twopointo/shared';
 import type { SigningKey } from './signing-key.ts';
@@ -13,6 +13,12 @@ export type TokenKind = 'access' | 'partial';
 export interface TokenSubject {
   id: string;
   username: string;
+}
+
+/** A verified partial token: its jti makes it single-use (spent when it starts a session). */
+export interface PartialSubject extends TokenSubject {
+  jti: string;
+  expiresAt: Date;
 }
 
 export interface TokenOptions {
@@ -37,7 +43,9 @@ export class TokenService {
   }
 
   sign(kind: TokenKind, user: TokenSubject): Promise<string> {
-    return new SignJWT({ typ: kind, username: user.username })
+    // a partial token carries a jti so that it can be spent once (access tokens are stateless)
+    const claims = kind === 'partial' ? { jti: randomUUID() } : {};
+    return new SignJWT({ typ: kind, username: user.username, ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
       .setIssuer(this.opts.issuer)
       .setAudience(this.audienceOf(kind))
@@ -51,7 +59,9 @@ export class TokenService {
    * Checks a bearer token for a call that needs `kind`; every failure is a 401 with its own code
    * so clients can tell an expired session from a token used in the wrong place.
    */
-  async verify(token: string, kind: TokenKind): Promise<TokenSubject> {
+  verify(token: string, kind: 'partial'): Promise<PartialSubject>;
+  verify(token: string, kind: TokenKind): Promise<TokenSubject>;
+  async verify(token: string, kind: TokenKind): Promise<TokenSubject | PartialSubject> {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, this.keySet, {
@@ -80,6 +90,17 @@ export class TokenService {
             'access_token_required',
           )
         : unauthorized('This call needs the partial token from login', 'partial_token_required');
+    }
+    if (kind === 'partial') {
+      if (typeof payload.jti !== 'string' || typeof payload.exp !== 'number') {
+        throw unauthorized('Invalid token', 'invalid_token');
+      }
+      return {
+        id: payload.sub,
+        username: payload.username,
+        jti: payload.jti,
+        expiresAt: new Date(payload.exp * 1000),
+      };
     }
     return { id: payload.sub, username: payload.username };
   }

@@ -6,6 +6,7 @@ import {
   REFRESH_TOKEN_TTL_MS,
   newRefreshToken,
   sha256,
+  type PartialSubject,
   type TokenService,
   type TokenSubject,
 } from '../keys/token.service.ts';
@@ -16,11 +17,13 @@ import { verifyPassword } from '../users/password.service.ts';
 import { requireUser } from '../users/require-user.ts';
 import type { UserRepository } from '../users/user.repository.ts';
 import type { RefreshTokenRepository } from './refresh-token.repository.ts';
+import type { SpentPartialTokenRepository } from './spent-partial-token.repository.ts';
 
 export interface SessionServiceDeps {
   database: Database;
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
+  spentPartialTokens: SpentPartialTokenRepository;
   recoveryCodes: RecoveryCodeRepository;
   tokens: TokenService;
   attempts: AttemptLimiter;
@@ -47,10 +50,29 @@ export class SessionService {
     };
   }
 
-  /** New session after a second factor: fresh recovery codes until the user confirms them. */
-  async start(trx: Kysely<DB>, user: UserRow): Promise<TokenPair> {
+  /** The access check of the 2FA calls: the account behind a partial token that has not started a session yet. */
+  async requirePartial(subject: PartialSubject): Promise<UserRow> {
+    const user = await requireUser(this.deps.users, subject);
+    if (await this.deps.spentPartialTokens.isSpent(subject.jti)) throw partialTokenUsed();
+    return user;
+  }
+
+  /**
+   * New session after a second factor, in the transaction that spent it: the partial token is
+   * spent too (a concurrent use of it rolls the whole transaction back). Recovery codes are made
+   * only when asked for: by the verify that turns 2FA on.
+   */
+  async start(
+    trx: Kysely<DB>,
+    user: UserRow,
+    partial: PartialSubject,
+    opts: { newRecoveryCodes: boolean },
+  ): Promise<TokenPair> {
+    if (!(await this.deps.spentPartialTokens.spend(trx, partial.jti, partial.expiresAt))) {
+      throw partialTokenUsed();
+    }
     let recovery_codes: string[] | undefined;
-    if (user.recovery_confirmed_at === null) {
+    if (opts.newRecoveryCodes) {
       recovery_codes = newRecoveryCodes();
       await this.deps.recoveryCodes.replaceUnused(trx, user.id, recovery_codes.map(hashRecoveryCode));
     }
@@ -112,3 +134,6 @@ export class SessionService {
     };
   }
 }
+
+const partialTokenUsed = () =>
+  unauthorized('This sign-in was already completed; log in again', 'partial_token_used');
