@@ -13,6 +13,7 @@ import {
 } from '@twopointo/server-kit';
 import type { ObjectStorage } from '@twopointo/storage';
 import type { IdentityConfig } from './config.ts';
+import { registerIdentityMetrics } from './http/metrics.ts';
 import { registerSystemRoutes } from './http/system.routes.ts';
 import { registerKeyRoutes } from './keys/keys.routes.ts';
 import { loadSigningKey, type SigningKey } from './keys/signing-key.ts';
@@ -95,6 +96,7 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
   });
 
   registerSystemRoutes(app, { database, cache });
+  registerIdentityMetrics(app);
   registerKeyRoutes(app, tokens);
   registerUserRoutes(
     app,

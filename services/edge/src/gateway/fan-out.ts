@@ -7,6 +7,7 @@ import { CloseCodes, type EphemeralBusEvent } from '@twopointo/shared';
 import type { AccessChanges } from './access-changes.ts';
 import type { AccessChecker } from './access-client.ts';
 import type { Connection } from './connection.ts';
+import type { GatewayCounters } from './counters.ts';
 import { durableFrame, ephemeralFrame } from './frames.ts';
 import type { GatewayParts } from './parts.ts';
 import type { SocketRegistry } from './socket-registry.ts';
@@ -22,15 +23,17 @@ export class FanOut {
   private readonly sockets: SocketRegistry;
   private readonly writer: SocketWriter;
   private readonly access: AccessChecker;
+  private readonly counters: GatewayCounters;
 
   constructor(
-    p: Pick<GatewayParts, 'access' | 'sockets' | 'writer'>,
+    p: Pick<GatewayParts, 'access' | 'sockets' | 'writer' | 'counters'>,
     private readonly changes: AccessChanges,
   ) {
     this.index = p.sockets.index;
     this.sockets = p.sockets;
     this.writer = p.writer;
     this.access = p.access;
+    this.counters = p.counters;
   }
 
   /** A durable event from the bus. */
@@ -69,6 +72,7 @@ export class FanOut {
         continue;
       }
       conn.lastS = r.s;
+      this.counters.deliveries++;
       this.writer.write(conn, frame);
     }
   }

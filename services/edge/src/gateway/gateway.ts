@@ -18,6 +18,7 @@ import { AccessChanges } from './access-changes.ts';
 import type { AccessChecker } from './access-client.ts';
 import { ClientFrames } from './client-frames.ts';
 import { Connection } from './connection.ts';
+import { GatewayCounters } from './counters.ts';
 import { FanOut } from './fan-out.ts';
 import { encode } from './frames.ts';
 import type { GatewayLimits, GatewayParts } from './parts.ts';
@@ -52,6 +53,12 @@ export interface GatewayStats {
   users: number;
   servers: number;
   channels: number;
+  /** socket × channel subscriptions */
+  subscriptions: number;
+  deliveries: number;
+  resumesOk: number;
+  resumesInvalid: number;
+  slowConsumerCloses: number;
 }
 
 const CONN = Symbol('gateway-connection');
@@ -99,8 +106,9 @@ export class Gateway {
       instance: randomUUID(),
       leaseMs: limits.PRESENCE_LEASE_S * 1000,
     });
-    const sockets = new SocketRegistry(sessions, presence, tasks);
-    const writer = new SocketWriter(sockets, limits.WS_MAX_BUFFERED_BYTES);
+    const counters = new GatewayCounters();
+    const sockets = new SocketRegistry(sessions, presence, tasks, counters);
+    const writer = new SocketWriter(sockets, limits.WS_MAX_BUFFERED_BYTES, counters);
     const p: GatewayParts = {
       limits,
       bus: deps.bus,
@@ -110,6 +118,7 @@ export class Gateway {
       sessions,
       presence,
       tasks,
+      counters,
       log: deps.logger,
     };
     this.parts = p;
@@ -142,12 +151,19 @@ export class Gateway {
   }
 
   stats(): GatewayStats {
-    const { sockets } = this.parts;
+    const { sockets, counters } = this.parts;
+    let subscriptions = 0;
+    for (const subscribers of this.index.byChannel.values()) subscriptions += subscribers.size;
     return {
       sockets: sockets.all.size,
       users: sockets.users,
       servers: this.index.byServer.size,
       channels: this.index.byChannel.size,
+      subscriptions,
+      deliveries: counters.deliveries,
+      resumesOk: counters.resumesOk,
+      resumesInvalid: counters.resumesInvalid,
+      slowConsumerCloses: counters.slowConsumerCloses,
     };
   }
 

@@ -5,6 +5,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from '@twopointo/bus';
 import type { AccessChecker } from './access-client.ts';
+import type { GatewayCounters } from './counters.ts';
 import type { Presence } from './presence.ts';
 import type { SessionStore } from './session-store.ts';
 import type { SocketRegistry } from './socket-registry.ts';
@@ -33,5 +34,6 @@ export interface GatewayParts {
   sessions: SessionStore;
   presence: Presence;
   tasks: BackgroundTasks;
+  counters: GatewayCounters;
   log: FastifyBaseLogger;
 }

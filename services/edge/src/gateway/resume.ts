@@ -13,7 +13,7 @@ export class ResumeOp {
   constructor(
     private readonly p: Pick<
       GatewayParts,
-      'limits' | 'bus' | 'access' | 'sockets' | 'writer' | 'sessions' | 'presence' | 'tasks'
+      'limits' | 'bus' | 'access' | 'sockets' | 'writer' | 'sessions' | 'presence' | 'tasks' | 'counters'
     >,
   ) {}
 
@@ -24,7 +24,10 @@ export class ResumeOp {
     conn.resumeUsed = true;
     const session = sessionId === conn.sessionId ? null : await this.p.sessions.get(sessionId);
     if (conn.closing) return;
-    if (!session || session.user_id !== conn.userId) return writer.send(conn, INVALID_SESSION);
+    if (!session || session.user_id !== conn.userId) {
+      this.p.counters.resumesInvalid++;
+      return writer.send(conn, INVALID_SESSION);
+    }
 
     writer.hold(conn);
     let replayed = 0;
@@ -52,6 +55,7 @@ export class ResumeOp {
       if (records === null) {
         for (const sid of joined) sockets.index.removeServer(conn, sid);
         conn.pending = [];
+        this.p.counters.resumesInvalid++;
         writer.send(conn, INVALID_SESSION);
         sockets.saveSession(conn);
         return;
@@ -64,6 +68,7 @@ export class ResumeOp {
         if (!reaches(conn, r)) continue;
         writer.sendNow(conn, Buffer.from(durableFrame(r)));
         replayed++;
+        this.p.counters.deliveries++;
         if (conn.ws.bufferedAmount > this.p.limits.WS_MAX_BUFFERED_BYTES) await this.drain(conn);
         if (conn.closing) return;
       }
@@ -71,6 +76,7 @@ export class ResumeOp {
       writer.unhold(conn);
     }
     if (conn.closing) return;
+    this.p.counters.resumesOk++;
     writer.send(conn, encode({ op: 'RESUMED', d: { replayed } }));
     sockets.saveSession(conn);
     tasks.track(this.p.sessions.delete(sessionId));

@@ -2,6 +2,8 @@
  * The open sockets of this Edge: all of them, per user, and what each is subscribed to. Adding
  * and releasing a socket keeps its presence counts and its stored session (for RESUME) in step.
  */
+import { CloseCodes } from '@twopointo/shared';
+import type { GatewayCounters } from './counters.ts';
 import type { Presence } from './presence.ts';
 import type { Connection } from './connection.ts';
 import type { SessionStore } from './session-store.ts';
@@ -21,6 +23,7 @@ export class SocketRegistry {
     private readonly sessions: SessionStore,
     private readonly presence: Presence,
     private readonly tasks: BackgroundTasks,
+    private readonly counters: GatewayCounters,
   ) {}
 
   /** users with at least one socket not yet released */
@@ -51,6 +54,7 @@ export class SocketRegistry {
   /** Stops delivery to a socket and closes it with `code` (destroyed if the client does not answer). */
   kick(conn: Connection, code: number, reason: string): void {
     if (conn.closing) return;
+    if (code === CloseCodes.SLOW_CONSUMER) this.counters.slowConsumerCloses++;
     this.release(conn);
     conn.killAt = Date.now() + CLOSE_GRACE_MS;
     conn.ws.close(code, reason);

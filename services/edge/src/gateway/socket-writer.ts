@@ -8,6 +8,7 @@ import { CloseCodes } from '@twopointo/shared';
 import type { Connection } from './connection.ts';
 import type { SocketRegistry } from './socket-registry.ts';
 import { reaches } from './subscriptions.ts';
+import type { GatewayCounters } from './counters.ts';
 
 const TEXT = { binary: false } as const;
 
@@ -19,6 +20,7 @@ export class SocketWriter {
     private readonly sockets: SocketRegistry,
     /** a socket whose send buffer passes this is dropped as a slow consumer */
     private readonly maxBufferedBytes: number,
+    private readonly counters: GatewayCounters,
   ) {}
 
   /** A control frame (HELLO, answers, errors), sent at once. */
@@ -73,6 +75,7 @@ export class SocketWriter {
       if (r.s <= conn.lastS) continue;
       if (!reaches(conn, r)) continue;
       conn.lastS = r.s;
+      this.counters.deliveries++;
       this.write(conn, frame);
     }
   }

@@ -2,6 +2,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { USER_SCOPED } from '@twopointo/bus';
 import { startTestEdge, type TestEdge } from '../test/harness.ts';
 import { makeWebDist, rawRequest, type FakeWebDist } from '../test/raw-http.ts';
 
@@ -21,6 +22,49 @@ describe('edge metrics', () => {
   afterAll(async () => {
     await t?.close();
     rmSync(web.dir, { recursive: true, force: true });
+  });
+
+  it('counts deliveries and RESUMEs by result', async () => {
+    const scrape = async () => (await fetch(`${t.url}/metrics`)).text();
+    const counter = (text: string, series: string) => {
+      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+      return line === undefined ? 0 : Number(line.slice(series.length + 1));
+    };
+    const before = await scrape();
+    const userId = '5151';
+    const ws = new WebSocket(`${t.url.replace('http', 'ws')}/ws?token=${await t.kit.access(userId)}`);
+    const frames: { op: string; t?: string }[] = [];
+    ws.on('message', (data: Buffer) =>
+      frames.push(JSON.parse(data.toString()) as { op: string; t?: string }),
+    );
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+      expect(ok()).toBe(true);
+    };
+    try {
+      await until(() => frames.some((f) => f.op === 'HELLO'));
+      await t.bus.publish({
+        id: '777000111',
+        t: 'READ_STATE_UPDATE',
+        server_id: USER_SCOPED,
+        user_id: userId,
+        data: JSON.stringify({ channel_id: '1', last_read_id: '2', mention_count: 0 }),
+      });
+      await until(() => frames.some((f) => f.t === 'READ_STATE_UPDATE'));
+      ws.send(JSON.stringify({ op: 'RESUME', d: { session_id: 'no-such-session', seq: 0 } }));
+      await until(() => frames.some((f) => f.op === 'INVALID_SESSION'));
+      const after = await scrape();
+      expect(
+        counter(after, 'edge_gateway_deliveries_total') - counter(before, 'edge_gateway_deliveries_total'),
+      ).toBe(1);
+      const invalid = 'edge_gateway_resumes_total{result="invalid"}';
+      expect(counter(after, invalid) - counter(before, invalid)).toBe(1);
+      expect(after).toContain('edge_gateway_resumes_total{result="ok"}');
+      expect(after).toContain('edge_gateway_slow_consumer_closes_total');
+      expect(metricValue(after, 'edge_gateway_subscriptions')).toBe(0);
+    } finally {
+      ws.terminate();
+    }
   });
 
   it('exports gateway gauges, event-loop lag and HTTP latency in Prometheus text', async () => {

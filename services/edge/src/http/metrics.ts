@@ -3,7 +3,7 @@
  * gateway's gauges, read from `gateway.stats()` at scrape time.
  */
 import type { FastifyInstance } from 'fastify';
-import { Gauge } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import { installMetrics } from '@twopointo/server-kit';
 import type { GatewayStats } from '../gateway/gateway.ts';
 
@@ -26,6 +26,37 @@ const GAUGES: { key: keyof GatewayStats; name: string; help: string }[] = [
     name: 'edge_gateway_subscribed_channels',
     help: 'Channels with at least one subscribed socket on this Edge',
   },
+  {
+    key: 'subscriptions',
+    name: 'edge_gateway_subscriptions',
+    help: 'Socket × channel subscriptions on this Edge',
+  },
+];
+
+/** Cumulative counts, exported as Prometheus counters (set from the gateway's totals at scrape time). */
+const COUNTERS: { key: keyof GatewayStats; name: string; help: string; labels?: Record<string, string> }[] = [
+  {
+    key: 'deliveries',
+    name: 'edge_gateway_deliveries_total',
+    help: 'Durable event frames written to sockets (live, after a hold, replayed)',
+  },
+  {
+    key: 'resumesOk',
+    name: 'edge_gateway_resumes_total',
+    help: 'RESUMEs by result',
+    labels: { result: 'ok' },
+  },
+  {
+    key: 'resumesInvalid',
+    name: 'edge_gateway_resumes_total',
+    help: 'RESUMEs by result',
+    labels: { result: 'invalid' },
+  },
+  {
+    key: 'slowConsumerCloses',
+    name: 'edge_gateway_slow_consumer_closes_total',
+    help: 'Sockets closed 4010 for not reading fast enough',
+  },
 ];
 
 export function registerEdgeMetrics(app: FastifyInstance, opts: EdgeMetricsOptions): void {
@@ -37,6 +68,23 @@ export function registerEdgeMetrics(app: FastifyInstance, opts: EdgeMetricsOptio
       registers: [registry],
       collect() {
         this.set(opts.stats()[key]);
+      },
+    });
+  }
+  // one Counter per name; its labelled series are read from the totals at scrape time
+  const byName = new Map<string, typeof COUNTERS>();
+  for (const c of COUNTERS) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
+  for (const [name, series] of byName) {
+    const labelNames = Object.keys(series[0]?.labels ?? {});
+    new Counter({
+      name,
+      help: series[0]?.help ?? name,
+      labelNames,
+      registers: [registry],
+      collect() {
+        const stats = opts.stats();
+        this.reset();
+        for (const s of series) this.inc(s.labels ?? {}, stats[s.key]);
       },
     });
   }

@@ -252,6 +252,26 @@ describe('edge proxy', () => {
     });
   });
 
+  it("the services' operational paths are never reached through the Edge", async () => {
+    const headers = { authorization: `Bearer ${await t.kit.access('42')}` };
+    for (const path of [
+      '/id/metrics',
+      '/id/readyz',
+      '/id/healthz/',
+      '/id/%6Detrics',
+      '/id/METRICS',
+      '/api/metrics',
+      '/api/metrics?x=1',
+      '/api/readyz',
+    ]) {
+      const res = await call(`${t.url}${path}`, { headers });
+      expect([path, res.status, (res.body as ErrorBody).error?.code]).toEqual([path, 404, 'unknown_route']);
+    }
+    // a path that only starts like one is forwarded as usual
+    const echo = await call(`${t.url}/id/metrics-like`);
+    expect(echo.status).toBe(200);
+  });
+
   it('unknown non-proxied paths → 404 in the error format', async () => {
     const res = await call(`${t.url}/nope.txt`);
     expect(res.status).toBe(404);
