@@ -3,3 +3,4 @@ export * from './http.ts';
 export * from './lifecycle.ts';
 export * from './bearer.ts';
 export * from './presence-keys.ts';
+export * from './openapi.ts';
