@@ -1,4 +1,4 @@
-/** /healthz, /readyz, /openapi.json: open to anyone who can reach the port (no secret). */
+/** /healthz, /readyz, /openapi.json: open to anyone who can reach the port (no secret); not in the public document. */
 import { Type } from '@fastify/type-provider-typebox';
 import type { EventBus } from '@twopointo/bus';
 import type { Database } from '@twopointo/db';
@@ -8,7 +8,7 @@ export function registerSystemRoutes(app: OfficialApp, deps: { database: Databas
   const tags = ['system'];
   app.get(
     '/healthz',
-    { schema: { tags, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    { schema: { tags, hide: true, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
     async () => ({
       status: 'ok' as const,
     }),
@@ -18,6 +18,7 @@ export function registerSystemRoutes(app: OfficialApp, deps: { database: Databas
     {
       schema: {
         tags,
+        hide: true,
         description: '200 when the database and the bus answer, 503 otherwise',
         response: {
           200: Type.Object({ status: Type.String(), database: Type.Boolean(), bus: Type.Boolean() }),
