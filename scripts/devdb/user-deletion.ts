@@ -1,7 +1,6 @@
-/** Deletes one user and everything that is theirs, in one transaction. */
-import { sql, type Kysely } from '@twopointo/db';
-import { enqueueUserDepartureEvents } from '@twopointo/bus';
-import type { DB } from '@twopointo/db';
+/** make dev-delete-user: finds one user by email and deletes them the way DELETE /id/me does. */
+import type { DB, Kysely } from '@twopointo/db';
+import { UserDeletionRepository, deleteUser } from '@twopointo/identity/user-deletion';
 
 export interface UserDeletion {
   userId: string;
@@ -14,103 +13,16 @@ export interface UserDeletion {
   storageKeys: string[];
 }
 
-/**
- * Everything of the user goes: the servers they own (with their channels, messages, roles,
- * invites, members), their messages and memberships elsewhere, invites they created, member
- * overwrites naming them, their assets, recovery codes, refresh tokens and the user row.
- * Deleted table by table (children first) so every count is exact; null when no such email.
- */
+const repo = new UserDeletionRepository();
+
+/** Everything of the user goes, in one transaction (see Identity's deleteUser); null when no such email. */
 export async function deleteUserByEmail(db: Kysely<DB>, email: string): Promise<UserDeletion | null> {
   return db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom('users')
-      .select(['id', 'email', 'totp_secret', 'totp_enabled'])
-      .where(sql<boolean>`lower(email) = lower(${email})`)
-      .forUpdate()
-      .executeTakeFirst();
+    const user = await repo.lockByEmail(trx, email);
     if (!user) return null;
-    const uid = user.id;
-    // a running system's clients hear about it through the outbox (SERVER_DELETE, MEMBER_LEAVE)
-    await enqueueUserDepartureEvents(trx, uid);
-    const owned = trx.selectFrom('servers').select('id').where('owner_id', '=', uid);
-    const ownedChannels = trx.selectFrom('channels').select('id').where('server_id', 'in', owned);
-    const theirMessages = trx
-      .selectFrom('messages')
-      .select('id')
-      .where((eb) => eb.or([eb('server_id', 'in', owned), eb('author_id', '=', uid)]));
-    const theirAssets = trx.selectFrom('assets').select('id').where('owner_id', '=', uid);
-
-    const storageKeys = (
-      await trx.selectFrom('assets').select('storage_key').where('owner_id', '=', uid).execute()
-    ).map((r) => r.storage_key);
-    const counts: Record<string, number> = {};
-    const count = (table: string, r: { numDeletedRows: bigint }) => {
-      counts[table] = Number(r.numDeletedRows);
-    };
-
-    count(
-      'message_attachments',
-      await trx
-        .deleteFrom('message_attachments')
-        .where((eb) => eb.or([eb('message_id', 'in', theirMessages), eb('asset_id', 'in', theirAssets)]))
-        .executeTakeFirst(),
-    );
-    count(
-      'messages',
-      await trx
-        .deleteFrom('messages')
-        .where((eb) => eb.or([eb('server_id', 'in', owned), eb('author_id', '=', uid)]))
-        .executeTakeFirst(),
-    );
-    count(
-      'channel_overwrites',
-      await trx
-        .deleteFrom('channel_overwrites')
-        .where((eb) =>
-          eb.or([
-            eb('channel_id', 'in', ownedChannels),
-            eb.and([eb('type', '=', 'member'), eb('target_id', '=', uid)]),
-          ]),
-        )
-        .executeTakeFirst(),
-    );
-    count('channels', await trx.deleteFrom('channels').where('server_id', 'in', owned).executeTakeFirst());
-    count(
-      'member_roles',
-      await trx
-        .deleteFrom('member_roles')
-        .where((eb) => eb.or([eb('server_id', 'in', owned), eb('user_id', '=', uid)]))
-        .executeTakeFirst(),
-    );
-    count('roles', await trx.deleteFrom('roles').where('server_id', 'in', owned).executeTakeFirst());
-    count(
-      'invites',
-      await trx
-        .deleteFrom('invites')
-        .where((eb) => eb.or([eb('server_id', 'in', owned), eb('inviter_id', '=', uid)]))
-        .executeTakeFirst(),
-    );
-    count(
-      'members',
-      await trx
-        .deleteFrom('members')
-        .where((eb) => eb.or([eb('server_id', 'in', owned), eb('user_id', '=', uid)]))
-        .executeTakeFirst(),
-    );
-    count('servers', await trx.deleteFrom('servers').where('owner_id', '=', uid).executeTakeFirst());
-    count('assets', await trx.deleteFrom('assets').where('owner_id', '=', uid).executeTakeFirst());
-    count(
-      'recovery_codes',
-      await trx.deleteFrom('recovery_codes').where('user_id', '=', uid).executeTakeFirst(),
-    );
-    count(
-      'refresh_tokens',
-      await trx.deleteFrom('refresh_tokens').where('user_id', '=', uid).executeTakeFirst(),
-    );
-    count('users', await trx.deleteFrom('users').where('id', '=', uid).executeTakeFirst());
-
+    const { counts, storageKeys } = await deleteUser(repo, trx, user.id);
     return {
-      userId: String(uid),
+      userId: String(user.id),
       email: user.email,
       counts,
       hadTwoFactor: user.totp_enabled || user.totp_secret !== null,

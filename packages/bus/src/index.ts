@@ -3,4 +3,3 @@ export * from './memory.ts';
 export * from './relay.ts';
 export * from './jetstream.ts';
 export * from './open.ts';
-export * from './departure.ts';

@@ -13,14 +13,23 @@ import {
 } from '@twopointo/server-kit';
 import type { ObjectStorage } from '@twopointo/storage';
 import type { IdentityConfig } from './config.ts';
-import { authRoutes } from './routes/auth.routes.ts';
-import { meRoutes } from './routes/me.routes.ts';
-import { systemRoutes } from './routes/system.routes.ts';
-import { AccountService } from './services/account.service.ts';
-import { AttemptLimiter } from './services/attempt-limiter.ts';
-import { AuthService } from './services/auth.service.ts';
-import { loadSigningKey, type SigningKey } from './services/signing-key.ts';
-import { TokenService } from './services/token.service.ts';
+import { registerSystemRoutes } from './http/system.routes.ts';
+import { registerKeyRoutes } from './keys/keys.routes.ts';
+import { loadSigningKey, type SigningKey } from './keys/signing-key.ts';
+import { TokenService } from './keys/token.service.ts';
+import { RecoveryCodeRepository } from './recovery/recovery-code.repository.ts';
+import { registerRecoveryRoutes } from './recovery/recovery.routes.ts';
+import { RecoveryService } from './recovery/recovery.service.ts';
+import { RefreshTokenRepository } from './sessions/refresh-token.repository.ts';
+import { registerSessionRoutes } from './sessions/sessions.routes.ts';
+import { SessionService } from './sessions/session.service.ts';
+import { AttemptLimiter } from './two-factor/attempt-limiter.ts';
+import { registerTwoFactorRoutes } from './two-factor/two-factor.routes.ts';
+import { TwoFactorService } from './two-factor/two-factor.service.ts';
+import { UserDeletionRepository } from './users/user-deletion.repository.ts';
+import { UserRepository } from './users/user.repository.ts';
+import { registerUserRoutes } from './users/users.routes.ts';
+import { UserService } from './users/user.service.ts';
 
 export interface IdentityDeps {
   config: IdentityConfig;
@@ -34,7 +43,7 @@ export interface IdentityDeps {
   signingKey?: SigningKey;
 }
 
-/** Loads the signing key (ConfigError when the key file is bad) and wires routes → services → repositories. */
+/** Loads the signing key (ConfigError when the key file is bad); repositories and services are built once here and handed to the routes. */
 export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInstance> {
   const { config, database, cache } = deps;
   const signingKey =
@@ -69,11 +78,38 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
 
   const tokens = new TokenService(signingKey, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
   const attempts = new AttemptLimiter(new RateLimiter(cache, config.RATE_LIMITS), config);
-  const auth = new AuthService({ database, tokens, attempts });
-  const accounts = new AccountService({ database, auth, attempts, storage: deps.storage, log: app.log });
+  const users = new UserRepository(database.db);
+  const recoveryCodes = new RecoveryCodeRepository();
+  const sessions = new SessionService({
+    database,
+    users,
+    refreshTokens: new RefreshTokenRepository(database.db),
+    recoveryCodes,
+    tokens,
+    attempts,
+  });
 
-  await app.register(systemRoutes, { tokens, database, cache });
-  await app.register(authRoutes, { auth, tokens });
-  await app.register(meRoutes, { accounts, tokens });
+  registerSystemRoutes(app, { database, cache });
+  registerKeyRoutes(app, tokens);
+  registerUserRoutes(
+    app,
+    new UserService({
+      database,
+      users,
+      recoveryCodes,
+      deletions: new UserDeletionRepository(),
+      attempts,
+      storage: deps.storage,
+      log: app.log,
+    }),
+    tokens,
+  );
+  registerSessionRoutes(app, sessions, tokens);
+  registerTwoFactorRoutes(
+    app,
+    new TwoFactorService({ database, users, recoveryCodes, sessions, attempts }),
+    tokens,
+  );
+  registerRecoveryRoutes(app, new RecoveryService(users), tokens);
   return app;
 }

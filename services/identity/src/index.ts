@@ -10,11 +10,11 @@ import {
 import type { ObjectStorage } from '@twopointo/storage';
 import { buildIdentityApp } from './app.ts';
 import { readIdentityConfig, type IdentityConfig } from './config.ts';
-import { loadSigningKey } from './services/signing-key.ts';
+import { loadSigningKey } from './keys/signing-key.ts';
 
 export { buildIdentityApp, type IdentityDeps } from './app.ts';
 export { readIdentityConfig, identityConfigSpec, type IdentityConfig } from './config.ts';
-export { loadSigningKey, type SigningKey } from './services/signing-key.ts';
+export { loadSigningKey, type SigningKey } from './keys/signing-key.ts';
 
 export interface StartIdentityOptions extends StartOptions<IdentityConfig> {
   /** where assets' bytes live; deleting an account removes them */

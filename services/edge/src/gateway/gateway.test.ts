@@ -354,6 +354,40 @@ describe.each(BACKENDS)('gateway on $name', (kind) => {
       await r.waitFor((f) => f.op === 'EVENT' && 's' in f && f.s === after);
     });
 
+    it("RESUME consumes the old session; the next drop resumes the new connection's HELLO session", async () => {
+      const user = newId();
+      const { sid, c1 } = world([user]);
+      const first = await open(user);
+      const firstSession = (first.frames[0] as Extract<ServerFrame, { op: 'HELLO' }>).d.session_id;
+      await subscribe(first, sid, [c1]);
+      const seen = await publish('MESSAGE_CREATE', sid, c1, message(sid, c1, 'seen'));
+      await first.waitFor((f) => f.op === 'EVENT' && 's' in f && f.s === seen);
+      first.ws.terminate();
+      await first.closed;
+
+      // first drop: resume the first connection's session
+      const second = await open(user);
+      const secondSession = (second.frames[0] as Extract<ServerFrame, { op: 'HELLO' }>).d.session_id;
+      expect(secondSession).not.toBe(firstSession);
+      second.send({ op: 'RESUME', d: { session_id: firstSession, seq: seen } });
+      await second.waitFor((f) => f.op === 'RESUMED');
+      const during = await publish('MESSAGE_CREATE', sid, c1, message(sid, c1, 'on the second'));
+      await second.waitFor((f) => f.op === 'EVENT' && 's' in f && f.s === during);
+      second.ws.terminate();
+      await second.closed;
+      const missed = await publish('MESSAGE_CREATE', sid, c1, message(sid, c1, 'missed twice'));
+
+      // second drop: the first session is spent …
+      const stale = await open(user);
+      stale.send({ op: 'RESUME', d: { session_id: firstSession, seq: during } });
+      await stale.waitFor((f) => f.op === 'INVALID_SESSION');
+      // … and the second connection's HELLO session carries the subscriptions on
+      const third = await open(user);
+      third.send({ op: 'RESUME', d: { session_id: secondSession, seq: during } });
+      await third.waitFor((f) => f.op === 'RESUMED');
+      await third.waitFor((f) => f.op === 'EVENT' && 's' in f && f.s === missed);
+    });
+
     it("an unknown session, another user's session, or RESUME twice → INVALID_SESSION / ERROR", async () => {
       const user = newId();
       const c = await open(user);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '@twopointo/db';
 import { Permissions as P } from '@twopointo/shared';
-import { enqueueUserDepartureEvents } from '@twopointo/bus';
+import { enqueueUserDepartureEvents } from '../members/departure.ts';
 import { startHarness, type Harness, type TestUser } from '../test/official-harness.ts';
 
 describe.each(TEST_BACKENDS)('read cache over HTTP on %s', (backend) => {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '@twopointo/db';
 import { Permissions, newId } from '@twopointo/shared';
 import { startHarness, type Harness, type TestUser } from '../test/official-harness.ts';
-import { enqueueUserDepartureEvents, outboxRow } from '@twopointo/bus';
+import { outboxRow } from '@twopointo/bus';
+import { enqueueUserDepartureEvents } from '../members/departure.ts';
 import { MessageRepository } from './message.repository.ts';
 import { raceError } from './message.service.ts';
 

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS, createTestDatabase, type TestDatabase } from '@twopointo/db';
 import { ConfigError } from '@twopointo/server-kit';
-import { identityKeygen } from '../../../scripts/identity-keygen.ts';
-import { startIdentity } from './index.ts';
-import { call, signUp, startTestIdentity, testConfig, type TestIdentity } from './test-helpers.ts';
+import { identityKeygen } from '../../../../scripts/identity-keygen.ts';
+import { startIdentity } from '../index.ts';
+import { call, signUp, startTestIdentity, testConfig, type TestIdentity } from '../test/identity-harness.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tp-id-keys-'));
 const keyFile = join(dir, 'identity_rsa.pem');

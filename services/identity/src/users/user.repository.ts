@@ -56,8 +56,8 @@ export class UserRepository {
    * Records a TOTP step as used and enables 2FA, only if the step is newer than the last one:
    * the compare-and-set makes a replayed (or concurrently submitted) code fail.
    */
-  async claimTotpStep(id: string, step: number): Promise<boolean> {
-    const row = await this.db
+  async claimTotpStep(trx: Kysely<DB>, id: string, step: number): Promise<boolean> {
+    const row = await trx
       .updateTable('users')
       .set({ totp_last_step: String(step), totp_enabled: true })
       .where('id', '=', id)
@@ -74,12 +74,6 @@ export class UserRepository {
       .where('id', '=', id)
       .where('recovery_confirmed_at', 'is', null)
       .execute();
-  }
-
-  /** Foreign keys cascade to everything the user owns. */
-  async delete(id: string): Promise<boolean> {
-    const res = await this.db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
-    return res.numDeletedRows > 0n;
   }
 }
 

@@ -4,10 +4,10 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { MemoryCache, type Cache } from '@twopointo/cache';
 import { createTestDatabase, type Backend, type TestDatabase } from '@twopointo/db';
 import type { ObjectStorage } from '@twopointo/storage';
-import { totp } from '../../../test/helpers/totp.ts';
-import { buildIdentityApp } from './app.ts';
-import { loadSigningKey, type SigningKey } from './services/signing-key.ts';
-import { readIdentityConfig, type IdentityConfig } from './config.ts';
+import { totp } from '../../../../test/helpers/totp.ts';
+import { buildIdentityApp } from '../app.ts';
+import { loadSigningKey, type SigningKey } from '../keys/signing-key.ts';
+import { readIdentityConfig, type IdentityConfig } from '../config.ts';
 
 export type Overrides = Partial<Record<keyof IdentityConfig, string>>;
 

@@ -1,11 +1,12 @@
 /**
- * Events for a user leaving the system (account deletion, dev-delete-user): the database cascades
- * remove their servers and memberships silently, so these outbox rows tell connected clients.
- * Call inside the deleting transaction, before the user row goes.
+ * Events for a user leaving the system (account deletion, dev-delete-user): deleting the user
+ * removes their servers and memberships without Official, so these outbox rows tell connected
+ * clients. Call inside the deleting transaction, before the user's rows go. Exported as
+ * `@twopointo/official/departure`, which loads nothing else of Official.
  */
-import { newId } from '@twopointo/shared';
+import { enqueueEvent } from '@twopointo/bus';
 import type { DB, Kysely } from '@twopointo/db';
-import { enqueueEvent } from './relay.ts';
+import { newId } from '@twopointo/shared';
 
 export async function enqueueUserDepartureEvents(trx: Kysely<DB>, userId: string): Promise<number> {
   const owned = await trx.selectFrom('servers').select('id').where('owner_id', '=', userId).execute();

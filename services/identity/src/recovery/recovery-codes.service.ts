@@ -1,6 +1,6 @@
 /** Single-use recovery codes: 10 random codes shown once, stored as sha256 (about 49 random bits each). */
 import { randomInt } from 'node:crypto';
-import { sha256 } from './token.service.ts';
+import { sha256 } from '../keys/token.service.ts';
 
 export const RECOVERY_CODE_COUNT = 10;
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'; // no 0/o, 1/l/i to read them off paper

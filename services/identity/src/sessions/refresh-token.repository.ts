@@ -15,14 +15,17 @@ export interface RefreshTokenRow {
 export class RefreshTokenRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async insert(row: {
-    id: string;
-    user_id: string;
-    family_id: string;
-    token_hash: string;
-    expires_at: Date;
-  }): Promise<void> {
-    await this.db.insertInto('refresh_tokens').values(row).execute();
+  async insert(
+    trx: Kysely<DB>,
+    row: {
+      id: string;
+      user_id: string;
+      family_id: string;
+      token_hash: string;
+      expires_at: Date;
+    },
+  ): Promise<void> {
+    await trx.insertInto('refresh_tokens').values(row).execute();
   }
 
   findByHash(hash: string): Promise<RefreshTokenRow | undefined> {
@@ -30,8 +33,8 @@ export class RefreshTokenRepository {
   }
 
   /** Marks a live token used; false when another request used or revoked it first. */
-  async markUsed(id: string): Promise<boolean> {
-    const row = await this.db
+  async markUsed(trx: Kysely<DB>, id: string): Promise<boolean> {
+    const row = await trx
       .updateTable('refresh_tokens')
       .set({ used_at: new Date() })
       .where('id', '=', id)

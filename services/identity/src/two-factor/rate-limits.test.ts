@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisCache } from '@twopointo/cache';
 import { TEST_BACKENDS, createTestDatabase, type TestDatabase } from '@twopointo/db';
-import { totp } from '../../../test/helpers/totp.ts';
+import { totp } from '../../../../test/helpers/totp.ts';
 import {
   capturingLogger,
   randomIp,
@@ -12,7 +12,7 @@ import {
   uniqueUser,
   type Answer,
   type TestIdentity,
-} from './test-helpers.ts';
+} from '../test/identity-harness.ts';
 
 const SMALL = {
   LOGIN_RATE_LIMIT: '3/1m',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BusRecord } from '@twopointo/bus';
 import { createTestDatabase, type TestDatabase } from '@twopointo/db';
 import { enqueueUserDepartureEvents } from './departure.ts';
-import type { BusRecord } from './types.ts';
 
 describe('user departure events', () => {
   let database: TestDatabase;

@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { unauthorized } from '@twopointo/shared';
 import { bearerToken } from '@twopointo/server-kit';
-import type { TokenKind, TokenService, TokenSubject } from '../services/token.service.ts';
+import type { TokenKind, TokenService, TokenSubject } from '../keys/token.service.ts';
 
 export function authenticate(
   tokens: TokenService,

@@ -1,7 +1,7 @@
 /** Every Identity error path answers its status and code, never a 500. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '@twopointo/db';
-import { totp } from '../../../test/helpers/totp.ts';
+import { totp } from '../../../../test/helpers/totp.ts';
 import {
   randomIp,
   signUp,
@@ -10,7 +10,7 @@ import {
   type Answer,
   type SignedUp,
   type TestIdentity,
-} from './test-helpers.ts';
+} from '../test/identity-harness.ts';
 
 function expectError(res: Answer, status: number, code: string, mentions?: string): void {
   expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
