@@ -4,3 +4,4 @@ export * from './lifecycle.ts';
 export * from './bearer.ts';
 export * from './presence-keys.ts';
 export * from './openapi.ts';
+export * from './schema-messages.ts';

@@ -1,22 +1,10 @@
 /** Input schema pieces shared by the route schemas (output types come from @twopointo/shared). */
 import { FormatRegistry, Type } from '@fastify/type-provider-typebox';
-import { GetErrorFunction, SetErrorFunction } from '@sinclair/typebox/errors';
-import { errorResponses } from '@twopointo/server-kit';
+import { ERROR_MESSAGE, errorResponses } from '@twopointo/server-kit';
 import { isSnowflake } from '@twopointo/shared';
 
 // a 19-digit string can still overflow int8; rejecting it here keeps it out of SQL (400, not 500)
 if (!FormatRegistry.Has('snowflake')) FormatRegistry.Set('snowflake', isSnowflake);
-
-/**
- * A schema may carry `x-error-message`: the sentence a failed check answers instead of the
- * validator's own, so a rule moved from a service into its schema keeps the service's message.
- */
-export const ERROR_MESSAGE = 'x-error-message';
-const validatorMessage = GetErrorFunction();
-SetErrorFunction((e) => {
-  const own: unknown = (e.schema as Record<string, unknown>)[ERROR_MESSAGE];
-  return typeof own === 'string' ? own : validatorMessage(e);
-});
 
 /** A snowflake id in a path, query or body. */
 export const IdInput = Type.String({
@@ -51,5 +39,6 @@ export function TrimmedText(opts: { max: number; rawMax: number; blank?: boolean
   });
 }
 
+export { ERROR_MESSAGE };
 export const errors = errorResponses;
 export const NoContent = Type.Null({ description: 'No content' });
