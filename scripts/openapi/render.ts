@@ -1,4 +1,4 @@
-/** Renders the OpenAPI documents of Identity and Official from their route schemas. */
+/** Renders the OpenAPI documents of Identity and Official from their route schemas, as each serves it. */
 import { MemoryBus } from '@twopointo/bus';
 import { MemoryCache } from '@twopointo/cache';
 import { openDatabase } from '@twopointo/db';
@@ -7,6 +7,17 @@ import { buildOfficialApp, readOfficialConfig } from '@twopointo/official';
 import { REPO_ROOT } from '@twopointo/server-kit';
 
 export const OPENAPI_DIR = `${REPO_ROOT}docs/openapi/`;
+
+/** The document a built app answers at GET /openapi.json, pretty-printed. */
+async function served(app: { inject: (o: { method: 'GET'; url: string }) => PromiseLike<InjectResponse> }) {
+  const res = await app.inject({ method: 'GET', url: '/openapi.json' });
+  if (res.statusCode !== 200) throw new Error(`GET /openapi.json answered ${res.statusCode}: ${res.body}`);
+  return `${JSON.stringify(JSON.parse(res.body), null, 2)}\n`;
+}
+interface InjectResponse {
+  statusCode: number;
+  body: string;
+}
 
 /** service name → pretty-printed JSON document */
 export async function renderOpenApi(): Promise<Record<'identity' | 'official', string>> {
@@ -20,10 +31,7 @@ export async function renderOpenApi(): Promise<Record<'identity' | 'official', s
     const official = await buildOfficialApp({ config: readOfficialConfig(env), database, bus, cache });
     await identity.ready();
     await official.ready();
-    const out = {
-      identity: `${JSON.stringify(identity.swagger(), null, 2)}\n`,
-      official: `${JSON.stringify(official.swagger(), null, 2)}\n`,
-    };
+    const out = { identity: await served(identity), official: await served(official) };
     await identity.close();
     await official.close();
     return out;

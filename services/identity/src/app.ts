@@ -1,5 +1,4 @@
 /** Builds the Identity Fastify app from opened backends; the caller decides when to listen. */
-import swagger from '@fastify/swagger';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { RateLimiter, type Cache } from '@twopointo/cache';
@@ -7,6 +6,7 @@ import type { Database } from '@twopointo/db';
 import {
   installErrorHandler,
   installJsonBodyParser,
+  installOpenApi,
   requestIdOptions,
   serviceLoggerOptions,
   warnIfRateLimitsOff,
@@ -70,15 +70,10 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
   warnIfRateLimitsOff(app, config.RATE_LIMITS, 'login, 2FA and registration limits');
   installJsonBodyParser(app);
   installErrorHandler(app);
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'twopointo Identity',
-        version: '0.1.0',
-        description: 'Reached through the Edge under /id',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    },
+  await installOpenApi(app, {
+    title: 'twopointo Identity',
+    description: 'Accounts, sign-in with TOTP 2FA, recovery codes and sessions, reached through the Edge',
+    serverUrl: '/id',
   });
 
   const tokens = new TokenService(signingKey, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });

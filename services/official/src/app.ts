@@ -1,5 +1,4 @@
 /** Builds the Official Fastify app from opened backends; the caller decides when to listen. */
-import swagger from '@fastify/swagger';
 import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { OutboxRelay, type BusSubscription, type EventBus } from '@twopointo/bus';
@@ -8,6 +7,7 @@ import type { Database } from '@twopointo/db';
 import {
   installErrorHandler,
   installJsonBodyParser,
+  installOpenApi,
   requestIdOptions,
   serviceLoggerOptions,
   warnIfRateLimitsOff,
@@ -99,14 +99,10 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   warnIfRateLimitsOff(app, config.RATE_LIMITS, 'message and typing limits');
   installJsonBodyParser(app);
   installErrorHandler(app);
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'twopointo Official',
-        version: '0.1.0',
-        description: 'Reached through the Edge under /api; the Edge adds x-internal-secret and x-user-id',
-      },
-    },
+  await installOpenApi(app, {
+    title: 'twopointo Official',
+    description: 'Servers, channels, messages, members, roles, invites and assets, reached through the Edge',
+    serverUrl: '/api',
   });
 
   const relay = deps.relay ?? new OutboxRelay({ database, bus, logger: app.log });

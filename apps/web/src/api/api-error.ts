@@ -12,15 +12,22 @@ export class ApiError extends Error {
 
 /** Turns a failed Response into an ApiError, reading {"error":{"code","message"}} when present. */
 export async function toApiError(res: Response): Promise<ApiError> {
-  let code = `http_${res.status}`;
-  let message = res.statusText || `Request failed (${res.status})`;
+  let body: unknown;
   try {
-    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown } };
-    if (body.error && typeof body.error.message === 'string') message = body.error.message;
-    if (body.error && typeof body.error.code === 'string') code = body.error.code;
+    body = await res.json();
   } catch {
     // not JSON (a proxy error page, say): keep the status text
   }
+  return apiErrorOf(res, body);
+}
+
+/** The ApiError for a failed Response whose body has already been read (and parsed when JSON). */
+export function apiErrorOf(res: Response, body: unknown): ApiError {
+  let code = `http_${res.status}`;
+  let message = res.statusText || `Request failed (${res.status})`;
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null | undefined)?.error;
+  if (error && typeof error.message === 'string') message = error.message;
+  if (error && typeof error.code === 'string') code = error.code;
   if (res.status === 429) {
     const retry = res.headers.get('retry-after');
     if (retry && !/retry/i.test(message)) message += ` (retry in ${retry} s)`;

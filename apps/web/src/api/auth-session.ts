@@ -4,8 +4,8 @@
  * are scheduled a minute before the access token expires, and follow other tabs' rotations.
  */
 import type { TokenPair } from '@twopointo/shared';
-import { edgeUrl } from '../config.ts';
-import { ApiError, toApiError } from './api-error.ts';
+import { ApiError, apiErrorOf } from './api-error.ts';
+import { publicIdentityClient, withToken } from './transport.ts';
 
 export const REFRESH_KEY = 'twopointo.refresh_token';
 const EARLY_MS = 60_000;
@@ -85,13 +85,15 @@ export class AuthSession {
       this.clear();
       throw new ApiError(401, 'unauthorized', 'Please sign in.');
     }
-    const res = await fetch(edgeUrl('/id/auth/refresh'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ refresh_token: token }),
+    const {
+      data: pair,
+      error,
+      response: res,
+    } = await publicIdentityClient.POST('/auth/refresh', {
+      body: { refresh_token: token },
     });
-    if (!res.ok) {
-      const err = await toApiError(res);
+    if (!pair) {
+      const err = apiErrorOf(res, error);
       // the token is dead (expired, revoked or reused): the session is over
       if (res.status === 400 || res.status === 401 || res.status === 403) {
         this.clear();
@@ -99,7 +101,6 @@ export class AuthSession {
       }
       throw err;
     }
-    const pair = (await res.json()) as TokenPair;
     this.setTokens(pair);
     return pair.access_token;
   }
@@ -123,10 +124,9 @@ export class AuthSession {
     this.clear();
     if (!refresh || !access) return;
     try {
-      await fetch(edgeUrl('/id/auth/logout'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${access}` },
-        body: JSON.stringify({ refresh_token: refresh }),
+      await publicIdentityClient.POST('/auth/logout', {
+        headers: withToken(access),
+        body: { refresh_token: refresh },
       });
     } catch {
       // offline: the token expires on its own

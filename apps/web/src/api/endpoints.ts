@@ -1,35 +1,20 @@
-/** The REST calls the client makes, typed with the shared wire types. */
-import type {
-  Asset,
-  AssetUpload,
-  Channel,
-  Invite,
-  InvitePreview,
-  LoginResult,
-  Me,
-  Member,
-  Message,
-  RegisteredUser,
-  Role,
-  Server,
-  TokenPair,
-  TotpSetupResult,
-} from '@twopointo/shared';
-import { api } from './http.ts';
+/** The REST calls the client makes, through the clients generated from the OpenAPI documents. */
+import type { Message } from '@twopointo/shared';
+import type { operations } from './schema/official';
+import { identityClient, officialClient, ok, publicIdentityClient, withToken } from './http.ts';
 
 export const identity = {
   register: (body: { email: string; username: string; password: string }) =>
-    api<RegisteredUser>('/id/auth/register', { method: 'POST', body, anonymous: true }),
+    ok(publicIdentityClient.POST('/auth/register', { body })),
   login: (body: { email: string; password: string }) =>
-    api<LoginResult>('/id/auth/login', { method: 'POST', body, anonymous: true }),
-  setup2fa: (partial: string) =>
-    api<TotpSetupResult>('/id/auth/2fa/setup', { method: 'POST', token: partial }),
+    ok(publicIdentityClient.POST('/auth/login', { body })),
+  setup2fa: (partial: string) => ok(identityClient.POST('/auth/2fa/setup', { headers: withToken(partial) })),
   verify2fa: (partial: string, code: string) =>
-    api<TokenPair>('/id/auth/2fa/verify', { method: 'POST', token: partial, body: { code } }),
+    ok(identityClient.POST('/auth/2fa/verify', { headers: withToken(partial), body: { code } })),
   recover: (partial: string, recovery_code: string) =>
-    api<TokenPair>('/id/auth/2fa/recover', { method: 'POST', token: partial, body: { recovery_code } }),
-  confirmRecovery: () => api<undefined>('/id/auth/recovery/confirm', { method: 'POST' }),
-  me: () => api<Me>('/id/me'),
+    ok(identityClient.POST('/auth/2fa/recover', { headers: withToken(partial), body: { recovery_code } })),
+  confirmRecovery: () => ok(identityClient.POST('/auth/recovery/confirm')),
+  me: () => ok(identityClient.GET('/me')),
 };
 
 export interface MessagePage {
@@ -37,36 +22,49 @@ export interface MessagePage {
   has_more: boolean;
 }
 
+const sid = (id: string) => ({ params: { path: { sid: id } } });
+const cid = (id: string) => ({ params: { path: { cid: id } } });
+const code = (c: string) => ({ params: { path: { code: c } } });
+
+type AssetBody = operations['createAsset']['requestBody']['content']['application/json'];
+
 export const official = {
-  myServers: () => api<{ servers: Server[] }>('/api/me/servers').then((r) => r.servers),
-  createServer: (name: string) => api<Server>('/api/servers', { method: 'POST', body: { name } }),
-  leaveServer: (sid: string, uid: string) =>
-    api<undefined>(`/api/servers/${sid}/members/${uid}`, { method: 'DELETE' }),
-  channels: (sid: string) =>
-    api<{ channels: Channel[] }>(`/api/servers/${sid}/channels`).then((r) => r.channels),
-  createChannel: (sid: string, name: string) =>
-    api<Channel>(`/api/servers/${sid}/channels`, { method: 'POST', body: { name } }),
-  renameChannel: (cid: string, name: string) =>
-    api<Channel>(`/api/channels/${cid}`, { method: 'PATCH', body: { name } }),
-  deleteChannel: (cid: string) => api<undefined>(`/api/channels/${cid}`, { method: 'DELETE' }),
-  members: (sid: string) => api<{ members: Member[] }>(`/api/servers/${sid}/members`).then((r) => r.members),
-  roles: (sid: string) => api<{ roles: Role[] }>(`/api/servers/${sid}/roles`).then((r) => r.roles),
-  createInvite: (sid: string) => api<Invite>(`/api/servers/${sid}/invites`, { method: 'POST', body: {} }),
-  previewInvite: (code: string) => api<InvitePreview>(`/api/invites/${encodeURIComponent(code)}`),
-  acceptInvite: (code: string) =>
-    api<Server>(`/api/invites/${encodeURIComponent(code)}/accept`, { method: 'POST' }),
-  messages: (cid: string, before?: string, limit = 50) => {
-    const q = new URLSearchParams({ limit: String(limit) });
-    if (before) q.set('before', before);
-    return api<MessagePage>(`/api/channels/${cid}/messages?${q.toString()}`);
-  },
-  sendMessage: (cid: string, body: { content: string; attachment_ids?: string[]; reply_to_id?: string }) =>
-    api<Message>(`/api/channels/${cid}/messages`, { method: 'POST', body }),
+  myServers: () => ok(officialClient.GET('/me/servers')).then((r) => r.servers),
+  createServer: (name: string) => ok(officialClient.POST('/servers', { body: { name } })),
+  leaveServer: (server: string, uid: string) =>
+    ok(officialClient.DELETE('/servers/{sid}/members/{uid}', { params: { path: { sid: server, uid } } })),
+  channels: (server: string) =>
+    ok(officialClient.GET('/servers/{sid}/channels', sid(server))).then((r) => r.channels),
+  createChannel: (server: string, name: string) =>
+    ok(officialClient.POST('/servers/{sid}/channels', { ...sid(server), body: { name } })),
+  renameChannel: (channel: string, name: string) =>
+    ok(officialClient.PATCH('/channels/{cid}', { ...cid(channel), body: { name } })),
+  deleteChannel: (channel: string) => ok(officialClient.DELETE('/channels/{cid}', cid(channel))),
+  members: (server: string) =>
+    ok(officialClient.GET('/servers/{sid}/members', sid(server))).then((r) => r.members),
+  roles: (server: string) => ok(officialClient.GET('/servers/{sid}/roles', sid(server))).then((r) => r.roles),
+  createInvite: (server: string) =>
+    ok(officialClient.POST('/servers/{sid}/invites', { ...sid(server), body: {} })),
+  previewInvite: (invite: string) => ok(officialClient.GET('/invites/{code}', code(invite))),
+  acceptInvite: (invite: string) => ok(officialClient.POST('/invites/{code}/accept', code(invite))),
+  messages: (channel: string, before?: string, limit = 50): Promise<MessagePage> =>
+    ok(
+      officialClient.GET('/channels/{cid}/messages', {
+        params: { path: { cid: channel }, query: { limit, before } },
+      }),
+    ),
+  sendMessage: (
+    channel: string,
+    body: { content: string; attachment_ids?: string[]; reply_to_id?: string },
+  ) => ok(officialClient.POST('/channels/{cid}/messages', { ...cid(channel), body })),
   editMessage: (mid: string, content: string) =>
-    api<Message>(`/api/messages/${mid}`, { method: 'PATCH', body: { content } }),
-  deleteMessage: (mid: string) => api<undefined>(`/api/messages/${mid}`, { method: 'DELETE' }),
-  typing: (cid: string) => api<undefined>(`/api/channels/${cid}/typing`, { method: 'POST' }),
+    ok(officialClient.PATCH('/messages/{mid}', { params: { path: { mid } }, body: { content } })),
+  deleteMessage: (mid: string) => ok(officialClient.DELETE('/messages/{mid}', { params: { path: { mid } } })),
+  typing: (channel: string) => ok(officialClient.POST('/channels/{cid}/typing', cid(channel))),
+  // the browser's type for the file, whatever it is: the server answers unsupported_content_type
+  // for one outside its configured list (the document shows the default list)
   createAsset: (body: { filename: string; content_type: string; size: number }) =>
-    api<AssetUpload>('/api/assets', { method: 'POST', body }),
-  completeAsset: (aid: string) => api<Asset>(`/api/assets/${aid}/complete`, { method: 'POST' }),
+    ok(officialClient.POST('/assets', { body: body as AssetBody })),
+  completeAsset: (aid: string) =>
+    ok(officialClient.POST('/assets/{aid}/complete', { params: { path: { aid } } })),
 };

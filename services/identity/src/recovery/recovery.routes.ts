@@ -12,7 +12,15 @@ export function registerRecoveryRoutes(
 ): void {
   app.post(
     '/auth/recovery/confirm',
-    { schema: { tags: ['auth'], security: bearer, response: { 204: NoContent, ...errors(401) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        operationId: 'confirmRecoveryCodes',
+        summary: 'Confirm the recovery codes are stored',
+        security: bearer,
+        response: { 204: NoContent, ...errors(401) },
+      },
+    },
     async (req, reply) => {
       await recovery.confirm(await authenticate(tokens, req, 'access'));
       return reply.status(204).send(null);

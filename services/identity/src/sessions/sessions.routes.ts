@@ -1,7 +1,7 @@
 /** /auth/login, /auth/refresh, /auth/logout, /auth/logout-all: a session's start and end. */
 import { LoginBody, LoginResult, RefreshBody, TokenPair } from '@twopointo/shared';
 import { authenticate } from '../http/bearer.ts';
-import { NoContent, bearer, errors } from '../http/schema.ts';
+import { NoContent, anonymous, bearer, errors } from '../http/schema.ts';
 import type { IdentityApp } from '../http/types.ts';
 import type { TokenService } from '../keys/token.service.ts';
 import type { SessionService } from './session.service.ts';
@@ -15,13 +15,31 @@ export function registerSessionRoutes(
 
   app.post(
     '/auth/login',
-    { schema: { tags, body: LoginBody, response: { 200: LoginResult, ...errors(400, 401, 429) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'login',
+        summary: 'Check email and password; answers a partial token for the 2FA step',
+        security: anonymous,
+        body: LoginBody,
+        response: { 200: LoginResult, ...errors(400, 401, 429) },
+      },
+    },
     async (req) => sessions.login(req.body, req.ip),
   );
 
   app.post(
     '/auth/refresh',
-    { schema: { tags, body: RefreshBody, response: { 200: TokenPair, ...errors(400, 401) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'refresh',
+        summary: 'Rotate a refresh token for a fresh token pair',
+        security: anonymous,
+        body: RefreshBody,
+        response: { 200: TokenPair, ...errors(400, 401) },
+      },
+    },
     async (req) => sessions.refresh(req.body.refresh_token),
   );
 
@@ -30,6 +48,8 @@ export function registerSessionRoutes(
     {
       schema: {
         tags,
+        operationId: 'logout',
+        summary: 'Revoke a refresh token',
         security: bearer,
         body: RefreshBody,
         response: { 204: NoContent, ...errors(400, 401) },
@@ -44,7 +64,15 @@ export function registerSessionRoutes(
 
   app.post(
     '/auth/logout-all',
-    { schema: { tags, security: bearer, response: { 204: NoContent, ...errors(401) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'logoutAll',
+        summary: 'Revoke every refresh token of the account',
+        security: bearer,
+        response: { 204: NoContent, ...errors(401) },
+      },
+    },
     async (req, reply) => {
       await sessions.logoutAll(await authenticate(tokens, req, 'access'));
       return reply.status(204).send(null);

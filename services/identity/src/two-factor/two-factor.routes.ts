@@ -18,6 +18,8 @@ export function registerTwoFactorRoutes(
     {
       schema: {
         tags,
+        operationId: 'setupTotp',
+        summary: 'Start TOTP setup: a secret and its otpauth URL (partial token)',
         security: bearer,
         description: 'partial token',
         response: { 200: TotpSetupResult, ...errors(401, 409) },
@@ -31,6 +33,8 @@ export function registerTwoFactorRoutes(
     {
       schema: {
         tags,
+        operationId: 'verifyTotp',
+        summary: 'Sign in with a TOTP code (partial token); the first one enables 2FA',
         security: bearer,
         description: 'partial token',
         body: VerifyBody,
@@ -48,6 +52,8 @@ export function registerTwoFactorRoutes(
     {
       schema: {
         tags,
+        operationId: 'recoverWithCode',
+        summary: 'Sign in with an unused recovery code (partial token)',
         security: bearer,
         description: 'partial token',
         body: RecoverBody,

@@ -1,7 +1,7 @@
 /** /auth/register and /me: creating an account, reading and deleting your own. */
 import { DeleteMeBody, Me, RegisterBody, RegisteredUser } from '@twopointo/shared';
 import { authenticate } from '../http/bearer.ts';
-import { NoContent, bearer, errors } from '../http/schema.ts';
+import { NoContent, anonymous, bearer, errors } from '../http/schema.ts';
 import type { IdentityApp } from '../http/types.ts';
 import type { TokenService } from '../keys/token.service.ts';
 import type { UserService } from './user.service.ts';
@@ -12,6 +12,9 @@ export function registerUserRoutes(app: IdentityApp, users: UserService, tokens:
     {
       schema: {
         tags: ['auth'],
+        operationId: 'register',
+        summary: 'Create an account',
+        security: anonymous,
         body: RegisterBody,
         response: { 201: RegisteredUser, ...errors(400, 409, 429) },
       },
@@ -20,8 +23,18 @@ export function registerUserRoutes(app: IdentityApp, users: UserService, tokens:
   );
 
   const tags = ['me'];
-  app.get('/me', { schema: { tags, security: bearer, response: { 200: Me, ...errors(401) } } }, async (req) =>
-    users.me(await authenticate(tokens, req, 'access')),
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags,
+        operationId: 'getMe',
+        summary: 'The signed-in account',
+        security: bearer,
+        response: { 200: Me, ...errors(401) },
+      },
+    },
+    async (req) => users.me(await authenticate(tokens, req, 'access')),
   );
 
   app.delete(
@@ -29,6 +42,8 @@ export function registerUserRoutes(app: IdentityApp, users: UserService, tokens:
     {
       schema: {
         tags,
+        operationId: 'deleteMe',
+        summary: 'Delete the signed-in account and everything it owns',
         security: bearer,
         description: 'password plus a current TOTP code or an unused recovery code',
         body: DeleteMeBody,

@@ -1,19 +1,31 @@
 /** TypeBox schemas of the asset routes. */
 import { Type } from '@fastify/type-provider-typebox';
 import { IdInput } from '../http/schema.ts';
+import type { AssetConfig } from './asset.config.ts';
 
-export const CreateAssetBody = Type.Object({
-  filename: Type.String({
-    minLength: 1,
-    maxLength: 255,
-    description: 'shown to downloaders; no path separators or control characters',
-  }),
-  content_type: Type.String({
-    minLength: 1,
-    maxLength: 255,
-    description: 'one of ASSET_CONTENT_TYPES; the upload must send it as Content-Type',
-  }),
-  size: Type.Integer({ minimum: 1, description: 'exact byte length of the upload; at most ASSET_MAX_BYTES' }),
-});
+/**
+ * The upload declaration, with the configured limits in the document. The service checks the
+ * content type (trimmed, case-insensitively; 400 `unsupported_content_type`) and the size (413),
+ * so those two answer their own codes: `enum` on a TypeBox string only documents (the validator
+ * checks `enum` on literal unions, not on strings), and the size bound is written, not enforced.
+ */
+export const createAssetBody = (config: Pick<AssetConfig, 'ASSET_CONTENT_TYPES' | 'ASSET_MAX_BYTES'>) =>
+  Type.Object({
+    filename: Type.String({
+      minLength: 1,
+      maxLength: 255,
+      description: 'shown to downloaders; no path separators or control characters',
+    }),
+    content_type: Type.String({
+      minLength: 1,
+      maxLength: 255,
+      enum: config.ASSET_CONTENT_TYPES.map((t) => t.toLowerCase()),
+      description: 'one of the configured ASSET_CONTENT_TYPES; the upload must send it as Content-Type',
+    }),
+    size: Type.Integer({
+      minimum: 1,
+      description: `exact byte length of the upload; at most ASSET_MAX_BYTES (${config.ASSET_MAX_BYTES} here), else 413`,
+    }),
+  });
 
 export const AssetParams = Type.Object({ aid: IdInput });

@@ -8,7 +8,7 @@ import { actorOf } from '../http/trust.ts';
 import type { OfficialApp } from '../http/types.ts';
 import { readAssetConfig, type AssetConfig } from './asset.config.ts';
 import { AssetRepository } from './asset.repository.ts';
-import { AssetParams, CreateAssetBody } from './asset.schema.ts';
+import { AssetParams, createAssetBody } from './asset.schema.ts';
 import { AssetService } from './asset.service.ts';
 
 /** What the asset module takes from the Official app (its OfficialContext fits). */
@@ -30,21 +30,23 @@ export function registerAssets(app: OfficialApp, deps: AssetDeps): AssetService 
   const storage =
     deps.storage ?? openStorage(readStorageConfig({ INTERNAL_SECRET: deps.config.INTERNAL_SECRET }));
   const assets = new AssetService(new AssetRepository(deps.database.db), storage, config, app.log);
-  registerAssetRoutes(app, assets);
+  registerAssetRoutes(app, assets, config);
   installAssetSweep(app, assets, config.ASSET_SWEEP_INTERVAL_SECONDS);
   return assets;
 }
 
-export function registerAssetRoutes(app: OfficialApp, assets: AssetService): void {
+export function registerAssetRoutes(app: OfficialApp, assets: AssetService, config: AssetConfig): void {
   const tags = ['assets'];
   app.post(
     '/assets',
     {
       schema: {
         tags,
+        operationId: 'createAsset',
+        summary: 'Declare an upload and get where to PUT its bytes',
         description:
           'Declares an upload; the client then PUTs the bytes to `upload.url` with `upload.headers`, and calls complete.',
-        body: CreateAssetBody,
+        body: createAssetBody(config),
         response: { 201: AssetUpload, ...errors(400, 401, 413) },
       },
     },
@@ -52,7 +54,15 @@ export function registerAssetRoutes(app: OfficialApp, assets: AssetService): voi
   );
   app.post(
     '/assets/:aid/complete',
-    { schema: { tags, params: AssetParams, response: { 200: Asset, ...errors(400, 401, 404, 409) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'completeAsset',
+        summary: 'Mark an uploaded asset ready to attach',
+        params: AssetParams,
+        response: { 200: Asset, ...errors(400, 401, 404, 409) },
+      },
+    },
     async (req) => assets.complete(actorOf(req), req.params.aid),
   );
   app.get(
@@ -60,6 +70,8 @@ export function registerAssetRoutes(app: OfficialApp, assets: AssetService): voi
     {
       schema: {
         tags,
+        operationId: 'downloadAsset',
+        summary: "Redirect to an asset's download URL",
         description: 'Redirects to a short-lived download URL.',
         params: AssetParams,
         response: { 302: Type.Null({ description: 'Location: the download URL' }), ...errors(400, 401, 404) },

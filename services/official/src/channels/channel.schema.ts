@@ -1,10 +1,15 @@
 /** Request schemas for the channel routes. */
 import { Type } from '@fastify/type-provider-typebox';
-import { IdInput } from '../http/schema.ts';
+import { ERROR_MESSAGE, IdInput } from '../http/schema.ts';
 
+// 1-100 characters once normalised: the pattern counts each non-space, and each inner whitespace
+// run as the one "-" it becomes
 const Name = Type.String({
+  minLength: 1,
   maxLength: 200,
-  description: 'trimmed, lower-cased, whitespace runs become "-"; 1-100 characters',
+  pattern: '^\\s*(?:\\S|\\s+(?=\\S)){1,100}\\s*$',
+  description: 'trimmed, lower-cased, whitespace runs become "-"; then 1-100 characters',
+  [ERROR_MESSAGE]: 'must be 1-100 characters',
 });
 const Topic = Type.String({ maxLength: 1024 });
 

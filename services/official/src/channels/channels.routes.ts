@@ -15,6 +15,8 @@ export function registerChannelRoutes(app: OfficialApp, channels: ChannelService
     {
       schema: {
         tags,
+        operationId: 'createChannel',
+        summary: 'Create a text channel (MANAGE_CHANNELS)',
         params: ServerParams,
         body: CreateChannelBody,
         response: { 201: Channel, ...errors(400, 401, 403, 404) },
@@ -28,6 +30,8 @@ export function registerChannelRoutes(app: OfficialApp, channels: ChannelService
     {
       schema: {
         tags,
+        operationId: 'listChannels',
+        summary: 'List the channels the caller can view',
         description: 'Channels the caller can view, by position then id',
         params: ServerParams,
         response: { 200: Type.Object({ channels: Type.Array(Channel) }), ...errors(400, 401, 404) },
@@ -40,6 +44,8 @@ export function registerChannelRoutes(app: OfficialApp, channels: ChannelService
     {
       schema: {
         tags,
+        operationId: 'updateChannel',
+        summary: 'Rename, re-topic or move a channel (MANAGE_CHANNELS)',
         params: ChannelParams,
         body: UpdateChannelBody,
         response: { 200: Channel, ...errors(400, 401, 403, 404) },
@@ -49,7 +55,15 @@ export function registerChannelRoutes(app: OfficialApp, channels: ChannelService
   );
   app.delete(
     '/channels/:cid',
-    { schema: { tags, params: ChannelParams, response: { 204: NoContent, ...errors(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'deleteChannel',
+        summary: 'Delete a channel and its messages (MANAGE_CHANNELS)',
+        params: ChannelParams,
+        response: { 204: NoContent, ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req, reply) => {
       await channels.delete(actorOf(req), req.params.cid);
       return reply.status(204).send(null);

@@ -1,4 +1,4 @@
-/** /healthz, /readyz, /openapi.json: open to anyone who can reach the port (no secret). */
+/** /healthz, /readyz, /openapi.json: open to anyone who can reach the port (no secret); not in the public document. */
 import { Type } from '@fastify/type-provider-typebox';
 import type { EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
@@ -22,7 +22,7 @@ export function registerSystemRoutes(
   const tags = ['system'];
   app.get(
     '/healthz',
-    { schema: { tags, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
+    { schema: { tags, hide: true, response: { 200: Type.Object({ status: Type.Literal('ok') }) } } },
     async () => ({
       status: 'ok' as const,
     }),
@@ -32,6 +32,7 @@ export function registerSystemRoutes(
     {
       schema: {
         tags,
+        hide: true,
         description: '200 when the database, the bus and the cache answer, 503 otherwise',
         response: { 200: Readiness, 503: Readiness },
       },

@@ -11,6 +11,7 @@ export function registerInternalRoutes(app: OfficialApp, gateway: GatewayAccessS
     {
       schema: {
         tags: ['internal'],
+        hide: true,
         description: 'Of the requested channels (all when omitted) those the user may VIEW_CHANNEL',
         body: Type.Object({
           user_id: IdInput,

@@ -14,6 +14,8 @@ export function registerInviteRoutes(app: OfficialApp, invites: InviteService): 
     {
       schema: {
         tags,
+        operationId: 'createInvite',
+        summary: 'Create an invite (CREATE_INVITE)',
         params: ServerParams,
         body: CreateInviteBody,
         response: { 201: Invite, ...errors(400, 401, 403, 404) },
@@ -28,12 +30,28 @@ export function registerInviteRoutes(app: OfficialApp, invites: InviteService): 
   );
   app.get(
     '/invites/:code',
-    { schema: { tags, params: InviteParams, response: { 200: InvitePreview, ...errors(401, 404) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'previewInvite',
+        summary: 'Preview the server an invite leads to',
+        params: InviteParams,
+        response: { 200: InvitePreview, ...errors(400, 401, 404) },
+      },
+    },
     async (req) => invites.preview(actorOf(req), req.params.code),
   );
   app.post(
     '/invites/:code/accept',
-    { schema: { tags, params: InviteParams, response: { 200: Server, ...errors(401, 404) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'acceptInvite',
+        summary: 'Join the server an invite leads to',
+        params: InviteParams,
+        response: { 200: Server, ...errors(400, 401, 404) },
+      },
+    },
     async (req) => invites.accept(actorOf(req), req.params.code),
   );
 }

@@ -15,6 +15,8 @@ export function registerMemberRoutes(app: OfficialApp, members: MemberService): 
     {
       schema: {
         tags,
+        operationId: 'listMembers',
+        summary: "List a server's members with their roles and presence",
         params: ServerParams,
         response: { 200: Type.Object({ members: Type.Array(Member) }), ...errors(400, 401, 404) },
       },
@@ -26,6 +28,8 @@ export function registerMemberRoutes(app: OfficialApp, members: MemberService): 
     {
       schema: {
         tags,
+        operationId: 'removeMember',
+        summary: 'Leave a server, or kick a member',
         description: 'Leave the server (own id) or kick a member (KICK_MEMBERS)',
         params: MemberParams,
         response: { 204: NoContent, ...errors(400, 401, 403, 404) },

@@ -1,9 +1,15 @@
 /** Request schemas for the message and typing routes. */
 import { Type } from '@fastify/type-provider-typebox';
-import { IdInput } from '../http/schema.ts';
+import { IdInput, TrimmedText } from '../http/schema.ts';
 
-// the raw limit is generous: surrounding whitespace is trimmed before the 4000-character rule
-const Content = Type.String({ maxLength: 8000, description: '1-4000 characters after trimming' });
+// the raw limit is generous: surrounding whitespace is trimmed before the 4000-character rule;
+// blank content is refused by the service unless the message has attachments
+const Content = TrimmedText({
+  max: 4000,
+  rawMax: 8000,
+  blank: true,
+  description: '1-4000 characters after trimming; may be blank when the message has attachments',
+});
 
 export const CreateMessageBody = Type.Object({
   content: Type.Optional(Content),

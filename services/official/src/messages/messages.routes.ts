@@ -23,6 +23,8 @@ export function registerMessageRoutes(
       config: { userCheck: 'channel' },
       schema: {
         tags,
+        operationId: 'createMessage',
+        summary: 'Post a message (SEND_MESSAGES; ATTACH_FILES with attachments)',
         params: ChannelParams,
         body: CreateMessageBody,
         response: { 201: Message, ...errors(400, 401, 403, 404, 429) },
@@ -37,6 +39,8 @@ export function registerMessageRoutes(
       config: { userCheck: 'channel' },
       schema: {
         tags,
+        operationId: 'listMessages',
+        summary: "Page through a channel's history (READ_MESSAGE_HISTORY)",
         description:
           'Newest first. `before`: the newest `limit` messages older than it. `after`: the oldest `limit` messages newer ' +
           'than it, still sorted newest first. `around` (not with before/after): the page centred on that id (it, up to ' +
@@ -60,6 +64,8 @@ export function registerMessageRoutes(
     {
       schema: {
         tags,
+        operationId: 'editMessage',
+        summary: "Edit one's own message",
         params: MessageParams,
         body: EditMessageBody,
         response: { 200: Message, ...errors(400, 401, 403, 404) },
@@ -69,7 +75,15 @@ export function registerMessageRoutes(
   );
   app.delete(
     '/messages/:mid',
-    { schema: { tags, params: MessageParams, response: { 204: NoContent, ...errors(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'deleteMessage',
+        summary: 'Delete a message (the author, or MANAGE_MESSAGES)',
+        params: MessageParams,
+        response: { 204: NoContent, ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req, reply) => {
       await messages.delete(actorOf(req), req.params.mid);
       return reply.status(204).send(null);
@@ -81,6 +95,8 @@ export function registerMessageRoutes(
       config: { userCheck: 'channel' },
       schema: {
         tags,
+        operationId: 'startTyping',
+        summary: 'Tell the channel the caller is typing (SEND_MESSAGES)',
         params: ChannelParams,
         response: { 204: NoContent, ...errors(400, 401, 403, 404, 429) },
       },

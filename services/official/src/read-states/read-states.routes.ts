@@ -16,6 +16,8 @@ export function registerReadStateRoutes(app: OfficialApp, readStates: ReadStateS
       config: { userCheck: 'channel' },
       schema: {
         tags,
+        operationId: 'ackMessage',
+        summary: 'Mark a channel read up to a message',
         description:
           "Moves the caller's read marker in the channel to the message (never backwards: an older one " +
           'leaves it) and recounts the mentions after it; READ_STATE_UPDATE goes to every socket of the caller.',
@@ -33,6 +35,8 @@ export function registerReadStateRoutes(app: OfficialApp, readStates: ReadStateS
     {
       schema: {
         tags,
+        operationId: 'listMyReadStates',
+        summary: "List the caller's read states",
         description:
           'One per channel the caller can view (last_read_id null before the first ack); a channel is ' +
           'unread when its last_message_id is above last_read_id.',

@@ -1,8 +1,8 @@
 /** Request schemas for the role and overwrite routes. */
 import { Type } from '@fastify/type-provider-typebox';
-import { IdInput, PermissionSetInput } from '../http/schema.ts';
+import { IdInput, PermissionSetInput, TrimmedText } from '../http/schema.ts';
 
-const Name = Type.String({ maxLength: 200, description: 'trimmed, 1-100 characters' });
+const Name = TrimmedText({ max: 100, rawMax: 200, description: 'trimmed; 1-100 characters' });
 
 export const CreateRoleBody = Type.Object({ name: Name, permissions: Type.Optional(PermissionSetInput) });
 export const UpdateRoleBody = Type.Object(

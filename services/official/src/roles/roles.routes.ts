@@ -24,6 +24,8 @@ export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwri
     {
       schema: {
         tags,
+        operationId: 'listRoles',
+        summary: "List a server's roles",
         params: ServerParams,
         response: { 200: Type.Object({ roles: Type.Array(Role) }), ...denied },
       },
@@ -32,17 +34,43 @@ export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwri
   );
   app.post(
     '/servers/:sid/roles',
-    { schema: { tags, params: ServerParams, body: CreateRoleBody, response: { 201: Role, ...denied } } },
+    {
+      schema: {
+        tags,
+        operationId: 'createRole',
+        summary: 'Create a role (MANAGE_ROLES)',
+        params: ServerParams,
+        body: CreateRoleBody,
+        response: { 201: Role, ...denied },
+      },
+    },
     async (req, reply) => reply.status(201).send(await roles.create(actorOf(req), req.params.sid, req.body)),
   );
   app.patch(
     '/roles/:rid',
-    { schema: { tags, params: RoleParams, body: UpdateRoleBody, response: { 200: Role, ...denied } } },
+    {
+      schema: {
+        tags,
+        operationId: 'updateRole',
+        summary: 'Rename a role or change its permissions (MANAGE_ROLES)',
+        params: RoleParams,
+        body: UpdateRoleBody,
+        response: { 200: Role, ...denied },
+      },
+    },
     async (req) => roles.update(actorOf(req), req.params.rid, req.body),
   );
   app.delete(
     '/roles/:rid',
-    { schema: { tags, params: RoleParams, response: { 204: NoContent, ...denied } } },
+    {
+      schema: {
+        tags,
+        operationId: 'deleteRole',
+        summary: 'Delete a role (MANAGE_ROLES)',
+        params: RoleParams,
+        response: { 204: NoContent, ...denied },
+      },
+    },
     async (req, reply) => {
       await roles.delete(actorOf(req), req.params.rid);
       return reply.status(204).send(null);
@@ -50,7 +78,15 @@ export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwri
   );
   app.put(
     '/servers/:sid/members/:uid/roles/:rid',
-    { schema: { tags, params: MemberRoleParams, response: { 204: NoContent, ...denied } } },
+    {
+      schema: {
+        tags,
+        operationId: 'assignRole',
+        summary: 'Give a member a role (MANAGE_ROLES)',
+        params: MemberRoleParams,
+        response: { 204: NoContent, ...denied },
+      },
+    },
     async (req, reply) => {
       await roles.setAssignment(actorOf(req), req.params.sid, req.params.uid, req.params.rid, true);
       return reply.status(204).send(null);
@@ -58,7 +94,15 @@ export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwri
   );
   app.delete(
     '/servers/:sid/members/:uid/roles/:rid',
-    { schema: { tags, params: MemberRoleParams, response: { 204: NoContent, ...denied } } },
+    {
+      schema: {
+        tags,
+        operationId: 'unassignRole',
+        summary: 'Take a role from a member (MANAGE_ROLES)',
+        params: MemberRoleParams,
+        response: { 204: NoContent, ...denied },
+      },
+    },
     async (req, reply) => {
       await roles.setAssignment(actorOf(req), req.params.sid, req.params.uid, req.params.rid, false);
       return reply.status(204).send(null);
@@ -69,6 +113,8 @@ export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwri
     {
       schema: {
         tags,
+        operationId: 'putOverwrite',
+        summary: 'Set a channel permission overwrite for a role or member (MANAGE_ROLES)',
         params: OverwriteParams,
         body: OverwriteBody,
         response: { 200: ChannelOverwrite, ...denied },
@@ -78,7 +124,15 @@ export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwri
   );
   app.delete(
     '/channels/:cid/overwrites/:target_id',
-    { schema: { tags, params: OverwriteParams, response: { 204: NoContent, ...denied } } },
+    {
+      schema: {
+        tags,
+        operationId: 'deleteOverwrite',
+        summary: 'Remove a channel permission overwrite (MANAGE_ROLES)',
+        params: OverwriteParams,
+        response: { 204: NoContent, ...denied },
+      },
+    },
     async (req, reply) => {
       await overwrites.delete(actorOf(req), req.params.cid, req.params.target_id);
       return reply.status(204).send(null);

@@ -14,6 +14,8 @@ export function registerSearchRoutes(app: OfficialApp, search: SearchService): v
     {
       schema: {
         tags: ['messages'],
+        operationId: 'searchMessages',
+        summary: "Search a server's messages",
         description:
           'Newest first; full text over content (`q`, PostgreSQL web search syntax, no stemming) and filters, ' +
           'only in channels where the caller has VIEW_CHANNEL and READ_MESSAGE_HISTORY. `q` or a filter is required. ' +

@@ -11,17 +11,40 @@ export function registerServerRoutes(app: OfficialApp, servers: ServerService): 
   const tags = ['servers'];
   app.post(
     '/servers',
-    { schema: { tags, body: ServerNameBody, response: { 201: Server, ...errors(400, 401) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'createServer',
+        summary: 'Create a server (the caller owns it)',
+        body: ServerNameBody,
+        response: { 201: Server, ...errors(400, 401) },
+      },
+    },
     async (req, reply) => reply.status(201).send(await servers.create(actorOf(req), req.body.name)),
   );
   app.get(
     '/me/servers',
-    { schema: { tags, response: { 200: Type.Object({ servers: Type.Array(Server) }), ...errors(401) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'listMyServers',
+        summary: 'List the servers the caller is a member of',
+        response: { 200: Type.Object({ servers: Type.Array(Server) }), ...errors(401) },
+      },
+    },
     async (req) => ({ servers: await servers.listMine(actorOf(req)) }),
   );
   app.get(
     '/servers/:sid',
-    { schema: { tags, params: ServerParams, response: { 200: Server, ...errors(400, 401, 404) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'getServer',
+        summary: 'Get a server the caller is a member of',
+        params: ServerParams,
+        response: { 200: Server, ...errors(400, 401, 404) },
+      },
+    },
     async (req) => servers.get(actorOf(req), req.params.sid),
   );
   app.patch(
@@ -29,6 +52,8 @@ export function registerServerRoutes(app: OfficialApp, servers: ServerService): 
     {
       schema: {
         tags,
+        operationId: 'renameServer',
+        summary: 'Rename a server (MANAGE_SERVER)',
         params: ServerParams,
         body: ServerNameBody,
         response: { 200: Server, ...errors(400, 401, 403, 404) },
@@ -38,7 +63,15 @@ export function registerServerRoutes(app: OfficialApp, servers: ServerService): 
   );
   app.delete(
     '/servers/:sid',
-    { schema: { tags, params: ServerParams, response: { 204: NoContent, ...errors(400, 401, 403, 404) } } },
+    {
+      schema: {
+        tags,
+        operationId: 'deleteServer',
+        summary: 'Delete a server (owner only)',
+        params: ServerParams,
+        response: { 204: NoContent, ...errors(400, 401, 403, 404) },
+      },
+    },
     async (req, reply) => {
       await servers.delete(actorOf(req), req.params.sid);
       return reply.status(204).send(null);
