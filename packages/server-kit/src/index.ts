@@ -6,3 +6,4 @@ export * from './presence-keys.ts';
 export * from './metrics.ts';
 export * from './openapi.ts';
 export * from './schema-messages.ts';
+export * from './api-app.ts';

@@ -1,16 +1,8 @@
 /** Builds the Identity Fastify app from opened backends; the caller decides when to listen. */
-import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { RateLimiter, type Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
-import {
-  installErrorHandler,
-  installJsonBodyParser,
-  installOpenApi,
-  requestIdOptions,
-  serviceLoggerOptions,
-  warnIfRateLimitsOff,
-} from '@twopointo/server-kit';
+import { createApiApp } from '@twopointo/server-kit';
 import type { ObjectStorage } from '@twopointo/storage';
 import type { IdentityConfig } from './config.ts';
 import { registerIdentityMetrics } from './http/metrics.ts';
@@ -52,29 +44,24 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
     deps.signingKey ??
     (await loadSigningKey(config.IDENTITY_RSA_PRIVATE_KEY_FILE, config.IDENTITY_RSA_PREVIOUS_KEY_FILE));
 
-  const app = Fastify({
-    ...serviceLoggerOptions(deps.logger, config.LOG_LEVEL, 'identity'),
-    ...requestIdOptions,
+  const app = await createApiApp({
+    name: 'identity',
+    logLevel: config.LOG_LEVEL,
+    logger: deps.logger,
+    rateLimits: { enabled: config.RATE_LIMITS, what: 'login, 2FA and registration limits' },
+    openapi: {
+      title: 'twopointo Identity',
+      description: 'Accounts, sign-in with TOTP 2FA, recovery codes and sessions, reached through the Edge',
+      serverUrl: '/id',
+    },
     // the Edge is the only caller; its X-Forwarded-For gives the client IP for rate limits
-    trustProxy: true,
-  }).withTypeProvider<TypeBoxTypeProvider>();
-  // as in Official: a wrong JSON type is a 400 naming the field, never coerced (Fastify's default
-  // Ajv would turn {"refresh_token":5} into "5"); path and query strings would be converted
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
-
+    fastify: { trustProxy: true },
+  });
   if (signingKey.ephemeral) {
     app.log.warn(
       'IDENTITY_RSA_PRIVATE_KEY_FILE is not set: using an ephemeral signing key, tokens die with this process (run make identity-keygen)',
     );
   }
-  warnIfRateLimitsOff(app, config.RATE_LIMITS, 'login, 2FA and registration limits');
-  installJsonBodyParser(app);
-  installErrorHandler(app);
-  await installOpenApi(app, {
-    title: 'twopointo Identity',
-    description: 'Accounts, sign-in with TOTP 2FA, recovery codes and sessions, reached through the Edge',
-    serverUrl: '/id',
-  });
 
   const tokens = new TokenService(signingKey, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
   const attempts = new AttemptLimiter(new RateLimiter(cache, config.RATE_LIMITS), config);

@@ -1,17 +1,9 @@
 /** Builds the Official Fastify app from opened backends; the caller decides when to listen. */
-import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import { OutboxRelay, type BusSubscription, type EventBus } from '@twopointo/bus';
 import { RateLimiter, type Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
-import {
-  installErrorHandler,
-  installJsonBodyParser,
-  installOpenApi,
-  requestIdOptions,
-  serviceLoggerOptions,
-  warnIfRateLimitsOff,
-} from '@twopointo/server-kit';
+import { createApiApp } from '@twopointo/server-kit';
 import type { ObjectStorage } from '@twopointo/storage';
 import { AccessRepository } from './access/access.repository.ts';
 import { registerAssets } from './assets/assets.routes.ts';
@@ -89,20 +81,17 @@ const NEWEST_PAGE_BOUNDS: KindOptions<NewestPage> = {
 
 export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp> {
   const { config, database, bus, cache } = deps;
-  const app = Fastify({
-    ...serviceLoggerOptions(deps.logger, config.LOG_LEVEL, 'official'),
-    ...requestIdOptions,
-  }).withTypeProvider<TypeBoxTypeProvider>();
-  // body schemas are checked strictly (no type coercion); path and query strings are converted
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
-
-  warnIfRateLimitsOff(app, config.RATE_LIMITS, 'message and typing limits');
-  installJsonBodyParser(app);
-  installErrorHandler(app);
-  await installOpenApi(app, {
-    title: 'twopointo Official',
-    description: 'Servers, channels, messages, members, roles, invites and assets, reached through the Edge',
-    serverUrl: '/api',
+  const app = await createApiApp({
+    name: 'official',
+    logLevel: config.LOG_LEVEL,
+    logger: deps.logger,
+    rateLimits: { enabled: config.RATE_LIMITS, what: 'message and typing limits' },
+    openapi: {
+      title: 'twopointo Official',
+      description:
+        'Servers, channels, messages, members, roles, invites and assets, reached through the Edge',
+      serverUrl: '/api',
+    },
   });
 
   const relay = deps.relay ?? new OutboxRelay({ database, bus, logger: app.log });

@@ -1,12 +1,2 @@
-/** The Fastify instance type every route module registers on. */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-
-export type OfficialApp = FastifyInstance<
-  Server,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  TypeBoxTypeProvider
->;
+/** The Fastify instance type every route module registers on (server-kit's API app). */
+export type { ApiApp as OfficialApp } from '@twopointo/server-kit';
