@@ -236,7 +236,7 @@ describe('Access', () => {
   it('channels: a caller who no longer exists → 401, before any 404; one load per channel per request', async () => {
     for (const id of ['c', 'x']) {
       expect(await status(new Access(fakeRepo([], { userGone: true }), 'u').requireChannel(id))).toBe(
-        '401 unauthorized',
+        '401 unknown_user',
       );
     }
     const calls: string[] = [];
