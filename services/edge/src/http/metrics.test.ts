@@ -1,10 +1,9 @@
 /** The Edge's /metrics (Prometheus text), and the paths the single-page-app fallback never answers. */
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { USER_SCOPED } from '@twopointo/bus';
-import { startTestEdge, type TestEdge } from '../test/harness.ts';
-import { makeWebDist, rawRequest, type FakeWebDist } from '../test/raw-http.ts';
+import { startTestEdge } from '../test/harness.ts';
+import { rawRequest, useWebEdge } from '../test/raw-http.ts';
 
 const metricValue = (text: string, name: string): number | undefined => {
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
@@ -12,27 +11,19 @@ const metricValue = (text: string, name: string): number | undefined => {
 };
 
 describe('edge metrics', () => {
-  let web: FakeWebDist;
-  let t: TestEdge;
-
-  beforeAll(async () => {
-    web = makeWebDist();
-    t = await startTestEdge({ overrides: { WEB_DIST: web.dir } });
-  });
-  afterAll(async () => {
-    await t?.close();
-    rmSync(web.dir, { recursive: true, force: true });
-  });
+  const edge = useWebEdge();
 
   it('counts deliveries and RESUMEs by result', async () => {
-    const scrape = async () => (await fetch(`${t.url}/metrics`)).text();
+    const scrape = async () => (await fetch(`${edge.t.url}/metrics`)).text();
     const counter = (text: string, series: string) => {
       const line = text.split('\n').find((l) => l.startsWith(`${series} `));
       return line === undefined ? 0 : Number(line.slice(series.length + 1));
     };
     const before = await scrape();
     const userId = '5151';
-    const ws = new WebSocket(`${t.url.replace('http', 'ws')}/ws?token=${await t.kit.access(userId)}`);
+    const ws = new WebSocket(
+      `${edge.t.url.replace('http', 'ws')}/ws?token=${await edge.t.kit.access(userId)}`,
+    );
     const frames: { op: string; t?: string }[] = [];
     ws.on('message', (data: Buffer) =>
       frames.push(JSON.parse(data.toString()) as { op: string; t?: string }),
@@ -43,7 +34,7 @@ describe('edge metrics', () => {
     };
     try {
       await until(() => frames.some((f) => f.op === 'HELLO'));
-      await t.bus.publish({
+      await edge.t.bus.publish({
         id: '777000111',
         t: 'READ_STATE_UPDATE',
         server_id: USER_SCOPED,
@@ -68,15 +59,15 @@ describe('edge metrics', () => {
   });
 
   it('exports gateway gauges, event-loop lag and HTTP latency in Prometheus text', async () => {
-    await fetch(`${t.url}/healthz`);
-    const token = await t.kit.access('4242');
-    const ws = new WebSocket(`${t.url.replace('http', 'ws')}/ws?token=${token}`);
+    await fetch(`${edge.t.url}/healthz`);
+    const token = await edge.t.kit.access('4242');
+    const ws = new WebSocket(`${edge.t.url.replace('http', 'ws')}/ws?token=${token}`);
     await new Promise((resolve, reject) => {
       ws.once('message', resolve);
       ws.once('error', reject);
     });
     try {
-      const res = await fetch(`${t.url}/metrics`);
+      const res = await fetch(`${edge.t.url}/metrics`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
       const text = await res.text();
@@ -97,9 +88,9 @@ describe('edge metrics', () => {
   it('METRICS_TOKEN guards /metrics', async () => {
     const guarded = await startTestEdge({
       overrides: { METRICS_TOKEN: 'scrape-me' },
-      identity: t.identity,
-      official: t.official,
-      kit: t.kit,
+      identity: edge.t.identity,
+      official: edge.t.official,
+      kit: edge.t.kit,
     });
     try {
       const none = await fetch(`${guarded.url}/metrics`);
@@ -118,13 +109,13 @@ describe('edge metrics', () => {
   it.each(['/metrics', '/healthz', '/readyz', '/ws', '/ws/x', '/storage/x', '/api/x', '/id/x'])(
     'the web client never answers %s',
     async (path) => {
-      const res = await rawRequest(t.url + path, { headers: { accept: 'text/html' } });
+      const res = await rawRequest(edge.t.url + path, { headers: { accept: 'text/html' } });
       expect(res.headers['content-type']).not.toMatch(/text\/html/);
     },
   );
 
   it('client routes still get index.html', async () => {
-    const res = await rawRequest(`${t.url}/invite/abc`, { headers: { accept: 'text/html' } });
+    const res = await rawRequest(`${edge.t.url}/invite/abc`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
   });

@@ -1,13 +1,12 @@
 /** Security headers on every Edge answer: the web client, the Edge's own JSON, proxied answers. */
-import { rmSync } from 'node:fs';
 import { MemoryBus } from '@twopointo/bus';
 import { MemoryCache } from '@twopointo/cache';
 import { S3Storage } from '@twopointo/storage';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readEdgeConfig } from '../config.ts';
 import { startEdge } from '../index.ts';
-import { startTestEdge, TEST_SECRET, type TestEdge } from '../test/harness.ts';
-import { makeWebDist, rawRequest, type FakeWebDist } from '../test/raw-http.ts';
+import { TEST_SECRET } from '../test/harness.ts';
+import { rawRequest, useWebEdge } from '../test/raw-http.ts';
 import { PERMISSIONS_POLICY } from './security-headers.ts';
 
 /** The CSP as directive → sources. */
@@ -22,23 +21,13 @@ function csp(header: string | string[] | undefined): Record<string, string[]> {
 }
 
 describe('edge security headers', () => {
-  let web: FakeWebDist;
-  let t: TestEdge;
-
-  beforeAll(async () => {
-    web = makeWebDist();
-    t = await startTestEdge({ overrides: { WEB_DIST: web.dir } });
-  });
-  afterAll(async () => {
-    await t?.close();
-    rmSync(web.dir, { recursive: true, force: true });
-  });
+  const edge = useWebEdge();
 
   it('the web client gets a strict CSP: own scripts only, no framing, the gateway reachable', async () => {
-    const res = await rawRequest(`${t.url}/`);
+    const res = await rawRequest(`${edge.t.url}/`);
     expect(res.status).toBe(200);
     const policy = csp(res.headers['content-security-policy']);
-    const host = new URL(t.url).host;
+    const host = new URL(edge.t.url).host;
     expect(policy['default-src']).toEqual(["'self'"]);
     expect(policy['script-src']).toEqual(["'self'"]);
     expect(policy['script-src-attr']).toEqual(["'none'"]);
@@ -62,7 +51,7 @@ describe('edge security headers', () => {
   ])(
     '%s carries nosniff, Referrer-Policy, Permissions-Policy, frame and CSP headers',
     async (_what, method, path) => {
-      const res = await rawRequest(t.url + path, { method });
+      const res = await rawRequest(edge.t.url + path, { method });
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('no-referrer');
       expect(res.headers['permissions-policy']).toBe(PERMISSIONS_POLICY);
@@ -90,18 +79,18 @@ describe('edge security headers', () => {
       {
         HOST: '127.0.0.1',
         EDGE_PORT: '0',
-        IDENTITY_URL: t.identity.url,
-        OFFICIAL_URL: t.official.url,
+        IDENTITY_URL: edge.t.identity.url,
+        OFFICIAL_URL: edge.t.official.url,
         INTERNAL_SECRET: TEST_SECRET,
         LOG_LEVEL: 'silent',
-        WEB_DIST: web.dir,
+        WEB_DIST: edge.web.dir,
         PUBLIC_URL: 'https://chat.example.org',
       },
       {},
     );
-    const edge = await startEdge({ config, bus, cache, storage });
+    const secure = await startEdge({ config, bus, cache, storage });
     try {
-      const res = await rawRequest(`${edge.url}/`);
+      const res = await rawRequest(`${secure.url}/`);
       expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
       const policy = csp(res.headers['content-security-policy']);
       expect(policy['connect-src']).toEqual([
@@ -112,7 +101,7 @@ describe('edge security headers', () => {
       expect(policy['img-src']).toEqual(["'self'", 'blob:', 'data:', 'https://files.example.org:8443']);
       expect(policy['upgrade-insecure-requests']).toEqual([]);
     } finally {
-      await edge.close();
+      await secure.close();
       await bus.close();
       await cache.close();
     }

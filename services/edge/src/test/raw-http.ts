@@ -2,11 +2,13 @@
  * Test-only: HTTP as it goes over the wire (fetch would inflate bodies and hide the bytes sent),
  * and a throw-away built web client to serve.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestEdge, type TestEdge } from './harness.ts';
 
 export interface RawAnswer {
   status: number;
@@ -66,4 +68,21 @@ export function makeWebDist(): FakeWebDist {
   writeFileSync(join(dir, `${script}.gz`), gzipSync(scriptBytes));
   writeFileSync(join(dir, `${script}.map`), JSON.stringify({ version: 3, sources: ['src/main.tsx'] }));
   return { dir, script, scriptBytes };
+}
+
+/**
+ * For the enclosing describe: an Edge serving a fake web build, started before its tests and
+ * stopped (build removed) after. Read `edge.t` and `edge.web` inside the tests.
+ */
+export function useWebEdge(): { readonly t: TestEdge; readonly web: FakeWebDist } {
+  const edge = {} as { t: TestEdge; web: FakeWebDist };
+  beforeAll(async () => {
+    edge.web = makeWebDist();
+    edge.t = await startTestEdge({ overrides: { WEB_DIST: edge.web.dir } });
+  });
+  afterAll(async () => {
+    await edge.t?.close();
+    if (edge.web) rmSync(edge.web.dir, { recursive: true, force: true });
+  });
+  return edge;
 }
