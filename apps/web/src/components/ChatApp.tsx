@@ -181,6 +181,15 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
         );
   }, [gateway, channelsByServer]);
 
+  // a server joined (or left) brings read states of its own: ask again
+  const serverIds = servers.data?.map((s) => s.id).join(',');
+  const seenServerIds = useRef(serverIds);
+  useEffect(() => {
+    if (serverIds === undefined || seenServerIds.current === serverIds) return;
+    if (seenServerIds.current !== undefined) void qc.invalidateQueries({ queryKey: keys.readStates });
+    seenServerIds.current = serverIds;
+  }, [serverIds, qc]);
+
   // servers we are no longer in
   useEffect(() => {
     if (!servers.data) return;

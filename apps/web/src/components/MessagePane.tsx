@@ -219,16 +219,6 @@ export function MessagePane({
     if (lastReadId === null || compareIds(newestId, lastReadId) > 0) onRead(newestId);
   }, [reading, atBottom, newestId, lastReadId, readStatesLoaded, onRead]);
 
-  // a window that reached the present again (a refetch) takes live messages again
-  useEffect(() => {
-    if (
-      detached &&
-      newestId &&
-      (!channel.last_message_id || compareIds(newestId, channel.last_message_id) >= 0)
-    )
-      historyWindow.set(channel.id, false);
-  }, [detached, newestId, channel.id, channel.last_message_id]);
-
   // leaving the channel from an old window: next time it opens at the present
   useEffect(
     () => () => {
@@ -276,9 +266,11 @@ export function MessagePane({
       .then(async (page) => {
         if (cancelled) return;
         const last = channel.last_message_id;
-        historyWindow.set(channel.id, !!last && !page.messages.some((m) => compareIds(m.id, last) >= 0));
         await qc.cancelQueries({ queryKey: key });
+        if (cancelled) return;
+        // the window first, then the flag: a live message never lands in the history being replaced
         qc.setQueryData<HistoryData>(key, { pages: [page], pageParams: [undefined] });
+        historyWindow.set(channel.id, !!last && !page.messages.some((m) => compareIds(m.id, last) >= 0));
         show();
       })
       .catch((err: unknown) => {
@@ -398,7 +390,7 @@ export function MessagePane({
         </div>
         {(detached || !atBottom) && history.isSuccess && (
           <div className="jump-bar" data-testid="jump-to-present-bar">
-            <span>{detached ? 'You are viewing older messages' : unread ? 'New messages below' : ''}</span>
+            <span>{unread ? 'New messages below' : 'You are viewing older messages'}</span>
             <button className="link" onClick={jumpToPresent} data-testid="jump-to-present">
               Jump to present
             </button>
