@@ -49,6 +49,19 @@ describe('ack throttle', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('flush sends what is waiting at once', () => {
+    const t = createAckThrottle(send, { intervalMs: 3000 });
+    t.ack('c', '1');
+    t.ack('c', '2');
+    t.flush();
+    expect(sent).toEqual([
+      ['c', '1'],
+      ['c', '2'],
+    ]);
+    vi.advanceTimersByTime(5000);
+    expect(sent).toHaveLength(2);
+  });
+
   it('a failed ack is not thrown, and clear() drops the waiting ones', async () => {
     const failing = vi.fn(() => Promise.reject(new Error('offline')));
     const t = createAckThrottle(failing, { intervalMs: 3000 });

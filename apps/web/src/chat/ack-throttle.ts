@@ -10,6 +10,8 @@ export const ACK_INTERVAL_MS = 3_000;
 export interface AckThrottle {
   /** ask for `mid` to be acked in `channelId` */
   ack(channelId: string, mid: string): void;
+  /** send the waiting acks now (the tab is being hidden: a reload or close may follow) */
+  flush(): void;
   /** drop every timer (sign-out) */
   clear(): void;
 }
@@ -58,6 +60,13 @@ export function createAckThrottle(
           s.timer = null;
           if (s.waiting !== null) fire(channelId, s, s.waiting);
         }, due);
+      }
+    },
+    flush() {
+      for (const [channelId, st] of channels) {
+        if (st.timer) clearTimeout(st.timer);
+        st.timer = null;
+        if (st.waiting !== null) fire(channelId, st, st.waiting);
       }
     },
     clear() {

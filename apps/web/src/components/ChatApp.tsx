@@ -227,7 +227,16 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
 
   // reading marks read here at once; the server hears at most once every few seconds per channel
   const [acks] = useState(() => createAckThrottle(attention.ack));
-  useEffect(() => () => acks.clear(), [acks]);
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') acks.flush();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      acks.clear();
+    };
+  }, [acks]);
   const onRead = useCallback(
     (mid: string) => {
       if (!channel) return;
@@ -361,7 +370,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
               <input
                 type="search"
                 value={searchInput}
-                placeholder={`Search ${server.name}`}
+                placeholder="Search"
                 aria-label={`Search ${server.name}`}
                 onChange={(e) => setSearchInput(e.target.value)}
                 onKeyDown={(e) => {
