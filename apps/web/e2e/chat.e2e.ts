@@ -4,54 +4,26 @@
  * register with TOTP, chat live, upload, edit, delete, and one of them drops off the network
  * and catches up through RESUME.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totp } from '../../../test/helpers/totp.ts';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../../..');
-const webDist = resolve(here, '../dist');
-// `make test` writes them to a scratch folder; UPDATE_SCREENSHOTS=1 refreshes the committed ones
-const screenshots = process.env.UPDATE_SCREENSHOTS
-  ? join(repo, 'docs/screenshots')
-  : join(tmpdir(), 'twopointo-e2e-screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-type StartAll = (opts: {
-  dataDir: string;
-  ports?: { identity: number; official: number; edge: number };
-  webDist?: string;
-}) => Promise<{ edgeUrl: string; close(): Promise<void> }>;
-
-// The all-in-one starter is written in parallel; until it exists this suite is skipped, loudly.
-async function loadStartAll(): Promise<StartAll | null> {
-  if (!existsSync(join(repo, 'services/all/src/index.ts'))) return null;
-  // a non-literal specifier keeps the services out of the web client's type check
-  const specifier = '@twopointo/all';
-  const mod = (await import(specifier)) as { startAll?: StartAll };
-  return typeof mod.startAll === 'function' ? mod.startAll : null;
-}
-const startAll = await loadStartAll();
-const reason = !startAll
-  ? 'startAll() from @twopointo/all is not available yet'
-  : !existsSync(CHROMIUM)
-    ? `${CHROMIUM} is not installed`
-    : null;
-if (reason) console.warn(`[web e2e] SKIPPED: ${reason}`);
+import {
+  ARGS,
+  byText,
+  CHROMIUM,
+  expectCleanCsp,
+  newWatch,
+  openPerson,
+  registerInBrowser,
+  restUser as makeRestUser,
+  shot,
+  skipReason as reason,
+  startAll,
+  webDist,
+} from './harness.ts';
 
 /** A small valid PNG (a colour gradient), made here so the test needs no fixture file. */
 function png(w: number, h: number): Buffer {
@@ -98,6 +70,7 @@ function png(w: number, h: number): Buffer {
 
 interface Person {
   name: string;
+  username: string;
   email: string;
   password: string;
   secret: string;
@@ -110,11 +83,7 @@ describe.skipIf(reason !== null)('web client end to end', () => {
   let system: { edgeUrl: string; close(): Promise<void> };
   let browser: Browser;
   let dataDir: string;
-  const pageErrors: string[] = [];
-  // the Edge serves a strict Content-Security-Policy: anything it blocks is a bug in the client
-  const cspViolations: string[] = [];
-  const documents: { url: string; headers: Record<string, string> }[] = [];
-  const scripts: { url: string; headers: Record<string, string> }[] = [];
+  const watch = newWatch();
   const people: Record<'alice' | 'bob', Person> = {} as Record<'alice' | 'bob', Person>;
   const suffix = Date.now().toString(36);
   let inviteCode = '';
@@ -127,41 +96,11 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     process.env.MESSAGE_RATE_LIMIT = '1000/10s';
     system = await startAll!({ dataDir, ports: { identity: 0, official: 0, edge: 0 }, webDist });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-    mkdirSync(screenshots, { recursive: true });
     for (const name of ['alice', 'bob'] as const) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      // injected by the browser (not an inline script of ours), so the CSP does not apply to it
-      await context.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => {
-          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
-        });
-      });
-      const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
-      page.on('pageerror', (err) => pageErrors.push(`${name}: ${err.message}`));
-      // failures in the log make a red run explainable (tokens in URLs are blanked out)
-      const redact = (text: string) => text.replace(/token=[^&'"\s]+/g, 'token=[redacted]');
-      page.on('response', (res) => {
-        if (res.status() >= 400)
-          console.warn(redact(`[${name}] HTTP ${res.status()} ${res.request().method()} ${res.url()}`));
-      });
-      page.on('requestfailed', (req) => {
-        if (!req.url().includes('/ws?'))
-          console.warn(redact(`[${name}] failed ${req.method()} ${req.url()}: ${req.failure()?.errorText}`));
-      });
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') console.warn(redact(`[${name}] console: ${msg.text()}`));
-        // Chromium reports a blocked load or inline code in the console as well as by the event
-        if (/Content Security Policy|CSP violation/i.test(msg.text()))
-          cspViolations.push(redact(`${name}: ${msg.text()}`));
-      });
-      page.on('response', (res) => {
-        const type = res.request().resourceType();
-        if (type === 'document') documents.push({ url: res.url(), headers: res.headers() });
-        if (type === 'script') scripts.push({ url: res.url(), headers: res.headers() });
-      });
+      const { context, page } = await openPerson(browser, name, watch);
       people[name] = {
         name,
+        username: `${name}${suffix}`.slice(0, 30),
         email: `${name}-${suffix}@example.com`,
         password: `S3cretPass!-${name}`,
         secret: '',
@@ -178,39 +117,10 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const shot = (page: Page, file: string) => page.screenshot({ path: join(screenshots, file) });
-  const byText = (page: Page, testid: string, text: string) =>
-    page.getByTestId(testid).filter({ hasText: text });
-
   async function register(p: Person, screenshotsToo: boolean) {
-    const { page } = p;
-    await page.goto(system.edgeUrl);
-    await page.getByTestId('login-screen').waitFor();
-    if (screenshotsToo) await shot(page, 'login.png');
-    await page.getByTestId('goto-register').click();
-    await page.getByTestId('register-email').fill(p.email);
-    await page.getByTestId('register-username').fill(`${p.name}${suffix}`.slice(0, 30));
-    await page.getByTestId('register-password').fill(p.password);
-    await page.getByTestId('register-submit').click();
-
-    await page.getByTestId('twofa-setup-screen').waitFor();
-    await page.getByTestId('totp-qr').waitFor();
-    p.secret = (await page.getByTestId('totp-secret').innerText()).trim();
-    expect(p.secret).toMatch(/^[A-Z2-7]+=*$/);
-    if (screenshotsToo) await shot(page, '2fa-setup.png');
-    await page.getByTestId('totp-code').fill(totp(p.secret));
-    await page.getByTestId('totp-submit').click();
-
-    await page.getByTestId('recovery-codes-screen').waitFor();
-    p.recoveryCodes = (await page.getByTestId('recovery-codes').locator('code').allInnerTexts()).map((c) =>
-      c.trim(),
+    await registerInBrowser(p.page, system.edgeUrl, p, (step) =>
+      screenshotsToo ? shot(p.page, `${step}.png`) : Promise.resolve(),
     );
-    expect(p.recoveryCodes).toHaveLength(10);
-    if (screenshotsToo) await shot(page, 'recovery-codes.png');
-    expect(await page.getByTestId('recovery-confirm').isDisabled()).toBe(true);
-    await page.getByTestId('recovery-saved').check();
-    await page.getByTestId('recovery-confirm').click();
-    await page.getByTestId('chat-app').waitFor();
   }
 
   async function send(page: Page, text: string) {
@@ -410,31 +320,7 @@ describe.skipIf(reason !== null)('web client end to end', () => {
 
   /** A member made over plain HTTP (no browser), for seeding history. */
   async function restUser(name: string): Promise<(path: string, body?: unknown) => Promise<unknown>> {
-    const call = async (path: string, body: unknown, token?: string) => {
-      const res = await fetch(system.edgeUrl + path, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${path} → ${res.status} ${text}`);
-      return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    };
-    const email = `${name}-${suffix}@example.com`;
-    await call('/id/auth/register', { email, username: `${name}${suffix}`, password: 'S3cretPass!' });
-    const login = await call('/id/auth/login', { email, password: 'S3cretPass!' });
-    const setup = await call('/id/auth/2fa/setup', undefined, login.partial_token as string);
-    const pair = await call(
-      '/id/auth/2fa/verify',
-      { code: totp(setup.totp_secret as string) },
-      login.partial_token as string,
-    );
-    const access = pair.access_token as string;
-    await call('/id/auth/recovery/confirm', undefined, access);
-    return (path, body) => call(path, body, access);
+    return (await makeRestUser(system.edgeUrl, `${name}${suffix}`)).call;
   }
 
   it('scrolling up loads older pages without moving what you were reading', async () => {
@@ -500,17 +386,12 @@ describe.skipIf(reason !== null)('web client end to end', () => {
   });
 
   it('no page errors happened', () => {
-    expect(pageErrors).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
   });
 
   it('ran under the CSP without a single violation, the bundle precompressed', () => {
-    expect(documents.length).toBeGreaterThan(0);
-    for (const doc of documents) {
-      expect(doc.headers['content-security-policy']).toContain("script-src 'self'");
-      expect(doc.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    }
-    expect(cspViolations).toEqual([]);
+    expectCleanCsp(watch);
     // Chromium asks for br; the build's .br twin is what went over the wire (later loads are cached)
-    expect(scripts[0]?.headers['content-encoding']).toBe('br');
+    expect(watch.scripts[0]?.headers['content-encoding']).toBe('br');
   });
 });

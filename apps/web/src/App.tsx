@@ -7,6 +7,9 @@ import type { TokenPair } from '@twopointo/shared';
 import { AuthFlow } from './auth/AuthFlow.tsx';
 import { RecoveryCodes } from './auth/RecoveryCodes.tsx';
 import { ChatApp } from './components/ChatApp.tsx';
+import { draftStore } from './chat/drafts.ts';
+import { historyWindow } from './chat/history-window.ts';
+import { notificationSettings } from './chat/notification-settings.ts';
 import { pendingStore } from './chat/pending-store.ts';
 import { typingStore } from './chat/typing-store.ts';
 
@@ -32,6 +35,9 @@ export function App() {
       qc.clear();
       pendingStore.clear();
       typingStore.clear();
+      draftStore.clear();
+      historyWindow.clear();
+      notificationSettings.reset();
     }
   }, [signedIn, qc]);
 

@@ -8,4 +8,7 @@ export const keys = {
   members: (sid: string) => ['members', sid] as const,
   roles: (sid: string) => ['roles', sid] as const,
   messages: (cid: string) => ['messages', cid] as const,
+  /** the caller's read states, as a map by channel id */
+  readStates: ['read-states'] as const,
+  search: (sid: string, q: string, offset: number) => ['search', sid, q, offset] as const,
 };

@@ -17,17 +17,27 @@ export interface ServerAbilities {
   manageChannels: boolean;
   manageMessages: boolean;
   createInvite: boolean;
+  /** @everyone and @here ping (offered in the autocomplete; the server has the last word) */
+  mentionEveryone: boolean;
   isOwner: boolean;
 }
 
 export function abilitiesFrom(perms: bigint | null, isOwner: boolean): ServerAbilities {
   if (perms === null)
-    return { known: false, manageChannels: true, manageMessages: false, createInvite: true, isOwner };
+    return {
+      known: false,
+      manageChannels: true,
+      manageMessages: false,
+      createInvite: true,
+      mentionEveryone: true,
+      isOwner,
+    };
   return {
     known: true,
     manageChannels: hasPermission(perms, Permissions.MANAGE_CHANNELS),
     manageMessages: hasPermission(perms, Permissions.MANAGE_MESSAGES),
     createInvite: hasPermission(perms, Permissions.CREATE_INVITE),
+    mentionEveryone: hasPermission(perms, Permissions.MENTION_EVERYONE),
     isOwner,
   };
 }

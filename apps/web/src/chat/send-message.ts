@@ -10,6 +10,7 @@ import {
   type HistoryData,
   type PendingMessage,
 } from './message-cache.ts';
+import { noteMessage } from './attention-cache.ts';
 import { pendingStore } from './pending-store.ts';
 
 function nonce(): string {
@@ -34,6 +35,8 @@ async function deliver(qc: QueryClient, p: PendingMessage): Promise<void> {
     });
     const key = keys.messages(p.channel_id);
     qc.setQueryData<HistoryData>(key, (d) => upsertMessage(d, msg));
+    // our own message keeps a read channel read, whether this answer or its live event comes first
+    noteMessage(qc, msg, msg.author.id);
     if (hasMessage(qc.getQueryData<HistoryData>(key), msg.id)) pendingStore.remove(p.channel_id, p.nonce);
     else pendingStore.patch(p.channel_id, p.nonce, { resolved_id: msg.id });
   } catch (err) {

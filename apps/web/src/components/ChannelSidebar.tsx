@@ -1,14 +1,20 @@
-/** Server header (invite, leave), the channel list with create/rename/delete, and the user panel. */
+/**
+ * Server header (invite, notifications, leave), the channel list with create/rename/delete and
+ * each channel's unread mark and mention badge, and the user panel.
+ */
 import type { Channel, Server } from '@twopointo/shared';
 import { useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
+import { isMuted, useNotificationSettings } from '../chat/notification-settings.ts';
 import type { ServerAbilities } from '../chat/permissions.ts';
+import type { Attention } from '../chat/read-states.ts';
 import type { GatewayStatus } from '../gateway/gateway-client.ts';
 import { Avatar } from './Avatar.tsx';
 import { ChannelNameDialog } from './dialogs/ChannelNameDialog.tsx';
 import { DeleteChannelDialog } from './dialogs/DeleteChannelDialog.tsx';
 import { InviteDialog } from './dialogs/InviteDialog.tsx';
 import { LeaveServerDialog } from './dialogs/LeaveServerDialog.tsx';
+import { NotificationSettingsDialog } from './dialogs/NotificationSettingsDialog.tsx';
 import { Icon } from './Icon.tsx';
 
 type Dialog =
@@ -16,6 +22,7 @@ type Dialog =
   | { kind: 'rename'; channel: Channel }
   | { kind: 'delete'; channel: Channel }
   | { kind: 'invite' }
+  | { kind: 'notifications' }
   | { kind: 'leave' };
 
 export function ChannelSidebar(props: {
@@ -24,6 +31,7 @@ export function ChannelSidebar(props: {
   channelsError: unknown;
   selectedChannelId: string | null;
   onSelectChannel: (id: string) => void;
+  attention: Record<string, Attention>;
   abilities: ServerAbilities;
   me: { id: string; username: string };
   status: GatewayStatus;
@@ -33,6 +41,7 @@ export function ChannelSidebar(props: {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [menu, setMenu] = useState(false);
   const { server, abilities } = props;
+  const settings = useNotificationSettings();
   const close = () => setDialog(null);
 
   return (
@@ -58,6 +67,13 @@ export function ChannelSidebar(props: {
                 Invite people
               </button>
             )}
+            <button
+              role="menuitem"
+              onClick={() => setDialog({ kind: 'notifications' })}
+              data-testid="menu-notifications"
+            >
+              Notification settings
+            </button>
             {abilities.manageChannels && (
               <button role="menuitem" onClick={() => setDialog({ kind: 'create' })}>
                 Create channel
@@ -96,41 +112,59 @@ export function ChannelSidebar(props: {
         {props.channelsError != null && (
           <div className="inline-error pad">{errorMessage(props.channelsError)}</div>
         )}
-        {props.channels?.map((c) => (
-          <div key={c.id} className={`channel-item${c.id === props.selectedChannelId ? ' active' : ''}`}>
-            <button
-              className="channel-link"
-              onClick={() => props.onSelectChannel(c.id)}
-              data-testid="channel-item"
-              data-channel-name={c.name}
-            >
-              <span className="hash">#</span>
-              <span className="channel-name">{c.name}</span>
-            </button>
-            {abilities.manageChannels && (
-              <span className="channel-tools">
-                <button
-                  className="icon-btn"
-                  title="Rename channel"
-                  aria-label={`Rename #${c.name}`}
-                  onClick={() => setDialog({ kind: 'rename', channel: c })}
-                  data-testid="rename-channel"
-                >
-                  <Icon name="pencil" size={14} />
-                </button>
-                <button
-                  className="icon-btn danger"
-                  title="Delete channel"
-                  aria-label={`Delete #${c.name}`}
-                  onClick={() => setDialog({ kind: 'delete', channel: c })}
-                  data-testid="delete-channel"
-                >
-                  <Icon name="trash" size={14} />
-                </button>
-              </span>
-            )}
-          </div>
-        ))}
+        {props.channels?.map((c) => {
+          const a = props.attention[c.id];
+          const muted = !!server && isMuted(settings, server.id, c.id);
+          const unread = !!a?.unread && !muted;
+          const classes = [
+            'channel-item',
+            c.id === props.selectedChannelId ? 'active' : '',
+            unread ? 'unread' : '',
+            muted ? 'muted-channel' : '',
+          ];
+          return (
+            <div key={c.id} className={classes.filter(Boolean).join(' ')}>
+              <button
+                className="channel-link"
+                onClick={() => props.onSelectChannel(c.id)}
+                data-testid="channel-item"
+                data-channel-name={c.name}
+                data-unread={unread || undefined}
+                aria-label={`${c.name}${a?.mentions ? `, ${a.mentions} mentions` : unread ? ', unread' : ''}`}
+              >
+                <span className="hash">#</span>
+                <span className="channel-name">{c.name}</span>
+                {!!a?.mentions && (
+                  <span className="badge" data-testid="channel-mention-badge">
+                    {a.mentions}
+                  </span>
+                )}
+              </button>
+              {abilities.manageChannels && (
+                <span className="channel-tools">
+                  <button
+                    className="icon-btn"
+                    title="Rename channel"
+                    aria-label={`Rename #${c.name}`}
+                    onClick={() => setDialog({ kind: 'rename', channel: c })}
+                    data-testid="rename-channel"
+                  >
+                    <Icon name="pencil" size={14} />
+                  </button>
+                  <button
+                    className="icon-btn danger"
+                    title="Delete channel"
+                    aria-label={`Delete #${c.name}`}
+                    onClick={() => setDialog({ kind: 'delete', channel: c })}
+                    data-testid="delete-channel"
+                  >
+                    <Icon name="trash" size={14} />
+                  </button>
+                </span>
+              )}
+            </div>
+          );
+        })}
         {server && props.channels?.length === 0 && <p className="muted small pad">No channels yet.</p>}
       </div>
       <div className="user-panel" data-testid="user-panel">
@@ -173,6 +207,9 @@ export function ChannelSidebar(props: {
       )}
       {dialog?.kind === 'delete' && <DeleteChannelDialog channel={dialog.channel} onClose={close} />}
       {dialog?.kind === 'invite' && server && <InviteDialog server={server} onClose={close} />}
+      {dialog?.kind === 'notifications' && server && (
+        <NotificationSettingsDialog server={server} channels={props.channels ?? []} onClose={close} />
+      )}
       {dialog?.kind === 'leave' && server && (
         <LeaveServerDialog server={server} myId={props.me.id} onClose={close} onLeft={props.onLeft} />
       )}

@@ -1,22 +1,46 @@
-/** The signed-in app: servers, channels, messages, members, and the connection banner. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+/**
+ * The signed-in app: servers, channels, messages, members, search, and the connection banner;
+ * it keeps read states and every server's channels (for the unread marks), the tab title, the
+ * acks and the desktop notifications.
+ */
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Channel, Server } from '@twopointo/shared';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
+import { attention } from '../api/attention.ts';
 import { session } from '../api/auth-session.ts';
 import { identity, official } from '../api/endpoints.ts';
 import { keys } from '../api/query-keys.ts';
+import { createAckThrottle } from '../chat/ack-throttle.ts';
+import { markReadLocally } from '../chat/attention-cache.ts';
+import { showDesktopNotification } from '../chat/desktop-notifications.ts';
 import { parseInvite } from '../chat/linkify.ts';
+import { toDisplay } from '../chat/mentions.ts';
+import { myRoleIds } from '../chat/my-roles.ts';
+import {
+  isMuted,
+  notificationSettings,
+  shouldNotify,
+  useNotificationSettings,
+} from '../chat/notification-settings.ts';
 import { useAbilities } from '../chat/permissions.ts';
+import { compareIds } from '../chat/message-cache.ts';
+import { mentionsMe, stateOf, summarize, tabTitle, toReadStates } from '../chat/read-states.ts';
+import { parseSearch } from '../chat/search-query.ts';
 import { GatewayProvider, useGateway, useGatewayStatus } from '../gateway/gateway-context.tsx';
 import { ChannelSidebar } from './ChannelSidebar.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { MemberList } from './MemberList.tsx';
-import { MessagePane } from './MessagePane.tsx';
+import { MentionContext, type MentionContextValue } from './mention-context.tsx';
+import { MessagePane, type JumpRequest } from './MessagePane.tsx';
+import { SearchPanel } from './SearchPanel.tsx';
 import { ServerRail } from './ServerRail.tsx';
 import { Toasts } from './Toasts.tsx';
 import { Icon } from './Icon.tsx';
 
 const SELECTION_KEY = 'twopointo.selection';
+/** a replayed or late message older than this does not pop up on the desktop */
+const NOTIFY_MAX_AGE_MS = 120_000;
 
 interface Selection {
   serverId: string | null;
@@ -69,6 +93,14 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
   const [invite, setInvite] = useState<string | null>(inviteFromLocation);
   const [channelsOpen, setChannelsOpen] = useState(false);
   const [membersOpen, setMembersOpen] = useState(() => window.innerWidth >= 1000);
+  const [jump, setJump] = useState<(JumpRequest & { channelId: string }) | null>(null);
+  const jumpSeq = useRef(0);
+  const [searchInput, setSearchInput] = useState('');
+  const [searchText, setSearchText] = useState<string | null>(null);
+
+  // before the first read of the settings below; a new user means a new ChatLayout
+  useState(() => notificationSettings.use(me.id));
+  const settings = useNotificationSettings();
 
   useEffect(() => localStorage.setItem(SELECTION_KEY, JSON.stringify(selection)), [selection]);
 
@@ -97,7 +129,41 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
     queryFn: () => official.members(sid!),
     enabled: !!sid,
   });
+  const roles = useQuery({
+    queryKey: keys.roles(sid ?? ''),
+    queryFn: () => official.roles(sid!),
+    enabled: !!sid,
+    retry: false,
+  });
   const abilities = useAbilities(server, me.id, members.data);
+
+  // every server's channels, for the unread marks on the rail (and to follow them live)
+  const serverList = servers.data;
+  const everyChannels = useQueries({
+    queries: (serverList ?? []).map((s) => ({
+      queryKey: keys.channels(s.id),
+      queryFn: () => official.channels(s.id),
+    })),
+    combine: (results) => results.map((r) => r.data),
+  });
+  const channelsByServer = useMemo(() => {
+    const out: Record<string, Channel[] | undefined> = {};
+    (serverList ?? []).forEach((s, i) => (out[s.id] = everyChannels[i]));
+    return out;
+  }, [serverList, everyChannels]);
+
+  const readStates = useQuery({
+    queryKey: keys.readStates,
+    queryFn: () => attention.readStates().then(toReadStates),
+  });
+  const summary = useMemo(
+    () => summarize(channelsByServer, readStates.data, (s, c) => isMuted(settings, s, c)),
+    [channelsByServer, readStates.data, settings],
+  );
+  useEffect(() => {
+    document.title = tabTitle(summary);
+  }, [summary]);
+  useEffect(() => () => void (document.title = tabTitle({ mentions: 0, unread: false })), []);
 
   const channel = useMemo(() => {
     const list = channels.data ?? [];
@@ -105,11 +171,24 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
     return list.find((c) => c.id === wanted) ?? list[0];
   }, [channels.data, sid, selection.channelByServer]);
 
-  // follow the current server's channels live (earlier servers stay subscribed, so presence holds)
-  const channelIds = useMemo(() => channels.data?.map((c) => c.id), [channels.data]);
+  // follow every server's channels live: their new messages mark them unread
   useEffect(() => {
-    if (sid && channelIds) gateway.subscribe(sid, channelIds);
-  }, [gateway, sid, channelIds]);
+    for (const [id, list] of Object.entries(channelsByServer))
+      if (list)
+        gateway.subscribe(
+          id,
+          list.map((c) => c.id),
+        );
+  }, [gateway, channelsByServer]);
+
+  // a server joined (or left) brings read states of its own: ask again
+  const serverIds = servers.data?.map((s) => s.id).join(',');
+  const seenServerIds = useRef(serverIds);
+  useEffect(() => {
+    if (serverIds === undefined || seenServerIds.current === serverIds) return;
+    if (seenServerIds.current !== undefined) void qc.invalidateQueries({ queryKey: keys.readStates });
+    seenServerIds.current = serverIds;
+  }, [serverIds, qc]);
 
   // servers we are no longer in
   useEffect(() => {
@@ -125,14 +204,98 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
     }
   }, [servers.data, gateway, qc]);
 
-  const selectServer = useCallback((id: string) => setSelection((s) => ({ ...s, serverId: id })), []);
+  const selectServer = useCallback((id: string) => {
+    setJump(null);
+    setSelection((s) => ({ ...s, serverId: id }));
+  }, []);
   const selectChannel = useCallback(
     (id: string) => {
       if (!sid) return;
+      setJump(null);
       setSelection((s) => ({ serverId: sid, channelByServer: { ...s.channelByServer, [sid]: id } }));
       setChannelsOpen(false);
     },
     [sid],
+  );
+
+  /** shows a message in its channel (from search or a desktop notification) */
+  const openMessage = useCallback((serverId: string, channelId: string, messageId: string) => {
+    setSelection((s) => ({ serverId, channelByServer: { ...s.channelByServer, [serverId]: channelId } }));
+    setChannelsOpen(false);
+    setJump({ channelId, messageId, seq: ++jumpSeq.current });
+  }, []);
+
+  // reading marks read here at once; the server hears at most once every few seconds per channel
+  const [acks] = useState(() => createAckThrottle(attention.ack));
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') acks.flush();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      acks.clear();
+    };
+  }, [acks]);
+  const onRead = useCallback(
+    (mid: string) => {
+      if (!channel) return;
+      markReadLocally(qc, channel, mid);
+      acks.ack(channel.id, mid);
+    },
+    [channel, qc, acks],
+  );
+
+  // desktop notifications, while the tab is hidden, as the settings say
+  useEffect(
+    () =>
+      gateway.on('event', (ev) => {
+        if (ev.t !== 'MESSAGE_CREATE' || ev.d.author.id === me.id) return;
+        const m = ev.d;
+        if (Date.now() - Date.parse(m.created_at) > NOTIFY_MAX_AGE_MS) return;
+        const read = qc.getQueryData<ReturnType<typeof toReadStates>>(keys.readStates);
+        const marker = stateOf(read, m.channel_id).last_read_id;
+        if (marker && compareIds(m.id, marker) <= 0) return;
+        const mentioned = mentionsMe(m, me.id, myRoleIds(qc, m.server_id, me.id)) === true;
+        if (!shouldNotify(notificationSettings.get(), m, mentioned)) return;
+        const channelName = qc
+          .getQueryData<Channel[]>(keys.channels(m.server_id))
+          ?.find((c) => c.id === m.channel_id)?.name;
+        const serverName = qc.getQueryData<Server[]>(keys.servers)?.find((x) => x.id === m.server_id)?.name;
+        const users = qc.getQueryData<{ user: { id: string; username: string } }[]>(
+          keys.members(m.server_id),
+        );
+        const body = toDisplay(m.content, { users: users?.map((u) => u.user) ?? [], roles: [] });
+        showDesktopNotification({
+          title: `${m.author.username}${channelName ? ` in #${channelName}` : ''}${serverName ? ` (${serverName})` : ''}`,
+          body: body || (m.attachments.length ? 'Sent an attachment' : ''),
+          tag: m.id,
+          onClick: () => openMessage(m.server_id, m.channel_id, m.id),
+        });
+      }),
+    [gateway, qc, me.id, openMessage],
+  );
+
+  const mentionContext = useMemo<MentionContextValue>(
+    () => ({
+      users: members.data?.map((m) => m.user) ?? [],
+      roles: (roles.data ?? []).filter((r) => r.id !== sid && r.name !== '@everyone'),
+      myId: me.id,
+      myRoleIds: members.data?.find((m) => m.user.id === me.id)?.roles ?? null,
+      everyone: abilities.mentionEveryone,
+    }),
+    [members.data, roles.data, sid, me.id, abilities.mentionEveryone],
+  );
+
+  const parsedSearch = useMemo(
+    () =>
+      searchText === null
+        ? null
+        : parseSearch(searchText, {
+            users: mentionContext.users,
+            channels: channels.data ?? [],
+          }),
+    [searchText, mentionContext.users, channels.data],
   );
 
   const onInviteHandled = useCallback(() => {
@@ -153,6 +316,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
         <ServerRail
           servers={servers.data ?? []}
           selectedId={sid ?? null}
+          attention={summary.servers}
           onSelect={(id) => {
             selectServer(id);
           }}
@@ -165,6 +329,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
           channelsError={channels.error}
           selectedChannelId={channel?.id ?? null}
           onSelectChannel={selectChannel}
+          attention={summary.channels}
           abilities={abilities}
           me={me}
           status={status}
@@ -194,6 +359,31 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
           )}
           <span className="spacer" />
           {server && (
+            <form
+              className="search-box"
+              role="search"
+              onSubmit={(e) => {
+                e.preventDefault();
+                setSearchText(searchInput.trim() || null);
+              }}
+            >
+              <input
+                type="search"
+                value={searchInput}
+                placeholder="Search"
+                aria-label={`Search ${server.name}`}
+                onChange={(e) => setSearchInput(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') {
+                    setSearchInput('');
+                    setSearchText(null);
+                  }
+                }}
+                data-testid="search-input"
+              />
+            </form>
+          )}
+          {server && (
             <button
               className={`icon-btn${membersOpen ? ' on' : ''}`}
               aria-label={membersOpen ? 'Hide members' : 'Show members'}
@@ -206,22 +396,42 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
           )}
         </header>
         <div className="main-body">
-          <ErrorBoundary compact key={channel?.id ?? 'none'}>
-            {servers.isError ? (
-              <div className="empty" role="alert">
-                Could not load your servers: {errorMessage(servers.error)}
-              </div>
-            ) : channel ? (
-              <MessagePane channel={channel} me={me} canManageMessages={abilities.manageMessages} />
-            ) : (
-              <Empty
-                hasServer={!!server}
-                loading={servers.isPending || (channels.isPending && !!sid)}
-                canCreate={abilities.manageChannels}
+          <MentionContext.Provider value={mentionContext}>
+            <ErrorBoundary compact key={channel?.id ?? 'none'}>
+              {servers.isError ? (
+                <div className="empty" role="alert">
+                  Could not load your servers: {errorMessage(servers.error)}
+                </div>
+              ) : channel ? (
+                <MessagePane
+                  channel={channel}
+                  me={me}
+                  canManageMessages={abilities.manageMessages}
+                  readState={readStates.data ? stateOf(readStates.data, channel.id) : undefined}
+                  onRead={onRead}
+                  jumpTo={jump?.channelId === channel.id ? jump : null}
+                />
+              ) : (
+                <Empty
+                  hasServer={!!server}
+                  loading={servers.isPending || (channels.isPending && !!sid)}
+                  canCreate={abilities.manageChannels}
+                />
+              )}
+            </ErrorBoundary>
+            {server && parsedSearch && searchText !== null && (
+              <SearchPanel
+                key={`${server.id}:${searchText}`}
+                server={server}
+                channels={channels.data}
+                text={searchText}
+                parsed={parsedSearch}
+                onOpen={(cid, mid) => openMessage(server.id, cid, mid)}
+                onClose={() => setSearchText(null)}
               />
             )}
-          </ErrorBoundary>
-          {server && membersOpen && (
+          </MentionContext.Provider>
+          {server && membersOpen && searchText === null && (
             <MemberList
               members={members.data}
               error={members.error ? errorMessage(members.error) : null}

@@ -3,8 +3,10 @@ import type { Channel } from '@twopointo/shared';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../api/auth-session.ts';
+import { draftStore } from '../chat/drafts.ts';
 import { pendingStore } from '../chat/pending-store.ts';
 import { Composer } from './Composer.tsx';
+import { MentionContext, type MentionContextValue } from './mention-context.tsx';
 
 const channel: Channel = {
   id: '9',
@@ -56,25 +58,48 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   pendingStore.clear();
+  draftStore.clear();
   session.clear();
 });
 
-function renderComposer() {
+const mentionables: MentionContextValue = {
+  users: [
+    { id: '7', username: 'alice' },
+    { id: '8', username: 'albert' },
+  ],
+  roles: [{ id: '21', name: 'mods' }],
+  myId: '1',
+  myRoleIds: [],
+  everyone: true,
+};
+
+function renderComposer(ch: Channel = channel) {
   const onSent = vi.fn();
-  render(
+  const ui = (c: Channel) => (
     <QueryClientProvider client={new QueryClient()}>
-      <Composer
-        channel={channel}
-        replyTo={null}
-        onCancelReply={() => undefined}
-        droppedFiles={null}
-        onDroppedTaken={() => undefined}
-        onSent={onSent}
-        onEditLast={() => undefined}
-      />
-    </QueryClientProvider>,
+      <MentionContext.Provider value={mentionables}>
+        <Composer
+          key={c.id}
+          channel={c}
+          replyTo={null}
+          onCancelReply={() => undefined}
+          droppedFiles={null}
+          onDroppedTaken={() => undefined}
+          onSent={onSent}
+          onEditLast={() => undefined}
+        />
+      </MentionContext.Provider>
+    </QueryClientProvider>
   );
-  return { input: screen.getByTestId('composer-input') as HTMLTextAreaElement, onSent };
+  const view = render(ui(ch));
+  const input = () => screen.getByTestId('composer-input') as HTMLTextAreaElement;
+  return { input: input(), onSent, switchTo: (c: Channel) => view.rerender(ui(c)), current: input };
+}
+
+/** types as a person does: the value changes with the caret at its end (where setting a value puts it) */
+function type(input: HTMLTextAreaElement, value: string) {
+  fireEvent.change(input, { target: { value } });
+  expect(input.selectionStart).toBe(value.length);
 }
 
 const posts = (suffix: string) => calls.filter((c) => c.method === 'POST' && c.url.endsWith(suffix));
@@ -118,5 +143,46 @@ describe('Composer', () => {
     fireEvent.change(input, { target: { value: 'hello' } });
     await vi.waitFor(() => expect(posts('/typing')).toHaveLength(2));
     now.mockRestore();
+  });
+
+  it('@ offers members and roles; Enter picks one, shows @name and sends the token', async () => {
+    const { input } = renderComposer();
+    type(input, 'hi @al');
+    const options = screen.getAllByTestId('mention-option').map((o) => o.textContent);
+    expect(options).toEqual(['@albertmember', '@alicemember']);
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(input.value).toBe('hi @alice ');
+    expect(screen.queryByTestId('mention-autocomplete')).toBeNull();
+    expect(calls.filter((c) => c.url.endsWith('/messages'))).toHaveLength(0);
+    type(input, 'hi @alice and @mo');
+    fireEvent.keyDown(input, { key: 'Tab' });
+    expect(input.value).toBe('hi @alice and @mods ');
+    await act(async () => {
+      fireEvent.keyDown(input, { key: 'Enter' });
+    });
+    await vi.waitFor(() => expect(posts('/channels/9/messages')).toHaveLength(1));
+    expect(posts('/channels/9/messages')[0]!.body).toEqual({ content: 'hi <@7> and <@&21>' });
+  });
+
+  it('Escape closes the suggestions; @everyone is offered', () => {
+    const { input } = renderComposer();
+    type(input, '@ev');
+    expect(screen.getAllByTestId('mention-option').map((o) => o.dataset.kind)).toEqual(['everyone']);
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(screen.queryByTestId('mention-autocomplete')).toBeNull();
+  });
+
+  it('keeps each channel’s draft while switching channels', () => {
+    const other: Channel = { ...channel, id: '10', name: 'random' };
+    const { input, switchTo, current } = renderComposer();
+    type(input, 'half a thought');
+    switchTo(other);
+    expect(current().value).toBe('');
+    type(current(), 'elsewhere');
+    switchTo(channel);
+    expect(current().value).toBe('half a thought');
+    switchTo(other);
+    expect(current().value).toBe('elsewhere');
   });
 });

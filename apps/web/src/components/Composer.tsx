@@ -1,13 +1,27 @@
-/** The message box: Enter sends, Shift+Enter breaks the line; files upload as soon as they are picked. */
+/**
+ * The message box: Enter sends, Shift+Enter breaks the line; files upload as soon as they are
+ * picked; `@` offers members, roles and @everyone, shown as `@name` and sent as mention tokens.
+ * What is typed stays with its channel while switching channels.
+ */
 import { useQueryClient } from '@tanstack/react-query';
 import type { Asset, Channel, Message } from '@twopointo/shared';
-import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { official } from '../api/endpoints.ts';
+import { draftStore } from '../chat/drafts.ts';
+import {
+  applySuggestion,
+  mentionQuery,
+  specialHint,
+  suggest,
+  toWire,
+  type Suggestion,
+} from '../chat/mentions.ts';
 import { sendMessage } from '../chat/send-message.ts';
 import { uploadFile } from '../chat/upload.ts';
 import { formatSize } from './Attachments.tsx';
 import { Icon } from './Icon.tsx';
+import { useMentions } from './mention-context.tsx';
 
 export const TYPING_THROTTLE_MS = 8_000;
 /** after a send, typing again is announced sooner, but never faster than this */
@@ -37,7 +51,13 @@ export function Composer(props: {
 }) {
   const qc = useQueryClient();
   const { channel } = props;
-  const [text, setText] = useState('');
+  const mentions = useMentions();
+  const [text, setText] = useState(() => draftStore.get(channel.id));
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
+  /** Escape closes the suggestions until the text changes */
+  const [dismissed, setDismissed] = useState(false);
+  const moveCaretTo = useRef<number | null>(null);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const lastTyping = useRef(0);
   const sentSinceTyping = useRef(false);
@@ -46,7 +66,7 @@ export function Composer(props: {
 
   // a draft belongs to its channel
   useEffect(() => {
-    setText('');
+    setText(draftStore.get(channel.id));
     setUploads((list) => {
       for (const u of list) u.abort.abort();
       return [];
@@ -88,6 +108,27 @@ export function Composer(props: {
     // addFiles only touches state setters, so it is left out of the dependencies
   }, [droppedFiles, onDroppedTaken]);
 
+  useLayoutEffect(() => {
+    if (moveCaretTo.current !== null && input.current) {
+      input.current.setSelectionRange(moveCaretTo.current, moveCaretTo.current);
+      moveCaretTo.current = null;
+    }
+  }, [text]);
+
+  const typed = dismissed ? null : mentionQuery(text, caret);
+  const suggestions = typed ? suggest(typed.query, mentions, { everyone: mentions.everyone }) : [];
+  const activeIndex = Math.min(active, Math.max(0, suggestions.length - 1));
+
+  const choose = (s: Suggestion) => {
+    if (!typed) return;
+    const next = applySuggestion(text, typed.start, caret, s);
+    moveCaretTo.current = next.caret;
+    setCaret(next.caret);
+    setText(next.text);
+    draftStore.set(channel.id, next.text);
+    setActive(0);
+  };
+
   const uploading = uploads.some((u) => u.status === 'uploading');
   const ready = uploads.filter((u) => u.status === 'done' && u.asset);
   const tooLong = text.length > MAX_LENGTH;
@@ -96,12 +137,13 @@ export function Composer(props: {
   const send = () => {
     if (!canSend) return;
     void sendMessage(qc, channel.id, {
-      content: text.trim(),
+      content: toWire(text.trim(), mentions),
       attachment_ids: ready.map((u) => u.asset!.id),
       attachment_names: ready.map((u) => u.file.name),
       reply_to_id: props.replyTo?.id ?? null,
     });
     setText('');
+    draftStore.set(channel.id, '');
     setUploads((list) => list.filter((u) => u.status !== 'done'));
     sentSinceTyping.current = true;
     props.onCancelReply();
@@ -109,6 +151,24 @@ export function Composer(props: {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (suggestions.length > 0) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const step = e.key === 'ArrowDown' ? 1 : -1;
+        setActive((activeIndex + step + suggestions.length) % suggestions.length);
+        return;
+      }
+      if ((e.key === 'Enter' && !e.shiftKey) || e.key === 'Tab') {
+        e.preventDefault();
+        choose(suggestions[activeIndex]!);
+        return;
+      }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        setDismissed(true);
+        return;
+      }
+    }
     if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       send();
@@ -121,8 +181,12 @@ export function Composer(props: {
     }
   };
 
-  const onChange = (value: string) => {
+  const onChange = (value: string, at: number) => {
     setText(value);
+    setCaret(at);
+    setDismissed(false);
+    setActive(0);
+    draftStore.set(channel.id, value);
     const now = Date.now();
     const gap = sentSinceTyping.current ? TYPING_AFTER_SEND_MS : TYPING_THROTTLE_MS;
     if (value.trim() && now - lastTyping.current >= gap) {
@@ -178,6 +242,29 @@ export function Composer(props: {
           ))}
         </div>
       )}
+      {suggestions.length > 0 && (
+        <div className="autocomplete" role="listbox" aria-label="Mention" data-testid="mention-autocomplete">
+          {suggestions.map((sug, i) => (
+            <button
+              key={`${sug.kind}:${sug.id}`}
+              role="option"
+              aria-selected={i === activeIndex}
+              className={`autocomplete-item${i === activeIndex ? ' active' : ''}`}
+              // keeps the focus (and the caret) in the textarea
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(sug)}
+              onMouseEnter={() => setActive(i)}
+              data-testid="mention-option"
+              data-kind={sug.kind}
+            >
+              <span className="autocomplete-name">@{sug.label}</span>
+              <span className="muted small">
+                {sug.kind === 'user' ? 'member' : sug.kind === 'role' ? 'role' : specialHint(sug.id)}
+              </span>
+            </button>
+          ))}
+        </div>
+      )}
       <div className={`composer${tooLong ? ' too-long' : ''}`}>
         <button
           className="icon-btn attach"
@@ -205,7 +292,11 @@ export function Composer(props: {
           rows={1}
           value={text}
           placeholder={`Message #${channel.name}`}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={(e) => onChange(e.target.value, e.target.selectionStart)}
+          // the caret moves by keys and clicks (onSelect would also fire on the key that picks a
+          // suggestion, with the caret from before it)
+          onKeyUp={(e) => setCaret(e.currentTarget.selectionStart)}
+          onClick={(e) => setCaret(e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
           aria-label={`Message #${channel.name}`}

@@ -11,9 +11,12 @@ import {
   type HistoryData,
   type PendingMessage,
 } from '../chat/message-cache.ts';
+import { toDisplay, toWire } from '../chat/mentions.ts';
 import { pendingStore } from '../chat/pending-store.ts';
+import { mentionsMe } from '../chat/read-states.ts';
 import { Attachments } from './Attachments.tsx';
 import { Avatar } from './Avatar.tsx';
+import { useMentions } from './mention-context.tsx';
 import { MessageText } from './MessageText.tsx';
 import { Icon } from './Icon.tsx';
 
@@ -58,19 +61,23 @@ interface MessageItemProps {
   onReply: (m: Message) => void;
   onEdit: (id: string | null) => void;
   onImageLoad: () => void;
+  /** the message a search result or notification jumped to */
+  highlighted?: boolean;
 }
 
 export function MessageItem(props: MessageItemProps) {
   const { message: m, myId } = props;
   const qc = useQueryClient();
-  const [draft, setDraft] = useState(m.content);
+  const mentions = useMentions();
+  // the edit box shows mentions as @name, as the composer does
+  const [draft, setDraft] = useState(() => toDisplay(m.content, mentions));
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const mine = m.author.id === myId;
 
   const saveEdit = () => {
-    const content = draft.trim();
+    const content = toWire(draft.trim(), mentions);
     if (!content || content === m.content) {
       props.onEdit(null);
       return;
@@ -105,7 +112,7 @@ export function MessageItem(props: MessageItemProps) {
   const onEditKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Escape') {
       e.preventDefault();
-      setDraft(m.content);
+      setDraft(toDisplay(m.content, mentions));
       props.onEdit(null);
     } else if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
@@ -114,13 +121,23 @@ export function MessageItem(props: MessageItemProps) {
   };
 
   const showHeader = !props.continued;
+  const mentioned = mentionsMe(m, myId, mentions.myRoleIds) === true;
+  const classes = [
+    'message',
+    showHeader ? 'with-header' : 'continued',
+    props.editing ? 'editing' : '',
+    mentioned ? 'mentioned' : '',
+    props.highlighted ? 'highlighted' : '',
+  ];
   return (
     <div
       id={`msg-${m.id}`}
-      className={`message ${showHeader ? 'with-header' : 'continued'}${props.editing ? ' editing' : ''}`}
+      className={classes.filter(Boolean).join(' ')}
       data-testid="message"
       data-message-id={m.id}
       data-author={m.author.username}
+      data-mentioned={mentioned || undefined}
+      data-highlighted={props.highlighted || undefined}
     >
       {m.reply_to_id && <ReplyQuote replyToId={m.reply_to_id} lookup={props.lookup} />}
       <div className="message-body">
@@ -165,7 +182,7 @@ export function MessageItem(props: MessageItemProps) {
           ) : (
             m.content && (
               <div className="message-content" data-testid="message-content">
-                <MessageText content={m.content} />
+                <MessageText content={m.content} resolved={m} />
                 {m.edited_at && (
                   <span
                     className="edited"
@@ -218,7 +235,7 @@ export function MessageItem(props: MessageItemProps) {
               className="icon-btn"
               title="Edit"
               onClick={() => {
-                setDraft(m.content);
+                setDraft(toDisplay(m.content, mentions));
                 props.onEdit(m.id);
               }}
               data-testid="message-edit"

@@ -1,6 +1,7 @@
-/** The column of servers, plus creating one or joining by invite code or link. */
+/** The column of servers with their unread marks and mention badges, plus creating one or joining by invite code or link. */
 import type { Server } from '@twopointo/shared';
 import { useState } from 'react';
+import type { Attention } from '../chat/read-states.ts';
 import { CreateServerDialog } from './dialogs/CreateServerDialog.tsx';
 import { JoinServerDialog } from './dialogs/JoinServerDialog.tsx';
 import { Icon } from './Icon.tsx';
@@ -13,12 +14,14 @@ function initials(name: string): string {
 export function ServerRail({
   servers,
   selectedId,
+  attention,
   onSelect,
   initialInvite,
   onInviteHandled,
 }: {
   servers: Server[];
   selectedId: string | null;
+  attention: Record<string, Attention>;
   onSelect: (id: string) => void;
   initialInvite: string | null;
   onInviteHandled: () => void;
@@ -26,20 +29,31 @@ export function ServerRail({
   const [open, setOpen] = useState<'create' | 'join' | null>(initialInvite ? 'join' : null);
   return (
     <nav className="server-rail" aria-label="Servers" data-testid="server-list">
-      {servers.map((s) => (
-        <button
-          key={s.id}
-          className={`server-icon${s.id === selectedId ? ' active' : ''}`}
-          title={s.name}
-          aria-label={s.name}
-          aria-current={s.id === selectedId}
-          onClick={() => onSelect(s.id)}
-          data-testid="server-item"
-          data-server-name={s.name}
-        >
-          {initials(s.name)}
-        </button>
-      ))}
+      {servers.map((s) => {
+        const a = attention[s.id];
+        const active = s.id === selectedId;
+        const unread = !!a?.unread && !active;
+        return (
+          <button
+            key={s.id}
+            className={`server-icon${active ? ' active' : ''}${unread ? ' unread' : ''}`}
+            title={s.name}
+            aria-label={`${s.name}${a?.mentions ? `, ${a.mentions} mentions` : unread ? ', unread' : ''}`}
+            aria-current={active}
+            onClick={() => onSelect(s.id)}
+            data-testid="server-item"
+            data-server-name={s.name}
+            data-unread={unread || undefined}
+          >
+            {initials(s.name)}
+            {!!a?.mentions && (
+              <span className="badge rail-badge" data-testid="server-mention-badge">
+                {a.mentions}
+              </span>
+            )}
+          </button>
+        );
+      })}
       <div className="rail-sep" />
       <button
         className="server-icon add"

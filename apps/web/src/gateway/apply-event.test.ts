@@ -1,8 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { Channel, Member, Message, Server } from '@twopointo/shared';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keys } from '../api/query-keys.ts';
+import { historyWindow } from '../chat/history-window.ts';
 import type { HistoryData } from '../chat/message-cache.ts';
+import type { ReadStates } from '../chat/read-states.ts';
 import { pendingStore } from '../chat/pending-store.ts';
 import { typingStore } from '../chat/typing-store.ts';
 import { applyEvent } from './apply-event.ts';
@@ -123,5 +125,82 @@ describe('applyEvent', () => {
     });
     expect(typingStore.get('c')).toEqual([]);
     typingStore.clear();
+  });
+
+  describe('read states', () => {
+    const withStates = (states: ReadStates) => {
+      const qc = client();
+      qc.setQueryData<ReadStates>(keys.readStates, states);
+      return qc;
+    };
+    const states = (qc: QueryClient) => qc.getQueryData<ReadStates>(keys.readStates)!;
+    const inChannel = (id: string, extra: Partial<Message> = {}): Message => ({
+      ...message(id),
+      channel_id: '10',
+      ...extra,
+    });
+
+    it('READ_STATE_UPDATE from another device clears the badge here', () => {
+      const qc = withStates({ '10': { channel_id: '10', last_read_id: '3', mention_count: 2 } });
+      apply(qc, {
+        op: 'EVENT',
+        t: 'READ_STATE_UPDATE',
+        s: 9,
+        d: { channel_id: '10', last_read_id: '7', mention_count: 0 },
+      });
+      expect(states(qc)['10']).toEqual({ channel_id: '10', last_read_id: '7', mention_count: 0 });
+    });
+
+    it('MESSAGE_CREATE moves the channel’s newest id and counts a mention of me', () => {
+      const qc = withStates({ '10': { channel_id: '10', last_read_id: null, mention_count: 0 } });
+      apply(qc, { op: 'EVENT', t: 'MESSAGE_CREATE', s: 1, d: inChannel('20', { mentions: [ME] }) });
+      apply(qc, { op: 'EVENT', t: 'MESSAGE_CREATE', s: 2, d: inChannel('21') });
+      expect(states(qc)['10']!.mention_count).toBe(1);
+      expect(
+        qc.getQueryData<Channel[]>(keys.channels('s'))!.find((c) => c.id === '10')!.last_message_id,
+      ).toBe('21');
+      // deleting the mention takes it off the count again
+      qc.setQueryData<HistoryData>(keys.messages('10'), {
+        pages: [{ messages: [inChannel('21'), inChannel('20', { mentions: [ME] })], has_more: false }],
+        pageParams: [undefined],
+      });
+      apply(qc, {
+        op: 'EVENT',
+        t: 'MESSAGE_DELETE',
+        s: 3,
+        d: { id: '20', channel_id: '10', server_id: 's' },
+      });
+      expect(states(qc)['10']!.mention_count).toBe(0);
+    });
+
+    it('my own message in a read channel leaves it read', () => {
+      const qc = withStates({ '10': { channel_id: '10', last_read_id: null, mention_count: 0 } });
+      apply(qc, {
+        op: 'EVENT',
+        t: 'MESSAGE_CREATE',
+        s: 1,
+        d: inChannel('30', { author: { id: ME, username: 'me' } }),
+      });
+      expect(states(qc)['10']!.last_read_id).toBe('30');
+    });
+
+    it('a role mention while my roles are unknown refetches the read states', async () => {
+      const qc = withStates({});
+      qc.removeQueries({ queryKey: keys.members('s') });
+      const spy = vi.spyOn(qc, 'invalidateQueries').mockResolvedValue();
+      apply(qc, { op: 'EVENT', t: 'MESSAGE_CREATE', s: 1, d: inChannel('40', { mention_roles: ['r'] }) });
+      expect(spy).toHaveBeenCalledWith({ queryKey: keys.readStates });
+      await Promise.resolve();
+    });
+
+    it('a window of older history gets no live messages appended after its gap', () => {
+      const qc = client();
+      historyWindow.set('c', true);
+      apply(qc, { op: 'EVENT', t: 'MESSAGE_CREATE', s: 1, d: message('99') });
+      expect(qc.getQueryData<HistoryData>(keys.messages('c'))!.pages[0]!.messages.map((m) => m.id)).toEqual([
+        '5',
+      ]);
+      historyWindow.clear();
+    });
   });
 });

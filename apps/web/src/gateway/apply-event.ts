@@ -3,8 +3,19 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Channel, Member, Server } from '@twopointo/shared';
 import { keys } from '../api/query-keys.ts';
 import { upsertById } from '../chat/list-cache.ts';
-import { removeMessage, updateMessage, upsertMessage, type HistoryData } from '../chat/message-cache.ts';
+import { historyWindow } from '../chat/history-window.ts';
+import {
+  compareIds,
+  flattenHistory,
+  removeMessage,
+  updateMessage,
+  upsertMessage,
+  type HistoryData,
+} from '../chat/message-cache.ts';
+import { myRoleIds } from '../chat/my-roles.ts';
 import { pendingStore } from '../chat/pending-store.ts';
+import { noteMessage } from '../chat/attention-cache.ts';
+import { applyReadStateUpdate, mentionsMe, stateOf, type ReadStates } from '../chat/read-states.ts';
 import { typingStore } from '../chat/typing-store.ts';
 import type { GatewayEvent } from './gateway-client.ts';
 
@@ -14,15 +25,29 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
   switch (ev.t) {
     case 'MESSAGE_CREATE': {
       const m = ev.d;
-      qc.setQueryData<HistoryData>(keys.messages(m.channel_id), (d) => upsertMessage(d, m));
+      // a window of older history (after a jump) does not get the present appended after a gap
+      if (!historyWindow.isDetached(m.channel_id))
+        qc.setQueryData<HistoryData>(keys.messages(m.channel_id), (d) => upsertMessage(d, m));
       typingStore.stop(m.channel_id, m.author.id);
+      if (myId) noteMessage(qc, m, myId);
       return;
     }
     case 'MESSAGE_UPDATE':
       qc.setQueryData<HistoryData>(keys.messages(ev.d.channel_id), (d) => updateMessage(d, ev.d));
       return;
     case 'MESSAGE_DELETE': {
-      const { id, channel_id } = ev.d;
+      const { id, channel_id, server_id } = ev.d;
+      const gone = flattenHistory(qc.getQueryData<HistoryData>(keys.messages(channel_id))).find(
+        (m) => m.id === id,
+      );
+      // the server recounts mentions on delete without telling: do the same for what we can see
+      if (gone && myId && mentionsMe(gone, myId, myRoleIds(qc, server_id, myId))) {
+        qc.setQueryData<ReadStates>(keys.readStates, (states) => {
+          const st = stateOf(states, channel_id);
+          if (!states || (st.last_read_id !== null && compareIds(id, st.last_read_id) <= 0)) return states;
+          return { ...states, [channel_id]: { ...st, mention_count: Math.max(0, st.mention_count - 1) } };
+        });
+      }
       qc.setQueryData<HistoryData>(keys.messages(channel_id), (d) => removeMessage(d, id));
       pendingStore.prune(channel_id, (p) => p.resolved_id !== id);
       return;
@@ -61,6 +86,11 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
       return;
     case 'TYPING_START':
       if (ev.d.user_id !== myId) typingStore.start(ev.d.channel_id, ev.d.user_id, ev.d.username);
+      return;
+    case 'READ_STATE_UPDATE':
+      qc.setQueryData<ReadStates>(keys.readStates, (states) =>
+        states ? applyReadStateUpdate(states, ev.d) : states,
+      );
       return;
     case 'PRESENCE_UPDATE':
       qc.setQueryData<Member[]>(keys.members(ev.d.server_id), (l) =>

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { session } from '../api/auth-session.ts';
 import { gatewayUrl } from '../config.ts';
+import { historyWindow } from '../chat/history-window.ts';
 import { applyEvent } from './apply-event.ts';
 import { GatewayClient, type GatewayStatus } from './gateway-client.ts';
 
@@ -28,7 +29,11 @@ export function GatewayProvider({ myId, children }: { myId: string; children: Re
   useEffect(() => {
     const offs = [
       client.on('event', (ev) => applyEvent(qc, ev, myId)),
-      client.on('invalidated', () => void qc.invalidateQueries()),
+      client.on('invalidated', () => {
+        // every history is fetched again from the present, so no window stays detached
+        historyWindow.clear();
+        void qc.invalidateQueries();
+      }),
       client.on('unauthorized', () => session.clear()),
     ];
     const offline = () => client.handleOffline();

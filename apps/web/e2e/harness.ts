@@ -1,0 +1,203 @@
+/**
+ * What the browser journeys share: the whole system started the `make dev` way, Debian's
+ * Chromium, pages that record errors and CSP violations (a suite fails on any), screenshots,
+ * and signing people up with TOTP.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { totp } from '../../../test/helpers/totp.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, '../../..');
+export const webDist = resolve(here, '../dist');
+// `make test` writes them to a scratch folder; UPDATE_SCREENSHOTS=1 refreshes the committed ones
+export const screenshots = process.env.UPDATE_SCREENSHOTS
+  ? join(repo, 'docs/screenshots')
+  : join(tmpdir(), 'twopointo-e2e-screenshots');
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export type StartAll = (opts: {
+  dataDir: string;
+  ports?: { identity: number; official: number; edge: number };
+  webDist?: string;
+}) => Promise<{ edgeUrl: string; close(): Promise<void> }>;
+
+// The all-in-one starter is written in parallel; until it exists the suites are skipped, loudly.
+async function loadStartAll(): Promise<StartAll | null> {
+  if (!existsSync(join(repo, 'services/all/src/index.ts'))) return null;
+  // a non-literal specifier keeps the services out of the web client's type check
+  const specifier = '@twopointo/all';
+  const mod = (await import(specifier)) as { startAll?: StartAll };
+  return typeof mod.startAll === 'function' ? mod.startAll : null;
+}
+export const startAll = await loadStartAll();
+export const skipReason = !startAll
+  ? 'startAll() from @twopointo/all is not available yet'
+  : !existsSync(CHROMIUM)
+    ? `${CHROMIUM} is not installed`
+    : null;
+if (skipReason) console.warn(`[web e2e] SKIPPED: ${skipReason}`);
+
+/** What went wrong in the pages of a suite; it asserts these are empty at the end. */
+export interface PageWatch {
+  pageErrors: string[];
+  // the Edge serves a strict Content-Security-Policy: anything it blocks is a bug in the client
+  cspViolations: string[];
+  documents: { url: string; headers: Record<string, string> }[];
+  scripts: { url: string; headers: Record<string, string> }[];
+}
+
+export const newWatch = (): PageWatch => ({ pageErrors: [], cspViolations: [], documents: [], scripts: [] });
+
+/** A browser context and page for one person, wired to report errors and CSP violations. */
+export async function openPerson(
+  browser: Browser,
+  name: string,
+  watch: PageWatch,
+): Promise<{ context: BrowserContext; page: Page }> {
+  mkdirSync(screenshots, { recursive: true });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // injected by the browser (not an inline script of ours), so the CSP does not apply to it
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (err) => watch.pageErrors.push(`${name}: ${err.message}`));
+  // failures in the log make a red run explainable (tokens in URLs are blanked out)
+  const redact = (text: string) => text.replace(/token=[^&'"\s]+/g, 'token=[redacted]');
+  page.on('response', (res) => {
+    if (res.status() >= 400)
+      console.warn(redact(`[${name}] HTTP ${res.status()} ${res.request().method()} ${res.url()}`));
+  });
+  page.on('requestfailed', (req) => {
+    if (!req.url().includes('/ws?'))
+      console.warn(redact(`[${name}] failed ${req.method()} ${req.url()}: ${req.failure()?.errorText}`));
+  });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') console.warn(redact(`[${name}] console: ${msg.text()}`));
+    // Chromium reports a blocked load or inline code in the console as well as by the event
+    if (/Content Security Policy|CSP violation/i.test(msg.text()))
+      watch.cspViolations.push(redact(`${name}: ${msg.text()}`));
+  });
+  page.on('response', (res) => {
+    const type = res.request().resourceType();
+    if (type === 'document') watch.documents.push({ url: res.url(), headers: res.headers() });
+    if (type === 'script') watch.scripts.push({ url: res.url(), headers: res.headers() });
+  });
+  return { context, page };
+}
+
+/** The end-of-suite check: every document carried the CSP and nothing was blocked. */
+export function expectCleanCsp(watch: PageWatch): void {
+  expect(watch.documents.length).toBeGreaterThan(0);
+  for (const doc of watch.documents) {
+    expect(doc.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(doc.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  }
+  expect(watch.cspViolations).toEqual([]);
+}
+
+export const shot = (page: Page, file: string) => page.screenshot({ path: join(screenshots, file) });
+export const byText = (page: Page, testid: string, text: string) =>
+  page.getByTestId(testid).filter({ hasText: text });
+
+export interface Account {
+  name: string;
+  username: string;
+  email: string;
+  password: string;
+  secret: string;
+  recoveryCodes: string[];
+}
+
+/** Registers through the UI with TOTP and confirms the recovery codes; `onStep` can screenshot each screen. */
+export async function registerInBrowser(
+  page: Page,
+  edgeUrl: string,
+  p: Account,
+  onStep?: (step: 'login' | '2fa-setup' | 'recovery-codes') => Promise<unknown>,
+): Promise<void> {
+  await page.goto(edgeUrl);
+  await page.getByTestId('login-screen').waitFor();
+  await onStep?.('login');
+  await page.getByTestId('goto-register').click();
+  await page.getByTestId('register-email').fill(p.email);
+  await page.getByTestId('register-username').fill(p.username);
+  await page.getByTestId('register-password').fill(p.password);
+  await page.getByTestId('register-submit').click();
+
+  await page.getByTestId('twofa-setup-screen').waitFor();
+  await page.getByTestId('totp-qr').waitFor();
+  p.secret = (await page.getByTestId('totp-secret').innerText()).trim();
+  expect(p.secret).toMatch(/^[A-Z2-7]+=*$/);
+  await onStep?.('2fa-setup');
+  await page.getByTestId('totp-code').fill(totp(p.secret));
+  await page.getByTestId('totp-submit').click();
+
+  await page.getByTestId('recovery-codes-screen').waitFor();
+  p.recoveryCodes = (await page.getByTestId('recovery-codes').locator('code').allInnerTexts()).map((c) =>
+    c.trim(),
+  );
+  expect(p.recoveryCodes).toHaveLength(10);
+  await onStep?.('recovery-codes');
+  expect(await page.getByTestId('recovery-confirm').isDisabled()).toBe(true);
+  await page.getByTestId('recovery-saved').check();
+  await page.getByTestId('recovery-confirm').click();
+  await page.getByTestId('chat-app').waitFor();
+}
+
+/** A member made over plain HTTP (no browser), for seeding history; answers its user id and a caller. */
+export async function restUser(
+  edgeUrl: string,
+  username: string,
+): Promise<{
+  id: string;
+  call: (path: string, body?: unknown) => Promise<Record<string, unknown>>;
+  get: (path: string) => Promise<Record<string, unknown>>;
+}> {
+  const call = async (path: string, body: unknown, token?: string, method = 'POST') => {
+    const res = await fetch(edgeUrl + path, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${path} → ${res.status} ${text}`);
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  };
+  const email = `${username}@example.com`;
+  const registered = await call('/id/auth/register', { email, username, password: 'S3cretPass!' });
+  const login = await call('/id/auth/login', { email, password: 'S3cretPass!' });
+  const setup = await call('/id/auth/2fa/setup', undefined, login.partial_token as string);
+  const pair = await call(
+    '/id/auth/2fa/verify',
+    { code: totp(setup.totp_secret as string) },
+    login.partial_token as string,
+  );
+  const access = pair.access_token as string;
+  await call('/id/auth/recovery/confirm', undefined, access);
+  return {
+    id: registered.id as string,
+    call: (path, body) => call(path, body, access),
+    get: (path) => call(path, undefined, access, 'GET'),
+  };
+}
