@@ -1,10 +1,7 @@
-/**
- * The attention calls (read states, acks, jumping to a message, search). Kept apart from
- * endpoints.ts so the typed client that replaces it can absorb these in one move.
- */
-import type { Message, ReadState } from '@twopointo/shared';
+/** The attention calls (read states, acks, jumping to a message, search), through the typed client. */
+import type { Message } from '@twopointo/shared';
 import type { MessagePage } from './endpoints.ts';
-import { api } from './http.ts';
+import { officialClient, ok } from './http.ts';
 
 export interface SearchParams {
   q?: string;
@@ -23,15 +20,19 @@ export interface SearchResult {
 }
 
 export const attention = {
-  readStates: () => api<{ read_states: ReadState[] }>('/api/me/read-states').then((r) => r.read_states),
+  readStates: () => ok(officialClient.GET('/me/read-states')).then((r) => r.read_states),
   ack: (cid: string, mid: string) =>
-    api<undefined>(`/api/channels/${cid}/messages/${mid}/ack`, { method: 'POST' }),
+    ok(officialClient.POST('/channels/{cid}/messages/{mid}/ack', { params: { path: { cid, mid } } })),
   /** the page centred on a message, newest first */
-  around: (cid: string, mid: string, limit = 50) =>
-    api<MessagePage>(`/api/channels/${cid}/messages?around=${mid}&limit=${limit}`),
-  search: (sid: string, params: SearchParams) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
-    return api<SearchResult>(`/api/servers/${sid}/messages/search?${q.toString()}`);
+  around: (cid: string, mid: string, limit = 50): Promise<MessagePage> =>
+    ok(
+      officialClient.GET('/channels/{cid}/messages', {
+        params: { path: { cid }, query: { around: mid, limit } },
+      }),
+    ),
+  search: (sid: string, params: SearchParams): Promise<SearchResult> => {
+    // empty strings are no filter at all
+    const query = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== ''));
+    return ok(officialClient.GET('/servers/{sid}/messages/search', { params: { path: { sid }, query } }));
   },
 };
