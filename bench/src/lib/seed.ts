@@ -115,7 +115,7 @@ FROM (
          ${mentioned}::bigint AS mentioned,
          -- correlated with i (the word count), so it runs per row with fresh random() draws
          (SELECT string_agg((${words})[least(${V}, floor(exp(random() * ln(${V + 1})))::int)], ' ')
-            FROM generate_series(1, 3 + (i * 7919) % 15)) AS body,
+            FROM generate_series(1, 3 + (i::bigint * 7919) % 15)) AS body,
          random() AS r
   FROM generate_series(${lo}, ${hi - 1}) AS i
 ) s`;
