@@ -123,7 +123,7 @@ function inline(text: string, params: unknown[]): string {
  * EXPLAIN ANALYZE of the statements the search route really ran (captured at the driver) for
  * one query: the page and the total.
  */
-async function explainSearch(target: Target, o: { query: string; token: string }) {
+async function explainSearch(target: Target, o: { query: string; token: string; words?: string }) {
   const url = `${target.base}/api/servers/${target.serverId}/messages/search?${o.query}`;
   const headers = { authorization: `Bearer ${o.token}` };
   // once before capturing: it waits behind whatever the last load left queued
@@ -133,8 +133,13 @@ async function explainSearch(target: Target, o: { query: string; token: string }
   const res = await fetch(url, { headers });
   const body = (await res.json()) as { total?: number };
   const queries = await target.capture!('');
+  // a request of the last load may still run now: keep only statements of this query
+  const ours = (q: { sql: string; params: unknown[] }) =>
+    o.words === undefined
+      ? !q.sql.includes('websearch_to_tsquery')
+      : q.params.includes(o.words) && q.sql.includes('websearch_to_tsquery');
   const last = new Map<string, { sql: string; params: unknown[] }>();
-  for (const q of queries) last.set(/count\(\*\)/.test(q.sql) ? 'total' : 'page', q);
+  for (const q of queries.filter(ours)) last.set(/count\(\*\)/.test(q.sql) ? 'total' : 'page', q);
   const out: { statement: string; sql: string; plan: string[]; execution_ms: number | null }[] = [];
   for (const [statement, q] of last) {
     const text = inline(q.sql, q.params);
@@ -247,7 +252,11 @@ async function measureAttention(
     const explain: Partial<Record<SearchKind, Awaited<ReturnType<typeof explainSearch>>>> = {};
     if (kind === 'system')
       for (const k of EXPLAINED)
-        explain[k] = await explainSearch(target, { query: searchQuery(k, userIds[0]!), token: target.token });
+        explain[k] = await explainSearch(target, {
+          query: searchQuery(k, userIds[0]!),
+          token: target.token,
+          words: new URLSearchParams(searchQuery(k, userIds[0]!)).get('q') ?? undefined,
+        });
     return { target: kind, seed: seeded, ack, search, explain };
   } finally {
     await target.close();
