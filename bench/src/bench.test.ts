@@ -124,6 +124,37 @@ describe('bench harness', () => {
       expect(storm.system.sockets_failed).toBe(0);
     }, 120_000);
 
+    it('attention: seeds messages by SQL, then acks and five kinds of search answer 2xx, with EXPLAIN', async () => {
+      const { file } = await runScenario('attention', {
+        backend: 'embedded',
+        messages: 2000,
+        users: 2,
+        connections: 4,
+        durationS: 0.5,
+        outDir: out,
+      });
+      const r = readBack(file);
+      expect(r.system.seed.messages).toBe(2000);
+      expect(r.system.seed.mention_rows).toBeGreaterThan(0);
+      expect(r.system.ack.requests).toBeGreaterThan(0);
+      expect(r.system.ack.non2xx).toBe(0);
+      expect(r.ceiling.ack.non2xx).toBe(0);
+      for (const kind of ['common_word', 'rare_word', 'two_words', 'word_and_author', 'has_link']) {
+        expect(r.system.search[kind].requests, kind).toBeGreaterThan(0);
+        expect(r.system.search[kind].non2xx, kind).toBe(0);
+        expect(r.ratios[`search_${kind}_p99`], kind).toBeGreaterThan(0);
+      }
+      // about 6 in 10 messages hold the most common word, and every one carries one
+      expect(r.system.search.common_word.total).toBeGreaterThan(800);
+      expect(r.system.search.common_word.total).toBeLessThan(1600);
+      expect(r.system.search.has_link.total).toBeGreaterThan(0);
+      for (const kind of ['common_word', 'rare_word']) {
+        const statements = r.system.explain[kind].statements;
+        expect(statements.map((s: Any) => s.statement).sort()).toEqual(['page', 'total']);
+        for (const s of statements) expect(s.plan.join('\n')).toMatch(/Execution Time/);
+      }
+    }, 90_000);
+
     it('rest on real PostgreSQL + NATS + Redis: send and history answer 2xx', async () => {
       const { file } = await runScenario('rest', {
         backend: 'nats',

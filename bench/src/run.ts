@@ -1,7 +1,7 @@
 /**
  * The benchmark harness: `npm run bench -- <scenario> [--sockets N] [--rate R|max]
  * [--duration S] [--backend embedded|nats] [--clients K] [--window W] [--connections C]
- * [--users U] [--no-ceiling | --ceiling-only] [--profile] [--out DIR]`. Writes one JSON result per run to
+ * [--users U] [--messages N] [--no-ceiling | --ceiling-only] [--profile] [--out DIR]`. Writes one JSON result per run to
  * bench/results/ and prints a summary.
  */
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import type { BackendName } from './lib/backend.ts';
 import { writeResult, type BenchResult } from './lib/report.ts';
 import { fdLimits } from './lib/proc.ts';
 import { ServicesMissing } from './lib/targets.ts';
+import { attention } from './scenarios/attention.ts';
 import { ceiling } from './scenarios/ceiling.ts';
 import type { RunOptions } from './scenarios/common.ts';
 import { fanout } from './scenarios/fanout.ts';
@@ -17,7 +18,7 @@ import { rest } from './scenarios/rest.ts';
 import { storm } from './scenarios/storm.ts';
 import { summarise } from './summary.ts';
 
-export const SCENARIOS = { ceiling, fanout, idle, storm, rest } as const;
+export const SCENARIOS = { ceiling, fanout, idle, storm, rest, attention } as const;
 export type ScenarioName = keyof typeof SCENARIOS;
 
 /** Runs one scenario and writes its result file; returns the result and the file. */
@@ -65,6 +66,10 @@ export function parseArgs(argv: string[]): { name: ScenarioName; opts: RunOption
         break;
       case '--connections':
         opts.connections = Math.round(num(flag, v));
+        i++;
+        break;
+      case '--messages':
+        opts.messages = Math.round(num(flag, v));
         i++;
         break;
       case '--users':

@@ -67,6 +67,35 @@ export function summarise(r: BenchResult): string {
         }
       }
       break;
+    case 'attention':
+      for (const k of ['ceiling', 'system']) {
+        const m = a[k];
+        if (!m) continue;
+        if (m.seed)
+          lines.push(
+            `${k} seed: ${m.seed.messages} messages in ${m.seed.insert_s} s (${m.seed.rows_per_s} rows/s), ${m.seed.mention_rows} mention rows; messages ${m.seed.messages_table_size}, GIN ${m.seed.gin_index_size}`,
+          );
+        const h = m.ack;
+        lines.push(
+          `${k} ack: ${h.req_per_s} req/s${k === 'system' ? x(a.ratios?.ack_req_per_s) : ''}, p50 ${ms(h.p50_ms)} p99 ${ms(h.p99_ms)}, non-2xx ${h.non2xx}, errors ${h.errors}; ${procs(h.processes)}${machineLine(h.machine_cpu)}`,
+        );
+        for (const [kind, s] of Object.entries(m.search as Any)) {
+          const v = s as Any;
+          lines.push(
+            `${k} search ${kind} (${v.query}, total ${v.total}): ${v.req_per_s} req/s, p50 ${ms(v.p50_ms)} p99 ${ms(v.p99_ms)}, non-2xx ${v.non2xx}; server ${v.processes.server.cpu_pct}% CPU`,
+          );
+        }
+        for (const [kind, e] of Object.entries((m.explain ?? {}) as Any))
+          for (const st of (e as Any).statements)
+            lines.push(
+              `${k} EXPLAIN ${kind} ${st.statement}: ${st.execution_ms} ms; ${st.plan
+                .filter((l: string) => /Scan|Limit|Aggregate/.test(l))
+                .map((l: string) => l.trim().replace(/\s+\(cost.*$/, ''))
+                .slice(0, 4)
+                .join(' | ')}`,
+            );
+      }
+      break;
   }
   if (a.profile)
     lines.push(

@@ -19,8 +19,19 @@ function messageJson(content: string): string {
   return f.slice(f.indexOf('"d":') + 4, -1);
 }
 const history = `{"messages":[${Array.from({ length: 50 }, (_, i) => messageJson(benchContent(i, nowUs()))).join(',')}],"has_more":true}`;
+/** a full search page (25, the most the API returns) and a total, as GET …/messages/search answers */
+const searchPage = `{"messages":[${Array.from({ length: 25 }, (_, i) => messageJson(benchContent(i, nowUs()))).join(',')}],"total":1000}`;
 
 const http = createServer((req, res) => {
+  if (req.method === 'POST' && /^\/api\/channels\/\d+\/messages\/\d+\/ack$/.test(req.url ?? '')) {
+    req.resume();
+    req.on('end', () => res.writeHead(204).end());
+    return;
+  }
+  if (req.method === 'GET' && /^\/api\/servers\/\d+\/messages\/search\?/.test(req.url ?? '')) {
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(searchPage);
+    return;
+  }
   if (req.method === 'POST' && /^\/api\/channels\/\d+\/messages$/.test(req.url ?? '')) {
     let body = '';
     req.on('data', (c: Buffer) => (body += c));

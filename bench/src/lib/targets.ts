@@ -25,7 +25,27 @@ export interface Target {
   send(seq: number): Promise<boolean>;
   /** full GC in the server child; its memoryUsage() after */
   gc(): Promise<NodeJS.MemoryUsage>;
+  /** system only, bench use: runs statements on one connection of the system's database */
+  sql?(statements: string[], timeoutMs?: number): Promise<{ rows: unknown[]; ms: number[] }>;
+  /**
+   * system only: from now on records the statements (text, parameters) whose text contains
+   * `marker` as the driver receives them; returns those recorded since the last call
+   */
+  capture?(marker: string): Promise<{ sql: string; params: unknown[] }[]>;
   close(): Promise<void>;
+}
+
+let requestId = 0;
+/** Sends one request message to a child and waits for its answer with the same id. */
+async function ask<T>(
+  child: Child,
+  m: Record<string, unknown>,
+  answer: string,
+  timeoutMs: number,
+): Promise<T> {
+  const id = ++requestId;
+  child.send({ ...m, type: m.type as string, id });
+  return child.next<T>((r) => r.type === answer && r.id === id, timeoutMs, answer);
 }
 
 const ALL_INDEX = `${REPO_ROOT}services/all/src/index.ts`;
@@ -166,6 +186,25 @@ export async function startSystem(opts: SystemOptions): Promise<Target & { backe
         return res.status === 201;
       },
       gc: () => gcChild(child),
+      sql: async (statements, timeoutMs = 600_000) => {
+        const r = await ask<{ rows: unknown[]; ms: number[]; error?: string }>(
+          child,
+          { type: 'sql', statements },
+          'sql-done',
+          timeoutMs,
+        );
+        if (r.error) throw new Error(`sql in the system: ${r.error}`);
+        return { rows: r.rows, ms: r.ms };
+      },
+      capture: async (marker) =>
+        (
+          await ask<{ queries: { sql: string; params: unknown[] }[] }>(
+            child,
+            { type: 'capture', marker },
+            'captured',
+            30_000,
+          )
+        ).queries,
       close,
     };
   } catch (err) {

@@ -19,8 +19,10 @@ export interface RunOptions {
   window?: number;
   /** HTTP connections (rest) */
   connections?: number;
-  /** users the system's sockets are spread over */
+  /** users the system's sockets are spread over (attention: users acking) */
   users?: number;
+  /** messages seeded in the server before the load (attention) */
+  messages?: number;
   /** also measure the ceiling in the same run (fanout, idle, storm, rest) */
   ceiling?: boolean;
   /** false: measure only the ceiling (the system part is skipped) */

@@ -6,23 +6,10 @@
 import autocannon from 'autocannon';
 import { benchContent } from '../lib/frames.ts';
 import { nowUs } from '../lib/histogram.ts';
-import { ProcWatch, type MachineCpu } from '../lib/proc.ts';
+import { httpLoad, type HttpMeasure } from '../lib/http-load.ts';
 import { ratio, type BenchResult } from '../lib/report.ts';
 import { startTarget, type Target } from '../lib/targets.ts';
-import { bottleneck, compareWithCeiling, type RunOptions } from './common.ts';
-
-export interface HttpMeasure {
-  req_per_s: number;
-  requests: number;
-  p50_ms: number;
-  p99_ms: number;
-  p999_ms: number;
-  non2xx: number;
-  errors: number;
-  processes: Record<string, { cpu_pct: number; rss_mib: number; peak_rss_mib: number }>;
-  machine_cpu: MachineCpu | undefined;
-  bottleneck: string;
-}
+import { compareWithCeiling, type RunOptions } from './common.ts';
 
 async function cannon(
   target: Target,
@@ -40,22 +27,7 @@ async function cannon(
           body: JSON.stringify({ content: benchContent(1, nowUs()) }),
         }
       : { url: `${target.base}${path}?limit=50`, method: 'GET', headers };
-  const watch = new ProcWatch({ server: target.child.pid, harness: process.pid });
-  watch.begin();
-  const r = await autocannon({ ...opts, connections: o.connections, duration: o.durationS });
-  const processes = watch.end();
-  return {
-    req_per_s: Math.round(r.requests.average),
-    requests: r.requests.total,
-    p50_ms: r.latency.p50,
-    p99_ms: r.latency.p99,
-    p999_ms: r.latency.p99_9,
-    non2xx: r.non2xx,
-    errors: r.errors,
-    processes,
-    machine_cpu: watch.machine,
-    bottleneck: bottleneck(processes, watch.machine),
-  };
+  return httpLoad(target.child.pid, { ...opts, connections: o.connections, duration: o.durationS });
 }
 
 async function measureRest(
