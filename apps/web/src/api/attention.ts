@@ -16,7 +16,9 @@ export interface SearchParams {
 
 export interface SearchResult {
   messages: Message[];
+  /** counted up to 1,000; `total_capped` when there are more */
   total: number;
+  total_capped: boolean;
 }
 
 export const attention = {

@@ -45,7 +45,9 @@ export function SearchPanel({
     <aside className="search-panel" aria-label="Search results" data-testid="search-panel">
       <div className="search-head">
         <strong data-testid="search-total">
-          {results.isSuccess ? `${total} ${total === 1 ? 'result' : 'results'}` : 'Searching…'}
+          {results.isSuccess
+            ? `${total}${results.data.total_capped ? '+' : ''} ${total === 1 ? 'result' : 'results'}`
+            : 'Searching…'}
         </strong>
         <button className="icon-btn" onClick={onClose} aria-label="Close search" data-testid="search-close">
           <Icon name="close" />

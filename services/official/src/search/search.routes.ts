@@ -5,7 +5,7 @@ import { errors } from '../http/schema.ts';
 import { actorOf } from '../http/trust.ts';
 import type { OfficialApp } from '../http/types.ts';
 import { ServerParams } from '../servers/server.schema.ts';
-import { SearchQuery } from './search.schema.ts';
+import { SEARCH_COUNT_CAP, SearchQuery } from './search.schema.ts';
 import type { SearchService } from './search.service.ts';
 
 export function registerSearchRoutes(app: OfficialApp, search: SearchService): void {
@@ -19,11 +19,15 @@ export function registerSearchRoutes(app: OfficialApp, search: SearchService): v
         description:
           'Newest first; full text over content (`q`, PostgreSQL web search syntax, no stemming) and filters, ' +
           'only in channels where the caller has VIEW_CHANNEL and READ_MESSAGE_HISTORY. `q` or a filter is required. ' +
-          '`total`: every match, not only this page.',
+          '`total`: every match, not only this page, counted up to 1,000; `total_capped` is true when there are more.',
         params: ServerParams,
         querystring: SearchQuery,
         response: {
-          200: Type.Object({ messages: Type.Array(Message), total: Type.Integer() }),
+          200: Type.Object({
+            messages: Type.Array(Message),
+            total: Type.Integer({ minimum: 0, maximum: SEARCH_COUNT_CAP }),
+            total_capped: Type.Boolean(),
+          }),
           ...errors(400, 401, 403, 404),
         },
       },

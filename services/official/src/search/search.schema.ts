@@ -4,6 +4,8 @@ import { IdInput } from '../http/schema.ts';
 
 export const MAX_SEARCH_PAGE = 25;
 export const MAX_SEARCH_OFFSET = 5000;
+/** matches are counted up to this many; `total_capped` says there are more */
+export const SEARCH_COUNT_CAP = 1000;
 
 export const SearchQuery = Type.Object({
   q: Type.Optional(

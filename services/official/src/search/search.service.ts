@@ -8,7 +8,7 @@ import type { Actor } from '../http/trust.ts';
 import { presentMessage } from '../messages/message.presenter.ts';
 import type { MessageRepository } from '../messages/message.repository.ts';
 import type { SearchRepository } from './search.repository.ts';
-import { MAX_SEARCH_PAGE, type SearchQuery } from './search.schema.ts';
+import { MAX_SEARCH_PAGE, SEARCH_COUNT_CAP, type SearchQuery } from './search.schema.ts';
 
 const READ = Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY;
 
@@ -22,7 +22,7 @@ export class SearchService {
     actor: Actor,
     serverId: string,
     query: SearchQuery,
-  ): Promise<{ messages: Message[]; total: number }> {
+  ): Promise<{ messages: Message[]; total: number; total_capped: boolean }> {
     const server = await actor.access.requireServerMember(serverId);
     const text = query.q?.trim() ?? '';
     const filtered =
@@ -45,7 +45,7 @@ export class SearchService {
       if ((p & READ) !== READ) throw missingPermission(READ & ~p);
       channelIds = [query.channel_id];
     }
-    if (channelIds.length === 0) return { messages: [], total: 0 };
+    if (channelIds.length === 0) return { messages: [], total: 0, total_capped: false };
     const { rows, total } = await this.repo.search(
       {
         serverId,
@@ -58,9 +58,14 @@ export class SearchService {
       },
       query.limit ?? MAX_SEARCH_PAGE,
       query.offset ?? 0,
+      SEARCH_COUNT_CAP + 1,
     );
     const withFiles = rows.filter((r) => r.has_attachments).map((r) => r.id);
     const attachments = withFiles.length > 0 ? await this.messages.attachments(withFiles) : new Map();
-    return { messages: rows.map((r) => presentMessage(r, attachments.get(r.id))), total };
+    return {
+      messages: rows.map((r) => presentMessage(r, attachments.get(r.id))),
+      total: Math.min(total, SEARCH_COUNT_CAP),
+      total_capped: total > SEARCH_COUNT_CAP,
+    };
   }
 }

@@ -122,6 +122,29 @@ describe.each(TEST_BACKENDS)('message search on %s', (backend) => {
     expect((await contents(`channel_id=${general}&offset=5000`)).contents).toEqual([]);
   });
 
+  it('counts matches up to 1,000 and says when there are more', async () => {
+    const crowded = (
+      await h.call('POST', `/servers/${sid}/channels`, { as: owner, body: { name: 'crowded' } })
+    ).body.id as string;
+    // written straight to the table: 1,005 posts through the API would only test the rate limit
+    await h.database.db
+      .insertInto('messages')
+      .values(
+        Array.from({ length: 1005 }, (_, i) => ({
+          id: newId(),
+          channel_id: crowded,
+          server_id: sid,
+          author_id: owner.id,
+          content: `crowd ${i}`,
+        })),
+      )
+      .execute();
+    const many = await search(`channel_id=${crowded}`);
+    expect([many.body.total, many.body.total_capped, many.body.messages.length]).toEqual([1000, true, 25]);
+    const few = await search(`channel_id=${general}`);
+    expect([few.body.total, few.body.total_capped]).toEqual([5, false]);
+  });
+
   it('400 without q or a filter, and for bad limits, offsets, has and ids', async () => {
     for (const q of [
       '',

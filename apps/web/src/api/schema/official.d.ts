@@ -159,7 +159,7 @@ export interface paths {
         };
         /**
          * Search a server's messages
-         * @description Newest first; full text over content (`q`, PostgreSQL web search syntax, no stemming) and filters, only in channels where the caller has VIEW_CHANNEL and READ_MESSAGE_HISTORY. `q` or a filter is required. `total`: every match, not only this page.
+         * @description Newest first; full text over content (`q`, PostgreSQL web search syntax, no stemming) and filters, only in channels where the caller has VIEW_CHANNEL and READ_MESSAGE_HISTORY. `q` or a filter is required. `total`: every match, not only this page, counted up to 1,000; `total_capped` is true when there are more.
          */
         get: operations["searchMessages"];
         put?: never;
@@ -1557,6 +1557,7 @@ export interface operations {
                             mention_everyone: boolean;
                         }[];
                         total: number;
+                        total_capped: boolean;
                     };
                 };
             };
