@@ -86,7 +86,12 @@ describe.each(TEST_BACKENDS)('migrations on %s', (backend) => {
           })),
         )
         .execute();
-      expect(await migrate(database, all)).toEqual(['003_attention']);
+      expect(
+        await migrate(
+          database,
+          all.filter((m) => m.version < '004'),
+        ),
+      ).toEqual(['003_attention']);
       const channels = await db
         .selectFrom('channels')
         .select(['id', 'last_message_id'])

@@ -29,9 +29,13 @@ import { registerMessageRoutes } from './messages/messages.routes.ts';
 import { MessageRepository } from './messages/message.repository.ts';
 import { MentionRepository } from './messages/mention.repository.ts';
 import { onlineUsers } from './members/presence.ts';
-import { MessageService, type NewestPage } from './messages/message.service.ts';
+import { MessageLoader } from './messages/message-loader.ts';
+import { MessageService, type NewestPage, type ViewerReactions } from './messages/message.service.ts';
 import { TypingService } from './messages/typing.service.ts';
 import { OverwriteService } from './roles/overwrite.service.ts';
+import { ReactionRepository } from './reactions/reaction.repository.ts';
+import { ReactionService } from './reactions/reaction.service.ts';
+import { registerReactionRoutes } from './reactions/reactions.routes.ts';
 import { registerReadStateRoutes } from './read-states/read-states.routes.ts';
 import { ReadStateRepository } from './read-states/read-state.repository.ts';
 import { ReadStateService } from './read-states/read-state.service.ts';
@@ -76,7 +80,14 @@ export interface OfficialContext {
 const NEWEST_PAGE_BOUNDS: KindOptions<NewestPage> = {
   maxEntries: 10_000,
   maxBytes: 128 * 1024 * 1024,
-  sizeOf: (page) => page.messages.reduce((n, m) => n + 4 * m.content.length + 600, 0),
+  sizeOf: (page) =>
+    page.messages.reduce((n, m) => n + 4 * m.content.length + 600 + 80 * m.reactions.length, 0),
+};
+/** A viewer's reactions on a page: small, unless they reacted there (then their own page bodies). */
+const VIEWER_REACTIONS_BOUNDS: KindOptions<ViewerReactions> = {
+  maxEntries: 50_000,
+  maxBytes: 64 * 1024 * 1024,
+  sizeOf: (v) => 64 + (v.mine.size > 0 ? 60_000 : 0),
 };
 
 export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp> {
@@ -139,21 +150,31 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx));
   const assets = registerAssets(app, ctx);
   const messageRepo = new MessageRepository(database.db);
-  registerSearchRoutes(app, new SearchService(new SearchRepository(database.db), messageRepo));
+  const reactionRepo = new ReactionRepository(database.db);
+  const loader = new MessageLoader(messageRepo, reactionRepo);
+  registerSearchRoutes(app, new SearchService(new SearchRepository(database.db), loader));
   registerMessageRoutes(
     app,
     new MessageService(
       messageRepo,
       new MentionRepository(database.db),
+      loader,
+      reactionRepo,
       (ids) => onlineUsers(cache, ids),
       tx,
       limiter,
       config.MESSAGE_RATE_LIMIT,
       (ids) => assets.deleteUnreferencedAssets(ids),
-      readCache.enabled ? readCache.reads('newest_page', NEWEST_PAGE_BOUNDS) : undefined,
+      readCache.enabled
+        ? {
+            newest: readCache.reads('newest_page', NEWEST_PAGE_BOUNDS),
+            viewers: readCache.reads('viewer_reactions', VIEWER_REACTIONS_BOUNDS),
+          }
+        : undefined,
     ),
     new TypingService(bus, limiter, config.TYPING_RATE_LIMIT),
   );
+  registerReactionRoutes(app, new ReactionService(reactionRepo, messageRepo, tx));
   registerReadStateRoutes(app, new ReadStateService(new ReadStateRepository(database.db), tx));
   registerMemberRoutes(app, new MemberService(memberRepo, tx, cache));
   registerInviteRoutes(

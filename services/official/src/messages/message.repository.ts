@@ -17,9 +17,11 @@ export interface MessageRow {
   mentions: string[];
   mention_roles: string[];
   mention_everyone: boolean;
+  pinned_at: Date | null;
 }
 export interface PageRow extends MessageRow {
   has_attachments: boolean;
+  has_reactions: boolean;
 }
 export interface NewMessage {
   id: string;
@@ -53,28 +55,38 @@ export interface PendingMessage {
   outbox: OutboxRow;
 }
 
+/** What a page row is made of, from `messages as m` joined to `users` (any query that lists messages). */
+export const PAGE_COLUMNS = [
+  'm.id',
+  'm.channel_id',
+  'm.server_id',
+  'm.author_id',
+  'users.username as author_username',
+  'm.content',
+  'm.reply_to_id',
+  'm.created_at',
+  'm.edited_at',
+  'm.mentions',
+  'm.mention_roles',
+  'm.mention_everyone',
+  'm.pinned_at',
+  // so attachments and reactions are read only for the messages that have any
+  sql<boolean>`exists (select 1 from message_attachments ma where ma.message_id = m.id)`.as(
+    'has_attachments',
+  ),
+  sql<boolean>`exists (select 1 from message_reactions mr where mr.message_id = m.id)`.as('has_reactions'),
+] as const;
+
+/** Messages with their authors, as page rows. */
+export function selectMessages(q: Kysely<DB>) {
+  return q
+    .selectFrom('messages as m')
+    .innerJoin('users', 'users.id', 'm.author_id')
+    .select([...PAGE_COLUMNS]);
+}
+
 export class MessageRepository {
   constructor(private readonly db: Kysely<DB>) {}
-
-  private selectMessages(q: Kysely<DB>) {
-    return q
-      .selectFrom('messages')
-      .innerJoin('users', 'users.id', 'messages.author_id')
-      .select([
-        'messages.id',
-        'messages.channel_id',
-        'messages.server_id',
-        'messages.author_id',
-        'users.username as author_username',
-        'messages.content',
-        'messages.reply_to_id',
-        'messages.created_at',
-        'messages.edited_at',
-        'messages.mentions',
-        'messages.mention_roles',
-        'messages.mention_everyone',
-      ]);
-  }
 
   /**
    * Messages, their attachments, their channels' newest message, their mentions (with the
@@ -174,8 +186,8 @@ export class MessageRepository {
       .execute();
   }
 
-  find(id: string, q: Kysely<DB> = this.db): Promise<MessageRow | undefined> {
-    return this.selectMessages(q).where('messages.id', '=', id).executeTakeFirst();
+  find(id: string, q: Kysely<DB> = this.db): Promise<PageRow | undefined> {
+    return selectMessages(q).where('m.id', '=', id).executeTakeFirst();
   }
 
   async existsInChannel(id: string, channelId: string): Promise<boolean> {
@@ -243,24 +255,7 @@ export class MessageRepository {
           .as('m'),
       )
       .innerJoin('users', 'users.id', 'm.author_id')
-      .select([
-        'm.id',
-        'm.channel_id',
-        'm.server_id',
-        'm.author_id',
-        'users.username as author_username',
-        'm.content',
-        'm.reply_to_id',
-        'm.created_at',
-        'm.edited_at',
-        'm.mentions',
-        'm.mention_roles',
-        'm.mention_everyone',
-        // so the attachments are read only for the pages that have any
-        sql<boolean>`exists (select 1 from message_attachments ma where ma.message_id = m.id)`.as(
-          'has_attachments',
-        ),
-      ])
+      .select([...PAGE_COLUMNS])
       .orderBy('m.id', dir)
       .execute();
     const hasMore = rows.length > p.limit;
@@ -300,7 +295,7 @@ export class MessageRepository {
     id: string,
     content: string,
     mentions: ResolvedMentions,
-  ): Promise<MessageRow | undefined> {
+  ): Promise<PageRow | undefined> {
     const res = await trx
       .updateTable('messages')
       .set({

@@ -1,6 +1,6 @@
 /** SQL for message search: PostgreSQL full text over the GIN-indexed `search` column, plus filters. */
 import { sql, type DB, type Kysely } from '@twopointo/db';
-import type { PageRow } from '../messages/message.repository.ts';
+import { PAGE_COLUMNS, type PageRow } from '../messages/message.repository.ts';
 
 export interface SearchFilter {
   serverId: string;
@@ -40,23 +40,7 @@ export class SearchRepository {
     const [rows, count] = await Promise.all([
       this.matching(f)
         .innerJoin('users', 'users.id', 'm.author_id')
-        .select([
-          'm.id',
-          'm.channel_id',
-          'm.server_id',
-          'm.author_id',
-          'users.username as author_username',
-          'm.content',
-          'm.reply_to_id',
-          'm.created_at',
-          'm.edited_at',
-          'm.mentions',
-          'm.mention_roles',
-          'm.mention_everyone',
-          sql<boolean>`exists (select 1 from message_attachments ma where ma.message_id = m.id)`.as(
-            'has_attachments',
-          ),
-        ])
+        .select([...PAGE_COLUMNS])
         .orderBy('m.id', 'desc')
         .limit(limit)
         .offset(offset)

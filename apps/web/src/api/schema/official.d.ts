@@ -226,6 +226,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/channels/{cid}/messages/{mid}/reactions/{emoji}/@me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * React to a message (ADD_REACTIONS for an emoji not yet on it)
+         * @description Needs VIEW_CHANNEL and READ_MESSAGE_HISTORY; ADD_REACTIONS too when nobody has reacted with that emoji yet. Idempotent: a reaction already there is 204 again and emits nothing; otherwise MESSAGE_REACTION_ADD goes to the channel.
+         */
+        put: operations["addReaction"];
+        post?: never;
+        /**
+         * Remove the caller's reaction
+         * @description Idempotent: without such a reaction it is 204 and emits nothing; otherwise MESSAGE_REACTION_REMOVE goes to the channel.
+         */
+        delete: operations["removeReaction"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/channels/{cid}/messages/{mid}/reactions/{emoji}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List who reacted with an emoji
+         * @description By user id, ascending; `after`: users with a larger id (the next page).
+         */
+        get: operations["listReactionUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/channels/{cid}/messages/{mid}/ack": {
         parameters: {
             query?: never;
@@ -1555,6 +1599,16 @@ export interface operations {
                             mention_roles: string[];
                             /** @description @everyone or @here, by an author with MENTION_EVERYONE */
                             mention_everyone: boolean;
+                            /** @description per emoji, in the order each was first used */
+                            reactions: {
+                                /** @description a Unicode emoji */
+                                emoji: string;
+                                /** @description users who reacted with it */
+                                count: number;
+                                /** @description the caller is one of them (always false in gateway events: they go to everyone) */
+                                me: boolean;
+                            }[];
+                            pinned: boolean;
                         }[];
                         total: number;
                     };
@@ -1676,6 +1730,16 @@ export interface operations {
                             mention_roles: string[];
                             /** @description @everyone or @here, by an author with MENTION_EVERYONE */
                             mention_everyone: boolean;
+                            /** @description per emoji, in the order each was first used */
+                            reactions: {
+                                /** @description a Unicode emoji */
+                                emoji: string;
+                                /** @description users who reacted with it */
+                                count: number;
+                                /** @description the caller is one of them (always false in gateway events: they go to everyone) */
+                                me: boolean;
+                            }[];
+                            pinned: boolean;
                         }[];
                         has_more: boolean;
                     };
@@ -1801,6 +1865,16 @@ export interface operations {
                         mention_roles: string[];
                         /** @description @everyone or @here, by an author with MENTION_EVERYONE */
                         mention_everyone: boolean;
+                        /** @description per emoji, in the order each was first used */
+                        reactions: {
+                            /** @description a Unicode emoji */
+                            emoji: string;
+                            /** @description users who reacted with it */
+                            count: number;
+                            /** @description the caller is one of them (always false in gateway events: they go to everyone) */
+                            me: boolean;
+                        }[];
+                        pinned: boolean;
                     };
                 };
             };
@@ -2020,6 +2094,16 @@ export interface operations {
                         mention_roles: string[];
                         /** @description @everyone or @here, by an author with MENTION_EVERYONE */
                         mention_everyone: boolean;
+                        /** @description per emoji, in the order each was first used */
+                        reactions: {
+                            /** @description a Unicode emoji */
+                            emoji: string;
+                            /** @description users who reacted with it */
+                            count: number;
+                            /** @description the caller is one of them (always false in gateway events: they go to everyone) */
+                            me: boolean;
+                        }[];
+                        pinned: boolean;
                     };
                 };
             };
@@ -2154,6 +2238,255 @@ export interface operations {
             };
             /** @description rate_limited: try again after Retry-After seconds */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    addReaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                cid: string;
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                mid: string;
+                /** @description a Unicode emoji (URL-encoded in the path), at most 32 UTF-8 bytes; no custom emoji yet */
+                emoji: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    removeReaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                cid: string;
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                mid: string;
+                /** @description a Unicode emoji (URL-encoded in the path), at most 32 UTF-8 bytes; no custom emoji yet */
+                emoji: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listReactionUsers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description list users with a larger id than this one */
+                after?: string;
+            };
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                cid: string;
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                mid: string;
+                /** @description a Unicode emoji (URL-encoded in the path), at most 32 UTF-8 bytes; no custom emoji yet */
+                emoji: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: {
+                            /** @description snowflake id */
+                            id: string;
+                            username: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
