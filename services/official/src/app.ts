@@ -33,6 +33,9 @@ import { MessageLoader } from './messages/message-loader.ts';
 import { MessageService, type NewestPage, type ViewerReactions } from './messages/message.service.ts';
 import { TypingService } from './messages/typing.service.ts';
 import { OverwriteService } from './roles/overwrite.service.ts';
+import { PinRepository } from './pins/pin.repository.ts';
+import { PinService } from './pins/pin.service.ts';
+import { registerPinRoutes } from './pins/pins.routes.ts';
 import { ReactionRepository } from './reactions/reaction.repository.ts';
 import { ReactionService } from './reactions/reaction.service.ts';
 import { registerReactionRoutes } from './reactions/reactions.routes.ts';
@@ -175,6 +178,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     new TypingService(bus, limiter, config.TYPING_RATE_LIMIT),
   );
   registerReactionRoutes(app, new ReactionService(reactionRepo, messageRepo, tx));
+  registerPinRoutes(app, new PinService(new PinRepository(database.db), loader, tx));
   registerReadStateRoutes(app, new ReadStateService(new ReadStateRepository(database.db), tx));
   registerMemberRoutes(app, new MemberService(memberRepo, tx, cache));
   registerInviteRoutes(

@@ -270,6 +270,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/channels/{cid}/pins/{mid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pin a message (MANAGE_MESSAGES)
+         * @description At most 50 pins per channel (400 too_many_pins). Idempotent: an already pinned message is 204 again and emits nothing; otherwise CHANNEL_PINS_UPDATE goes to the channel.
+         */
+        put: operations["pinMessage"];
+        post?: never;
+        /**
+         * Unpin a message (MANAGE_MESSAGES)
+         * @description Idempotent: a message that is not pinned is 204 and emits nothing.
+         */
+        delete: operations["unpinMessage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/channels/{cid}/pins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a channel's pinned messages (READ_MESSAGE_HISTORY)
+         * @description Newest pin first.
+         */
+        get: operations["listPins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/channels/{cid}/messages/{mid}/ack": {
         parameters: {
             query?: never;
@@ -2454,6 +2498,282 @@ export interface operations {
                             /** @description snowflake id */
                             id: string;
                             username: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    pinMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                cid: string;
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                mid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unpinMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                cid: string;
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                mid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listPins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                cid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        messages: {
+                            /** @description snowflake id */
+                            id: string;
+                            /** @description snowflake id */
+                            channel_id: string;
+                            /** @description snowflake id */
+                            server_id: string;
+                            author: {
+                                /** @description snowflake id */
+                                id: string;
+                                username: string;
+                            };
+                            content: string;
+                            attachments: {
+                                /** @description snowflake id */
+                                id: string;
+                                filename: string;
+                                content_type: string;
+                                size: number;
+                                url: string;
+                            }[];
+                            /** @description snowflake id */
+                            reply_to_id: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            edited_at: string | null;
+                            /** @description users mentioned by <@id> (members who can view the channel) */
+                            mentions: string[];
+                            /** @description roles of this server mentioned by <@&id> */
+                            mention_roles: string[];
+                            /** @description @everyone or @here, by an author with MENTION_EVERYONE */
+                            mention_everyone: boolean;
+                            /** @description per emoji, in the order each was first used */
+                            reactions: {
+                                /** @description a Unicode emoji */
+                                emoji: string;
+                                /** @description users who reacted with it */
+                                count: number;
+                                /** @description the caller is one of them (always false in gateway events: they go to everyone) */
+                                me: boolean;
+                            }[];
+                            pinned: boolean;
                         }[];
                     };
                 };
