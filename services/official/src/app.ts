@@ -7,6 +7,9 @@ import { createApiApp } from '@twopointo/server-kit';
 import type { ObjectStorage } from '@twopointo/storage';
 import { AccessRepository } from './access/access.repository.ts';
 import { registerAssets } from './assets/assets.routes.ts';
+import { BlockRepository } from './blocks/block.repository.ts';
+import { BlockService } from './blocks/block.service.ts';
+import { registerBlockRoutes } from './blocks/blocks.routes.ts';
 import { registerChannelRoutes } from './channels/channels.routes.ts';
 import { ChannelRepository } from './channels/channel.repository.ts';
 import { ChannelService } from './channels/channel.service.ts';
@@ -179,6 +182,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   );
   registerReactionRoutes(app, new ReactionService(reactionRepo, messageRepo, tx));
   registerPinRoutes(app, new PinService(new PinRepository(database.db), loader, tx));
+  registerBlockRoutes(app, new BlockService(new BlockRepository(database.db), tx));
   registerReadStateRoutes(app, new ReadStateService(new ReadStateRepository(database.db), tx));
   registerMemberRoutes(app, new MemberService(memberRepo, tx, cache));
   registerInviteRoutes(
