@@ -157,7 +157,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   const assets = registerAssets(app, ctx);
   const messageRepo = new MessageRepository(database.db);
   const reactionRepo = new ReactionRepository(database.db);
-  const loader = new MessageLoader(messageRepo, reactionRepo);
+  const loader = new MessageLoader(messageRepo);
   registerSearchRoutes(app, new SearchService(new SearchRepository(database.db), loader));
   registerMessageRoutes(
     app,

@@ -53,8 +53,8 @@ export class PinRepository {
   }
 
   /** The channel's pinned messages, newest pin first. */
-  pinned(channelId: string, limit: number): Promise<PageRow[]> {
-    return selectMessages(this.db)
+  pinned(channelId: string, limit: number, viewerId: string): Promise<PageRow[]> {
+    return selectMessages(this.db, viewerId)
       .where('m.channel_id', '=', channelId)
       .where('m.pinned_at', 'is not', null)
       .orderBy('m.pinned_at', 'desc')

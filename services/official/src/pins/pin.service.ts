@@ -29,7 +29,7 @@ export class PinService {
 
   async list(actor: Actor, channelId: string): Promise<Message[]> {
     await actor.access.requireChannel(channelId, Permissions.READ_MESSAGE_HISTORY);
-    return this.loader.present(await this.repo.pinned(channelId, MAX_PINS), actor.id);
+    return this.loader.present(await this.repo.pinned(channelId, MAX_PINS, actor.id));
   }
 
   private async set(actor: Actor, channelId: string, messageId: string, pinned: boolean): Promise<void> {

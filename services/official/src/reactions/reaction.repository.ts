@@ -1,46 +1,9 @@
-/** SQL for reactions: one row per (message, emoji, user), aggregated per emoji for reading. */
+/** SQL for reactions: one row per (message, emoji, user); a page's aggregate is in the page query (message.repository). */
 import { sql, type DB, type Kysely } from '@twopointo/db';
-import type { Reaction, UserRef } from '@twopointo/shared';
+import type { UserRef } from '@twopointo/shared';
 
 export class ReactionRepository {
   constructor(private readonly db: Kysely<DB>) {}
-
-  /**
-   * Each message's reactions, per emoji in the order each was first used, in one aggregate
-   * statement (the primary key's message_id prefix). `me` says whether `viewerId` is among them
-   * (false for every emoji without a viewer).
-   */
-  async summaries(
-    messageIds: string[],
-    viewerId: string | null,
-    q: Kysely<DB> = this.db,
-  ): Promise<Map<string, Reaction[]>> {
-    const out = new Map<string, Reaction[]>();
-    if (messageIds.length === 0) return out;
-    const me =
-      viewerId === null ? sql<boolean>`false` : sql<boolean>`coalesce(bool_or(user_id = ${viewerId}), false)`;
-    const rows = await q
-      .selectFrom('message_reactions')
-      .select([
-        'message_id',
-        'emoji',
-        (eb) => eb.fn.countAll<string | number>().as('count'),
-        me.as('me'),
-        (eb) => eb.fn.min('created_at').as('first'),
-      ])
-      .where('message_id', 'in', messageIds)
-      .groupBy(['message_id', 'emoji'])
-      .orderBy('message_id')
-      .orderBy('first')
-      .orderBy('emoji')
-      .execute();
-    for (const r of rows) {
-      const list = out.get(r.message_id) ?? [];
-      list.push({ emoji: r.emoji, count: Number(r.count), me: r.me });
-      out.set(r.message_id, list);
-    }
-    return out;
-  }
 
   /** The emoji `userId` reacted with, per message among `messageIds`. */
   async mine(userId: string, messageIds: string[]): Promise<Map<string, Set<string>>> {

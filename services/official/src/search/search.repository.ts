@@ -1,6 +1,6 @@
 /** SQL for message search: PostgreSQL full text over the GIN-indexed `search` column, plus filters. */
 import { sql, type DB, type Kysely } from '@twopointo/db';
-import { PAGE_COLUMNS, type PageRow } from '../messages/message.repository.ts';
+import { pageColumns, type PageRow } from '../messages/message.repository.ts';
 
 export interface SearchFilter {
   serverId: string;
@@ -36,11 +36,17 @@ export class SearchRepository {
   }
 
   /** A page of matches, newest first, and how many match in all. */
-  async search(f: SearchFilter, limit: number, offset: number): Promise<{ rows: PageRow[]; total: number }> {
+  /** `viewerId`: whose reactions `me` marks. */
+  async search(
+    f: SearchFilter,
+    limit: number,
+    offset: number,
+    viewerId: string,
+  ): Promise<{ rows: PageRow[]; total: number }> {
     const [rows, count] = await Promise.all([
       this.matching(f)
         .innerJoin('users', 'users.id', 'm.author_id')
-        .select([...PAGE_COLUMNS])
+        .select([...pageColumns(viewerId)])
         .orderBy('m.id', 'desc')
         .limit(limit)
         .offset(offset)

@@ -57,7 +57,8 @@ export class SearchService {
       },
       query.limit ?? MAX_SEARCH_PAGE,
       query.offset ?? 0,
+      actor.id,
     );
-    return { messages: await this.messages.present(rows, actor.id), total };
+    return { messages: await this.messages.present(rows), total };
   }
 }
