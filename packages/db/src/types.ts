@@ -98,6 +98,8 @@ export interface MessagesTable {
   mention_everyone: Generated<boolean>;
   /** generated: to_tsvector('simple', content), GIN-indexed; never written */
   search: ColumnType<string, never, never>;
+  /** when the message was pinned; null when it is not */
+  pinned_at: NullableTimestamp;
 }
 export interface ReadStatesTable {
   user_id: Int8;
@@ -109,6 +111,19 @@ export interface MessageMentionsTable {
   message_id: Int8;
   user_id: Int8;
   channel_id: Int8;
+}
+/** One user's reaction with one emoji to one message (primary key: message_id, emoji, user_id). */
+export interface MessageReactionsTable {
+  message_id: Int8;
+  emoji: string;
+  user_id: Int8;
+  created_at: Generated<Date>;
+}
+/** user_id blocks blocked_id. */
+export interface UserBlocksTable {
+  user_id: Int8;
+  blocked_id: Int8;
+  created_at: Generated<Date>;
 }
 export interface InvitesTable {
   code: string;
@@ -160,6 +175,8 @@ export interface DB {
   message_attachments: MessageAttachmentsTable;
   read_states: ReadStatesTable;
   message_mentions: MessageMentionsTable;
+  message_reactions: MessageReactionsTable;
+  user_blocks: UserBlocksTable;
   outbox: OutboxTable;
 }
 
@@ -176,6 +193,8 @@ export type OverwriteRow = Selectable<ChannelOverwritesTable>;
 
 /** Every application table, for reset tooling (the migrations table is not one). */
 export const APP_TABLES: readonly (keyof DB)[] = [
+  'message_reactions',
+  'user_blocks',
   'message_mentions',
   'read_states',
   'message_attachments',

@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   content_type_mismatch: 'The upload’s Content-Type differs from the declared one',
   unsupported_content_type: 'The declared content type is not one the server accepts',
   invalid_attachment: 'An attachment id names no completed asset of the caller',
+  too_many_pins: 'The channel already has the most pinned messages allowed (50)',
+  cannot_block_self: 'A user cannot block themselves',
   // 401
   missing_token: 'No bearer token (or `?token=` on /ws)',
   invalid_token: 'The token is malformed, badly signed, of the wrong kind or for another audience',

@@ -31,8 +31,30 @@ export interface DurableEventMap {
   PERMISSIONS_UPDATE: { server_id: string; channel_id?: string };
   /** User-scoped: the caller's read marker moved (an ack); to every socket of that user. */
   READ_STATE_UPDATE: ReadState;
+  /** A user added a reaction (only when it was new: a repeated PUT emits nothing). */
+  MESSAGE_REACTION_ADD: MessageReactionEvent;
+  MESSAGE_REACTION_REMOVE: MessageReactionEvent;
+  /** A message of the channel was pinned or unpinned. */
+  CHANNEL_PINS_UPDATE: {
+    channel_id: string;
+    server_id: string;
+    /** when the newest pin still in the channel was made; null when none is left */
+    last_pin_timestamp: string | null;
+    message_id: string;
+    pinned: boolean;
+  };
+  /** User-scoped: the caller blocked (`blocked`) or unblocked (`none`) a user; to the caller's sockets. */
+  RELATIONSHIP_UPDATE: { user_id: string; type: 'blocked' | 'none' };
 }
 export type DurableEventType = keyof DurableEventMap;
+
+export interface MessageReactionEvent {
+  message_id: string;
+  channel_id: string;
+  server_id: string;
+  user_id: string;
+  emoji: string;
+}
 
 export interface EphemeralEventMap {
   TYPING_START: {

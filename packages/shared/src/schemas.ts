@@ -100,6 +100,14 @@ export const Attachment = Type.Object({
   size: Type.Integer(),
   url: Type.String(),
 });
+/** One emoji's reactions on a message. */
+export const Reaction = Type.Object({
+  emoji: Type.String({ description: 'a Unicode emoji' }),
+  count: Type.Integer({ description: 'users who reacted with it' }),
+  me: Type.Boolean({
+    description: 'the caller is one of them (always false in gateway events: they go to everyone)',
+  }),
+});
 export const Message = Type.Object({
   id: Id,
   channel_id: Id,
@@ -113,6 +121,8 @@ export const Message = Type.Object({
   mentions: Type.Array(Id, { description: 'users mentioned by <@id> (members who can view the channel)' }),
   mention_roles: Type.Array(Id, { description: 'roles of this server mentioned by <@&id>' }),
   mention_everyone: Type.Boolean({ description: '@everyone or @here, by an author with MENTION_EVERYONE' }),
+  reactions: Type.Array(Reaction, { description: 'per emoji, in the order each was first used' }),
+  pinned: Type.Boolean(),
 });
 /** A user's read marker in a channel and the mentions of them after it. */
 export const ReadState = Type.Object({
@@ -181,6 +191,7 @@ export type UserRef = Static<typeof UserRef>;
 export type Server = Static<typeof Server>;
 export type Channel = Static<typeof Channel>;
 export type Attachment = Static<typeof Attachment>;
+export type Reaction = Static<typeof Reaction>;
 export type Message = Static<typeof Message>;
 export type ReadState = Static<typeof ReadState>;
 export type Role = Static<typeof Role>;

@@ -7,6 +7,9 @@ import { createApiApp } from '@twopointo/server-kit';
 import type { ObjectStorage } from '@twopointo/storage';
 import { AccessRepository } from './access/access.repository.ts';
 import { registerAssets } from './assets/assets.routes.ts';
+import { BlockRepository } from './blocks/block.repository.ts';
+import { BlockService } from './blocks/block.service.ts';
+import { registerBlockRoutes } from './blocks/blocks.routes.ts';
 import { registerChannelRoutes } from './channels/channels.routes.ts';
 import { ChannelRepository } from './channels/channel.repository.ts';
 import { ChannelService } from './channels/channel.service.ts';
@@ -29,9 +32,16 @@ import { registerMessageRoutes } from './messages/messages.routes.ts';
 import { MessageRepository } from './messages/message.repository.ts';
 import { MentionRepository } from './messages/mention.repository.ts';
 import { onlineUsers } from './members/presence.ts';
-import { MessageService, type NewestPage } from './messages/message.service.ts';
+import { MessageLoader } from './messages/message-loader.ts';
+import { MessageService, type NewestPage, type ViewerReactions } from './messages/message.service.ts';
 import { TypingService } from './messages/typing.service.ts';
 import { OverwriteService } from './roles/overwrite.service.ts';
+import { PinRepository } from './pins/pin.repository.ts';
+import { PinService } from './pins/pin.service.ts';
+import { registerPinRoutes } from './pins/pins.routes.ts';
+import { ReactionRepository } from './reactions/reaction.repository.ts';
+import { ReactionService } from './reactions/reaction.service.ts';
+import { registerReactionRoutes } from './reactions/reactions.routes.ts';
 import { registerReadStateRoutes } from './read-states/read-states.routes.ts';
 import { ReadStateRepository } from './read-states/read-state.repository.ts';
 import { ReadStateService } from './read-states/read-state.service.ts';
@@ -76,7 +86,14 @@ export interface OfficialContext {
 const NEWEST_PAGE_BOUNDS: KindOptions<NewestPage> = {
   maxEntries: 10_000,
   maxBytes: 128 * 1024 * 1024,
-  sizeOf: (page) => page.messages.reduce((n, m) => n + 4 * m.content.length + 600, 0),
+  sizeOf: (page) =>
+    page.messages.reduce((n, m) => n + 4 * m.content.length + 600 + 80 * m.reactions.length, 0),
+};
+/** A viewer's reactions on a page: small, unless they reacted there (then their own page bodies). */
+const VIEWER_REACTIONS_BOUNDS: KindOptions<ViewerReactions> = {
+  maxEntries: 50_000,
+  maxBytes: 64 * 1024 * 1024,
+  sizeOf: (v) => 64 + (v.mine.size > 0 ? 60_000 : 0),
 };
 
 export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp> {
@@ -139,21 +156,33 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx));
   const assets = registerAssets(app, ctx);
   const messageRepo = new MessageRepository(database.db);
-  registerSearchRoutes(app, new SearchService(new SearchRepository(database.db), messageRepo));
+  const reactionRepo = new ReactionRepository(database.db);
+  const loader = new MessageLoader(messageRepo);
+  registerSearchRoutes(app, new SearchService(new SearchRepository(database.db), loader));
   registerMessageRoutes(
     app,
     new MessageService(
       messageRepo,
       new MentionRepository(database.db),
+      loader,
+      reactionRepo,
       (ids) => onlineUsers(cache, ids),
       tx,
       limiter,
       config.MESSAGE_RATE_LIMIT,
       (ids) => assets.deleteUnreferencedAssets(ids),
-      readCache.enabled ? readCache.reads('newest_page', NEWEST_PAGE_BOUNDS) : undefined,
+      readCache.enabled
+        ? {
+            newest: readCache.reads('newest_page', NEWEST_PAGE_BOUNDS),
+            viewers: readCache.reads('viewer_reactions', VIEWER_REACTIONS_BOUNDS),
+          }
+        : undefined,
     ),
     new TypingService(bus, limiter, config.TYPING_RATE_LIMIT),
   );
+  registerReactionRoutes(app, new ReactionService(reactionRepo, messageRepo, tx));
+  registerPinRoutes(app, new PinService(new PinRepository(database.db), loader, tx));
+  registerBlockRoutes(app, new BlockService(new BlockRepository(database.db), tx));
   registerReadStateRoutes(app, new ReadStateService(new ReadStateRepository(database.db), tx));
   registerMemberRoutes(app, new MemberService(memberRepo, tx, cache));
   registerInviteRoutes(

@@ -14,6 +14,8 @@ function msg(id: string, at: Date, author = 'u1'): TimelineEntry {
     mentions: [],
     mention_roles: [],
     mention_everyone: false,
+    reactions: [],
+    pinned: false,
     reply_to_id: null,
     created_at: at.toISOString(),
     edited_at: null,

@@ -41,6 +41,8 @@ const msg = (id: string, extra: Partial<Message> = {}): Message => ({
   mentions: [],
   mention_roles: [],
   mention_everyone: false,
+  reactions: [],
+  pinned: false,
   ...extra,
 });
 

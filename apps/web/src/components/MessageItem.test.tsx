@@ -21,6 +21,8 @@ function message(content: string, extra: Partial<Message> = {}): Message {
     mentions: [],
     mention_roles: [],
     mention_everyone: false,
+    reactions: [],
+    pinned: false,
     reply_to_id: null,
     created_at: '2026-11-25T10:00:00.000Z',
     edited_at: null,

@@ -29,6 +29,8 @@ const resolved = (extra: Partial<Message> = {}) => ({
   mentions: [],
   mention_roles: [],
   mention_everyone: false,
+  reactions: [],
+  pinned: false,
   ...extra,
 });
 const pills = () => screen.queryAllByTestId('mention').map((e) => [e.textContent, e.className]);

@@ -36,6 +36,8 @@ const message = (id: string, author = '2'): Message => ({
   mentions: [],
   mention_roles: [],
   mention_everyone: false,
+  reactions: [],
+  pinned: false,
   reply_to_id: null,
   created_at: '2026-01-01T00:00:00Z',
   edited_at: null,

@@ -2,7 +2,7 @@
  * Cross-request read cache for the hot reads (a caller's permission inputs in a channel, a
  * channel's newest history page), kept correct by invalidation rather than by short lifetimes.
  *
- * Every durable event names what it changed: a message event its channel, any other event its
+ * Every durable event names what it changed: a message event (a reaction, a pin) its channel, any other event its
  * server (members, roles, overwrites, channels, the server itself). `changed()` records that on a
  * monotonic clock. A reader takes a ticket (the clock) before it reads the database and stores
  * what it read under that ticket; an entry is served only while none of its scopes changed after
@@ -169,7 +169,8 @@ export class ReadCache {
   private apply(record: ChangeRecord): void {
     if (record.user_id !== undefined) return;
     const at = ++this.now;
-    if (record.t.startsWith('MESSAGE_')) {
+    // message events (reactions too) and pins change only their channel's messages
+    if (record.t.startsWith('MESSAGE_') || record.t === 'CHANNEL_PINS_UPDATE') {
       if (record.channel_id) this.lastChange.set(channelScope(record.channel_id), at);
       else this.lastChange.set(serverScope(record.server_id), at);
     } else {

@@ -1,5 +1,5 @@
-/** Message rows (with author and attachments) → wire messages. */
-import type { Attachment, Message } from '@twopointo/shared';
+/** Message rows (with author, attachments and reactions) → wire messages. */
+import type { Attachment, Message, Reaction } from '@twopointo/shared';
 import { presentAsset } from '../assets/asset.presenter.ts';
 import { iso, isoOrNull } from '../http/present.ts';
 import type { AttachmentRow, MessageRow } from './message.repository.ts';
@@ -7,7 +7,11 @@ import type { AttachmentRow, MessageRow } from './message.repository.ts';
 /** An attachment is the asset it holds, presented alike. */
 export const presentAttachment: (a: AttachmentRow) => Attachment = presentAsset;
 
-export const presentMessage = (m: MessageRow, attachments: AttachmentRow[] = []): Message => ({
+export const presentMessage = (
+  m: MessageRow,
+  attachments: AttachmentRow[] = [],
+  reactions: Reaction[] = [],
+): Message => ({
   id: m.id,
   channel_id: m.channel_id,
   server_id: m.server_id,
@@ -20,4 +24,6 @@ export const presentMessage = (m: MessageRow, attachments: AttachmentRow[] = [])
   mentions: m.mentions,
   mention_roles: m.mention_roles,
   mention_everyone: m.mention_everyone,
+  reactions,
+  pinned: m.pinned_at !== null,
 });

@@ -1,5 +1,6 @@
 /** SQL for messages and their attachments; history is paged by id on the (channel_id, id) index. */
 import { sql, type DB, type Kysely } from '@twopointo/db';
+import type { Reaction } from '@twopointo/shared';
 import type { OutboxRow } from '../events/transactor.ts';
 import { int8Array } from './mention.repository.ts';
 import type { ResolvedMentions } from './mentions.ts';
@@ -17,9 +18,11 @@ export interface MessageRow {
   mentions: string[];
   mention_roles: string[];
   mention_everyone: boolean;
+  pinned_at: Date | null;
 }
 export interface PageRow extends MessageRow {
   has_attachments: boolean;
+  reactions: Reaction[];
 }
 export interface NewMessage {
   id: string;
@@ -53,28 +56,60 @@ export interface PendingMessage {
   outbox: OutboxRow;
 }
 
+/**
+ * A message's reactions as the page query reads them: per emoji, in the order each was first used,
+ * with `me` for `viewerId` (false for all without one). A correlated aggregate on the primary key's
+ * message_id prefix, inside the page's own statement: a page with reactions costs no extra round trip.
+ */
+function reactionsColumn(viewerId: string | null) {
+  const me = viewerId === null ? sql`false` : sql`coalesce(bool_or(mr.user_id = ${viewerId}), false)`;
+  return sql<Reaction[]>`(
+    select coalesce(
+      json_agg(json_build_object('emoji', r.emoji, 'count', r.n, 'me', r.me) order by r.first, r.emoji),
+      '[]'::json)
+    from (
+      select mr.emoji, count(*) as n, ${me} as me, min(mr.created_at) as first
+      from message_reactions mr where mr.message_id = m.id group by mr.emoji
+    ) r)`.as('reactions');
+}
+
+/**
+ * What a page row is made of, from `messages as m` joined to `users` (any query that lists
+ * messages); `viewerId` is whose reactions `me` marks.
+ */
+export function pageColumns(viewerId: string | null) {
+  return [
+    'm.id',
+    'm.channel_id',
+    'm.server_id',
+    'm.author_id',
+    'users.username as author_username',
+    'm.content',
+    'm.reply_to_id',
+    'm.created_at',
+    'm.edited_at',
+    'm.mentions',
+    'm.mention_roles',
+    'm.mention_everyone',
+    'm.pinned_at',
+    // so the attachments are read only for the messages that have any
+    sql<boolean>`exists (select 1 from message_attachments ma where ma.message_id = m.id)`.as(
+      'has_attachments',
+    ),
+    reactionsColumn(viewerId),
+  ] as const;
+}
+
+/** Messages with their authors, as page rows. */
+export function selectMessages(q: Kysely<DB>, viewerId: string | null) {
+  return q
+    .selectFrom('messages as m')
+    .innerJoin('users', 'users.id', 'm.author_id')
+    .select([...pageColumns(viewerId)]);
+}
+
 export class MessageRepository {
   constructor(private readonly db: Kysely<DB>) {}
-
-  private selectMessages(q: Kysely<DB>) {
-    return q
-      .selectFrom('messages')
-      .innerJoin('users', 'users.id', 'messages.author_id')
-      .select([
-        'messages.id',
-        'messages.channel_id',
-        'messages.server_id',
-        'messages.author_id',
-        'users.username as author_username',
-        'messages.content',
-        'messages.reply_to_id',
-        'messages.created_at',
-        'messages.edited_at',
-        'messages.mentions',
-        'messages.mention_roles',
-        'messages.mention_everyone',
-      ]);
-  }
 
   /**
    * Messages, their attachments, their channels' newest message, their mentions (with the
@@ -174,8 +209,8 @@ export class MessageRepository {
       .execute();
   }
 
-  find(id: string, q: Kysely<DB> = this.db): Promise<MessageRow | undefined> {
-    return this.selectMessages(q).where('messages.id', '=', id).executeTakeFirst();
+  find(id: string, q: Kysely<DB> = this.db, viewerId: string | null = null): Promise<PageRow | undefined> {
+    return selectMessages(q, viewerId).where('m.id', '=', id).executeTakeFirst();
   }
 
   async existsInChannel(id: string, channelId: string): Promise<boolean> {
@@ -210,9 +245,14 @@ export class MessageRepository {
    * page newer than it, and the other side filling in where one side runs out. has_more: messages
    * exist beyond either end.
    */
-  async around(channelId: string, id: string, limit: number): Promise<{ rows: PageRow[]; hasMore: boolean }> {
-    const older = await this.page(channelId, { limit, atOrBefore: id });
-    const newer = await this.page(channelId, { limit, after: id });
+  async around(
+    channelId: string,
+    id: string,
+    limit: number,
+    viewerId: string | null,
+  ): Promise<{ rows: PageRow[]; hasMore: boolean }> {
+    const older = await this.page(channelId, { limit, atOrBefore: id }, viewerId);
+    const newer = await this.page(channelId, { limit, after: id }, viewerId);
     let nNewer = Math.min(newer.rows.length, Math.floor(limit / 2));
     const nOlder = Math.min(older.rows.length, limit - nNewer);
     nNewer = Math.min(newer.rows.length, limit - nOlder);
@@ -226,6 +266,7 @@ export class MessageRepository {
   async page(
     channelId: string,
     p: PageQuery & { atOrBefore?: string },
+    viewerId: string | null,
   ): Promise<{ rows: PageRow[]; hasMore: boolean }> {
     const dir = p.after ? 'asc' : 'desc';
     // the page is cut from messages alone first (the (channel_id, id) index), and only its rows are
@@ -243,24 +284,7 @@ export class MessageRepository {
           .as('m'),
       )
       .innerJoin('users', 'users.id', 'm.author_id')
-      .select([
-        'm.id',
-        'm.channel_id',
-        'm.server_id',
-        'm.author_id',
-        'users.username as author_username',
-        'm.content',
-        'm.reply_to_id',
-        'm.created_at',
-        'm.edited_at',
-        'm.mentions',
-        'm.mention_roles',
-        'm.mention_everyone',
-        // so the attachments are read only for the pages that have any
-        sql<boolean>`exists (select 1 from message_attachments ma where ma.message_id = m.id)`.as(
-          'has_attachments',
-        ),
-      ])
+      .select([...pageColumns(viewerId)])
       .orderBy('m.id', dir)
       .execute();
     const hasMore = rows.length > p.limit;
@@ -300,7 +324,8 @@ export class MessageRepository {
     id: string,
     content: string,
     mentions: ResolvedMentions,
-  ): Promise<MessageRow | undefined> {
+    viewerId: string | null,
+  ): Promise<PageRow | undefined> {
     const res = await trx
       .updateTable('messages')
       .set({
@@ -313,7 +338,7 @@ export class MessageRepository {
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) return undefined;
-    return this.find(id, trx);
+    return this.find(id, trx, viewerId);
   }
 
   async delete(trx: Kysely<DB>, id: string): Promise<boolean> {

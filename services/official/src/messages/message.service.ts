@@ -17,6 +17,8 @@ import type { CachedReads } from '../cache/read-cache.ts';
 import { GroupWriter } from '../events/group-writer.ts';
 import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
+import type { ReactionRepository } from '../reactions/reaction.repository.ts';
+import type { MessageLoader } from './message-loader.ts';
 import { presentMessage } from './message.presenter.ts';
 import type { MessageRepository, PageQuery, PageRow, PendingMessage } from './message.repository.ts';
 import { MAX_PAGE } from './message.schema.ts';
@@ -25,13 +27,65 @@ import { mentionsIn, type MentionSources } from './mentions.ts';
 
 export const MAX_CONTENT = 4000;
 
-/** A channel's newest messages (up to MAX_PAGE), newest first, as served. */
+/**
+ * A channel's newest messages (up to MAX_PAGE), newest first, as served to a viewer who reacted to
+ * none of them: `me` is false in every reaction (the viewer's own are laid over per request).
+ */
 export interface NewestPage {
   messages: Message[];
   /** older messages exist beyond these */
   hasMore: boolean;
   /** the response body per `limit`, serialised once and reused until the page is invalidated */
   json: Map<number, string>;
+  /** ids of the messages with reactions: the only ones whose `me` depends on the viewer */
+  reacted: string[];
+  /** tells this load of the page from the next (a viewer's entry names the load it belongs to) */
+  gen: number;
+}
+
+/** One viewer's reactions on one load of a newest page, and the bodies with `me` filled in. */
+export interface ViewerReactions {
+  /** emoji the viewer reacted with, per message id (empty: the shared bodies serve) */
+  mine: Map<string, Set<string>>;
+  json: Map<number, string>;
+}
+
+/** The read caches behind `list` (absent when the read cache is off). */
+export interface MessageCaches {
+  /** newest pages across requests, invalidated by every message event of the channel */
+  newest: CachedReads<NewestPage>;
+  /** viewers' reactions on a newest page, keyed by the page's load */
+  viewers: CachedReads<ViewerReactions>;
+}
+
+let pageGen = 0;
+
+/** The page's messages with `me` set where the viewer reacted (the others are shared as they are). */
+function withMine(messages: Message[], mine: Map<string, Set<string>>): Message[] {
+  return messages.map((m) => {
+    const emoji = mine.get(m.id);
+    if (!emoji) return m;
+    return { ...m, reactions: m.reactions.map((r) => (emoji.has(r.emoji) ? { ...r, me: true } : r)) };
+  });
+}
+
+/** The body for `limit` messages of a newest page, serialised once per limit into `json`. */
+function pageJson(
+  json: Map<number, string>,
+  messagesOf: () => Message[],
+  hasMore: boolean,
+  limit: number,
+): string {
+  let body = json.get(limit);
+  if (body === undefined) {
+    const messages = messagesOf();
+    body = JSON.stringify({
+      messages: messages.slice(0, limit),
+      has_more: messages.length > limit || hasMore,
+    });
+    json.set(limit, body);
+  }
+  return body;
 }
 
 export interface CreateMessageInput {
@@ -80,6 +134,8 @@ export class MessageService {
   constructor(
     private readonly repo: MessageRepository,
     private readonly mentionRepo: MentionRepository,
+    private readonly loader: MessageLoader,
+    private readonly reactions: Pick<ReactionRepository, 'mine'>,
     /** who of these users has an open socket (for @here) */
     online: (userIds: string[]) => Promise<Set<string>>,
     private readonly tx: Transactor,
@@ -87,8 +143,7 @@ export class MessageService {
     private readonly limit: Limit,
     /** called after a delete commits with the asset ids the message held (their objects may go) */
     private readonly releaseAssets?: (assetIds: string[]) => Promise<unknown>,
-    /** newest pages across requests, invalidated by every message event of the channel */
-    private readonly newest?: CachedReads<NewestPage>,
+    private readonly caches?: MessageCaches,
   ) {
     this.writer = new GroupWriter((items) => this.repo.insertWithEvents(items));
     this.sources = { audience: (...args) => mentionRepo.audience(...args), online };
@@ -133,6 +188,7 @@ export class MessageService {
         mentions: mentions.users,
         mention_roles: mentions.roles,
         mention_everyone: mentions.everyone,
+        pinned_at: null,
       },
       ordered,
     );
@@ -160,45 +216,56 @@ export class MessageService {
     return message;
   }
 
-  /** A page of history as the JSON body of the response (the newest page is serialised once). */
+  /**
+   * A page of history as the JSON body of the response. The newest page is read and serialised
+   * once per change of the channel, with `me` false; a viewer with reactions on it gets their own
+   * bodies, built once per page load from one small query (ViewerReactions). Measured locally
+   * (median of interleaved requests, 50 messages, 3 emoji on every one, 2 busy cores): the cached
+   * page with reactions answers within noise of one without (0.94–1.05×); a page read from the
+   * database (before/after/around, READ_CACHE off) costs 1.13–1.18× (the aggregate adds ~0.6 ms).
+   */
   async list(actor: Actor, channelId: string, query: Partial<PageQuery>): Promise<string> {
     const { channel } = await actor.access.requireChannel(channelId, Permissions.READ_MESSAGE_HISTORY);
     const limit = query.limit ?? 50;
     if (query.around !== undefined) {
       if (query.before !== undefined || query.after !== undefined)
         throw badRequest('invalid_input', 'query.around: cannot be combined with before or after');
-      const { rows, hasMore } = await this.repo.around(channelId, query.around, limit);
+      const { rows, hasMore } = await this.repo.around(channelId, query.around, limit, actor.id);
       return JSON.stringify(await this.present(rows, hasMore));
     }
-    if (this.newest && !query.before && !query.after && limit <= MAX_PAGE) {
+    if (this.caches && !query.before && !query.after && limit <= MAX_PAGE) {
       // the page a client opening a channel asks for: served from the newest MAX_PAGE, kept until a
       // message of the channel changes (or a change of its server, e.g. an author's account removal)
-      const page = await this.newest.through(
+      const scopes = () => [{ channel: channelId }, { server: channel.server_id }];
+      const page = await this.caches.newest.through(
         channelId,
         async () => {
-          const { messages, has_more } = await this.readPage(channelId, { limit: MAX_PAGE });
-          return { messages, hasMore: has_more, json: new Map() };
+          const { messages, has_more } = await this.readPage(channelId, { limit: MAX_PAGE }, null);
+          const reacted = messages.filter((m) => m.reactions.length > 0).map((m) => m.id);
+          return { messages, hasMore: has_more, json: new Map(), reacted, gen: ++pageGen };
         },
-        () => [{ channel: channelId }, { server: channel.server_id }],
+        scopes,
       );
-      let json = page.json.get(limit);
-      if (json === undefined) {
-        json = JSON.stringify({
-          messages: page.messages.slice(0, limit),
-          has_more: page.messages.length > limit || page.hasMore,
-        });
-        page.json.set(limit, json);
+      if (page.reacted.length > 0) {
+        const viewer = await this.caches.viewers.through(
+          `${channelId}:${page.gen}:${actor.id}`,
+          async () => ({ mine: await this.reactions.mine(actor.id, page.reacted), json: new Map() }),
+          scopes,
+        );
+        if (viewer.mine.size > 0)
+          return pageJson(viewer.json, () => withMine(page.messages, viewer.mine), page.hasMore, limit);
       }
-      return json;
+      return pageJson(page.json, () => page.messages, page.hasMore, limit);
     }
-    return JSON.stringify(await this.readPage(channelId, { ...query, limit }));
+    return JSON.stringify(await this.readPage(channelId, { ...query, limit }, actor.id));
   }
 
   private async readPage(
     channelId: string,
     query: PageQuery,
+    viewerId: string | null,
   ): Promise<{ messages: Message[]; has_more: boolean }> {
-    const { rows, hasMore } = await this.repo.page(channelId, query);
+    const { rows, hasMore } = await this.repo.page(channelId, query, viewerId);
     return this.present(rows, hasMore);
   }
 
@@ -206,9 +273,7 @@ export class MessageService {
     rows: PageRow[],
     hasMore: boolean,
   ): Promise<{ messages: Message[]; has_more: boolean }> {
-    const withFiles = rows.filter((r) => r.has_attachments).map((r) => r.id);
-    const attachments = withFiles.length > 0 ? await this.repo.attachments(withFiles) : new Map();
-    return { messages: rows.map((r) => presentMessage(r, attachments.get(r.id))), has_more: hasMore };
+    return { messages: await this.loader.present(rows), has_more: hasMore };
   }
 
   async edit(actor: Actor, messageId: string, rawContent: string): Promise<Message> {
@@ -221,7 +286,7 @@ export class MessageService {
       const attachments = (await this.repo.attachments([messageId], trx)).get(messageId) ?? [];
       const content = checkContent(rawContent, attachments.length > 0);
       const before = await this.mentionRepo.notified(trx, messageId);
-      const row = await this.repo.updateContent(trx, messageId, content, mentions);
+      const row = await this.repo.updateContent(trx, messageId, content, mentions, actor.id);
       if (!row) throw notFound('message');
       const after = new Set(mentions.notified);
       const changed = [
@@ -232,9 +297,11 @@ export class MessageService {
         await this.mentionRepo.replaceNotified(trx, messageId, ref.channel_id, mentions.notified);
         await this.mentionRepo.recount(trx, ref.channel_id, changed);
       }
-      const message = presentMessage(row, attachments);
-      await emit('MESSAGE_UPDATE', row.server_id, message, row.channel_id);
-      return message;
+      const [message] = await this.loader.present([row], trx);
+      // the event goes to every viewer: `me` is the caller's alone
+      const reactions = message!.reactions.map((r) => ({ ...r, me: false }));
+      await emit('MESSAGE_UPDATE', row.server_id, { ...message!, reactions }, row.channel_id);
+      return message!;
     });
   }
 

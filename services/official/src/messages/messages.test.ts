@@ -84,6 +84,8 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
         mentions: [],
         mention_roles: [],
         mention_everyone: false,
+        reactions: [],
+        pinned: false,
       });
     });
 

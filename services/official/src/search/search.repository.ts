@@ -1,6 +1,6 @@
 /** SQL for message search: PostgreSQL full text over the GIN-indexed `search` column, plus filters. */
 import { sql, type DB, type Kysely } from '@twopointo/db';
-import type { PageRow } from '../messages/message.repository.ts';
+import { pageColumns, type PageRow } from '../messages/message.repository.ts';
 
 export interface SearchFilter {
   serverId: string;
@@ -35,37 +35,22 @@ export class SearchRepository {
     return q;
   }
 
-  /** A page of matches, newest first, and how many match in all. */
   /**
-   * A page of matches and how many there are, counted up to `countCap`: counting every match of a
+   * A page of matches, newest first, and how many there are, counted up to `countCap`: counting every match of a
    * common word reads the whole server (0.5–1 s at 1M messages, bench/README.md), a page does not.
+   * `viewerId`: whose reactions `me` marks.
    */
   async search(
     f: SearchFilter,
     limit: number,
     offset: number,
     countCap: number,
+    viewerId: string,
   ): Promise<{ rows: PageRow[]; total: number }> {
     const [rows, count] = await Promise.all([
       this.matching(f)
         .innerJoin('users', 'users.id', 'm.author_id')
-        .select([
-          'm.id',
-          'm.channel_id',
-          'm.server_id',
-          'm.author_id',
-          'users.username as author_username',
-          'm.content',
-          'm.reply_to_id',
-          'm.created_at',
-          'm.edited_at',
-          'm.mentions',
-          'm.mention_roles',
-          'm.mention_everyone',
-          sql<boolean>`exists (select 1 from message_attachments ma where ma.message_id = m.id)`.as(
-            'has_attachments',
-          ),
-        ])
+        .select([...pageColumns(viewerId)])
         .orderBy('m.id', 'desc')
         .limit(limit)
         .offset(offset)

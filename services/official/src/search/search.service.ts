@@ -5,8 +5,7 @@
 import { Permissions, badRequest, notFound, type Message } from '@twopointo/shared';
 import { missingPermission } from '../access/permission-set.ts';
 import type { Actor } from '../http/trust.ts';
-import { presentMessage } from '../messages/message.presenter.ts';
-import type { MessageRepository } from '../messages/message.repository.ts';
+import type { MessageLoader } from '../messages/message-loader.ts';
 import type { SearchRepository } from './search.repository.ts';
 import { MAX_SEARCH_PAGE, SEARCH_COUNT_CAP, type SearchQuery } from './search.schema.ts';
 
@@ -15,7 +14,7 @@ const READ = Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY;
 export class SearchService {
   constructor(
     private readonly repo: SearchRepository,
-    private readonly messages: Pick<MessageRepository, 'attachments'>,
+    private readonly messages: MessageLoader,
   ) {}
 
   async search(
@@ -59,11 +58,10 @@ export class SearchService {
       query.limit ?? MAX_SEARCH_PAGE,
       query.offset ?? 0,
       SEARCH_COUNT_CAP + 1,
+      actor.id,
     );
-    const withFiles = rows.filter((r) => r.has_attachments).map((r) => r.id);
-    const attachments = withFiles.length > 0 ? await this.messages.attachments(withFiles) : new Map();
     return {
-      messages: rows.map((r) => presentMessage(r, attachments.get(r.id))),
+      messages: await this.messages.present(rows),
       total: Math.min(total, SEARCH_COUNT_CAP),
       total_capped: total > SEARCH_COUNT_CAP,
     };

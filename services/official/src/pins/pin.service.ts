@@ -1,0 +1,71 @@
+/**
+ * Pins (as Discord): MANAGE_MESSAGES to pin and unpin, at most MAX_PINS per channel, listing needs
+ * READ_MESSAGE_HISTORY. Idempotent: only a change emits CHANNEL_PINS_UPDATE to the channel.
+ */
+import type { DB, Kysely } from '@twopointo/db';
+import { Permissions, badRequest, notFound, type Message } from '@twopointo/shared';
+import type { Emit, Transactor } from '../events/transactor.ts';
+import { isoOrNull } from '../http/present.ts';
+import type { Actor } from '../http/trust.ts';
+import type { MessageLoader } from '../messages/message-loader.ts';
+import type { PinRepository } from './pin.repository.ts';
+
+export const MAX_PINS = 50;
+
+export class PinService {
+  constructor(
+    private readonly repo: PinRepository,
+    private readonly loader: MessageLoader,
+    private readonly tx: Transactor,
+  ) {}
+
+  async pin(actor: Actor, channelId: string, messageId: string): Promise<void> {
+    await this.set(actor, channelId, messageId, true);
+  }
+
+  async unpin(actor: Actor, channelId: string, messageId: string): Promise<void> {
+    await this.set(actor, channelId, messageId, false);
+  }
+
+  async list(actor: Actor, channelId: string): Promise<Message[]> {
+    await actor.access.requireChannel(channelId, Permissions.READ_MESSAGE_HISTORY);
+    return this.loader.present(await this.repo.pinned(channelId, MAX_PINS, actor.id));
+  }
+
+  private async set(actor: Actor, channelId: string, messageId: string, pinned: boolean): Promise<void> {
+    const { channel } = await actor.access.requireChannel(channelId, Permissions.MANAGE_MESSAGES);
+    await this.tx.run(async (trx, emit) => {
+      // one pin change per channel at a time: two concurrent pins cannot both see room for one more
+      if (!(await this.repo.lockChannel(trx, channelId))) throw notFound('channel');
+      const at = await this.repo.pinnedAt(trx, messageId, channelId);
+      if (at === undefined) throw notFound('message');
+      if ((at !== null) === pinned) return;
+      if (pinned && (await this.repo.count(trx, channelId)) >= MAX_PINS)
+        throw badRequest('too_many_pins', `A channel can have at most ${MAX_PINS} pinned messages`);
+      await this.repo.setPinnedAt(trx, messageId, pinned ? new Date() : null);
+      await this.announce(trx, emit, channel.server_id, channelId, messageId, pinned);
+    });
+  }
+
+  private async announce(
+    trx: Kysely<DB>,
+    emit: Emit,
+    serverId: string,
+    channelId: string,
+    messageId: string,
+    pinned: boolean,
+  ): Promise<void> {
+    await emit(
+      'CHANNEL_PINS_UPDATE',
+      serverId,
+      {
+        channel_id: channelId,
+        server_id: serverId,
+        last_pin_timestamp: isoOrNull(await this.repo.lastPinAt(trx, channelId)),
+        message_id: messageId,
+        pinned,
+      },
+      channelId,
+    );
+  }
+}
