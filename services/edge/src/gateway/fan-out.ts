@@ -44,8 +44,8 @@ export class FanOut {
       if (mine !== undefined) this.deliver(r, mine);
       return;
     }
-    // anything but a message may change who sees what: cached access answers go first
-    if (!r.t.startsWith('MESSAGE_')) this.access.invalidate?.(r.server_id);
+    // anything but a message (or a pin) may change who sees what: cached access answers go first
+    if (!r.t.startsWith('MESSAGE_') && r.t !== 'CHANNEL_PINS_UPDATE') this.access.invalidate?.(r.server_id);
     const channelId = r.channel_id || undefined;
     const targets =
       channelId !== undefined ? this.index.byChannel.get(channelId) : this.index.byServer.get(r.server_id);
