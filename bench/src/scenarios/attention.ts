@@ -139,7 +139,8 @@ async function explainSearch(target: Target, o: { query: string; token: string; 
       ? !q.sql.includes('websearch_to_tsquery')
       : q.params.includes(o.words) && q.sql.includes('websearch_to_tsquery');
   const last = new Map<string, { sql: string; params: unknown[] }>();
-  for (const q of queries.filter(ours)) last.set(/count\(\*\)/.test(q.sql) ? 'total' : 'page', q);
+  // the total is the statement that only counts; the page has counts inside (reactions)
+  for (const q of queries.filter(ours)) last.set(/^\s*select count\(\*\)/i.test(q.sql) ? 'total' : 'page', q);
   const out: { statement: string; sql: string; plan: string[]; execution_ms: number | null }[] = [];
   for (const [statement, q] of last) {
     const text = inline(q.sql, q.params);
