@@ -3,7 +3,7 @@
  * bytes go to every socket it reaches; per-socket `lastS` makes durable delivery idempotent.
  */
 import type { SequencedRecord } from '@twopointo/bus';
-import { CloseCodes, type EphemeralBusEvent } from '@twopointo/shared';
+import { CloseCodes, type DurableEventType, type EphemeralBusEvent } from '@twopointo/shared';
 import type { AccessChanges } from './access-changes.ts';
 import type { AccessChecker } from './access-client.ts';
 import type { Connection } from './connection.ts';
@@ -13,6 +13,20 @@ import type { GatewayParts } from './parts.ts';
 import type { SocketRegistry } from './socket-registry.ts';
 import type { SocketWriter } from './socket-writer.ts';
 import type { SubscriptionIndex } from './subscriptions.ts';
+
+/**
+ * Server events that change no one's view of the server: everything else (membership, roles,
+ * overwrites, channels, the server itself — and any event added later) drops the cached access
+ * answers of its server first.
+ */
+const ACCESS_NEUTRAL: ReadonlySet<DurableEventType> = new Set<DurableEventType>([
+  'MESSAGE_CREATE',
+  'MESSAGE_UPDATE',
+  'MESSAGE_DELETE',
+  'MESSAGE_REACTION_ADD',
+  'MESSAGE_REACTION_REMOVE',
+  'CHANNEL_PINS_UPDATE',
+]);
 
 /** events queued for one held socket before it is dropped as a slow consumer */
 const MAX_PENDING = 10_000;
@@ -44,8 +58,7 @@ export class FanOut {
       if (mine !== undefined) this.deliver(r, mine);
       return;
     }
-    // anything but a message (or a pin) may change who sees what: cached access answers go first
-    if (!r.t.startsWith('MESSAGE_') && r.t !== 'CHANNEL_PINS_UPDATE') this.access.invalidate?.(r.server_id);
+    if (!ACCESS_NEUTRAL.has(r.t)) this.access.invalidate?.(r.server_id);
     const channelId = r.channel_id || undefined;
     const targets =
       channelId !== undefined ? this.index.byChannel.get(channelId) : this.index.byServer.get(r.server_id);
