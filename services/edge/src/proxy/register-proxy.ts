@@ -40,6 +40,7 @@ const OPERATIONAL = /^\/(metrics|healthz|readyz)\/?$/i;
 /** The path under the prefix as the upstream's router will read it (%-escapes decoded). */
 function upstreamPath(url: string, prefix: string): string {
   const raw = (url.split('?')[0] ?? '').slice(prefix.length);
+  if (!raw.includes('%')) return raw;
   try {
     return decodeURIComponent(raw);
   } catch {
