@@ -26,6 +26,15 @@ import {
   type Account,
 } from './harness.ts';
 
+/** The same screen on a phone-sized window (390 px), then back to the desktop size. */
+async function shotNarrow(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 800 });
+  // the layout's drawer slides when the width crosses its breakpoint: shoot once it rests
+  await page.waitForTimeout(600);
+  await shot(page, name);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 describe.skipIf(skipReason !== null)('attention end to end', () => {
   let system: { edgeUrl: string; close(): Promise<void> };
   let browser: Browser;
@@ -163,6 +172,7 @@ describe.skipIf(skipReason !== null)('attention end to end', () => {
     await server(b, 'Attention Lab').click();
     await channel(b, 'random').getByTestId('channel-mention-badge').filter({ hasText: '2' }).waitFor();
     await shot(b, 'attention-badges.png');
+    await shotNarrow(b, 'attention-badges-narrow.png');
   });
 
   it('opening the channel shows the divider at the first unread message and clears the badges', async () => {
@@ -228,6 +238,7 @@ describe.skipIf(skipReason !== null)('attention end to end', () => {
     await result.waitFor();
     expect(await b.getByTestId('search-total').innerText()).toBe('1 result');
     await shot(b, 'attention-search-results.png');
+    await shotNarrow(b, 'attention-search-results-narrow.png');
     await result.click();
 
     await byText(b, 'channel-title', 'general').waitFor();
