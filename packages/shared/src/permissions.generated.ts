@@ -29,9 +29,29 @@ export const Permissions = {
   MENTION_EVERYONE: 1n << 12n,
   /** Every permission, bypassing channel overwrites */
   ADMINISTRATOR: 1n << 13n,
+  /** Change other members' nicknames */
+  MANAGE_NICKNAMES: 1n << 14n,
+  /** Time members out (they can read but not send, react, type or speak until the time passes) */
+  MODERATE_MEMBERS: 1n << 15n,
+  /** Read the server's audit log */
+  VIEW_AUDIT_LOG: 1n << 16n,
+  /** Join a voice channel */
+  CONNECT: 1n << 17n,
+  /** Talk in a voice channel */
+  SPEAK: 1n << 18n,
+  /** Server-mute others in voice channels */
+  MUTE_MEMBERS: 1n << 19n,
+  /** Server-deafen others in voice channels */
+  DEAFEN_MEMBERS: 1n << 20n,
+  /** Move members between voice channels and disconnect them */
+  MOVE_MEMBERS: 1n << 21n,
+  /** Turn on a camera or share a screen in a voice channel */
+  STREAM: 1n << 22n,
+  /** Change one's own nickname */
+  CHANGE_NICKNAME: 1n << 23n,
 } as const;
 
 export type PermissionName = keyof typeof Permissions;
 
 /** Every defined bit, for owners and ADMINISTRATOR. */
-export const ALL_PERMISSIONS: bigint = Permissions.VIEW_CHANNEL | Permissions.SEND_MESSAGES | Permissions.READ_MESSAGE_HISTORY | Permissions.MANAGE_MESSAGES | Permissions.MANAGE_CHANNELS | Permissions.MANAGE_SERVER | Permissions.MANAGE_ROLES | Permissions.CREATE_INVITE | Permissions.KICK_MEMBERS | Permissions.BAN_MEMBERS | Permissions.ATTACH_FILES | Permissions.ADD_REACTIONS | Permissions.MENTION_EVERYONE | Permissions.ADMINISTRATOR;
+export const ALL_PERMISSIONS: bigint = Permissions.VIEW_CHANNEL | Permissions.SEND_MESSAGES | Permissions.READ_MESSAGE_HISTORY | Permissions.MANAGE_MESSAGES | Permissions.MANAGE_CHANNELS | Permissions.MANAGE_SERVER | Permissions.MANAGE_ROLES | Permissions.CREATE_INVITE | Permissions.KICK_MEMBERS | Permissions.BAN_MEMBERS | Permissions.ATTACH_FILES | Permissions.ADD_REACTIONS | Permissions.MENTION_EVERYONE | Permissions.ADMINISTRATOR | Permissions.MANAGE_NICKNAMES | Permissions.MODERATE_MEMBERS | Permissions.VIEW_AUDIT_LOG | Permissions.CONNECT | Permissions.SPEAK | Permissions.MUTE_MEMBERS | Permissions.DEAFEN_MEMBERS | Permissions.MOVE_MEMBERS | Permissions.STREAM | Permissions.CHANGE_NICKNAME;

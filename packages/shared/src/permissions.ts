@@ -57,4 +57,8 @@ export const DEFAULT_EVERYONE_PERMISSIONS: bigint =
   Permissions.READ_MESSAGE_HISTORY |
   Permissions.CREATE_INVITE |
   Permissions.ATTACH_FILES |
-  Permissions.ADD_REACTIONS;
+  Permissions.ADD_REACTIONS |
+  Permissions.CONNECT |
+  Permissions.SPEAK |
+  Permissions.STREAM |
+  Permissions.CHANGE_NICKNAME;
