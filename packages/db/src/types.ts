@@ -75,7 +75,15 @@ export interface ChannelsTable {
   created_at: Generated<Date>;
   /** the newest message, kept at post and delete */
   last_message_id: ColumnType<string | null, string | bigint | null | undefined, string | bigint | null>;
+  type: Generated<ChannelType>;
+  /** the category it sits under */
+  parent_id: NullableInt8;
+  /** voice: 0 = no limit */
+  user_limit: number | null;
+  /** voice: bit/s */
+  bitrate: number | null;
 }
+export type ChannelType = 'text' | 'voice' | 'category';
 export interface ChannelOverwritesTable {
   channel_id: Int8;
   target_id: Int8;

@@ -1,7 +1,7 @@
 /** Loads the inputs of the permission resolver: servers, membership, roles, channels, overwrites. */
 import { sql, type DB, type Kysely } from '@twopointo/db';
 import type { CompiledQuery } from '@twopointo/db';
-import type { Overwrite } from '@twopointo/shared';
+import type { ChannelType, Overwrite } from '@twopointo/shared';
 import type { CachedReads } from '../cache/read-cache.ts';
 
 export interface ServerRef {
@@ -17,7 +17,25 @@ export interface ChannelRef {
   topic: string | null;
   position: number;
   created_at: Date;
+  type: ChannelType;
+  parent_id: string | null;
+  user_limit: number | null;
+  bitrate: number | null;
 }
+export const CHANNEL_REF_COLUMNS = [
+  'id',
+  'server_id',
+  'name',
+  'topic',
+  'position',
+  'created_at',
+  'type',
+  'parent_id',
+  'user_limit',
+  'bitrate',
+] as const;
+export const CHANNEL_ROW_COLUMNS = [...CHANNEL_REF_COLUMNS, 'last_message_id'] as const;
+
 /** A channel as listed and presented: with its newest message (never part of a cached context). */
 export interface ChannelRow extends ChannelRef {
   last_message_id: string | null;
@@ -52,6 +70,10 @@ export interface ChannelContextRow {
   topic: string | null;
   position: number;
   created_at: Date;
+  type: ChannelType;
+  parent_id: string | null;
+  user_limit: number | null;
+  bitrate: number | null;
   server_name: string;
   owner_id: string;
   server_created_at: Date;
@@ -90,6 +112,7 @@ const OVERWRITES_OF = (channel: string) => `coalesce((
 const CHANNEL_CONTEXT = sql.raw(`select
   (select u.username from users u where u.id = $1) as username,
   c.id, c.server_id, c.name, c.topic, c.position, c.created_at,
+  c.type, c.parent_id::text as parent_id, c.user_limit, c.bitrate,
   s.name as server_name, s.owner_id, s.created_at as server_created_at,
   exists (select 1 from members m where m.server_id = c.server_id and m.user_id = $1) as member,
   ${ROLES_OF('c.server_id')} as roles,
@@ -201,17 +224,13 @@ export class AccessRepository {
   }
 
   findChannel(id: string): Promise<ChannelRef | undefined> {
-    return this.db
-      .selectFrom('channels')
-      .select(['id', 'server_id', 'name', 'topic', 'position', 'created_at'])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    return this.db.selectFrom('channels').select(CHANNEL_REF_COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
   listChannels(serverId: string): Promise<ChannelRow[]> {
     return this.db
       .selectFrom('channels')
-      .select(['id', 'server_id', 'name', 'topic', 'position', 'created_at', 'last_message_id'])
+      .select(CHANNEL_ROW_COLUMNS)
       .where('server_id', '=', serverId)
       .orderBy('position')
       .orderBy('id')

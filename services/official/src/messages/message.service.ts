@@ -13,6 +13,7 @@ import {
   unauthorized,
   type Message,
 } from '@twopointo/shared';
+import { requireTextChannel } from '../access/access.service.ts';
 import type { CachedReads } from '../cache/read-cache.ts';
 import { GroupWriter } from '../events/group-writer.ts';
 import type { Transactor } from '../events/transactor.ts';
@@ -154,6 +155,7 @@ export class MessageService {
     const needed = Permissions.SEND_MESSAGES | (assetIds.length > 0 ? Permissions.ATTACH_FILES : 0n);
     const access = await actor.access.requireChannel(channelId, needed);
     const { channel, user } = access;
+    requireTextChannel(channel);
     const content = checkContent(body.content, assetIds.length > 0);
     if (new Set(assetIds).size !== assetIds.length)
       throw badRequest('invalid_input', 'body.attachment_ids: must be distinct');
