@@ -189,6 +189,10 @@ export const Asset = Type.Object({
   size: Type.Integer(),
   url: Type.String(),
 });
+export const AssetLimits = Type.Object({
+  content_types: Type.Array(Type.String(), { description: 'the content types an upload may declare' }),
+  max_bytes: Type.Integer({ description: 'the largest upload, in bytes' }),
+});
 export const AssetUpload = Type.Object({
   id: Id,
   upload: Type.Object({
@@ -219,4 +223,5 @@ export type InvitePreview = Static<typeof InvitePreview>;
 export type ChannelOverwrite = Static<typeof ChannelOverwrite>;
 export type Asset = Static<typeof Asset>;
 export type AssetUpload = Static<typeof AssetUpload>;
+export type AssetLimits = Static<typeof AssetLimits>;
 export type ErrorBody = Static<typeof ErrorSchema>;
