@@ -385,6 +385,33 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     await a.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('installs as an app: Chromium reads the manifest without errors and finds its icons', async () => {
+    const page = people.bob.page;
+    const cdp = await page.context().newCDPSession(page);
+    const manifest = (await cdp.send('Page.getAppManifest')) as {
+      url: string;
+      errors: { message: string; critical: number }[];
+      data?: string;
+    };
+    expect(manifest.url).toBe(`${system.edgeUrl}/manifest.webmanifest`);
+    expect(manifest.errors).toEqual([]);
+    const data = JSON.parse(manifest.data!) as { display: string; icons: { src: string; sizes: string }[] };
+    expect(data.display).toBe('standalone');
+    for (const icon of data.icons) {
+      const res = await page.request.get(new URL(icon.src, system.edgeUrl).href);
+      expect(res.status(), icon.src).toBe(200);
+    }
+    const manifestRes = await page.request.get(`${system.edgeUrl}/manifest.webmanifest`);
+    expect(manifestRes.headers()['content-type']).toMatch(/^application\/manifest\+json/);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    // the test's browser contexts are incognito ones, which never install anything: that is the
+    // browser's condition, not the app's
+    expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+    await cdp.detach();
+  });
+
   it('no page errors happened', () => {
     expect(watch.pageErrors).toEqual([]);
   });
