@@ -305,6 +305,11 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     const alice = people.alice;
     const { page: a } = alice;
     await a.getByTestId('logout').click();
+    // asked first; Cancel keeps you in, the confirmation signs you out
+    await a.getByTestId('logout-dialog').getByRole('button', { name: 'Cancel' }).click();
+    await a.getByTestId('logout-dialog').waitFor({ state: 'detached' });
+    await a.getByTestId('logout').click();
+    await a.getByTestId('logout-confirm').click();
     await a.getByTestId('login-screen').waitFor();
     expect(await a.evaluate(() => localStorage.getItem('twopointo.refresh_token'))).toBeNull();
     await a.getByTestId('login-email').fill(alice.email);
@@ -316,6 +321,8 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     await a.getByTestId('recovery-submit').click();
     await a.getByTestId('chat-app').waitFor();
     await byText(a, 'message-content', 'back online?').waitFor();
+    // a notice says how many codes remain
+    await byText(a, 'toast', 'You have 9 recovery codes left.').waitFor();
   });
 
   /** A member made over plain HTTP (no browser), for seeding history. */

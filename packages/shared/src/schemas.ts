@@ -65,6 +65,9 @@ export const TokenPair = Type.Object({
   token_type: Type.Literal('Bearer'),
   expires_in: Type.Integer(),
   recovery_codes: Type.Optional(Type.Array(Type.String())),
+  recovery_codes_left: Type.Optional(
+    Type.Integer({ description: 'after a sign-in with a recovery code: how many unused ones remain' }),
+  ),
 });
 export const RefreshBody = Type.Object({ refresh_token: Type.String({ maxLength: 256 }) });
 export const Me = Type.Object({

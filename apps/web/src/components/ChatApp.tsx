@@ -29,6 +29,7 @@ import { mentionsMe, stateOf, summarize, tabTitle, toReadStates } from '../chat/
 import { parseSearch } from '../chat/search-query.ts';
 import { GatewayProvider, useGateway, useGatewayStatus } from '../gateway/gateway-context.tsx';
 import { ChannelSidebar } from './ChannelSidebar.tsx';
+import { SignOutDialog } from './dialogs/SignOutDialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { MemberList } from './MemberList.tsx';
 import { MentionContext, type MentionContextValue } from './mention-context.tsx';
@@ -92,6 +93,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
   const [selection, setSelection] = useState<Selection>(loadSelection);
   const [invite, setInvite] = useState<string | null>(inviteFromLocation);
   const [channelsOpen, setChannelsOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
   const [membersOpen, setMembersOpen] = useState(() => window.innerWidth >= 1000);
   const [jump, setJump] = useState<(JumpRequest & { channelId: string }) | null>(null);
   const jumpSeq = useRef(0);
@@ -333,11 +335,12 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
           abilities={abilities}
           me={me}
           status={status}
-          onLogout={() => void session.logout()}
+          onLogout={() => setSigningOut(true)}
           onLeft={() => setSelection((s) => ({ ...s, serverId: null }))}
         />
       </div>
       {channelsOpen && <div className="scrim" onClick={() => setChannelsOpen(false)} />}
+      {signingOut && <SignOutDialog onClose={() => setSigningOut(false)} />}
       <main className="main">
         <header className="main-head">
           <button
