@@ -276,6 +276,12 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     await alice.context.setOffline(true);
     await a.getByTestId('reconnecting-banner').waitFor();
     await shot(a, 'reconnecting.png');
+    // the banner has its own row: the header under it is whole
+    const banner = (await a.getByTestId('reconnecting-banner').boundingBox())!;
+    const header = (await a.locator('.main-head').boundingBox())!;
+    expect(header.y).toBeGreaterThanOrEqual(banner.y + banner.height);
+    // and nobody's presence is claimed while it is unknown
+    expect(await a.locator('[data-testid="member"][data-status="online"]').count()).toBe(0);
     for (let i = 1; i <= 3; i++) await send(b, `while you were away ${i}`);
     await byText(b, 'message-content', 'while you were away 3').waitFor();
     await b.waitForFunction(() => document.querySelectorAll('[data-testid="message-pending"]').length === 0);
@@ -284,6 +290,10 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     await alice.context.setOffline(false);
     for (let i = 1; i <= 3; i++) await byText(a, 'message-content', `while you were away ${i}`).waitFor();
     await a.getByTestId('reconnecting-banner').waitFor({ state: 'detached' });
+    // presence is read again: bob is online once more on alice's list
+    await a
+      .locator(`[data-testid="member"][data-username="${people.bob.username}"][data-status="online"]`)
+      .waitFor();
     const after = await gatewayStats(a);
     expect(after?.status).toBe('ready');
     expect(after!.resumes).toBeGreaterThan(before!.resumes);

@@ -305,7 +305,21 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
     if (window.location.pathname.startsWith('/invite/')) window.history.replaceState(null, '', '/');
   }, []);
 
-  const rootClass = ['app', channelsOpen ? 'channels-open' : '', membersOpen ? 'members-open' : ''].join(' ');
+  // while the socket is down nobody's presence is known: nobody is shown online
+  const shownMembers = useMemo(
+    () =>
+      status === 'ready'
+        ? members.data
+        : members.data?.map((m) => (m.status === 'online' ? { ...m, status: 'offline' as const } : m)),
+    [status, members.data],
+  );
+
+  const rootClass = [
+    'app',
+    channelsOpen ? 'channels-open' : '',
+    membersOpen ? 'members-open' : '',
+    status === 'reconnecting' ? 'reconnecting' : '',
+  ].join(' ');
 
   return (
     <div className={rootClass} data-testid="chat-app">
@@ -436,7 +450,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
           </MentionContext.Provider>
           {server && membersOpen && searchText === null && (
             <MemberList
-              members={members.data}
+              members={shownMembers}
               error={members.error ? errorMessage(members.error) : null}
               ownerId={server.owner_id}
             />
