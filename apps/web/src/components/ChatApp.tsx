@@ -114,6 +114,17 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
     return () => narrow.removeEventListener('change', onChange);
   }, []);
 
+  // Escape closes whichever drawer covers the chat (a dialog on top handles its own Escape first)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('[role="dialog"]')) return;
+      setChannelsOpen(false);
+      if (window.matchMedia('(max-width: 1000px)').matches) setMembersOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   const servers = useQuery({ queryKey: keys.servers, queryFn: official.myServers });
   const server = useMemo(() => {
     const list = servers.data ?? [];
@@ -433,6 +444,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
                   hasServer={!!server}
                   loading={servers.isPending || (channels.isPending && !!sid)}
                   canCreate={abilities.manageChannels}
+                  onOpenMenu={() => setChannelsOpen(true)}
                 />
               )}
             </ErrorBoundary>
@@ -448,6 +460,14 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
               />
             )}
           </MentionContext.Provider>
+          {server && membersOpen && searchText === null && (
+            // narrow: the list is an overlay, closed by a tap beside it (or Escape)
+            <div
+              className="members-scrim"
+              onClick={() => setMembersOpen(false)}
+              data-testid="members-scrim"
+            />
+          )}
           {server && membersOpen && searchText === null && (
             <MemberList
               members={shownMembers}
@@ -465,17 +485,26 @@ function Empty({
   hasServer,
   loading,
   canCreate,
+  onOpenMenu,
 }: {
   hasServer: boolean;
   loading: boolean;
   canCreate: boolean;
+  /** narrow screens: the buttons the hint names are in the drawer */
+  onOpenMenu: () => void;
 }) {
   if (loading) return <div className="empty muted">Loading…</div>;
+  const openMenu = (label: string) => (
+    <button className="btn only-narrow" onClick={onOpenMenu} data-testid="empty-open-menu">
+      {label}
+    </button>
+  );
   if (!hasServer) {
     return (
       <div className="empty" data-testid="no-servers">
         <h2>No servers yet</h2>
-        <p className="muted">Create a server with + on the left, or join one with an invite code.</p>
+        <p className="muted">Create a server with + in the server list, or join one with an invite code.</p>
+        {openMenu('Open the server list')}
       </div>
     );
   }
@@ -487,6 +516,7 @@ function Empty({
           ? 'Create the first channel with + next to "Text channels".'
           : 'You cannot see any channel in this server yet.'}
       </p>
+      {canCreate && openMenu('Open the channel list')}
     </div>
   );
 }
