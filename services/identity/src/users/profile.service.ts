@@ -65,6 +65,9 @@ function validate(body: UpdateMeBody): ProfileChange {
     change.about = about === '' ? null : about;
   }
   if (body.avatar_asset_id !== undefined) change.avatar_asset_id = body.avatar_asset_id;
+  // unknown fields are dropped by the validator: a body of only those changes nothing
+  if (Object.keys(change).length === 0)
+    throw badRequest('invalid_input', 'body: must name username, display_name, avatar_asset_id or about');
   return change;
 }
 
