@@ -20,7 +20,10 @@ export function openResetMailer(
     return {
       kind: 'log',
       async send(to, link) {
-        log.info({ to, link }, 'password reset link (SMTP_URL is not set, so it is logged instead of mailed)');
+        log.info(
+          { to, link },
+          'password reset link (SMTP_URL is not set, so it is logged instead of mailed)',
+        );
       },
       close() {},
     };
