@@ -13,7 +13,10 @@ const ImageParams = Type.Object({
   size: Type.Integer({ description: `one of ${IMAGE_SIZES.join(', ')} (px, square)` }),
 });
 
-export function registerImages(app: OfficialApp, deps: { database: Database; storage: ObjectStorage }): ImageService {
+export function registerImages(
+  app: OfficialApp,
+  deps: { database: Database; storage: ObjectStorage },
+): ImageService {
   const images = new ImageService(new ImageRepository(deps.database.db), deps.storage);
   app.get(
     '/images/:aid/:size',
