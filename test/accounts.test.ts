@@ -47,7 +47,11 @@ describe.each(modes)('accounts (%s)', (mode) => {
     const target = created.body.upload.url.startsWith('/')
       ? edge + created.body.upload.url
       : created.body.upload.url;
-    const put = await fetch(target, { method: 'PUT', headers: created.body.upload.headers, body: bytes });
+    const put = await fetch(target, {
+      method: 'PUT',
+      headers: created.body.upload.headers,
+      body: new Uint8Array(bytes),
+    });
     expect(put.status).toBe(200);
     const done = await api(edge, 'POST', `/api/assets/${created.body.id}/complete`, { token: who.access });
     expect(done.status).toBe(200);

@@ -20,6 +20,9 @@ import { installMetrics } from './http/metrics.ts';
 import { registerSystemRoutes } from './http/system.routes.ts';
 import { installTrust } from './http/trust.ts';
 import { registerImages } from './images/images.routes.ts';
+import { UserProfileRepository } from './users/user.repository.ts';
+import { UserProfileService } from './users/user.service.ts';
+import { registerUserProfileRoutes } from './users/users.routes.ts';
 import type { OfficialApp } from './http/types.ts';
 import { registerInternalRoutes } from './internal/internal.routes.ts';
 import { GatewayAccessService } from './internal/gateway-access.service.ts';
@@ -159,6 +162,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx));
   const assets = registerAssets(app, ctx);
   registerImages(app, { database, storage });
+  registerUserProfileRoutes(app, new UserProfileService(new UserProfileRepository(database.db)));
   const messageRepo = new MessageRepository(database.db);
   const reactionRepo = new ReactionRepository(database.db);
   const loader = new MessageLoader(messageRepo);
