@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { imageUrl } from '../settings/account-api.ts';
+import '../settings/settings.css';
 
 const COLORS = ['#5865f2', '#3ba55c', '#faa61a', '#ed4245', '#eb459e', '#9b59b6', '#1abc9c', '#e67e22'];
 
