@@ -21,6 +21,8 @@ export interface StartAllOptions {
   env?: Record<string, string>;
   /** log only warnings and errors */
   quiet?: boolean;
+  /** where the log goes instead of stdout (tests read the logged password reset link from it) */
+  logDestination?: NodeJS.WritableStream;
 }
 
 export interface RunningSystem {
@@ -48,8 +50,11 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
   // the services read the same, already resolved directory
   o.DATA_DIR = config.DATA_DIR;
   o.INTERNAL_SECRET = config.INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
+  // reset links point at the Edge of this machine unless the public address is configured
+  if (!config.PUBLIC_URL && config.EDGE_PORT !== 0) o.PUBLIC_URL = `http://localhost:${config.EDGE_PORT}`;
 
-  const logger = pino(loggerOptions(config.LOG_LEVEL, 'twopointo') as pino.LoggerOptions);
+  const logOptions = loggerOptions(config.LOG_LEVEL, 'twopointo') as pino.LoggerOptions;
+  const logger = options.logDestination ? pino(logOptions, options.logDestination) : pino(logOptions);
   const owned = new ResourceStack((err) => logger.warn({ err }, 'close failed'));
 
   try {
