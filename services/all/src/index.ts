@@ -50,8 +50,10 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
   // the services read the same, already resolved directory
   o.DATA_DIR = config.DATA_DIR;
   o.INTERNAL_SECRET = config.INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
-  // reset links point at the Edge of this machine unless the public address is configured
-  if (!config.PUBLIC_URL && config.EDGE_PORT !== 0) o.PUBLIC_URL = `http://localhost:${config.EDGE_PORT}`;
+  // Identity's reset links point at this machine's Edge unless the public address is configured
+  // (only Identity gets the fallback: the Edge's CSP must keep answering any address it is reached at)
+  const identityPublicUrl =
+    config.PUBLIC_URL ?? (config.EDGE_PORT !== 0 ? `http://localhost:${config.EDGE_PORT}` : undefined);
 
   const logOptions = loggerOptions(config.LOG_LEVEL, 'twopointo') as pino.LoggerOptions;
   const logger = options.logDestination ? pino(logOptions, options.logDestination) : pino(logOptions);
@@ -73,7 +75,13 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
     const storage = openStorage(readStorageConfig(o));
 
     const identity = owned.adopt(
-      await startIdentity({ config: readIdentityConfig(o), database, cache, storage, logger }),
+      await startIdentity({
+        config: readIdentityConfig(identityPublicUrl ? { ...o, PUBLIC_URL: identityPublicUrl } : o),
+        database,
+        cache,
+        storage,
+        logger,
+      }),
     );
     const official = owned.adopt(
       await startOfficial({
