@@ -1,6 +1,6 @@
 /** Chooses the sign-in screen: register, sign in, first-time TOTP setup, TOTP entry or a recovery code. */
 import type { LoginResult, TokenPair } from '@twopointo/shared';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import { ForgotPasswordScreen } from './screens/ForgotPasswordScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
@@ -33,6 +33,17 @@ export function AuthFlow({ onSignedIn }: { onSignedIn: (pair: TokenPair) => void
     return { step: 'reset', token };
   });
   const [email, setEmail] = useState('');
+  // a reset link opened in a tab already showing the app only changes the hash
+  useEffect(() => {
+    const onHash = () => {
+      const token = resetToken();
+      if (!token) return;
+      dropHash();
+      setState({ step: 'reset', token });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   const afterLogin = (partial: string, next: LoginResult['next']) =>
     setState(next === '2fa_setup' ? { step: 'setup', partial } : { step: 'verify', partial });
