@@ -49,28 +49,30 @@ export function DevicesList() {
       {sessions.isPending && <p className="muted">Loading…</p>}
       {sessions.isError && <FormError error={errorMessage(sessions.error)} />}
       <ul className="device-list">
-        {sessions.data?.map((s) => (
-          <li key={s.id} className="device" data-testid="device" data-current={s.current}>
-            <div>
-              <strong>{deviceName(s.user_agent)}</strong>
-              {s.current && <span className="badge-current">This device</span>}
-              <div className="muted small">
-                Signed in {when(s.created_at)} · last active {when(s.last_used_at)}
+        {[...(sessions.data ?? [])]
+          .sort((x, y) => Number(y.current) - Number(x.current))
+          .map((s) => (
+            <li key={s.id} className="device" data-testid="device" data-current={s.current}>
+              <div>
+                <strong>{deviceName(s.user_agent)}</strong>
+                {s.current && <span className="badge-current">This device</span>}
+                <div className="muted small">
+                  Signed in {when(s.created_at)} · last active {when(s.last_used_at)}
+                </div>
               </div>
-            </div>
-            {!s.current && (
-              <button
-                className="btn btn-secondary btn-small"
-                disabled={signOut.isPending && signOut.variables === s.id}
-                onClick={() => signOut.mutate(s.id)}
-                aria-label={`Sign out ${deviceName(s.user_agent)}`}
-                data-testid="device-sign-out"
-              >
-                Sign out
-              </button>
-            )}
-          </li>
-        ))}
+              {!s.current && (
+                <button
+                  className="btn btn-secondary btn-small"
+                  disabled={signOut.isPending && signOut.variables === s.id}
+                  onClick={() => signOut.mutate(s.id)}
+                  aria-label={`Sign out ${deviceName(s.user_agent)}`}
+                  data-testid="device-sign-out"
+                >
+                  Sign out
+                </button>
+              )}
+            </li>
+          ))}
       </ul>
       <FormError error={signOut.error} />
     </section>
