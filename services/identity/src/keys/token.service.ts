@@ -106,7 +106,9 @@ export class TokenService {
       };
     }
     const sid = typeof payload.sid === 'string' ? payload.sid : undefined;
-    return sid ? { id: payload.sub, username: payload.username, sid } : { id: payload.sub, username: payload.username };
+    return sid
+      ? { id: payload.sub, username: payload.username, sid }
+      : { id: payload.sub, username: payload.username };
   }
 
   jwks(): JSONWebKeySet {

@@ -65,9 +65,11 @@ describe.each(TEST_BACKENDS)('devices on %s', (backend) => {
       (await id.call('GET', '/sessions', { token: u.access })).body.sessions.map((s: { id: string }) => s.id),
     ).toContain(own);
     expect((await id.call('DELETE', `/sessions/${newId()}`, { token: u.access })).status).toBe(404);
-    const bad = await id.call('DELETE', '/sessions/abc', { token: u.access });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe('invalid_input');
+    for (const path of ['/sessions/abc', '/sessions/9223372036854775808']) {
+      const bad = await id.call('DELETE', path, { token: u.access });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe('invalid_input');
+    }
   });
 
   it('needs an access token', async () => {

@@ -1,6 +1,15 @@
 /** Sessions: login (a partial token), starting one after a second factor, refresh-token rotation, logout. */
 import type { Database, DB, Kysely, UserRow } from '@twopointo/db';
-import { newId, notFound, unauthorized, type LoginResult, type Session, type TokenPair } from '@twopointo/shared';
+import {
+  badRequest,
+  isSnowflake,
+  newId,
+  notFound,
+  unauthorized,
+  type LoginResult,
+  type Session,
+  type TokenPair,
+} from '@twopointo/shared';
 import {
   ACCESS_TOKEN_TTL_S,
   REFRESH_TOKEN_TTL_MS,
@@ -128,6 +137,8 @@ export class SessionService {
   /** Signs one of the caller's sessions out (its refresh token dies; access tokens expire on their own). */
   async revoke(subject: TokenSubject, sessionId: string): Promise<void> {
     const user = await requireUser(this.deps.users, subject);
+    // the schema's pattern lets a 19-digit number past int8 through: keep it out of SQL
+    if (!isSnowflake(sessionId)) throw badRequest('invalid_input', 'params.id: must be a snowflake id');
     if (!(await this.deps.refreshTokens.revokeSession(user.id, sessionId))) throw notFound('session');
   }
 
@@ -157,7 +168,10 @@ export class SessionService {
 
 /** What is kept of a User-Agent header: printable, at most 256 characters. */
 export function clientName(userAgent: string | undefined): string | null {
-  const clean = (userAgent ?? '').replace(/[^\x20-\x7e]/g, '').trim().slice(0, 256);
+  const clean = (userAgent ?? '')
+    .replace(/[^\x20-\x7e]/g, '')
+    .trim()
+    .slice(0, 256);
   return clean === '' ? null : clean;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Database } from '@twopointo/db';
 import { claimPublicImage, IMAGE_TYPES, MAX_IMAGE_BYTES } from '@twopointo/official/images';
-import { badRequest, type Me, type UpdateMeBody } from '@twopointo/shared';
+import { badRequest, isSnowflake, type Me, type UpdateMeBody } from '@twopointo/shared';
 import type { TokenSubject } from '../keys/token.service.ts';
 import { requireUser } from './require-user.ts';
 import { enqueueUserUpdate } from './user-events.ts';
@@ -64,7 +64,12 @@ function validate(body: UpdateMeBody): ProfileChange {
       throw badRequest('invalid_input', `body.about: must be at most ${MAX_ABOUT} characters`);
     change.about = about === '' ? null : about;
   }
-  if (body.avatar_asset_id !== undefined) change.avatar_asset_id = body.avatar_asset_id;
+  if (body.avatar_asset_id !== undefined) {
+    // the schema's pattern lets a 19-digit number past int8 through: keep it out of SQL
+    if (body.avatar_asset_id !== null && !isSnowflake(body.avatar_asset_id))
+      throw badRequest('invalid_input', 'body.avatar_asset_id: must be a snowflake id');
+    change.avatar_asset_id = body.avatar_asset_id;
+  }
   // unknown fields are dropped by the validator: a body of only those changes nothing
   if (Object.keys(change).length === 0)
     throw badRequest('invalid_input', 'body: must name username, display_name, avatar_asset_id or about');

@@ -102,6 +102,7 @@ describe.each(TEST_BACKENDS)('profile on %s', (backend) => {
       { display_name: 'tab\there' },
       { about: 'y'.repeat(191) },
       { avatar_asset_id: 'abc' },
+      { avatar_asset_id: '9223372036854775808' },
       { email: 'x@example.com' },
     ]) {
       const res = await patch(alice, body);
@@ -117,7 +118,11 @@ describe.each(TEST_BACKENDS)('profile on %s', (backend) => {
     const res = await patch(alice, { avatar_asset_id: aid });
     expect(res.status).toBe(200);
     expect(res.body.avatar).toBe(aid);
-    const row = await id.database.db.selectFrom('assets').select('public').where('id', '=', aid).executeTakeFirst();
+    const row = await id.database.db
+      .selectFrom('assets')
+      .select('public')
+      .where('id', '=', aid)
+      .executeTakeFirst();
     expect(row?.public).toBe(true);
     expect((await patch(alice, { avatar_asset_id: null })).body.avatar).toBeNull();
   });
@@ -142,7 +147,11 @@ describe.each(TEST_BACKENDS)('profile on %s', (backend) => {
     const publics = await id.database.db
       .selectFrom('assets')
       .select('id')
-      .where('id', 'in', cases.map((c) => c[0]))
+      .where(
+        'id',
+        'in',
+        cases.map((c) => c[0]),
+      )
       .where('public', '=', true)
       .execute();
     expect(publics).toEqual([]);

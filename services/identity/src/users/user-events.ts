@@ -10,7 +10,11 @@ import { newId, type PublicUser } from '@twopointo/shared';
 export async function enqueueUserUpdate(trx: Kysely<DB>, user: PublicUser): Promise<void> {
   const data = JSON.stringify(user);
   await enqueueEvent(trx, { id: newId(), t: 'USER_UPDATE', server_id: USER_SCOPED, user_id: user.id, data });
-  const servers = await trx.selectFrom('members').select('server_id').where('user_id', '=', user.id).execute();
+  const servers = await trx
+    .selectFrom('members')
+    .select('server_id')
+    .where('user_id', '=', user.id)
+    .execute();
   for (const { server_id } of servers) {
     await enqueueEvent(trx, { id: newId(), t: 'USER_UPDATE', server_id, data });
   }
