@@ -21,7 +21,7 @@ import {
 const RUNS = Number(process.env.FUZZ_RUNS ?? 5200);
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
-type Param = 'sid' | 'cid' | 'mid' | 'rid' | 'uid' | 'aid' | 'code' | 'target';
+type Param = 'sid' | 'cid' | 'mid' | 'rid' | 'uid' | 'aid' | 'code' | 'target' | 'id' | 'size';
 interface Route {
   method: string;
   path: string;
@@ -43,6 +43,13 @@ const ROUTES: Route[] = [
   R('POST', '/id/auth/logout-all'),
   R('GET', '/id/me'),
   R('DELETE', '/id/me', 'password', 'code'),
+  R('PATCH', '/id/me', 'username', 'display_name', 'avatar_asset_id', 'about'),
+  R('POST', '/id/me/password', 'password', 'new_password'),
+  R('POST', '/id/me/recovery-codes', 'code'),
+  R('GET', '/id/sessions'),
+  R('DELETE', '/id/sessions/:id'),
+  R('POST', '/id/password-reset', 'email'),
+  R('POST', '/id/password-reset/confirm', 'token', 'new_password', 'code'),
   R('GET', '/id/.well-known/jwks.json'),
   R('POST', '/api/servers', 'name'),
   R('GET', '/api/me/servers'),
@@ -74,6 +81,8 @@ const ROUTES: Route[] = [
   R('POST', '/api/assets', 'filename', 'content_type', 'size'),
   R('POST', '/api/assets/:aid/complete'),
   R('GET', '/api/assets/:aid'),
+  R('GET', '/api/images/:aid/:size'),
+  R('GET', '/api/users/:uid'),
 ];
 
 const QUERY_ROUTES = new Set(['/api/channels/:cid/messages']);
@@ -158,6 +167,11 @@ const PLAUSIBLE: Record<string, unknown[]> = {
   filename: ['a.txt'],
   content_type: ['text/plain'],
   size: [3, 0, -1, 2 ** 53, 1.5],
+  display_name: ['Alice', null, ''],
+  avatar_asset_id: [null, '1'],
+  about: ['hi', null],
+  new_password: ['N3wPass!!'],
+  token: ['AAAA'],
 };
 const BENDS = [
   '\u0000',
@@ -203,6 +217,8 @@ const paramValue = (param: Param, w: World): fc.Arbitrary<string> => {
     aid: [w.aid],
     code: [w.invite],
     target: [w.rid, w.b.userId, w.a.userId],
+    id: [w.sid, w.a.userId],
+    size: ['64', '32', '48'],
   };
   return fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...real[param]) },

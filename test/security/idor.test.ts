@@ -51,6 +51,8 @@ describe('IDOR on every id in every route', () => {
     ['DELETE', `/api/channels/${w.cid}/overwrites/${w.rid}`],
     ['GET', `/api/assets/${w.aid}`],
     ['POST', `/api/assets/${w.aid}/complete`],
+    ['GET', `/api/users/${w.a.userId}`],
+    ['GET', `/api/images/${w.aid}/64`],
     // mixing: B's own server or channel with A's role, member, message or asset
     ['PUT', `/api/servers/${w.bSid}/members/${w.b.userId}/roles/${w.rid}`],
     ['DELETE', `/api/servers/${w.bSid}/members/${w.b.userId}/roles/${w.rid}`],

@@ -11,6 +11,8 @@ export const allConfigSpec = {
   INTERNAL_SECRET: env.optional(),
   /** loopback port where the embedded PGlite is served to local tools (0 = off) */
   DEV_DB_SOCKET_PORT: env.port(54329),
+  /** the origin browsers use; unset → http://localhost:EDGE_PORT (password reset links point there) */
+  PUBLIC_URL: env.optionalUrl(),
 };
 
 export type AllConfig = ReturnType<typeof readAllConfig>;

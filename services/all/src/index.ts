@@ -21,6 +21,8 @@ export interface StartAllOptions {
   env?: Record<string, string>;
   /** log only warnings and errors */
   quiet?: boolean;
+  /** where the log goes instead of stdout (tests read the logged password reset link from it) */
+  logDestination?: NodeJS.WritableStream;
 }
 
 export interface RunningSystem {
@@ -48,8 +50,13 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
   // the services read the same, already resolved directory
   o.DATA_DIR = config.DATA_DIR;
   o.INTERNAL_SECRET = config.INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
+  // Identity's reset links point at this machine's Edge unless the public address is configured
+  // (only Identity gets the fallback: the Edge's CSP must keep answering any address it is reached at)
+  const identityPublicUrl =
+    config.PUBLIC_URL ?? (config.EDGE_PORT !== 0 ? `http://localhost:${config.EDGE_PORT}` : undefined);
 
-  const logger = pino(loggerOptions(config.LOG_LEVEL, 'twopointo') as pino.LoggerOptions);
+  const logOptions = loggerOptions(config.LOG_LEVEL, 'twopointo') as pino.LoggerOptions;
+  const logger = options.logDestination ? pino(logOptions, options.logDestination) : pino(logOptions);
   const owned = new ResourceStack((err) => logger.warn({ err }, 'close failed'));
 
   try {
@@ -68,7 +75,13 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
     const storage = openStorage(readStorageConfig(o));
 
     const identity = owned.adopt(
-      await startIdentity({ config: readIdentityConfig(o), database, cache, storage, logger }),
+      await startIdentity({
+        config: readIdentityConfig(identityPublicUrl ? { ...o, PUBLIC_URL: identityPublicUrl } : o),
+        database,
+        cache,
+        storage,
+        logger,
+      }),
     );
     const official = owned.adopt(
       await startOfficial({

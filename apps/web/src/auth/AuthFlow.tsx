@@ -1,8 +1,10 @@
 /** Chooses the sign-in screen: register, sign in, first-time TOTP setup, TOTP entry or a recovery code. */
 import type { LoginResult, TokenPair } from '@twopointo/shared';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error.ts';
+import { ForgotPasswordScreen } from './screens/ForgotPasswordScreen.tsx';
 import { LoginScreen } from './screens/LoginScreen.tsx';
+import { ResetPasswordScreen } from './screens/ResetPasswordScreen.tsx';
 import { RecoverScreen } from './screens/RecoverScreen.tsx';
 import { RegisterScreen } from './screens/RegisterScreen.tsx';
 import { TwoFactorSetupScreen } from './screens/TwoFactorSetupScreen.tsx';
@@ -13,11 +15,35 @@ type Step =
   | { step: 'register' }
   | { step: 'setup'; partial: string }
   | { step: 'verify'; partial: string }
-  | { step: 'recover'; partial: string };
+  | { step: 'recover'; partial: string }
+  | { step: 'forgot' }
+  | { step: 'reset'; token: string };
+
+/** A password reset link opens the app at `#reset=<token>`. */
+const resetToken = (): string | null => /^#reset=([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1] ?? null;
+/** The token leaves the address bar (and history) once the screen has it. */
+const dropHash = () =>
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
 
 export function AuthFlow({ onSignedIn }: { onSignedIn: (pair: TokenPair) => void }) {
-  const [state, setState] = useState<Step>({ step: 'login' });
+  const [state, setState] = useState<Step>(() => {
+    const token = resetToken();
+    if (!token) return { step: 'login' };
+    dropHash();
+    return { step: 'reset', token };
+  });
   const [email, setEmail] = useState('');
+  // a reset link opened in a tab already showing the app only changes the hash
+  useEffect(() => {
+    const onHash = () => {
+      const token = resetToken();
+      if (!token) return;
+      dropHash();
+      setState({ step: 'reset', token });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
 
   const afterLogin = (partial: string, next: LoginResult['next']) =>
     setState(next === '2fa_setup' ? { step: 'setup', partial } : { step: 'verify', partial });
@@ -39,6 +65,21 @@ export function AuthFlow({ onSignedIn }: { onSignedIn: (pair: TokenPair) => void
           notice={state.notice}
           onNext={afterLogin}
           onRegister={() => setState({ step: 'register' })}
+          onForgot={() => setState({ step: 'forgot' })}
+        />
+      );
+    case 'forgot':
+      return (
+        <ForgotPasswordScreen email={email} setEmail={setEmail} onBack={() => setState({ step: 'login' })} />
+      );
+    case 'reset':
+      return (
+        <ResetPasswordScreen
+          token={state.token}
+          onDone={() =>
+            setState({ step: 'login', notice: 'Your password was changed. Sign in with the new one.' })
+          }
+          onCancel={() => setState({ step: 'login' })}
         />
       );
     case 'register':

@@ -2,7 +2,7 @@
  * Server header (invite, notifications, leave), the channel list with create/rename/delete and
  * each channel's unread mark and mention badge, and the user panel.
  */
-import type { Channel, Server } from '@twopointo/shared';
+import type { Channel, Server, UserRef } from '@twopointo/shared';
 import { useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { isMuted, useNotificationSettings } from '../chat/notification-settings.ts';
@@ -33,9 +33,10 @@ export function ChannelSidebar(props: {
   onSelectChannel: (id: string) => void;
   attention: Record<string, Attention>;
   abilities: ServerAbilities;
-  me: { id: string; username: string };
+  me: UserRef;
   status: GatewayStatus;
   onLogout: () => void;
+  onOpenSettings?: () => void;
   onLeft: () => void;
 }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -170,12 +171,13 @@ export function ChannelSidebar(props: {
       <div className="user-panel" data-testid="user-panel">
         <Avatar
           id={props.me.id}
-          name={props.me.username}
+          name={props.me.display_name || props.me.username}
+          avatar={props.me.avatar}
           size={32}
           status={props.status === 'ready' ? 'online' : 'offline'}
         />
         <div className="user-meta">
-          <strong data-testid="current-user">{props.me.username}</strong>
+          <strong data-testid="current-user">{props.me.display_name || props.me.username}</strong>
           <span className="muted small" data-testid="connection-status">
             {props.status === 'ready'
               ? 'Online'
@@ -184,6 +186,15 @@ export function ChannelSidebar(props: {
                 : 'Connecting…'}
           </span>
         </div>
+        <button
+          className="icon-btn"
+          title="User settings"
+          aria-label="User settings"
+          onClick={props.onOpenSettings}
+          data-testid="open-settings"
+        >
+          <Icon name="gear" />
+        </button>
         <button
           className="icon-btn"
           title="Sign out"

@@ -4,7 +4,7 @@
  * acks and the desktop notifications.
  */
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Channel, Server } from '@twopointo/shared';
+import type { Channel, Server, UserRef } from '@twopointo/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { attention } from '../api/attention.ts';
@@ -38,6 +38,8 @@ import { SearchPanel } from './SearchPanel.tsx';
 import { ServerRail } from './ServerRail.tsx';
 import { Toasts } from './Toasts.tsx';
 import { Icon } from './Icon.tsx';
+import { ProfileCardHost } from '../settings/profile-card-context.tsx';
+import { SettingsScreen } from '../settings/SettingsScreen.tsx';
 
 const SELECTION_KEY = 'twopointo.selection';
 /** a replayed or late message older than this does not pop up on the desktop */
@@ -80,13 +82,14 @@ export function ChatApp() {
   }
   return (
     <GatewayProvider myId={me.data.id}>
-      <ChatLayout me={{ id: me.data.id, username: me.data.username }} />
+      <ChatLayout me={me.data} />
       <Toasts />
     </GatewayProvider>
   );
 }
 
-function ChatLayout({ me }: { me: { id: string; username: string } }) {
+function ChatLayout({ me }: { me: UserRef }) {
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const qc = useQueryClient();
   const gateway = useGateway();
   const status = useGatewayStatus();
@@ -361,6 +364,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
           me={me}
           status={status}
           onLogout={() => setSigningOut(true)}
+          onOpenSettings={() => setSettingsOpen(true)}
           onLeft={() => setSelection((s) => ({ ...s, serverId: null }))}
         />
       </div>
@@ -477,6 +481,8 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
           )}
         </div>
       </main>
+      <ProfileCardHost serverId={sid ?? null} />
+      {settingsOpen && <SettingsScreen onClose={() => setSettingsOpen(false)} />}
     </div>
   );
 }

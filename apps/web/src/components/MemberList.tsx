@@ -1,6 +1,8 @@
 /** Members of the server, online first; presence follows PRESENCE_UPDATE. */
 import type { Member } from '@twopointo/shared';
 import { Avatar } from './Avatar.tsx';
+import { shownName } from '../settings/account-api.ts';
+import { ProfileTrigger } from '../settings/profile-card-context.tsx';
 import { Icon } from './Icon.tsx';
 
 export function MemberList({
@@ -29,8 +31,16 @@ export function MemberList({
             data-username={m.user.username}
             data-status={m.status}
           >
-            <Avatar id={m.user.id} name={m.user.username} size={32} status={m.status} />
-            <span className="member-name">{m.user.username}</span>
+            <ProfileTrigger user={m.user} className="member-open">
+              <Avatar
+                id={m.user.id}
+                name={shownName(m.user)}
+                size={32}
+                status={m.status}
+                avatar={m.user.avatar}
+              />
+              <span className="member-name">{shownName(m.user)}</span>
+            </ProfileTrigger>
             {m.user.id === ownerId && (
               <span className="crown" title="Server owner" aria-label="owner">
                 <Icon name="crown" size={14} />

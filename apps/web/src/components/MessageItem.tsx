@@ -1,5 +1,5 @@
 /** One message row: author, time, text, attachments, reply quote, and its own actions. */
-import type { Message } from '@twopointo/shared';
+import type { Message, UserRef } from '@twopointo/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type KeyboardEvent } from 'react';
 import { errorMessage } from '../api/api-error.ts';
@@ -16,6 +16,8 @@ import { pendingStore } from '../chat/pending-store.ts';
 import { mentionsMe } from '../chat/read-states.ts';
 import { Attachments } from './Attachments.tsx';
 import { Avatar } from './Avatar.tsx';
+import { shownName } from '../settings/account-api.ts';
+import { ProfileTrigger } from '../settings/profile-card-context.tsx';
 import { useMentions } from './mention-context.tsx';
 import { MessageText } from './MessageText.tsx';
 import { Icon } from './Icon.tsx';
@@ -39,7 +41,7 @@ function ReplyQuote({
       <span className="reply-curve" aria-hidden="true" />
       {target ? (
         <>
-          <strong>{target.author.username}</strong>
+          <strong>{shownName(target.author)}</strong>
           <span className="reply-text">
             {target.content || (target.attachments.length ? 'Attachment' : '')}
           </span>
@@ -143,7 +145,9 @@ export function MessageItem(props: MessageItemProps) {
       <div className="message-body">
         <div className="message-gutter">
           {showHeader ? (
-            <Avatar id={m.author.id} name={m.author.username} />
+            <ProfileTrigger user={m.author} label={shownName(m.author)}>
+              <Avatar id={m.author.id} name={shownName(m.author)} avatar={m.author.avatar} />
+            </ProfileTrigger>
           ) : (
             <span className="hover-time">{formatTime(m.created_at)}</span>
           )}
@@ -151,7 +155,9 @@ export function MessageItem(props: MessageItemProps) {
         <div className="message-main">
           {showHeader && (
             <div className="message-head">
-              <span className="author">{m.author.username}</span>
+              <ProfileTrigger user={m.author} className="author">
+                {shownName(m.author)}
+              </ProfileTrigger>
               <time dateTime={m.created_at} title={new Date(m.created_at).toLocaleString()}>
                 {formatTime(m.created_at)}
               </time>
@@ -268,7 +274,7 @@ export function PendingItem({
 }: {
   pending: PendingMessage;
   continued: boolean;
-  me: { id: string; username: string };
+  me: UserRef;
   lookup: (id: string) => Message | undefined;
   onRetry: (p: PendingMessage) => void;
 }) {
@@ -280,11 +286,13 @@ export function PendingItem({
     >
       {p.reply_to_id && <ReplyQuote replyToId={p.reply_to_id} lookup={lookup} />}
       <div className="message-body">
-        <div className="message-gutter">{!continued && <Avatar id={me.id} name={me.username} />}</div>
+        <div className="message-gutter">
+          {!continued && <Avatar id={me.id} name={shownName(me)} avatar={me.avatar} />}
+        </div>
         <div className="message-main">
           {!continued && (
             <div className="message-head">
-              <span className="author">{me.username}</span>
+              <span className="author">{shownName(me)}</span>
               <time>{p.status === 'sending' ? 'Sending…' : 'Not sent'}</time>
             </div>
           )}

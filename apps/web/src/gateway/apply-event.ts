@@ -17,6 +17,7 @@ import { pendingStore } from '../chat/pending-store.ts';
 import { noteMessage } from '../chat/attention-cache.ts';
 import { applyReadStateUpdate, mentionsMe, stateOf, type ReadStates } from '../chat/read-states.ts';
 import { typingStore } from '../chat/typing-store.ts';
+import { applyUserUpdate } from '../settings/apply-user-update.ts';
 import type { GatewayEvent } from './gateway-client.ts';
 
 const byPosition = (a: Channel, b: Channel) => a.position - b.position || (a.id < b.id ? -1 : 1);
@@ -96,6 +97,9 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
       qc.setQueryData<Member[]>(keys.members(ev.d.server_id), (l) =>
         l?.map((m) => (m.user.id === ev.d.user_id ? { ...m, status: ev.d.status } : m)),
       );
+      return;
+    case 'USER_UPDATE':
+      applyUserUpdate(qc, ev.d);
       return;
     default:
       return;

@@ -84,6 +84,9 @@ describe.each(TEST_BACKENDS)('users on %s', (backend) => {
       username: user.username,
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
       twofa_enabled: true,
+      display_name: null,
+      avatar: null,
+      about: null,
     });
   });
 

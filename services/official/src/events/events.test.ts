@@ -110,7 +110,7 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
         d: {
           server_id: sid,
           member: {
-            user: { id: member.id, username: member.username },
+            user: { id: member.id, username: member.username, display_name: null, avatar: null },
             roles: [],
             joined_at: expect.any(String),
             status: 'offline',

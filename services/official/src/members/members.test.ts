@@ -152,7 +152,7 @@ describe.each(TEST_BACKENDS)('invites and members on %s', (backend) => {
       expect(res.status).toBe(200);
       const byId = new Map(res.body.members.map((m: { user: { id: string } }) => [m.user.id, m]));
       expect(byId.get(alice.id)).toEqual({
-        user: { id: alice.id, username: alice.username },
+        user: { id: alice.id, username: alice.username, display_name: null, avatar: null },
         roles: [role],
         joined_at: expect.any(String),
         status: 'online',

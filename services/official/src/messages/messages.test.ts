@@ -75,7 +75,7 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
         id: expect.stringMatching(/^\d+$/),
         channel_id: cid,
         server_id: sid,
-        author: { id: member.id, username: member.username },
+        author: { id: member.id, username: member.username, display_name: null, avatar: null },
         content: 'Hello!',
         attachments: [],
         reply_to_id: null,

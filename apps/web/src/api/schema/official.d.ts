@@ -170,6 +170,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/images/{aid}/{size}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A public image (avatar, server icon) resized to a square WebP
+         * @description No token needed: only assets made public (as an avatar or icon) are served. The answer never changes for an id, so it is cached for a year.
+         */
+        get: operations["getImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{uid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's public profile
+         * @description The caller themselves, or a user sharing a server with the caller; anyone else is 404 unknown_user.
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/servers/{sid}/messages/search": {
         parameters: {
             query?: never;
@@ -1737,6 +1777,152 @@ export interface operations {
             };
         };
     };
+    getImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                aid: string;
+                /** @description one of 32, 64, 128, 256 (px, square) */
+                size: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description image/webp */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_media_type: the body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description snowflake id */
+                        id: string;
+                        username: string;
+                        display_name: string | null;
+                        /** @description snowflake id */
+                        avatar: string | null;
+                        about: string | null;
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     searchMessages: {
         parameters: {
             query?: {
@@ -1781,6 +1967,10 @@ export interface operations {
                                 /** @description snowflake id */
                                 id: string;
                                 username: string;
+                                /** @description shown instead of the username where set */
+                                display_name?: string | null;
+                                /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                                avatar?: string | (never | null);
                             };
                             content: string;
                             attachments: {
@@ -1913,6 +2103,10 @@ export interface operations {
                                 /** @description snowflake id */
                                 id: string;
                                 username: string;
+                                /** @description shown instead of the username where set */
+                                display_name?: string | null;
+                                /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                                avatar?: string | (never | null);
                             };
                             content: string;
                             attachments: {
@@ -2048,6 +2242,10 @@ export interface operations {
                             /** @description snowflake id */
                             id: string;
                             username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
                         };
                         content: string;
                         attachments: {
@@ -2277,6 +2475,10 @@ export interface operations {
                             /** @description snowflake id */
                             id: string;
                             username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
                         };
                         content: string;
                         attachments: {
@@ -2659,6 +2861,10 @@ export interface operations {
                             /** @description snowflake id */
                             id: string;
                             username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
                         }[];
                     };
                 };
@@ -2903,6 +3109,10 @@ export interface operations {
                                 /** @description snowflake id */
                                 id: string;
                                 username: string;
+                                /** @description shown instead of the username where set */
+                                display_name?: string | null;
+                                /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                                avatar?: string | (never | null);
                             };
                             content: string;
                             attachments: {
@@ -3138,6 +3348,10 @@ export interface operations {
                             /** @description snowflake id */
                             id: string;
                             username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
                         }[];
                     };
                 };
@@ -3319,6 +3533,10 @@ export interface operations {
                                 /** @description snowflake id */
                                 id: string;
                                 username: string;
+                                /** @description shown instead of the username where set */
+                                display_name?: string | null;
+                                /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                                avatar?: string | (never | null);
                             };
                             roles: string[];
                             /** Format: date-time */

@@ -15,6 +15,7 @@ export function LoginScreen(props: {
   notice?: string;
   onNext: (partial: string, next: LoginResult['next']) => void;
   onRegister: () => void;
+  onForgot?: () => void;
 }) {
   const [password, setPassword] = useState('');
   const { busy, error, submit } = useSubmit();
@@ -48,6 +49,11 @@ export function LoginScreen(props: {
         <FormError error={error} />
         <SubmitButton busy={busy} label="Sign in" busyLabel="Signing in…" testid="login-submit" />
       </form>
+      {props.onForgot && (
+        <AuthLink onClick={props.onForgot} testid="goto-forgot">
+          Forgot password?
+        </AuthLink>
+      )}
       <AuthLink prompt="New here?" onClick={props.onRegister} testid="goto-register">
         Create an account
       </AuthLink>

@@ -1,0 +1,3 @@
+import { describeImageFlow } from '../test/image-flow.ts';
+
+describeImageFlow('local');
