@@ -19,6 +19,11 @@ export interface UsersTable {
   totp_last_step: NullableInt8;
   recovery_confirmed_at: NullableTimestamp;
   created_at: Generated<Date>;
+  /** shown instead of the username where set (1-32 characters) */
+  display_name: ColumnType<string | null, string | null | undefined, string | null>;
+  about: ColumnType<string | null, string | null | undefined, string | null>;
+  /** a public, ready image asset of the user's */
+  avatar_asset_id: NullableInt8;
 }
 export interface RecoveryCodesTable {
   id: Int8;
@@ -36,6 +41,17 @@ export interface RefreshTokensTable {
   expires_at: Timestamp;
   used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  /** the User-Agent that signed in, carried by every token of the family */
+  user_agent: ColumnType<string | null, string | null | undefined, string | null>;
+}
+/** Single-use password reset tokens (hashed). */
+export interface PasswordResetsTable {
+  id: Int8;
+  user_id: Int8;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: Generated<Date>;
 }
 /** jti of partial tokens that started a session; kept until the token would have expired anyway. */
 export interface SpentPartialTokensTable {
@@ -152,6 +168,16 @@ export interface AssetsTable {
   status: Generated<'pending' | 'ready'>;
   created_at: Generated<Date>;
   completed_at: NullableTimestamp;
+  /** served without a token by GET /api/images (avatars, server icons) */
+  public: Generated<boolean>;
+}
+/** A resized copy of a public image asset. */
+export interface ImageVariantsTable {
+  asset_id: Int8;
+  size: number;
+  storage_key: string;
+  bytes: number;
+  created_at: Generated<Date>;
 }
 export interface MessageAttachmentsTable {
   message_id: Int8;
@@ -180,6 +206,8 @@ export interface DB {
   messages: MessagesTable;
   invites: InvitesTable;
   assets: AssetsTable;
+  image_variants: ImageVariantsTable;
+  password_resets: PasswordResetsTable;
   message_attachments: MessageAttachmentsTable;
   read_states: ReadStatesTable;
   message_mentions: MessageMentionsTable;
@@ -214,7 +242,9 @@ export const APP_TABLES: readonly (keyof DB)[] = [
   'invites',
   'members',
   'servers',
+  'image_variants',
   'assets',
+  'password_resets',
   'recovery_codes',
   'refresh_tokens',
   'spent_partial_tokens',

@@ -20,6 +20,10 @@ export const ERROR_CODES = {
   invalid_attachment: 'An attachment id names no completed asset of the caller',
   too_many_pins: 'The channel already has the most pinned messages allowed (50)',
   cannot_block_self: 'A user cannot block themselves',
+  invalid_avatar:
+    'avatar_asset_id names no completed image (png, jpeg, webp, gif, within the size limit) of the caller',
+  invalid_reset_token: 'The password reset token is unknown or was already used',
+  reset_token_expired: 'The password reset token has expired: ask for a new one',
   // 401
   missing_token: 'No bearer token (or `?token=` on /ws)',
   invalid_token: 'The token is malformed, badly signed, of the wrong kind or for another audience',
@@ -57,6 +61,7 @@ export const ERROR_CODES = {
   unknown_invite: 'No such invite, or it expired or was used up',
   unknown_asset: 'No such asset of the caller',
   unknown_object: 'No stored bytes at this storage URL',
+  unknown_session: 'No such signed-in session of the caller',
   // 405, 409, 413, 414, 415, 429, 431
   method_not_allowed: 'The route exists but not with this method; see the Allow header',
   username_taken: 'The username is taken',
@@ -70,6 +75,7 @@ export const ERROR_CODES = {
   upload_too_large: 'The uploaded bytes are over the declared or allowed size',
   uri_too_long: 'The request line is too long',
   unsupported_media_type: 'The body’s Content-Type is not accepted here',
+  invalid_image: 'The stored bytes of an image are not a decodable image (or too many pixels)',
   rate_limited: 'Too many requests; see Retry-After',
   headers_too_large: 'The request headers are too large',
   // 5xx

@@ -2,7 +2,7 @@
  * The gateway protocol: one discriminated union on `op` (and `t` for events), used by the
  * Edge, the web client and the tests. Durable events carry the stream sequence `s`.
  */
-import type { Channel, Member, Message, ReadState, Server } from './schemas.ts';
+import type { Channel, Member, Message, PublicUser, ReadState, Server } from './schemas.ts';
 
 export const HEARTBEAT_INTERVAL_MS = 30_000;
 
@@ -45,6 +45,11 @@ export interface DurableEventMap {
   };
   /** User-scoped: the caller blocked (`blocked`) or unblocked (`none`) a user; to the caller's sockets. */
   RELATIONSHIP_UPDATE: { user_id: string; type: 'blocked' | 'none' };
+  /**
+   * A user's profile changed (username, display name, avatar, about): user-scoped to that
+   * user's own sockets, and once per server they are a member of, to its subscribers.
+   */
+  USER_UPDATE: PublicUser;
 }
 export type DurableEventType = keyof DurableEventMap;
 

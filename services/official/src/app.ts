@@ -4,7 +4,7 @@ import { OutboxRelay, type BusSubscription, type EventBus } from '@twopointo/bus
 import { RateLimiter, type Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
 import { createApiApp } from '@twopointo/server-kit';
-import type { ObjectStorage } from '@twopointo/storage';
+import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
 import { AccessRepository } from './access/access.repository.ts';
 import { registerAssets } from './assets/assets.routes.ts';
 import { BlockRepository } from './blocks/block.repository.ts';
@@ -19,6 +19,7 @@ import { Transactor } from './events/transactor.ts';
 import { installMetrics } from './http/metrics.ts';
 import { registerSystemRoutes } from './http/system.routes.ts';
 import { installTrust } from './http/trust.ts';
+import { registerImages } from './images/images.routes.ts';
 import type { OfficialApp } from './http/types.ts';
 import { registerInternalRoutes } from './internal/internal.routes.ts';
 import { GatewayAccessService } from './internal/gateway-access.service.ts';
@@ -137,12 +138,14 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   const limiter = new RateLimiter(cache, config.RATE_LIMITS);
   const memberRepo = new MemberRepository(database.db);
   const roleRepo = new RoleRepository(database.db);
+  const storage =
+    deps.storage ?? openStorage(readStorageConfig({ INTERNAL_SECRET: config.INTERNAL_SECRET }));
   const ctx: OfficialContext = {
     config,
     database,
     bus,
     cache,
-    storage: deps.storage,
+    storage,
     limiter,
     tx,
     access: accessRepo,
@@ -155,6 +158,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   registerServerRoutes(app, new ServerService(new ServerRepository(database.db), tx));
   registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx));
   const assets = registerAssets(app, ctx);
+  registerImages(app, { database, storage });
   const messageRepo = new MessageRepository(database.db);
   const reactionRepo = new ReactionRepository(database.db);
   const loader = new MessageLoader(messageRepo);

@@ -63,6 +63,8 @@ export interface OverwriteRow {
 export interface ChannelContextRow {
   /** null: no such user */
   username: string | null;
+  display_name: string | null;
+  avatar: string | null;
   /** null: no such channel (then every channel and server field is null) */
   id: string | null;
   server_id: string;
@@ -111,6 +113,8 @@ const OVERWRITES_OF = (channel: string) => `coalesce((
 // one row even when the channel does not exist, so the user check rides along ($1 user, $2 channel)
 const CHANNEL_CONTEXT = sql.raw(`select
   (select u.username from users u where u.id = $1) as username,
+  (select u.display_name from users u where u.id = $1) as display_name,
+  (select u.avatar_asset_id::text from users u where u.id = $1) as avatar,
   c.id, c.server_id, c.name, c.topic, c.position, c.created_at,
   c.type, c.parent_id::text as parent_id, c.user_limit, c.bitrate,
   s.name as server_name, s.owner_id, s.created_at as server_created_at,

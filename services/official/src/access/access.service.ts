@@ -44,6 +44,8 @@ export interface ChannelAccess extends ServerAccess {
 export interface UserRef {
   id: string;
   username: string;
+  display_name?: string | null;
+  avatar?: string | null;
 }
 
 const toOverwrite = (o: OverwriteRow): Overwrite => ({
@@ -153,7 +155,7 @@ export class Access {
       ...server,
       channel,
       channelPermissions: perms,
-      user: { id: this.userId, username: row.username },
+      user: { id: this.userId, username: row.username, display_name: row.display_name, avatar: row.avatar },
     };
   }
 

@@ -22,6 +22,8 @@ declare module 'fastify' {
      * checks that the user exists (401 otherwise), so the hook skips its own user lookup.
      */
     userCheck?: 'channel';
+    /** a public route (GET /images): the Edge forwards it without a token, so no x-user-id */
+    anonymous?: boolean;
   }
 }
 
@@ -66,6 +68,7 @@ export function installTrust(
       if (req.headers['x-user-id'] !== undefined) throw new AppError(404, 'unknown_route', 'Not found');
       return;
     }
+    if (req.routeOptions.config.anonymous) return;
     const userId = req.headers['x-user-id'];
     if (typeof userId !== 'string' || !isSnowflake(userId))
       throw unauthorized('Missing or bad x-user-id', 'unauthorized');

@@ -4,7 +4,7 @@ import { iso } from '../http/present.ts';
 import type { MemberRow } from './member.repository.ts';
 
 export const presentMember = (m: MemberRow, online: boolean): Member => ({
-  user: { id: m.user_id, username: m.username },
+  user: { id: m.user_id, username: m.username, display_name: m.display_name, avatar: m.avatar },
   roles: m.roles,
   joined_at: iso(m.joined_at),
   status: online ? 'online' : 'offline',

@@ -183,6 +183,8 @@ export class MessageService {
         server_id: channel.server_id,
         author_id: actor.id,
         author_username: user.username,
+        author_display_name: user.display_name,
+        author_avatar: user.avatar,
         content,
         reply_to_id: replyToId,
         created_at: new Date(),
