@@ -161,7 +161,10 @@ describe('Access', () => {
   ) {
     return {
       findServer: async (id: string) => (calls.push(`server:${id}`), id === 's' ? server : undefined),
-      isMember: async () => (calls.push('member'), opts.member ?? true),
+      memberState: async () => (
+        calls.push('member'),
+        (opts.member ?? true) ? { communication_disabled_until: null } : undefined
+      ),
       memberRoles: async () => (
         calls.push('roles'),
         [{ id: 's', permissions: String(opts.everyone ?? DEFAULT_EVERYONE_PERMISSIONS) }]

@@ -78,7 +78,7 @@ export class RoleService {
 
   async create(actor: Actor, serverId: string, body: RoleInput & { name: string }): Promise<Role> {
     const access = await actor.access.requirePermission(serverId, Permissions.MANAGE_ROLES);
-    // the owner's new role goes on top; anyone else's just below their own highest role
+    // a new role goes at the bottom (position 1, Discord's), so it is below any creator with a role
     requireRoleBelow(access, 0, 'A new role');
     const name = normaliseRoleName(body.name);
     const permissions = parsePermissionSet(body.permissions ?? '0', 'permissions');
@@ -95,7 +95,7 @@ export class RoleService {
           hoist: body.hoist ?? false,
           mentionable: body.mentionable ?? false,
         },
-        access.isOwner ? null : access.rank,
+        1,
       );
       const role = presentRole(row);
       await this.audit.record(trx, {
