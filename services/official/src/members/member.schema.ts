@@ -11,7 +11,7 @@ export const UpdateMemberBody = Type.Object(
     ),
     communication_disabled_until: Type.Optional(
       Type.Union([
-        Type.String({ format: 'date-time', description: 'in the future, at most 28 days ahead' }),
+        Type.String({ maxLength: 40, description: 'ISO-8601 time in the future, at most 28 days ahead' }),
         Type.Null(),
       ]),
     ),
