@@ -20,10 +20,7 @@ declare module 'fastify' {
  * icons, fetched by <img> like from a CDN) and an invite's preview (server name, icon, member
  * count), so a link can be shown before signing in. Official marks the same routes anonymous.
  */
-const PUBLIC_READS = [
-  /^\/api\/images\/[0-9]{1,19}\/[0-9]{1,4}$/,
-  /^\/api\/invites\/[0-9A-Za-z]{1,64}$/,
-];
+const PUBLIC_READS = [/^\/api\/images\/[0-9]{1,19}\/[0-9]{1,4}$/, /^\/api\/invites\/[0-9A-Za-z]{1,64}$/];
 const isPublicRead = (req: FastifyRequest) => {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const path = req.url.split('?')[0] ?? '';

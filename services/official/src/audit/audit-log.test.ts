@@ -18,7 +18,9 @@ describe.each(TEST_BACKENDS)('audit log on %s', (backend) => {
 
   beforeAll(async () => {
     h = await startHarness(backend);
-    [owner, auditor, member] = await Promise.all(['owner', 'auditor', 'member'].map((n) => h.user(n)));
+    owner = await h.user('owner');
+    auditor = await h.user('auditor');
+    member = await h.user('member');
     c = await community(h, owner, [auditor, member]);
     await c.role(P.VIEW_AUDIT_LOG, [auditor], 'auditor');
   });

@@ -21,9 +21,10 @@ describe.each(TEST_BACKENDS)('bans on %s', (backend) => {
 
   beforeAll(async () => {
     h = await startHarness(backend);
-    [owner, mod, spammer, plain] = await Promise.all(
-      ['owner', 'mod', 'spammer', 'plain'].map((n) => h.user(n)),
-    );
+    owner = await h.user('owner');
+    mod = await h.user('mod');
+    spammer = await h.user('spammer');
+    plain = await h.user('plain');
     c = await community(h, owner, [mod, spammer, plain]);
     await c.role(P.BAN_MEMBERS | P.MANAGE_MESSAGES | P.VIEW_CHANNEL | P.READ_MESSAGE_HISTORY, [mod], 'mod');
     second = (await h.call('POST', `/servers/${c.sid}/channels`, { as: owner, body: { name: 'second' } }))

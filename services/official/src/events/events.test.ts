@@ -179,7 +179,10 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
     });
     expect(evs.at(-1)).toEqual(perm);
     // a colour change is not an access change
-    evs = await eventsOf(() => h.call('PATCH', `/roles/${rid}`, { as: owner, body: { color: 0xff0000 } }), 200);
+    evs = await eventsOf(
+      () => h.call('PATCH', `/roles/${rid}`, { as: owner, body: { color: 0xff0000 } }),
+      200,
+    );
     expect(evs).toEqual([
       {
         t: 'ROLE_UPDATE',

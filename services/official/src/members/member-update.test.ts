@@ -23,9 +23,10 @@ describe.each(TEST_BACKENDS)('nicknames and timeouts on %s', (backend) => {
 
   beforeAll(async () => {
     h = await startHarness(backend);
-    [owner, mod, member, admin] = await Promise.all(
-      ['owner', 'mod', 'member', 'admin'].map((n) => h.user(n)),
-    );
+    owner = await h.user('owner');
+    mod = await h.user('mod');
+    member = await h.user('member');
+    admin = await h.user('admin');
     c = await community(h, owner, [mod, member, admin]);
     await c.role(P.ADMINISTRATOR, [admin], 'admin');
     await c.role(P.MANAGE_NICKNAMES | P.MODERATE_MEMBERS | P.VIEW_CHANNEL, [mod], 'mod');

@@ -7,7 +7,10 @@ export const MemberParams = Type.Object({ sid: IdInput, uid: IdInput });
 export const UpdateMemberBody = Type.Object(
   {
     nick: Type.Optional(
-      Type.Union([Type.String({ maxLength: 64, description: 'trimmed; at most 32 characters; "" or null clears' }), Type.Null()]),
+      Type.Union([
+        Type.String({ maxLength: 64, description: 'trimmed; at most 32 characters; "" or null clears' }),
+        Type.Null(),
+      ]),
     ),
     communication_disabled_until: Type.Optional(
       Type.Union([

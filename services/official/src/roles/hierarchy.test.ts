@@ -16,7 +16,12 @@ describe.each(TEST_BACKENDS)('role hierarchy on %s', (backend) => {
   let mid: { id: string };
   let lowRole: { id: string };
   const MOD_BITS =
-    P.MANAGE_ROLES | P.KICK_MEMBERS | P.BAN_MEMBERS | P.MODERATE_MEMBERS | P.MANAGE_NICKNAMES | P.VIEW_CHANNEL;
+    P.MANAGE_ROLES |
+    P.KICK_MEMBERS |
+    P.BAN_MEMBERS |
+    P.MODERATE_MEMBERS |
+    P.MANAGE_NICKNAMES |
+    P.VIEW_CHANNEL;
   const code = (res: { status: number; body: { error?: { code: string } } }) => [
     res.status,
     res.body?.error?.code,
@@ -24,9 +29,11 @@ describe.each(TEST_BACKENDS)('role hierarchy on %s', (backend) => {
 
   beforeAll(async () => {
     h = await startHarness(backend);
-    [owner, admin, mod, low, plain] = await Promise.all(
-      ['owner', 'admin', 'mod', 'low', 'plain'].map((n) => h.user(n)),
-    );
+    owner = await h.user('owner');
+    admin = await h.user('admin');
+    mod = await h.user('mod');
+    low = await h.user('low');
+    plain = await h.user('plain');
     c = await community(h, owner, [admin, mod, low, plain]);
     // each new role goes to the bottom: made top-down, they end high (3) > mid (2) > low (1)
     high = await c.role(P.ADMINISTRATOR, [admin], 'high');
@@ -60,14 +67,15 @@ describe.each(TEST_BACKENDS)('role hierarchy on %s', (backend) => {
       code(await h.call('DELETE', `/servers/${c.sid}/members/${admin.id}/roles/${high.id}`, { as: mod })),
     ).toEqual([403, 'role_hierarchy']);
     // below: fine
-    expect((await h.call('PATCH', `/roles/${lowRole.id}`, { as: mod, body: { color: 0x00ff00 } })).status).toBe(
-      200,
-    );
+    expect(
+      (await h.call('PATCH', `/roles/${lowRole.id}`, { as: mod, body: { color: 0x00ff00 } })).status,
+    ).toBe(200);
     expect(
       (await h.call('PUT', `/servers/${c.sid}/members/${plain.id}/roles/${lowRole.id}`, { as: mod })).status,
     ).toBe(204);
     expect(
-      (await h.call('DELETE', `/servers/${c.sid}/members/${plain.id}/roles/${lowRole.id}`, { as: mod })).status,
+      (await h.call('DELETE', `/servers/${c.sid}/members/${plain.id}/roles/${lowRole.id}`, { as: mod }))
+        .status,
     ).toBe(204);
   });
 
@@ -89,9 +97,9 @@ describe.each(TEST_BACKENDS)('role hierarchy on %s', (backend) => {
       expect(
         code(await h.call('PATCH', `/servers/${c.sid}/members/${owner.id}`, { as: admin, body })),
       ).toEqual([403, 'member_hierarchy']);
-    expect((await h.call('PATCH', `/roles/${high.id}`, { as: owner, body: { hoist: true } })).body.hoist).toBe(
-      true,
-    );
+    expect(
+      (await h.call('PATCH', `/roles/${high.id}`, { as: owner, body: { hoist: true } })).body.hoist,
+    ).toBe(true);
   });
 
   it('members ranked at or above cannot be kicked, banned, timed out or renamed', async () => {
@@ -102,9 +110,9 @@ describe.each(TEST_BACKENDS)('role hierarchy on %s', (backend) => {
         403,
         'member_hierarchy',
       ]);
-      expect(
-        code(await h.call('PUT', `/servers/${c.sid}/bans/${target.id}`, { as: mod, body: {} })),
-      ).toEqual([403, 'member_hierarchy']);
+      expect(code(await h.call('PUT', `/servers/${c.sid}/bans/${target.id}`, { as: mod, body: {} }))).toEqual(
+        [403, 'member_hierarchy'],
+      );
       for (const body of [{ nick: 'x' }, { communication_disabled_until: later }])
         expect(
           code(await h.call('PATCH', `/servers/${c.sid}/members/${target.id}`, { as: mod, body })),
@@ -129,8 +137,8 @@ describe.each(TEST_BACKENDS)('role hierarchy on %s', (backend) => {
     ).toEqual([403, 'member_hierarchy']);
     // below: allowed
     expect(
-      (await h.call('PATCH', `/servers/${c.sid}/members/${low.id}`, { as: mod, body: { nick: 'Lowly' } })).body
-        .nick,
+      (await h.call('PATCH', `/servers/${c.sid}/members/${low.id}`, { as: mod, body: { nick: 'Lowly' } }))
+        .body.nick,
     ).toBe('Lowly');
     expect((await h.call('DELETE', `/servers/${c.sid}/members/${peer.id}`, { as: owner })).status).toBe(204);
   });
@@ -144,7 +152,10 @@ describe.each(TEST_BACKENDS)('role hierarchy on %s', (backend) => {
         }),
       ),
     ).toEqual([403, 'missing_permission']);
-    const made = await h.call('POST', `/servers/${c.sid}/roles`, { as: mod, body: { name: 'made', color: 5 } });
+    const made = await h.call('POST', `/servers/${c.sid}/roles`, {
+      as: mod,
+      body: { name: 'made', color: 5 },
+    });
     expect([made.status, made.body.position, made.body.color]).toEqual([201, 1, 5]);
     await h.call('DELETE', `/roles/${made.body.id}`, { as: owner });
     // MANAGE_ROLES through @everyone alone: no role to rank by, so nothing is below
@@ -156,10 +167,9 @@ describe.each(TEST_BACKENDS)('role hierarchy on %s', (backend) => {
         })
       ).status,
     ).toBe(200);
-    expect(code(await h.call('POST', `/servers/${c.sid}/roles`, { as: plain, body: { name: 'x' } }))).toEqual([
-      403,
-      'role_hierarchy',
-    ]);
+    expect(code(await h.call('POST', `/servers/${c.sid}/roles`, { as: plain, body: { name: 'x' } }))).toEqual(
+      [403, 'role_hierarchy'],
+    );
     await h.call('PATCH', `/roles/${c.sid}`, { as: owner, body: { permissions: String(P.VIEW_CHANNEL) } });
   });
 
@@ -169,7 +179,13 @@ describe.each(TEST_BACKENDS)('role hierarchy on %s', (backend) => {
       body: { name: 'Shiny', color: 0xffffff, hoist: true, mentionable: true },
     });
     expect(r.body).toMatchObject({ color: 0xffffff, hoist: true, mentionable: true });
-    for (const body of [{ color: 0x1000000 }, { color: -1 }, { color: 1.5 }, { hoist: 'yes' }, { mentionable: 1 }]) {
+    for (const body of [
+      { color: 0x1000000 },
+      { color: -1 },
+      { color: 1.5 },
+      { hoist: 'yes' },
+      { mentionable: 1 },
+    ]) {
       const res = await h.call('PATCH', `/roles/${r.body.id}`, { as: owner, body });
       expect([res.status, res.body.error.code]).toEqual([400, 'invalid_input']);
     }
@@ -193,11 +209,20 @@ describe.each(TEST_BACKENDS)('role hierarchy on %s', (backend) => {
 
     it('moves only roles below the caller, and only below the caller', async () => {
       const at = await positions();
-      expect(code(await reorder(mod, [{ id: lowRole.id, position: at.high! }]))).toEqual([403, 'role_hierarchy']);
+      expect(code(await reorder(mod, [{ id: lowRole.id, position: at.high! }]))).toEqual([
+        403,
+        'role_hierarchy',
+      ]);
       expect(code(await reorder(mod, [{ id: mid.id, position: at.low! }]))).toEqual([403, 'role_hierarchy']);
-      expect(code(await reorder(plain, [{ id: lowRole.id, position: 1 }]))).toEqual([403, 'missing_permission']);
+      expect(code(await reorder(plain, [{ id: lowRole.id, position: 1 }]))).toEqual([
+        403,
+        'missing_permission',
+      ]);
       const stranger = await h.user('stranger');
-      expect(code(await reorder(stranger, [{ id: lowRole.id, position: 1 }]))).toEqual([404, 'unknown_server']);
+      expect(code(await reorder(stranger, [{ id: lowRole.id, position: 1 }]))).toEqual([
+        404,
+        'unknown_server',
+      ]);
     });
 
     it('the owner reorders in one call: ROLE_UPDATE for each moved role, audit entries, nothing else', async () => {
@@ -205,7 +230,12 @@ describe.each(TEST_BACKENDS)('role hierarchy on %s', (backend) => {
       await h.drain();
       const res = await reorder(owner, [{ id: lowRole.id, position: at.high! + 1 }]);
       expect(res.status).toBe(200);
-      expect(res.body.roles.map((r: { name: string }) => r.name)).toEqual(['@everyone', 'mid', 'high', 'low']);
+      expect(res.body.roles.map((r: { name: string }) => r.name)).toEqual([
+        '@everyone',
+        'mid',
+        'high',
+        'low',
+      ]);
       const events = await h.drain();
       // the positions held are dealt out again: nothing lands outside them
       expect(events.map((e) => [e.t, e.d.role.name, e.d.role.position]).sort()).toEqual([
@@ -213,7 +243,9 @@ describe.each(TEST_BACKENDS)('role hierarchy on %s', (backend) => {
         ['ROLE_UPDATE', 'low', at.high],
         ['ROLE_UPDATE', 'mid', at.low],
       ]);
-      const log = await h.call('GET', `/servers/${c.sid}/audit-log?action=role_update&limit=3`, { as: owner });
+      const log = await h.call('GET', `/servers/${c.sid}/audit-log?action=role_update&limit=3`, {
+        as: owner,
+      });
       expect(log.body.entries.map((e: { changes: { key: string }[] }) => e.changes[0]!.key)).toEqual([
         'position',
         'position',

@@ -107,7 +107,8 @@ export class RoleService {
         changes: diff({} as Partial<AuditedRole>, audited(role), AUDITED),
       });
       await emit('ROLE_CREATE', serverId, { server_id: serverId, role });
-      for (const r of shifted) await emit('ROLE_UPDATE', serverId, { server_id: serverId, role: presentRole(r) });
+      for (const r of shifted)
+        await emit('ROLE_UPDATE', serverId, { server_id: serverId, role: presentRole(r) });
       await emit('PERMISSIONS_UPDATE', serverId, { server_id: serverId });
       return role;
     });
@@ -122,7 +123,8 @@ export class RoleService {
       if (role.id === role.server_id && patch.name !== role.name)
         throw badRequest('invalid_input', 'body.name: @everyone cannot be renamed');
     }
-    if (body.permissions !== undefined) patch.permissions = parsePermissionSet(body.permissions, 'permissions');
+    if (body.permissions !== undefined)
+      patch.permissions = parsePermissionSet(body.permissions, 'permissions');
     if (body.color !== undefined) patch.color = body.color;
     if (body.hoist !== undefined) patch.hoist = body.hoist;
     if (body.mentionable !== undefined) patch.mentionable = body.mentionable;
@@ -130,7 +132,11 @@ export class RoleService {
     if (Object.keys(patch).length === 0)
       throw badRequest('invalid_input', 'body: give name, permissions, color, hoist or mentionable');
     requireRoleBelow(access, role.position);
-    actor.access.requireGrantable(access.permissions, access, BigInt(role.permissions) | (patch.permissions ?? 0n));
+    actor.access.requireGrantable(
+      access.permissions,
+      access,
+      BigInt(role.permissions) | (patch.permissions ?? 0n),
+    );
     return this.tx.run(async (trx, emit) => {
       const row = await this.repo.update(trx, roleId, patch);
       if (!row) throw notFound('role');

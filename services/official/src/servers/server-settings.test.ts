@@ -34,7 +34,9 @@ describe.each(TEST_BACKENDS)('server settings, channel order and invites on %s',
 
   beforeAll(async () => {
     h = await startHarness(backend);
-    [owner, manager, member] = await Promise.all(['owner', 'manager', 'member'].map((n) => h.user(n)));
+    owner = await h.user('owner');
+    manager = await h.user('manager');
+    member = await h.user('member');
     c = await community(h, owner, [manager, member]);
     await c.role(P.MANAGE_SERVER | P.MANAGE_CHANNELS, [manager], 'manager');
   });

@@ -186,7 +186,11 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
 
     it('lists by position then id', async () => {
       const res = await h.call('GET', `/servers/${sid}/channels`, { as: member });
-      expect(res.body.channels.map((c: { name: string }) => c.name)).toEqual(['general', 'general-chat-room', 'second']);
+      expect(res.body.channels.map((c: { name: string }) => c.name)).toEqual([
+        'general',
+        'general-chat-room',
+        'second',
+      ]);
       expect((await h.call('GET', `/servers/${sid}/channels`, { as: stranger })).status).toBe(404);
     });
 
@@ -200,7 +204,11 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
       res = await h.call('PATCH', `/channels/${cid}`, { as: owner, body: { topic: null } });
       expect(res.body.topic).toBeNull();
       const list = await h.call('GET', `/servers/${sid}/channels`, { as: owner });
-      expect(list.body.channels.map((c: { name: string }) => c.name)).toEqual(['general', 'second', 'main-hall']);
+      expect(list.body.channels.map((c: { name: string }) => c.name)).toEqual([
+        'general',
+        'second',
+        'main-hall',
+      ]);
       res = await h.call('PATCH', `/channels/${cid}`, { as: member, body: { name: 'x' } });
       expect([res.status, res.body.error.code]).toEqual([403, 'missing_permission']);
       expect((await h.call('PATCH', `/channels/${cid}`, { as: stranger, body: { name: 'x' } })).status).toBe(

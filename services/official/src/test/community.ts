@@ -32,9 +32,9 @@ export async function community(h: Harness, owner: TestUser, members: TestUser[]
       });
       expect(r.status).toBe(201);
       for (const u of holders)
-        expect((await h.call('PUT', `/servers/${sid}/members/${u.id}/roles/${r.body.id}`, { as: owner })).status).toBe(
-          204,
-        );
+        expect(
+          (await h.call('PUT', `/servers/${sid}/members/${u.id}/roles/${r.body.id}`, { as: owner })).status,
+        ).toBe(204);
       return { id: r.body.id, position: r.body.position };
     },
   };
