@@ -114,8 +114,10 @@ describe.each(TEST_BACKENDS)('server settings, channel order and invites on %s',
       expect(
         err(await h.call('PATCH', `/servers/${c.sid}`, { as: owner, body: { owner_id: outsider.id } })),
       ).toEqual([400, 'invalid_input']);
+      await h.drain();
       const res = await h.call('PATCH', `/servers/${c.sid}`, { as: owner, body: { owner_id: manager.id } });
       expect(res.body.owner_id).toBe(manager.id);
+      expect((await h.drain()).map((e) => e.t)).toEqual(['SERVER_UPDATE', 'PERMISSIONS_UPDATE']);
       // the former owner is now an ordinary member
       expect(err(await h.call('DELETE', `/servers/${c.sid}`, { as: owner }))).toEqual([403, 'not_owner']);
       expect(

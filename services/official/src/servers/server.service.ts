@@ -104,6 +104,9 @@ export class ServerService {
           changes,
         });
       await emit('SERVER_UPDATE', serverId, server);
+      // the former owner may no longer see every channel: gateways check again
+      if (server.owner_id !== before.owner_id)
+        await emit('PERMISSIONS_UPDATE', serverId, { server_id: serverId });
       return server;
     });
   }
