@@ -73,8 +73,9 @@ export class BanRepository {
   }
 
   /**
-   * Deletes the user's messages in the server written after `since`, in `trx`, and puts each
-   * touched channel's newest message back to the newest one left.
+   * Deletes the user's messages in the server written since `since`, in `trx`, by predicate (no
+   * id list, so any number goes), and puts each touched channel's newest message back to the
+   * newest one left.
    */
   async deleteMessagesSince(
     trx: Kysely<DB>,
@@ -83,33 +84,43 @@ export class BanRepository {
     since: Date,
   ): Promise<DeletedMessages> {
     const out: DeletedMessages = { byChannel: new Map(), notifiedByChannel: new Map(), assetIds: [] };
-    const rows = await trx
-      .selectFrom('messages')
-      .select(['id', 'channel_id'])
-      .where('server_id', '=', serverId)
-      .where('author_id', '=', userId)
-      .where('created_at', '>=', since)
-      .orderBy('id')
-      .execute();
-    if (rows.length === 0) return out;
-    const ids = rows.map((r) => r.id);
-    for (const r of rows) out.byChannel.set(r.channel_id, [...(out.byChannel.get(r.channel_id) ?? []), r.id]);
+    const theirs = (q: Kysely<DB>) =>
+      q
+        .selectFrom('messages')
+        .select('id')
+        .where('server_id', '=', serverId)
+        .where('author_id', '=', userId)
+        .where('created_at', '>=', since);
     const [notified, assets] = await Promise.all([
       trx
         .selectFrom('message_mentions')
         .select(['channel_id', 'user_id'])
-        .where('message_id', 'in', ids)
+        .where('message_id', 'in', theirs(trx))
         .distinct()
         .execute(),
-      trx.selectFrom('message_attachments').select('asset_id').where('message_id', 'in', ids).execute(),
+      trx
+        .selectFrom('message_attachments')
+        .select('asset_id')
+        .where('message_id', 'in', theirs(trx))
+        .execute(),
     ]);
+    const deleted = await trx
+      .deleteFrom('messages')
+      .where('server_id', '=', serverId)
+      .where('author_id', '=', userId)
+      .where('created_at', '>=', since)
+      .returning(['id', 'channel_id'])
+      .execute();
+    if (deleted.length === 0) return out;
+    deleted.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    for (const r of deleted)
+      out.byChannel.set(r.channel_id, [...(out.byChannel.get(r.channel_id) ?? []), r.id]);
     for (const n of notified)
       out.notifiedByChannel.set(n.channel_id, [
         ...(out.notifiedByChannel.get(n.channel_id) ?? []),
         n.user_id,
       ]);
     out.assetIds = assets.map((a) => a.asset_id);
-    await trx.deleteFrom('messages').where('id', 'in', ids).execute();
     await trx
       .updateTable('channels')
       .set({

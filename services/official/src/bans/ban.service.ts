@@ -14,6 +14,9 @@ import type { MemberRepository } from '../members/member.repository.ts';
 import type { MentionRepository } from '../messages/mention.repository.ts';
 import type { BanRepository } from './ban.repository.ts';
 
+/** The most message ids one MESSAGE_DELETE_BULK carries. */
+export const BULK_EVENT_IDS = 1000;
+
 export class BanService {
   constructor(
     private readonly repo: BanRepository,
@@ -62,12 +65,14 @@ export class BanService {
         );
         for (const [channelId, ids] of deleted.byChannel) {
           await this.mentions.recount(trx, channelId, deleted.notifiedByChannel.get(channelId) ?? []);
-          await emit(
-            'MESSAGE_DELETE_BULK',
-            serverId,
-            { ids, channel_id: channelId, server_id: serverId },
-            channelId,
-          );
+          // one event per channel, in bounded pieces for a very busy spammer
+          for (let i = 0; i < ids.length; i += BULK_EVENT_IDS)
+            await emit(
+              'MESSAGE_DELETE_BULK',
+              serverId,
+              { ids: ids.slice(i, i + BULK_EVENT_IDS), channel_id: channelId, server_id: serverId },
+              channelId,
+            );
         }
         assetIds = deleted.assetIds;
       }

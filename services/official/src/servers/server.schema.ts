@@ -13,7 +13,7 @@ export const UpdateServerBody = Type.Object(
     icon_asset_id: Type.Optional(
       Type.Union([IdInput, Type.Null()], { description: 'a completed image of the caller; null removes it' }),
     ),
-    owner_id: Type.Optional(Type.Union([IdInput], { description: 'transfer to this member (owner only)' })),
+    owner_id: Type.Optional(IdInput),
   },
   { minProperties: 1 },
 );
