@@ -63,11 +63,16 @@ export interface ServersTable {
   name: string;
   owner_id: Int8;
   created_at: Generated<Date>;
+  /** a public image asset */
+  icon_asset_id: NullableInt8;
 }
 export interface MembersTable {
   server_id: Int8;
   user_id: Int8;
   joined_at: Generated<Date>;
+  nick: ColumnType<string | null, string | null | undefined, string | null>;
+  /** the member may only read until then */
+  communication_disabled_until: NullableTimestamp;
 }
 export interface RolesTable {
   id: Int8;
@@ -76,6 +81,10 @@ export interface RolesTable {
   permissions: Int8;
   position: Generated<number>;
   created_at: Generated<Date>;
+  /** 0xRRGGBB; 0: none */
+  color: Generated<number>;
+  hoist: Generated<boolean>;
+  mentionable: Generated<boolean>;
 }
 export interface MemberRolesTable {
   server_id: Int8;
@@ -192,6 +201,25 @@ export interface OutboxTable {
   published_at: NullableTimestamp;
 }
 
+export interface BansTable {
+  server_id: Int8;
+  user_id: Int8;
+  reason: string | null;
+  moderator_id: NullableInt8;
+  created_at: Generated<Date>;
+}
+export interface AuditLogTable {
+  id: Int8;
+  server_id: Int8;
+  action: string;
+  actor_id: Int8;
+  target_id: NullableInt8;
+  reason: string | null;
+  /** JSON array of {key, old, new} */
+  changes: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
@@ -214,6 +242,8 @@ export interface DB {
   message_reactions: MessageReactionsTable;
   user_blocks: UserBlocksTable;
   outbox: OutboxTable;
+  bans: BansTable;
+  audit_log: AuditLogTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -229,6 +259,8 @@ export type OverwriteRow = Selectable<ChannelOverwritesTable>;
 
 /** Every application table, for reset tooling (the migrations table is not one). */
 export const APP_TABLES: readonly (keyof DB)[] = [
+  'audit_log',
+  'bans',
   'message_reactions',
   'user_blocks',
   'message_mentions',

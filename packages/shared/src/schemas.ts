@@ -96,7 +96,9 @@ export const UpdateMeBody = Type.Object(
       ),
     ),
     avatar_asset_id: Type.Optional(
-      Nullable(Id, { description: 'a completed image asset of the caller (png, jpeg, webp, gif); null removes it' }),
+      Nullable(Id, {
+        description: 'a completed image asset of the caller (png, jpeg, webp, gif); null removes it',
+      }),
     ),
     about: Type.Optional(Nullable(Type.String({ maxLength: 190 }))),
   },
@@ -139,7 +141,9 @@ export const DeleteMeBody = Type.Object({
 export const UserRef = Type.Object({
   id: Id,
   username: Type.String(),
-  display_name: Type.Optional(Nullable(Type.String(), { description: 'shown instead of the username where set' })),
+  display_name: Type.Optional(
+    Nullable(Type.String(), { description: 'shown instead of the username where set' }),
+  ),
   avatar: Type.Optional(Nullable(Id, { description: 'avatar asset id: GET /api/images/{avatar}/{size}' })),
 });
 /** A user's public profile, as USER_UPDATE carries it. */
@@ -150,7 +154,15 @@ export const PublicUser = Type.Object({
   avatar: Nullable(Id),
   about: Nullable(Type.String()),
 });
-export const Server = Type.Object({ id: Id, name: Type.String(), owner_id: Id, created_at: Timestamp });
+export const Server = Type.Object({
+  id: Id,
+  name: Type.String(),
+  owner_id: Id,
+  created_at: Timestamp,
+  icon_asset_id: Nullable(Id, {
+    description: 'the icon: GET /api/images/{icon_asset_id}/{size}; null: none',
+  }),
+});
 export const CHANNEL_TYPES = ['text', 'voice', 'category'] as const;
 export const ChannelType = Type.Union(
   CHANNEL_TYPES.map((t) => Type.Literal(t)),
@@ -221,14 +233,40 @@ export const Role = Type.Object({
   server_id: Id,
   name: Type.String(),
   permissions: Type.String({ description: 'permission bit set as a decimal string' }),
-  position: Type.Integer(),
+  position: Type.Integer({ description: 'higher is higher in the hierarchy; @everyone is 0' }),
   created_at: Timestamp,
+  color: Type.Integer({ minimum: 0, maximum: 0xffffff, description: '0xRRGGBB; 0: no colour' }),
+  hoist: Type.Boolean({ description: 'its members are listed apart in the member list' }),
+  mentionable: Type.Boolean({ description: 'anyone may @mention it' }),
 });
 export const Member = Type.Object({
   user: UserRef,
   roles: Type.Array(Id),
   joined_at: Timestamp,
   status: Type.Union([Type.Literal('online'), Type.Literal('offline')]),
+  nick: Nullable(Type.String(), { description: 'the name shown in this server; null: none' }),
+  communication_disabled_until: Nullable(Timestamp, {
+    description: 'timed out until then (may read, not send, react, type or speak); null: not timed out',
+  }),
+});
+export const Ban = Type.Object({
+  user: UserRef,
+  reason: Nullable(Type.String()),
+  created_at: Timestamp,
+});
+export const AuditLogChange = Type.Object({
+  key: Type.String(),
+  old: Type.Optional(Type.Unknown()),
+  new: Type.Optional(Type.Unknown()),
+});
+export const AuditLogEntry = Type.Object({
+  id: Id,
+  action: Type.String({ description: 'what happened, e.g. member_ban_add (see docs/API.md)' }),
+  actor_id: Id,
+  target_id: Nullable(Id),
+  reason: Nullable(Type.String()),
+  changes: Type.Array(AuditLogChange),
+  created_at: Timestamp,
 });
 export const Invite = Type.Object({
   code: Type.String(),
@@ -238,10 +276,11 @@ export const Invite = Type.Object({
   uses: Type.Integer(),
   expires_at: Nullable(Timestamp),
   created_at: Timestamp,
+  inviter: Type.Optional(UserRef),
 });
 export const InvitePreview = Type.Object({
   code: Type.String(),
-  server: Type.Object({ id: Id, name: Type.String() }),
+  server: Type.Object({ id: Id, name: Type.String(), icon_asset_id: Nullable(Id) }),
   member_count: Type.Integer(),
 });
 export const ChannelOverwrite = Type.Object({
@@ -292,6 +331,9 @@ export type Role = Static<typeof Role>;
 export type Member = Static<typeof Member>;
 export type Invite = Static<typeof Invite>;
 export type InvitePreview = Static<typeof InvitePreview>;
+export type Ban = Static<typeof Ban>;
+export type AuditLogChange = Static<typeof AuditLogChange>;
+export type AuditLogEntry = Static<typeof AuditLogEntry>;
 export type ChannelOverwrite = Static<typeof ChannelOverwrite>;
 export type Asset = Static<typeof Asset>;
 export type AssetUpload = Static<typeof AssetUpload>;

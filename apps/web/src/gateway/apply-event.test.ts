@@ -16,6 +16,8 @@ const member = (id: string, status: 'online' | 'offline' = 'offline'): Member =>
   roles: [],
   joined_at: '2026-01-01T00:00:00Z',
   status,
+  nick: null,
+  communication_disabled_until: null,
 });
 const channel = (id: string, position: number): Channel => ({
   id,
@@ -50,7 +52,7 @@ function client() {
   qc.setQueryData<Member[]>(keys.members('s'), [member(ME, 'online'), member('2')]);
   qc.setQueryData<Channel[]>(keys.channels('s'), [channel('10', 0), channel('11', 2)]);
   qc.setQueryData<Server[]>(keys.servers, [
-    { id: 's', name: 'S', owner_id: ME, created_at: '2026-01-01T00:00:00Z' },
+    { id: 's', name: 'S', owner_id: ME, created_at: '2026-01-01T00:00:00Z', icon_asset_id: null },
   ]);
   qc.setQueryData<HistoryData>(keys.messages('c'), {
     pages: [{ messages: [message('5')], has_more: false }],

@@ -25,10 +25,27 @@ afterEach(() => {
 describe('profile card', () => {
   it('opens from a name: avatar, display name, username, about, roles, and the actions slot', async () => {
     const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const member: Member = { user: alice, roles: ['7'], joined_at: '2026-01-01T00:00:00Z', status: 'online' };
+    const member: Member = {
+      user: alice,
+      roles: ['7'],
+      joined_at: '2026-01-01T00:00:00Z',
+      status: 'online',
+      nick: null,
+      communication_disabled_until: null,
+    };
     qc.setQueryData<Member[]>(keys.members('3'), [member]);
     qc.setQueryData<Role[]>(keys.roles('3'), [
-      { id: '7', server_id: '3', name: 'Moderators', permissions: '0', position: 1, created_at: '' },
+      {
+        id: '7',
+        server_id: '3',
+        name: 'Moderators',
+        permissions: '0',
+        position: 1,
+        created_at: '',
+        color: 0,
+        hoist: false,
+        mentionable: false,
+      },
     ]);
     render(
       <QueryClientProvider client={qc}>

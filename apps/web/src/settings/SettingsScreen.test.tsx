@@ -224,6 +224,8 @@ describe('USER_UPDATE in the caches', () => {
       roles: [],
       joined_at: '2026-01-01T00:00:00Z',
       status: 'online',
+      nick: null,
+      communication_disabled_until: null,
     };
     const message = {
       id: '5',

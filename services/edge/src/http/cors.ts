@@ -21,7 +21,8 @@ export async function registerCors(app: FastifyInstance, origins: string[]): Pro
   await app.register(cors, {
     origin: origins,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type'],
+    // X-Audit-Log-Reason: the reason a moderator gives for a change (Official's audit log)
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Audit-Log-Reason'],
     exposedHeaders: ['Retry-After', 'X-Request-Id'],
     maxAge: 600,
   });

@@ -206,6 +206,9 @@ describe('edge proxy', () => {
         'authorization',
       );
       expect((res.headers.get('access-control-allow-headers') ?? '').toLowerCase()).toContain('content-type');
+      expect((res.headers.get('access-control-allow-headers') ?? '').toLowerCase()).toContain(
+        'x-audit-log-reason',
+      );
       expect(t.official.accessCalls).toHaveLength(0);
     });
 

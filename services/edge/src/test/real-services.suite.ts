@@ -114,6 +114,24 @@ export function realServicesSuite(mode: 'embedded' | 'distributed'): void {
       expect((await api(edge, 'GET', '/id/me', { token: alice.access })).status).toBe(200);
     });
 
+    it('a signed-out visitor previews an invite through the Edge; nothing else opens', async () => {
+      const { sid } = await setup();
+      const invite = await api<{ code: string }>(edge, 'POST', `/api/servers/${sid}/invites`, {
+        token: alice.access,
+        body: { max_age: 3600 },
+      });
+      const preview = await api<{ server: { id: string; name: string }; member_count: number }>(
+        edge,
+        'GET',
+        `/api/invites/${invite.body.code}`,
+      );
+      expect(preview.status).toBe(200);
+      expect(preview.body).toMatchObject({ server: { id: sid, name: 'Edge test' }, member_count: 2 });
+      expect((await api(edge, 'GET', '/api/invites/NoSuchCode1')).status).toBe(404);
+      expect((await api(edge, 'POST', `/api/invites/${invite.body.code}/accept`)).status).toBe(401);
+      expect((await api(edge, 'GET', `/api/servers/${sid}/invites`)).status).toBe(401);
+    });
+
     it('a forged X-User-ID is ignored: the token decides who acts', async () => {
       const res = await api<{ owner_id: string }>(edge, 'POST', '/api/servers', {
         token: alice.access,
