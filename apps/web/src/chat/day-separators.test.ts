@@ -16,6 +16,8 @@ function msg(id: string, at: Date, author = 'u1'): TimelineEntry {
     mention_everyone: false,
     reactions: [],
     pinned: false,
+    type: 'default',
+    reference_id: null,
     reply_to_id: null,
     created_at: at.toISOString(),
     edited_at: null,

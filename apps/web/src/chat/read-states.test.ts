@@ -43,6 +43,8 @@ const msg = (id: string, extra: Partial<Message> = {}): Message => ({
   mention_everyone: false,
   reactions: [],
   pinned: false,
+  type: 'default',
+  reference_id: null,
   ...extra,
 });
 

@@ -23,6 +23,8 @@ function message(content: string, extra: Partial<Message> = {}): Message {
     mention_everyone: false,
     reactions: [],
     pinned: false,
+    type: 'default',
+    reference_id: null,
     reply_to_id: null,
     created_at: '2026-11-25T10:00:00.000Z',
     edited_at: null,

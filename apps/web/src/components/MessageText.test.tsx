@@ -31,6 +31,8 @@ const resolved = (extra: Partial<Message> = {}) => ({
   mention_everyone: false,
   reactions: [],
   pinned: false,
+  type: 'default' as const,
+  reference_id: null,
   ...extra,
 });
 const pills = () => screen.queryAllByTestId('mention').map((e) => [e.textContent, e.className]);

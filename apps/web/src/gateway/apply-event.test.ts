@@ -38,6 +38,8 @@ const message = (id: string, author = '2'): Message => ({
   mention_everyone: false,
   reactions: [],
   pinned: false,
+  type: 'default',
+  reference_id: null,
   reply_to_id: null,
   created_at: '2026-01-01T00:00:00Z',
   edited_at: null,

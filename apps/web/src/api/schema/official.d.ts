@@ -1697,6 +1697,10 @@ export interface operations {
                                 me: boolean;
                             }[];
                             pinned: boolean;
+                            /** @description 'default': written by its author; 'pin': the system line "<author> pinned a message" */
+                            type: "default" | "pin";
+                            /** @description for type 'pin': the pinned message (it may have been deleted) */
+                            reference_id: string | (never | null);
                         }[];
                         total: number;
                         total_capped: boolean;
@@ -1829,6 +1833,10 @@ export interface operations {
                                 me: boolean;
                             }[];
                             pinned: boolean;
+                            /** @description 'default': written by its author; 'pin': the system line "<author> pinned a message" */
+                            type: "default" | "pin";
+                            /** @description for type 'pin': the pinned message (it may have been deleted) */
+                            reference_id: string | (never | null);
                         }[];
                         has_more: boolean;
                     };
@@ -1964,6 +1972,10 @@ export interface operations {
                             me: boolean;
                         }[];
                         pinned: boolean;
+                        /** @description 'default': written by its author; 'pin': the system line "<author> pinned a message" */
+                        type: "default" | "pin";
+                        /** @description for type 'pin': the pinned message (it may have been deleted) */
+                        reference_id: string | (never | null);
                     };
                 };
             };
@@ -2193,6 +2205,10 @@ export interface operations {
                             me: boolean;
                         }[];
                         pinned: boolean;
+                        /** @description 'default': written by its author; 'pin': the system line "<author> pinned a message" */
+                        type: "default" | "pin";
+                        /** @description for type 'pin': the pinned message (it may have been deleted) */
+                        reference_id: string | (never | null);
                     };
                 };
             };
@@ -2819,6 +2835,10 @@ export interface operations {
                                 me: boolean;
                             }[];
                             pinned: boolean;
+                            /** @description 'default': written by its author; 'pin': the system line "<author> pinned a message" */
+                            type: "default" | "pin";
+                            /** @description for type 'pin': the pinned message (it may have been deleted) */
+                            reference_id: string | (never | null);
                         }[];
                     };
                 };
