@@ -1,5 +1,5 @@
 /** The markdown-it rules Discord has and CommonMark has not: spoilers and Discord's block quotes. */
-import type { StateBlock, StateInline } from 'markdown-it';
+import type { StateBlock, StateInline, Token } from 'markdown-it';
 
 const PIPE = 0x7c;
 
@@ -37,14 +37,13 @@ export function spoiler(state: StateInline, silent: boolean): boolean {
     state.pos = end + 2;
     return true;
   }
-  const max = state.posMax;
   state.push('spoiler_open', 'span', 1).markup = '||';
-  state.pos = start + 2;
-  state.posMax = end;
-  state.md.inline.tokenize(state);
+  // parsed on its own: a link or emphasis inside cannot reach past the closing `||`
+  const inner: Token[] = [];
+  state.md.inline.parse(src.slice(start + 2, end), state.md, state.env, inner);
+  state.tokens.push(...inner);
   state.push('spoiler_close', 'span', -1).markup = '||';
   state.pos = end + 2;
-  state.posMax = max;
   return true;
 }
 
