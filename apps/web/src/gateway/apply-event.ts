@@ -14,6 +14,7 @@ import {
 } from '../chat/message-cache.ts';
 import { myRoleIds } from '../chat/my-roles.ts';
 import { pendingStore } from '../chat/pending-store.ts';
+import { applyReaction, mapMessage } from '../chat/reactions.ts';
 import { noteMessage } from '../chat/attention-cache.ts';
 import { applyReadStateUpdate, mentionsMe, stateOf, type ReadStates } from '../chat/read-states.ts';
 import { typingStore } from '../chat/typing-store.ts';
@@ -50,6 +51,28 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
       }
       qc.setQueryData<HistoryData>(keys.messages(channel_id), (d) => removeMessage(d, id));
       pendingStore.prune(channel_id, (p) => p.resolved_id !== id);
+      return;
+    }
+    case 'MESSAGE_REACTION_ADD':
+    case 'MESSAGE_REACTION_REMOVE': {
+      const { channel_id, message_id, emoji, user_id } = ev.d;
+      const add = ev.t === 'MESSAGE_REACTION_ADD';
+      qc.setQueryData<HistoryData>(keys.messages(channel_id), (d) =>
+        mapMessage(d, message_id, (m) => ({
+          ...m,
+          reactions: applyReaction(m.reactions, emoji, add, user_id === myId),
+        })),
+      );
+      // who reacted is read again when next shown
+      qc.removeQueries({ queryKey: keys.reactors(message_id, emoji) });
+      return;
+    }
+    case 'CHANNEL_PINS_UPDATE': {
+      const { channel_id, message_id, pinned } = ev.d;
+      qc.setQueryData<HistoryData>(keys.messages(channel_id), (d) =>
+        mapMessage(d, message_id, (m) => ({ ...m, pinned })),
+      );
+      void qc.invalidateQueries({ queryKey: keys.pins(channel_id) });
       return;
     }
     case 'CHANNEL_CREATE':
