@@ -69,3 +69,13 @@ describe('day separators', () => {
     expect(continued).toEqual([false, true, false, false]);
   });
 });
+
+describe('system lines', () => {
+  it('a pin line breaks the author run on both sides', () => {
+    const t = new Date(2026, 10, 25, 15, 0, 0);
+    const line = msg('2', t);
+    if (line.kind === 'message') line.message = { ...line.message, type: 'pin', reference_id: '1' };
+    const rows = withDaySeparators([msg('1', t), line, msg('3', t)], t).filter((r) => r.kind === 'entry');
+    expect(rows.map((r) => (r.kind === 'entry' ? r.continued : null))).toEqual([false, false, false]);
+  });
+});

@@ -32,7 +32,9 @@ import { ChannelSidebar } from './ChannelSidebar.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { MemberList } from './MemberList.tsx';
 import { MentionContext, type MentionContextValue } from './mention-context.tsx';
+import { ConvIcon } from './conv-icons.tsx';
 import { MessagePane, type JumpRequest } from './MessagePane.tsx';
+import { PinsPanel } from './pins/PinsPanel.tsx';
 import { SearchPanel } from './SearchPanel.tsx';
 import { ServerRail } from './ServerRail.tsx';
 import { Toasts } from './Toasts.tsx';
@@ -93,6 +95,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
   const [invite, setInvite] = useState<string | null>(inviteFromLocation);
   const [channelsOpen, setChannelsOpen] = useState(false);
   const [membersOpen, setMembersOpen] = useState(() => window.innerWidth >= 1000);
+  const [pinsOpen, setPinsOpen] = useState(false);
   const [jump, setJump] = useState<(JumpRequest & { channelId: string }) | null>(null);
   const jumpSeq = useRef(0);
   const [searchInput, setSearchInput] = useState('');
@@ -383,6 +386,18 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
               />
             </form>
           )}
+          {channel && (
+            <button
+              className={`icon-btn${pinsOpen ? ' on' : ''}`}
+              aria-label={pinsOpen ? 'Hide pinned messages' : 'Pinned messages'}
+              aria-pressed={pinsOpen}
+              title="Pinned messages"
+              onClick={() => setPinsOpen((o) => !o)}
+              data-testid="toggle-pins"
+            >
+              <ConvIcon name="pin" size={20} />
+            </button>
+          )}
           {server && (
             <button
               className={`icon-btn${membersOpen ? ' on' : ''}`}
@@ -407,6 +422,8 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
                   channel={channel}
                   me={me}
                   canManageMessages={abilities.manageMessages}
+                  canAddReactions={abilities.addReactions}
+                  onOpenPins={() => setPinsOpen(true)}
                   readState={readStates.data ? stateOf(readStates.data, channel.id) : undefined}
                   onRead={onRead}
                   jumpTo={jump?.channelId === channel.id ? jump : null}
@@ -419,6 +436,15 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
                 />
               )}
             </ErrorBoundary>
+            {channel && pinsOpen && searchText === null && (
+              <PinsPanel
+                key={channel.id}
+                channel={channel}
+                canUnpin={abilities.manageMessages}
+                onJump={(mid) => openMessage(channel.server_id, channel.id, mid)}
+                onClose={() => setPinsOpen(false)}
+              />
+            )}
             {server && parsedSearch && searchText !== null && (
               <SearchPanel
                 key={`${server.id}:${searchText}`}
@@ -431,7 +457,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
               />
             )}
           </MentionContext.Provider>
-          {server && membersOpen && searchText === null && (
+          {server && membersOpen && searchText === null && !pinsOpen && (
             <MemberList
               members={members.data}
               error={members.error ? errorMessage(members.error) : null}

@@ -7,6 +7,7 @@
 import type { Message } from '@twopointo/shared';
 import type { ReactNode } from 'react';
 import { parseContent, type MessagePart } from '../chat/mentions.ts';
+import './conversations.css';
 import { Markdown } from './markdown/Markdown.tsx';
 import { useMentions, type MentionContextValue } from './mention-context.tsx';
 
