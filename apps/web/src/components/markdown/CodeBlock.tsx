@@ -31,7 +31,14 @@ export function CodeBlock({ code, info }: { code: string; info: string }) {
     };
   }, [code, info, language]);
   return (
-    <pre className="md-codeblock" data-testid="code-block" data-language={language ?? undefined}>
+    // focusable: a long line scrolls sideways, and keyboard users scroll it too
+    <pre
+      className="md-codeblock"
+      tabIndex={0}
+      aria-label={language ? `Code (${language})` : 'Code'}
+      data-testid="code-block"
+      data-language={language ?? undefined}
+    >
       <code className={nodes ? 'hljs' : undefined} data-highlighted={nodes ? 'yes' : undefined}>
         {nodes ? renderNodes(nodes) : code}
       </code>

@@ -80,11 +80,15 @@ function renderNode(node: Node, key: string, renderText: TextRenderer): ReactNod
         </blockquote>
       );
     case 'bullet_list_open':
-      return <ul key={key}>{kids()}</ul>;
+      return (
+        <ul key={key} className="md-list">
+          {kids()}
+        </ul>
+      );
     case 'ordered_list_open': {
       const start = Number(token.attrGet('start') ?? 1);
       return (
-        <ol key={key} start={Number.isSafeInteger(start) ? start : 1}>
+        <ol key={key} className="md-list" start={Number.isSafeInteger(start) ? start : 1}>
           {kids()}
         </ol>
       );
