@@ -36,8 +36,9 @@ export function EmojiButton({
           <EmojiPicker
             onPick={(emoji) => {
               setOpen(false);
-              onPick(emoji);
+              // back to the button first: `onPick` may move the focus on (the composer does)
               button.current?.focus();
+              onPick(emoji);
             }}
           />
         </Popover>
