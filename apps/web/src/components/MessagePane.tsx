@@ -464,7 +464,7 @@ export function MessagePane({
           requestAnimationFrame(scrollToBottom);
         }}
         onEditLast={() => {
-          const last = [...confirmed].reverse().find((m) => m.author.id === me.id);
+          const last = [...confirmed].reverse().find((m) => m.author.id === me.id && m.type === 'default');
           if (last) setEditingId(last.id);
         }}
       />

@@ -119,6 +119,8 @@ describe.each(TEST_BACKENDS)('pins on %s', (backend) => {
     const channels = await h.call('GET', `/servers/${sid}/channels`, { as: member });
     expect(channels.body.channels.find((c: { id: string }) => c.id === ch).last_message_id).toBe(lineId);
 
+    const search = await h.call('GET', `/servers/${sid}/messages/search?author_id=${mod.id}`, { as: member });
+    expect(search.body.messages).toEqual([]);
     const edit = await h.call('PATCH', `/messages/${lineId}`, { as: mod, body: { content: 'hijack' } });
     expect([edit.status, edit.body.error.code]).toEqual([403, 'system_message']);
     expect((await h.call('DELETE', `/messages/${lineId}`, { as: mod })).status).toBe(204);
