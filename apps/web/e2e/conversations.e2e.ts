@@ -147,6 +147,10 @@ describe.skipIf(skipReason !== null)('conversations end to end', () => {
 
   it('a message with every markdown construct renders, emoji in colour', async () => {
     await send(a, `${rich.join('\n')}\n@${bob.username} look`);
+    // the composer keeps the focus after sending, with a visible ring
+    const composer = a.locator('.composer');
+    expect(await composer.evaluate((e) => getComputedStyle(e).outlineStyle)).toBe('solid');
+    await shot(a, 'conversations-composer-focus.png');
     const m = message(b, 'Release notes');
     await m.waitFor();
     await m.locator('h1').waitFor();
