@@ -126,7 +126,9 @@ export const Message = Type.Object({
   type: Type.Union([Type.Literal('default'), Type.Literal('pin')], {
     description: "'default': written by its author; 'pin': the system line \"<author> pinned a message\"",
   }),
-  reference_id: Nullable(Id, { description: "for type 'pin': the pinned message (it may have been deleted)" }),
+  reference_id: Nullable(Id, {
+    description: "for type 'pin': the pinned message (it may have been deleted)",
+  }),
 });
 /** A user's read marker in a channel and the mentions of them after it. */
 export const ReadState = Type.Object({

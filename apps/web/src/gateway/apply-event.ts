@@ -35,6 +35,8 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
     }
     case 'MESSAGE_UPDATE':
       qc.setQueryData<HistoryData>(keys.messages(ev.d.channel_id), (d) => updateMessage(d, ev.d));
+      // the pins panel shows the edit too
+      if (ev.d.pinned) void qc.invalidateQueries({ queryKey: keys.pins(ev.d.channel_id) });
       return;
     case 'MESSAGE_DELETE': {
       const { id, channel_id, server_id } = ev.d;
@@ -51,6 +53,8 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
       }
       qc.setQueryData<HistoryData>(keys.messages(channel_id), (d) => removeMessage(d, id));
       pendingStore.prune(channel_id, (p) => p.resolved_id !== id);
+      // a deleted pinned message leaves the pins without a CHANNEL_PINS_UPDATE
+      if (gone?.pinned !== false) void qc.invalidateQueries({ queryKey: keys.pins(channel_id) });
       return;
     }
     case 'MESSAGE_REACTION_ADD':
