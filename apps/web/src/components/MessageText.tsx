@@ -31,7 +31,16 @@ function pill(part: MessagePart, ctx: MentionContextValue, resolved: Resolved | 
   return null;
 }
 
-export function MessageText({ content, resolved }: { content: string; resolved?: Resolved }) {
+export function MessageText({
+  content,
+  resolved,
+  interactive = true,
+}: {
+  content: string;
+  resolved?: Resolved;
+  /** false where the text sits inside a button (a search result): no links or spoilers to operate */
+  interactive?: boolean;
+}) {
   const ctx = useMentions();
   const renderText = (text: string, key: string): ReactNode => (
     <span key={key}>
@@ -47,5 +56,5 @@ export function MessageText({ content, resolved }: { content: string; resolved?:
       })}
     </span>
   );
-  return <Markdown content={content} renderText={renderText} />;
+  return <Markdown content={content} renderText={renderText} interactive={interactive} />;
 }

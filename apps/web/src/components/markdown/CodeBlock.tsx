@@ -14,7 +14,15 @@ function renderNodes(nodes: HighlightNode[]): ReactNode[] {
   );
 }
 
-export function CodeBlock({ code, info }: { code: string; info: string }) {
+export function CodeBlock({
+  code,
+  info,
+  focusable = true,
+}: {
+  code: string;
+  info: string;
+  focusable?: boolean;
+}) {
   const [nodes, setNodes] = useState<HighlightNode[] | null>(null);
   const language = languageOf(info);
   useEffect(() => {
@@ -34,7 +42,7 @@ export function CodeBlock({ code, info }: { code: string; info: string }) {
     // focusable: a long line scrolls sideways, and keyboard users scroll it too
     <pre
       className="md-codeblock"
-      tabIndex={0}
+      tabIndex={focusable ? 0 : undefined}
       aria-label={language ? `Code (${language})` : 'Code'}
       data-testid="code-block"
       data-language={language ?? undefined}

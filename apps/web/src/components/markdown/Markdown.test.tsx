@@ -103,3 +103,20 @@ describe('markdown: Discord subset', () => {
     open.mockRestore();
   });
 });
+
+describe('markdown inside something clickable', () => {
+  it('shows links and spoilers without anything to operate (no nested controls)', () => {
+    const { container } = render(
+      <Markdown
+        content={'[docs](https://x.y) https://a.b ||hidden|| \n```js\nlet a\n```'}
+        renderText={(text, key) => <span key={key}>{text}</span>}
+        interactive={false}
+      />,
+    );
+    expect(container.querySelector('a')).toBeNull();
+    expect(container.querySelector('[role="button"]')).toBeNull();
+    expect(container.querySelector('[tabindex]')).toBeNull();
+    expect(container.textContent).toContain('docs');
+    expect(container.querySelector('.spoiler .spoiler-content')?.textContent).toBe('hidden');
+  });
+});

@@ -37,9 +37,16 @@ type TextRenderer = (text: string, key: string) => ReactNode;
 const plainText = (nodes: Node[]): string =>
   nodes.map((n) => (n.token.type === 'text' ? n.token.content : plainText(n.children))).join('');
 
-function renderNode(node: Node, key: string, renderText: TextRenderer): ReactNode {
+interface RenderContext {
+  renderText: TextRenderer;
+  /** false inside something clickable (a search result): links and spoilers are shown, not operable */
+  interactive: boolean;
+}
+
+function renderNode(node: Node, key: string, ctx: RenderContext): ReactNode {
   const { token } = node;
-  const kids = () => node.children.map((c, i) => renderNode(c, `${key}.${i}`, renderText));
+  const { renderText, interactive } = ctx;
+  const kids = () => node.children.map((c, i) => renderNode(c, `${key}.${i}`, ctx));
   switch (token.type) {
     case 'text':
       return token.content ? renderText(token.content, key) : null;
@@ -53,7 +60,14 @@ function renderNode(node: Node, key: string, renderText: TextRenderer): ReactNod
         </code>
       );
     case 'fence':
-      return <CodeBlock key={key} code={token.content.replace(/\n$/, '')} info={token.info} />;
+      return (
+        <CodeBlock
+          key={key}
+          code={token.content.replace(/\n$/, '')}
+          info={token.info}
+          focusable={interactive}
+        />
+      );
     case 'inline':
       return <Fragment key={key}>{kids()}</Fragment>;
     case 'paragraph_open':
@@ -72,7 +86,15 @@ function renderNode(node: Node, key: string, renderText: TextRenderer): ReactNod
     case 's_open':
       return <s key={key}>{kids()}</s>;
     case 'spoiler_open':
-      return <Spoiler key={key}>{kids()}</Spoiler>;
+      return interactive ? (
+        <Spoiler key={key}>{kids()}</Spoiler>
+      ) : (
+        <span key={key} className="spoiler" data-testid="spoiler">
+          <span className="spoiler-content" aria-hidden="true">
+            {kids()}
+          </span>
+        </span>
+      );
     case 'blockquote_open':
       return (
         <blockquote key={key} className="md-quote">
@@ -116,6 +138,12 @@ function renderNode(node: Node, key: string, renderText: TextRenderer): ReactNod
       const bare = token.markup === 'linkify' || token.markup === 'autolink';
       if (!href || (token.markup === 'linkify' && !isLinkableText(plainText(node.children))))
         return <Fragment key={key}>{kids()}</Fragment>;
+      if (!interactive)
+        return (
+          <span key={key} className="link-text">
+            {kids()}
+          </span>
+        );
       if (bare)
         return (
           <a key={key} href={href} target="_blank" rel="noopener noreferrer nofollow">
@@ -138,7 +166,16 @@ function renderNode(node: Node, key: string, renderText: TextRenderer): ReactNod
   }
 }
 
-export function Markdown({ content, renderText }: { content: string; renderText: TextRenderer }) {
+export function Markdown({
+  content,
+  renderText,
+  interactive = true,
+}: {
+  content: string;
+  renderText: TextRenderer;
+  interactive?: boolean;
+}) {
   const tree = useMemo(() => toTree(parseMarkdown(content)), [content]);
-  return <>{tree.map((n, i) => renderNode(n, String(i), renderText))}</>;
+  const ctx = { renderText, interactive };
+  return <>{tree.map((n, i) => renderNode(n, String(i), ctx))}</>;
 }
