@@ -124,6 +124,10 @@ describe.skipIf(skipReason !== null)('conversations end to end', () => {
     const tip = a.getByTestId('reaction-tooltip');
     await expect.poll(() => tip.innerText()).toContain(bob.username);
     expect(await tip.innerText()).toContain(alice.username);
+    // bob's own tooltip, read again after his click, names both
+    await bobChip.hover();
+    await expect.poll(() => b.getByTestId('reaction-tooltip').innerText()).toContain(alice.username);
+    expect(await b.getByTestId('reaction-tooltip').innerText()).toContain(bob.username);
     await shot(b, 'conversations-reactions.png');
 
     // bob takes his back: alice sees 1 again

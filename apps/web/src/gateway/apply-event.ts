@@ -67,8 +67,8 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
           reactions: applyReaction(m.reactions, emoji, add, user_id === myId),
         })),
       );
-      // who reacted is read again when next shown
-      qc.removeQueries({ queryKey: keys.reactors(message_id, emoji) });
+      // who reacted is read again: now if it is showing, else when next shown
+      void qc.invalidateQueries({ queryKey: keys.reactors(message_id, emoji) });
       return;
     }
     case 'CHANNEL_PINS_UPDATE': {

@@ -19,8 +19,9 @@ export function useToggleReaction(channelId: string, onError: (message: string) 
           })),
         );
       change(add);
-      qc.removeQueries({ queryKey: keys.reactors(messageId, emoji) });
-      (add ? conversations.react : conversations.unreact)(channelId, messageId, emoji).catch(
+      (add ? conversations.react : conversations.unreact)(channelId, messageId, emoji).then(
+        // who reacted is read again once the server has it (now if it is showing)
+        () => qc.invalidateQueries({ queryKey: keys.reactors(messageId, emoji) }),
         (err: unknown) => {
           change(!add);
           onError(`Could not ${add ? 'add' : 'remove'} the reaction: ${errorMessage(err)}`);
