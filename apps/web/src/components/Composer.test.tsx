@@ -198,6 +198,10 @@ describe('Composer', () => {
     // a time is no shortcode
     type(input, 'at 10:30');
     expect(screen.queryByTestId('emoji-autocomplete')).toBeNull();
+    // a whole shortcode turns into its emoji as the closing colon is typed
+    fireEvent.change(input, { target: { value: 'yes :joy:' } });
+    expect(input.value).toBe('yes 😂');
+    expect(input.selectionStart).toBe('yes 😂'.length);
   });
 
   it('the emoji button inserts the picked emoji at the caret and gives the focus back', async () => {

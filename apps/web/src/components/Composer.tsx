@@ -30,7 +30,7 @@ import { sendMessage } from '../chat/send-message.ts';
 import { uploadFile } from '../chat/upload.ts';
 import { formatSize } from './Attachments.tsx';
 import { searchEmoji, useEmojiData, noteRecentEmoji } from './emoji/emoji-data.ts';
-import { insertEmoji, shortcodeQuery } from './emoji/shortcodes.ts';
+import { completeShortcode, insertEmoji, shortcodeQuery } from './emoji/shortcodes.ts';
 import { EmojiButton } from './emoji/EmojiButton.tsx';
 import { Icon } from './Icon.tsx';
 import { useMentions } from './mention-context.tsx';
@@ -219,7 +219,18 @@ export function Composer(props: {
     }
   };
 
-  const onChange = (value: string, at: number) => {
+  const onChange = (typedValue: string, typedAt: number) => {
+    // a whole known `:shortcode:` becomes its emoji as the closing colon is typed
+    const completed = emojiData.data
+      ? completeShortcode(
+          typedValue,
+          typedAt,
+          (code) => emojiData.data.find((e) => e.shortcodes.includes(code))?.unicode,
+        )
+      : null;
+    const value = completed?.text ?? typedValue;
+    const at = completed?.caret ?? typedAt;
+    if (completed) moveCaretTo.current = at;
     setText(value);
     setCaret(at);
     setDismissed(false);

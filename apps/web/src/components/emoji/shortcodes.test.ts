@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertEmoji, shortcodeQuery } from './shortcodes.ts';
+import { completeShortcode, insertEmoji, shortcodeQuery } from './shortcodes.ts';
 import { loadEmoji, searchEmoji } from './emoji-data.ts';
 
 describe(':shortcode: in the composer', () => {
@@ -10,6 +10,15 @@ describe(':shortcode: in the composer', () => {
     expect(shortcodeQuery('see http://x', 12)).toBeNull();
     expect(shortcodeQuery('hi :t', 5)).toBeNull();
     expect(shortcodeQuery('hi :thu more', 12)).toBeNull();
+  });
+
+  it('turns a whole known :shortcode: into its emoji as the colon is typed', () => {
+    const lookup = (code: string) => ({ joy: '😂', '+1': '👍' })[code];
+    expect(completeShortcode('so :joy:', 8, lookup)).toEqual({ text: 'so 😂', caret: 5 });
+    expect(completeShortcode(':+1: later', 4, lookup)).toEqual({ text: '👍 later', caret: 2 });
+    expect(completeShortcode('so :nope:', 9, lookup)).toBeNull();
+    expect(completeShortcode('a:joy:', 6, lookup)).toBeNull();
+    expect(completeShortcode('so :joy', 7, lookup)).toBeNull();
   });
 
   it('puts the emoji in place of the query', () => {

@@ -18,3 +18,20 @@ export function insertEmoji(
   const after = text.slice(caret).replace(/^ /, '');
   return { text: text.slice(0, start) + insert + after, caret: start + insert.length };
 }
+
+/**
+ * A whole `:shortcode:` just typed (the caret after its closing colon) and known: the text with
+ * the emoji in its place, as Discord turns it, else null.
+ */
+export function completeShortcode(
+  text: string,
+  caret: number,
+  lookup: (code: string) => string | undefined,
+): { text: string; caret: number } | null {
+  const m = /(?:^|[\s([{])(:([a-z0-9_+-]{2,32}):)$/i.exec(text.slice(0, caret));
+  if (!m) return null;
+  const emoji = lookup(m[2]!.toLowerCase());
+  if (!emoji) return null;
+  const start = caret - m[1]!.length;
+  return { text: text.slice(0, start) + emoji + text.slice(caret), caret: start + emoji.length };
+}
