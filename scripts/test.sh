@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v oathtool >/dev/null || missing+=(oathtool)
+# colour emoji in the browser journeys (screenshots of reactions and the picker)
+[[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]] || missing+=(fonts-noto-color-emoji)
 if (( ${#missing[@]} )) && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
   echo "== installing ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

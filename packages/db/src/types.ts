@@ -133,6 +133,10 @@ export interface MessagesTable {
   search: ColumnType<string, never, never>;
   /** when the message was pinned; null when it is not */
   pinned_at: NullableTimestamp;
+  /** 'default', or 'pin' for the system line a pin writes */
+  type: Generated<'default' | 'pin'>;
+  /** for type 'pin': the pinned message (no foreign key: it may be deleted) */
+  reference_id: NullableInt8;
 }
 export interface ReadStatesTable {
   user_id: Int8;

@@ -49,6 +49,7 @@ export const ERROR_CODES = {
   url_expired: 'A storage URL has expired',
   not_owner: 'Only the server’s owner may do this',
   not_author: 'Only the author may edit a message',
+  system_message: 'A system message (e.g. "pinned a message") cannot be edited',
   cannot_kick_owner: 'The owner cannot be kicked',
   cannot_delete_everyone: 'The @everyone role cannot be deleted',
   role_hierarchy: 'The role is at or above the caller’s highest role (only the owner is above all)',

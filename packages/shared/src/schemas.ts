@@ -221,6 +221,12 @@ export const Message = Type.Object({
   mention_everyone: Type.Boolean({ description: '@everyone or @here, by an author with MENTION_EVERYONE' }),
   reactions: Type.Array(Reaction, { description: 'per emoji, in the order each was first used' }),
   pinned: Type.Boolean(),
+  type: Type.Union([Type.Literal('default'), Type.Literal('pin')], {
+    description: "'default': written by its author; 'pin': the system line \"<author> pinned a message\"",
+  }),
+  reference_id: Nullable(Id, {
+    description: "for type 'pin': the pinned message (it may have been deleted)",
+  }),
 });
 /** A user's read marker in a channel and the mentions of them after it. */
 export const ReadState = Type.Object({

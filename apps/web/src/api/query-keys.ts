@@ -10,5 +10,8 @@ export const keys = {
   messages: (cid: string) => ['messages', cid] as const,
   /** the caller's read states, as a map by channel id */
   readStates: ['read-states'] as const,
+  /** who reacted with an emoji (fetched when a chip is hovered) */
+  reactors: (mid: string, emoji: string) => ['reactors', mid, emoji] as const,
+  pins: (cid: string) => ['pins', cid] as const,
   search: (sid: string, q: string, offset: number) => ['search', sid, q, offset] as const,
 };

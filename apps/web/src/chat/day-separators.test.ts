@@ -16,6 +16,8 @@ function msg(id: string, at: Date, author = 'u1'): TimelineEntry {
     mention_everyone: false,
     reactions: [],
     pinned: false,
+    type: 'default',
+    reference_id: null,
     reply_to_id: null,
     created_at: at.toISOString(),
     edited_at: null,
@@ -65,5 +67,15 @@ describe('day separators', () => {
     );
     const continued = rows.flatMap((r) => (r.kind === 'entry' ? [r.continued] : []));
     expect(continued).toEqual([false, true, false, false]);
+  });
+});
+
+describe('system lines', () => {
+  it('a pin line breaks the author run on both sides', () => {
+    const t = new Date(2026, 10, 25, 15, 0, 0);
+    const line = msg('2', t);
+    if (line.kind === 'message') line.message = { ...line.message, type: 'pin', reference_id: '1' };
+    const rows = withDaySeparators([msg('1', t), line, msg('3', t)], t).filter((r) => r.kind === 'entry');
+    expect(rows.map((r) => (r.kind === 'entry' ? r.continued : null))).toEqual([false, false, false]);
   });
 });

@@ -47,8 +47,10 @@ export function withDaySeparators(
       entry.kind === 'message' ? entry.message.reply_to_id !== null : entry.pending.reply_to_id !== null;
     const continued =
       !isReply && last !== null && last.author === author && info.at.getTime() - last.at.getTime() < GROUP_MS;
-    rows.push({ kind: 'entry', key: info.key, entry, continued });
-    last = { at: info.at, author };
+    // a system line ("pinned a message") neither continues a run nor lets the next message continue it
+    const system = entry.kind === 'message' && entry.message.type !== 'default';
+    rows.push({ kind: 'entry', key: info.key, entry, continued: continued && !system });
+    last = system ? null : { at: info.at, author };
   }
   return rows;
 }

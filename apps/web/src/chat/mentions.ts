@@ -3,10 +3,8 @@
  * Parsing message content into text, links and mentions for rendering; turning what the
  * composer shows (`@alice`) into tokens on send and back for editing; the `@` autocomplete.
  */
-import { linkify, type TextPart } from './linkify.ts';
-
 export type MessagePart =
-  | TextPart
+  | { kind: 'text'; text: string }
   | { kind: 'user'; id: string; raw: string }
   | { kind: 'role'; id: string; raw: string }
   | { kind: 'everyone'; raw: string };
@@ -14,12 +12,12 @@ export type MessagePart =
 // @everyone is not a mention inside a word or an address ("a@everyone.org")
 const TOKEN_RE = /<@!?(\d+)>|<@&(\d+)>|(?<![\w@.])@(?:everyone|here)(?![\w@])/g;
 
-/** Content as text, link and mention parts, in order; markup stays text. */
+/** A run of message text as text and mention parts, in order (links and markdown are the renderer's). */
 export function parseContent(content: string): MessagePart[] {
   const parts: MessagePart[] = [];
   let last = 0;
   const pushText = (text: string) => {
-    if (text) parts.push(...linkify(text));
+    if (text) parts.push({ kind: 'text', text });
   };
   for (const m of content.matchAll(TOKEN_RE)) {
     pushText(content.slice(last, m.index));

@@ -26,6 +26,8 @@ function m(id: string, content = `m${id}`, author = ME): Message {
     mention_everyone: false,
     reactions: [],
     pinned: false,
+    type: 'default',
+    reference_id: null,
     reply_to_id: null,
     created_at: new Date(2026, 0, 1, 12, 0, Number(id) % 60).toISOString(),
     edited_at: null,

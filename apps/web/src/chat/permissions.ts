@@ -19,6 +19,8 @@ export interface ServerAbilities {
   createInvite: boolean;
   /** @everyone and @here ping (offered in the autocomplete; the server has the last word) */
   mentionEveryone: boolean;
+  /** react with an emoji not on the message yet (adding to an existing one needs no bit) */
+  addReactions: boolean;
   isOwner: boolean;
 }
 
@@ -30,6 +32,7 @@ export function abilitiesFrom(perms: bigint | null, isOwner: boolean): ServerAbi
       manageMessages: false,
       createInvite: true,
       mentionEveryone: true,
+      addReactions: true,
       isOwner,
     };
   return {
@@ -38,6 +41,7 @@ export function abilitiesFrom(perms: bigint | null, isOwner: boolean): ServerAbi
     manageMessages: hasPermission(perms, Permissions.MANAGE_MESSAGES),
     createInvite: hasPermission(perms, Permissions.CREATE_INVITE),
     mentionEveryone: hasPermission(perms, Permissions.MENTION_EVERYONE),
+    addReactions: hasPermission(perms, Permissions.ADD_REACTIONS),
     isOwner,
   };
 }

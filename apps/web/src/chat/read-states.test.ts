@@ -45,6 +45,8 @@ const msg = (id: string, extra: Partial<Message> = {}): Message => ({
   mention_everyone: false,
   reactions: [],
   pinned: false,
+  type: 'default',
+  reference_id: null,
   ...extra,
 });
 

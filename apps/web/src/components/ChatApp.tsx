@@ -33,7 +33,9 @@ import { SignOutDialog } from './dialogs/SignOutDialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { MemberList } from './MemberList.tsx';
 import { MentionContext, type MentionContextValue } from './mention-context.tsx';
+import { ConvIcon } from './conv-icons.tsx';
 import { MessagePane, type JumpRequest } from './MessagePane.tsx';
+import { PinsPanel } from './pins/PinsPanel.tsx';
 import { SearchPanel } from './SearchPanel.tsx';
 import { ServerRail } from './ServerRail.tsx';
 import { Toasts } from './Toasts.tsx';
@@ -98,6 +100,7 @@ function ChatLayout({ me }: { me: UserRef }) {
   const [channelsOpen, setChannelsOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
   const [membersOpen, setMembersOpen] = useState(() => window.innerWidth >= 1000);
+  const [pinsOpen, setPinsOpen] = useState(false);
   const [jump, setJump] = useState<(JumpRequest & { channelId: string }) | null>(null);
   const jumpSeq = useRef(0);
   const [searchInput, setSearchInput] = useState('');
@@ -415,6 +418,18 @@ function ChatLayout({ me }: { me: UserRef }) {
               />
             </form>
           )}
+          {channel && (
+            <button
+              className={`icon-btn${pinsOpen ? ' on' : ''}`}
+              aria-label={pinsOpen ? 'Hide pinned messages' : 'Pinned messages'}
+              aria-pressed={pinsOpen}
+              title="Pinned messages"
+              onClick={() => setPinsOpen((o) => !o)}
+              data-testid="toggle-pins"
+            >
+              <ConvIcon name="pin" size={20} />
+            </button>
+          )}
           {server && (
             <button
               className={`icon-btn${membersOpen ? ' on' : ''}`}
@@ -439,6 +454,8 @@ function ChatLayout({ me }: { me: UserRef }) {
                   channel={channel}
                   me={me}
                   canManageMessages={abilities.manageMessages}
+                  canAddReactions={abilities.addReactions}
+                  onOpenPins={() => setPinsOpen(true)}
                   readState={readStates.data ? stateOf(readStates.data, channel.id) : undefined}
                   onRead={onRead}
                   jumpTo={jump?.channelId === channel.id ? jump : null}
@@ -452,6 +469,15 @@ function ChatLayout({ me }: { me: UserRef }) {
                 />
               )}
             </ErrorBoundary>
+            {channel && pinsOpen && searchText === null && (
+              <PinsPanel
+                key={channel.id}
+                channel={channel}
+                canUnpin={abilities.manageMessages}
+                onJump={(mid) => openMessage(channel.server_id, channel.id, mid)}
+                onClose={() => setPinsOpen(false)}
+              />
+            )}
             {server && parsedSearch && searchText !== null && (
               <SearchPanel
                 key={`${server.id}:${searchText}`}
@@ -464,7 +490,7 @@ function ChatLayout({ me }: { me: UserRef }) {
               />
             )}
           </MentionContext.Provider>
-          {server && membersOpen && searchText === null && (
+          {server && membersOpen && searchText === null && !pinsOpen && (
             // narrow: the list is an overlay, closed by a tap beside it (or Escape)
             <div
               className="members-scrim"
@@ -472,7 +498,7 @@ function ChatLayout({ me }: { me: UserRef }) {
               data-testid="members-scrim"
             />
           )}
-          {server && membersOpen && searchText === null && (
+          {server && membersOpen && searchText === null && !pinsOpen && (
             <MemberList
               members={shownMembers}
               error={members.error ? errorMessage(members.error) : null}

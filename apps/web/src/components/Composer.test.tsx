@@ -187,4 +187,71 @@ describe('Composer', () => {
     switchTo(other);
     expect(current().value).toBe('elsewhere');
   });
+
+  it(':sho offers emoji by shortcode; Enter puts the emoji in place', async () => {
+    const { input } = renderComposer();
+    type(input, 'nice :thumbsu');
+    await screen.findByTestId('emoji-autocomplete');
+    expect(screen.getAllByTestId('emoji-autocomplete-option')[0]!.dataset.emoji).toBe('👍');
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(input.value).toBe('nice 👍 ');
+    expect(screen.queryByTestId('emoji-autocomplete')).toBeNull();
+    expect(posts('/channels/9/messages')).toHaveLength(0);
+    // a time is no shortcode
+    type(input, 'at 10:30');
+    expect(screen.queryByTestId('emoji-autocomplete')).toBeNull();
+    // a whole shortcode turns into its emoji as the closing colon is typed
+    fireEvent.change(input, { target: { value: 'yes :joy:' } });
+    expect(input.value).toBe('yes 😂');
+    expect(input.selectionStart).toBe('yes 😂'.length);
+  });
+
+  it('the emoji button inserts the picked emoji at the caret and gives the focus back', async () => {
+    const { input } = renderComposer();
+    type(input, 'ab');
+    input.setSelectionRange(1, 1);
+    fireEvent.click(screen.getByTestId('composer-emoji'));
+    fireEvent.change(await screen.findByTestId('emoji-search'), { target: { value: 'pizza' } });
+    const pizza = await vi.waitFor(() => {
+      const o = screen.getAllByTestId('emoji-option').find((e) => e.dataset.emoji === '🍕');
+      if (!o) throw new Error('not yet');
+      return o;
+    });
+    fireEvent.click(pizza);
+    expect(input.value).toBe('a🍕 b');
+    expect(screen.queryByTestId('emoji-picker')).toBeNull();
+    expect(document.activeElement).toBe(input);
+  });
+
+  it('Escape cancels a reply and keeps the focus in the composer; so does the close button', () => {
+    const onCancelReply = vi.fn();
+    const replyTo = { id: '5', author: { id: '7', username: 'alice' } } as Parameters<
+      typeof Composer
+    >[0]['replyTo'];
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <MentionContext.Provider value={mentionables}>
+          <Composer
+            channel={channel}
+            replyTo={replyTo}
+            onCancelReply={onCancelReply}
+            droppedFiles={null}
+            onDroppedTaken={() => undefined}
+            onSent={() => undefined}
+            onEditLast={() => undefined}
+          />
+        </MentionContext.Provider>
+      </QueryClientProvider>,
+    );
+    const input = screen.getByTestId('composer-input');
+    expect(document.activeElement).toBe(input);
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(onCancelReply).toHaveBeenCalledOnce();
+    expect(document.activeElement).toBe(input);
+    const close = screen.getByTestId('reply-cancel');
+    close.focus();
+    fireEvent.click(close);
+    expect(onCancelReply).toHaveBeenCalledTimes(2);
+    expect(document.activeElement).toBe(input);
+  });
 });

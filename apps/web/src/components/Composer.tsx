@@ -1,11 +1,20 @@
 /**
  * The message box: Enter sends, Shift+Enter breaks the line; files upload as soon as they are
- * picked; `@` offers members, roles and @everyone, shown as `@name` and sent as mention tokens.
+ * picked; `@` offers members, roles and @everyone, shown as `@name` and sent as mention tokens;
+ * `:sho` offers emoji by shortcode, and the emoji button opens the picker. Escape cancels a reply.
  * What is typed stays with its channel while switching channels.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import type { Asset, Channel, Message } from '@twopointo/shared';
-import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { official } from '../api/endpoints.ts';
 import { draftStore } from '../chat/drafts.ts';
@@ -20,6 +29,9 @@ import {
 import { sendMessage } from '../chat/send-message.ts';
 import { uploadFile } from '../chat/upload.ts';
 import { formatSize } from './Attachments.tsx';
+import { searchEmoji, useEmojiData, noteRecentEmoji } from './emoji/emoji-data.ts';
+import { completeShortcode, insertEmoji, shortcodeQuery } from './emoji/shortcodes.ts';
+import { EmojiButton } from './emoji/EmojiButton.tsx';
 import { Icon } from './Icon.tsx';
 import { useMentions } from './mention-context.tsx';
 
@@ -41,6 +53,8 @@ interface Upload {
 let uploadSeq = 0;
 
 export function Composer(props: {
+  /** the text box, for the pane to give it the focus back */
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
   channel: Channel;
   replyTo: Message | null;
   onCancelReply: () => void;
@@ -61,7 +75,8 @@ export function Composer(props: {
   const [uploads, setUploads] = useState<Upload[]>([]);
   const lastTyping = useRef(0);
   const sentSinceTyping = useRef(false);
-  const input = useRef<HTMLTextAreaElement>(null);
+  const ownInput = useRef<HTMLTextAreaElement>(null);
+  const input = props.inputRef ?? ownInput;
   const picker = useRef<HTMLInputElement>(null);
 
   // a draft belongs to its channel
@@ -117,7 +132,29 @@ export function Composer(props: {
 
   const typed = dismissed ? null : mentionQuery(text, caret);
   const suggestions = typed ? suggest(typed.query, mentions, { everyone: mentions.everyone }) : [];
-  const activeIndex = Math.min(active, Math.max(0, suggestions.length - 1));
+  const emojiTyped = dismissed || typed ? null : shortcodeQuery(text, caret);
+  const emojiData = useEmojiData(emojiTyped !== null);
+  const emojiOptions = emojiTyped && emojiData.data ? searchEmoji(emojiData.data, emojiTyped.query, 8) : [];
+  const optionCount = suggestions.length || emojiOptions.length;
+  const activeIndex = Math.min(active, Math.max(0, optionCount - 1));
+
+  const putEmoji = (emoji: string, start: number, end: number) => {
+    const next = insertEmoji(text, start, end, emoji);
+    moveCaretTo.current = next.caret;
+    setCaret(next.caret);
+    setText(next.text);
+    draftStore.set(channel.id, next.text);
+    setActive(0);
+  };
+  const chooseEmoji = (unicode: string) => {
+    if (!emojiTyped) return;
+    noteRecentEmoji(unicode);
+    putEmoji(unicode, emojiTyped.start, caret);
+  };
+  const cancelReply = () => {
+    props.onCancelReply();
+    input.current?.focus();
+  };
 
   const choose = (s: Suggestion) => {
     if (!typed) return;
@@ -151,16 +188,17 @@ export function Composer(props: {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (suggestions.length > 0) {
+    if (optionCount > 0) {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
         const step = e.key === 'ArrowDown' ? 1 : -1;
-        setActive((activeIndex + step + suggestions.length) % suggestions.length);
+        setActive((activeIndex + step + optionCount) % optionCount);
         return;
       }
       if ((e.key === 'Enter' && !e.shiftKey) || e.key === 'Tab') {
         e.preventDefault();
-        choose(suggestions[activeIndex]!);
+        if (suggestions.length > 0) choose(suggestions[activeIndex]!);
+        else chooseEmoji(emojiOptions[activeIndex]!.unicode);
         return;
       }
       if (e.key === 'Escape') {
@@ -174,14 +212,25 @@ export function Composer(props: {
       send();
     } else if (e.key === 'Escape' && props.replyTo) {
       e.preventDefault();
-      props.onCancelReply();
+      cancelReply();
     } else if (e.key === 'ArrowUp' && text === '') {
       e.preventDefault();
       props.onEditLast();
     }
   };
 
-  const onChange = (value: string, at: number) => {
+  const onChange = (typedValue: string, typedAt: number) => {
+    // a whole known `:shortcode:` becomes its emoji as the closing colon is typed
+    const completed = emojiData.data
+      ? completeShortcode(
+          typedValue,
+          typedAt,
+          (code) => emojiData.data.find((e) => e.shortcodes.includes(code))?.unicode,
+        )
+      : null;
+    const value = completed?.text ?? typedValue;
+    const at = completed?.caret ?? typedAt;
+    if (completed) moveCaretTo.current = at;
     setText(value);
     setCaret(at);
     setDismissed(false);
@@ -214,7 +263,12 @@ export function Composer(props: {
       {props.replyTo && (
         <div className="reply-bar" data-testid="reply-bar">
           Replying to <strong>{props.replyTo.author.username}</strong>
-          <button className="icon-btn" onClick={props.onCancelReply} aria-label="Cancel reply">
+          <button
+            className="icon-btn"
+            onClick={cancelReply}
+            aria-label="Cancel reply"
+            data-testid="reply-cancel"
+          >
             <Icon name="close" size={14} />
           </button>
         </div>
@@ -265,6 +319,28 @@ export function Composer(props: {
           ))}
         </div>
       )}
+      {emojiOptions.length > 0 && (
+        <div className="autocomplete" role="listbox" aria-label="Emoji" data-testid="emoji-autocomplete">
+          {emojiOptions.map((em, i) => (
+            <button
+              key={em.unicode}
+              role="option"
+              aria-selected={i === activeIndex}
+              className={`autocomplete-item${i === activeIndex ? ' active' : ''}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => chooseEmoji(em.unicode)}
+              onMouseEnter={() => setActive(i)}
+              data-testid="emoji-autocomplete-option"
+              data-emoji={em.unicode}
+            >
+              <span className="autocomplete-name">
+                <span className="autocomplete-emoji">{em.unicode}</span> :{em.shortcodes[0] ?? em.label}:
+              </span>
+              <span className="muted small">{em.label}</span>
+            </button>
+          ))}
+        </div>
+      )}
       <div className={`composer${tooLong ? ' too-long' : ''}`}>
         <button
           className="icon-btn attach"
@@ -301,6 +377,16 @@ export function Composer(props: {
           onPaste={onPaste}
           aria-label={`Message #${channel.name}`}
           data-testid="composer-input"
+        />
+        <EmojiButton
+          className="icon-btn composer-emoji"
+          label="Choose an emoji"
+          testid="composer-emoji"
+          onPick={(emoji) => {
+            const at = input.current?.selectionStart ?? text.length;
+            putEmoji(emoji, at, at);
+            input.current?.focus();
+          }}
         />
         {tooLong && <span className="counter">{MAX_LENGTH - text.length}</span>}
         <button className="btn btn-small send" disabled={!canSend} onClick={send} data-testid="send-button">

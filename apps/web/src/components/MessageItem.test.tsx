@@ -3,6 +3,7 @@ import type { Message } from '@twopointo/shared';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { conversations } from '../api/conversations.ts';
 import { MessageItem } from './MessageItem.tsx';
 
 afterEach(cleanup);
@@ -23,6 +24,8 @@ function message(content: string, extra: Partial<Message> = {}): Message {
     mention_everyone: false,
     reactions: [],
     pinned: false,
+    type: 'default',
+    reference_id: null,
     reply_to_id: null,
     created_at: '2026-11-25T10:00:00.000Z',
     edited_at: null,
@@ -108,5 +111,51 @@ describe('MessageItem', () => {
     fireEvent.change(box, { target: { value: 'new text' } });
     fireEvent.keyDown(box, { key: 'Escape' });
     expect(onEdit).toHaveBeenCalledWith(null);
+  });
+
+  it('an edit starts with the caret at the end', () => {
+    wrap(item(message('some old text'), { editing: true }));
+    const box = screen.getByTestId('edit-input') as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(box);
+    expect([box.selectionStart, box.selectionEnd]).toEqual([13, 13]);
+  });
+
+  it('offers pin/unpin only with MANAGE_MESSAGES, and calls the pin routes', async () => {
+    const pin = vi.spyOn(conversations, 'pin').mockResolvedValue(undefined as never);
+    const unpin = vi.spyOn(conversations, 'unpin').mockResolvedValue(undefined as never);
+    const plain = wrap(item(message('x')));
+    expect(screen.queryByTestId('message-pin')).toBeNull();
+    plain.unmount();
+    const mod = wrap(item(message('x'), { canManageMessages: true }));
+    fireEvent.click(screen.getByTestId('message-pin'));
+    await vi.waitFor(() => expect(pin).toHaveBeenCalledWith('c1', '42'));
+    mod.unmount();
+    wrap(item(message('x', { pinned: true }), { canManageMessages: true }));
+    expect(screen.getByTestId('message-pin').getAttribute('aria-label')).toBe('Unpin message');
+    fireEvent.click(screen.getByTestId('message-pin'));
+    await vi.waitFor(() => expect(unpin).toHaveBeenCalledWith('c1', '42'));
+    vi.restoreAllMocks();
+  });
+
+  it('shows reactions and the add button only with ADD_REACTIONS; picking an emoji reacts', async () => {
+    const onToggleReaction = vi.fn();
+    const reacted = message('x', { reactions: [{ emoji: '👍', count: 1, me: false }] });
+    const denied = wrap(item(reacted, { canAddReactions: false, onToggleReaction }));
+    expect(screen.queryByTestId('add-reaction')).toBeNull();
+    expect(screen.queryByTestId('reaction-add')).toBeNull();
+    fireEvent.click(screen.getByTestId('reaction-chip'));
+    expect(onToggleReaction).toHaveBeenCalledWith('42', '👍', true);
+    denied.unmount();
+    wrap(item(reacted, { canAddReactions: true, onToggleReaction }));
+    fireEvent.click(screen.getByTestId('add-reaction'));
+    fireEvent.change(await screen.findByTestId('emoji-search'), { target: { value: 'tada' } });
+    const tada = await vi.waitFor(() => {
+      const o = screen.getAllByTestId('emoji-option').find((e) => e.dataset.emoji === '🎉');
+      if (!o) throw new Error('not yet');
+      return o;
+    });
+    fireEvent.click(tada);
+    expect(onToggleReaction).toHaveBeenLastCalledWith('42', '🎉', true);
+    expect(screen.queryByTestId('emoji-picker')).toBeNull();
   });
 });

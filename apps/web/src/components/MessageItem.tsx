@@ -1,8 +1,9 @@
 /** One message row: author, time, text, attachments, reply quote, and its own actions. */
 import type { Message, UserRef } from '@twopointo/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { errorMessage } from '../api/api-error.ts';
+import { conversations } from '../api/conversations.ts';
 import { official } from '../api/endpoints.ts';
 import { keys } from '../api/query-keys.ts';
 import {
@@ -20,7 +21,10 @@ import { shownName } from '../settings/account-api.ts';
 import { ProfileTrigger } from '../settings/profile-card-context.tsx';
 import { useMentions } from './mention-context.tsx';
 import { MessageText } from './MessageText.tsx';
+import { ConvIcon } from './conv-icons.tsx';
 import { Icon } from './Icon.tsx';
+import { EmojiButton } from './emoji/EmojiButton.tsx';
+import { ReactionBar } from './reactions/ReactionBar.tsx';
 
 export function formatTime(iso: string): string {
   return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -65,6 +69,10 @@ interface MessageItemProps {
   onImageLoad: () => void;
   /** the message a search result or notification jumped to */
   highlighted?: boolean;
+  /** ADD_REACTIONS: the picker for an emoji not on the message yet is shown */
+  canAddReactions?: boolean;
+  /** add (true) or remove the user's reaction; absent: reactions are shown only */
+  onToggleReaction?: (messageId: string, emoji: string, add: boolean) => void;
 }
 
 export function MessageItem(props: MessageItemProps) {
@@ -77,6 +85,23 @@ export function MessageItem(props: MessageItemProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const mine = m.author.id === myId;
+  const editBox = useRef<HTMLTextAreaElement>(null);
+
+  // the caret starts at the end of the text being edited
+  useEffect(() => {
+    const el = editBox.current;
+    if (props.editing && el) el.setSelectionRange(el.value.length, el.value.length);
+  }, [props.editing]);
+
+  const toggleReaction = (emoji: string, add: boolean) => props.onToggleReaction?.(m.id, emoji, add);
+
+  const togglePin = () => {
+    setBusy(true);
+    (m.pinned ? conversations.unpin : conversations.pin)(m.channel_id, m.id)
+      .then(() => setError(null))
+      .catch((err: unknown) => setError(errorMessage(err)))
+      .finally(() => setBusy(false));
+  };
 
   const saveEdit = () => {
     const content = toWire(draft.trim(), mentions);
@@ -166,6 +191,7 @@ export function MessageItem(props: MessageItemProps) {
           {props.editing ? (
             <div className="edit-box">
               <textarea
+                ref={editBox}
                 value={draft}
                 autoFocus
                 rows={Math.min(8, draft.split('\n').length)}
@@ -203,6 +229,9 @@ export function MessageItem(props: MessageItemProps) {
             )
           )}
           <Attachments attachments={m.attachments} onImageLoad={props.onImageLoad} />
+          {props.onToggleReaction && (
+            <ReactionBar message={m} canAddNew={props.canAddReactions ?? true} onToggle={toggleReaction} />
+          )}
           {error && (
             <div className="inline-error" role="alert">
               {error}
@@ -227,7 +256,14 @@ export function MessageItem(props: MessageItemProps) {
         </div>
       </div>
       {!props.editing && (
-        <div className="message-actions">
+        <div className="message-actions" role="toolbar" aria-label="Message actions">
+          {props.onToggleReaction && (props.canAddReactions ?? true) && (
+            <EmojiButton
+              onPick={(emoji) => {
+                if (!m.reactions.find((r) => r.emoji === emoji)?.me) toggleReaction(emoji, true);
+              }}
+            />
+          )}
           <button
             className="icon-btn"
             title="Reply"
@@ -247,6 +283,19 @@ export function MessageItem(props: MessageItemProps) {
               data-testid="message-edit"
             >
               <Icon name="pencil" />
+            </button>
+          )}
+          {props.canManageMessages && (
+            <button
+              className={`icon-btn${m.pinned ? ' on' : ''}`}
+              title={m.pinned ? 'Unpin' : 'Pin'}
+              aria-label={m.pinned ? 'Unpin message' : 'Pin message'}
+              onClick={togglePin}
+              disabled={busy}
+              data-testid="message-pin"
+              data-pinned={m.pinned || undefined}
+            >
+              <ConvIcon name="pin" />
             </button>
           )}
           {(mine || props.canManageMessages) && (

@@ -21,6 +21,8 @@ import { retryMessage } from '../chat/send-message.ts';
 import { typingText, useTyping } from '../chat/typing-store.ts';
 import { Composer } from './Composer.tsx';
 import { MessageItem, PendingItem } from './MessageItem.tsx';
+import { PinLine } from './pins/PinLine.tsx';
+import { useToggleReaction } from './reactions/use-toggle-reaction.ts';
 
 const PAGE = 50;
 const NEAR_TOP = 150;
@@ -38,6 +40,8 @@ export function MessagePane({
   channel,
   me,
   canManageMessages,
+  canAddReactions = true,
+  onOpenPins,
   readState,
   onRead,
   jumpTo,
@@ -45,6 +49,10 @@ export function MessagePane({
   channel: Channel;
   me: { id: string; username: string };
   canManageMessages: boolean;
+  /** ADD_REACTIONS (unknown: offered, the server has the last word) */
+  canAddReactions?: boolean;
+  /** "See all pinned messages" in a pin's system line */
+  onOpenPins?: () => void;
   /** undefined until the read states are loaded */
   readState: ReadState | undefined;
   /** the newest message was seen (the caller marks it read and acks it, throttled) */
@@ -68,6 +76,17 @@ export function MessagePane({
   const [reading, setReading] = useState(isReading);
   const [highlightId, setHighlightId] = useState<string | null>(null);
   const [jumpError, setJumpError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const toggleReaction = useToggleReaction(channel.id, setActionError);
+  const composerInput = useRef<HTMLTextAreaElement>(null);
+  /** jumps asked for inside the pane (a pin line's "a message"), after the caller's */
+  const [localJump, setLocalJump] = useState<JumpRequest | null>(null);
+  const localSeq = useRef(0);
+  const endEdit = useCallback((id: string | null) => {
+    setEditingId(id);
+    // leaving an edit (saved or cancelled) puts the user back in the composer
+    if (id === null) composerInput.current?.focus();
+  }, []);
   const detached = useDetached(channel.id);
   /** the read marker the divider stays at while the messages after it are being read; null: it follows the marker */
   const [dividerPin, setDividerPin] = useState<{ after: string | null } | null>(null);
@@ -168,7 +187,12 @@ export function MessagePane({
     pinned.current = true;
     setReplyTo(null);
     setEditingId(null);
+    setLocalJump(null);
+    setActionError(null);
   }, [channel.id]);
+
+  // a new jump from the caller wins over an older one of the pane
+  useEffect(() => setLocalJump(null), [jumpTo]);
 
   const onScroll = () => {
     const el = scroller.current;
@@ -243,8 +267,9 @@ export function MessagePane({
   }, [channel.id, qc, scrollToBottom]);
 
   // show a message: from the loaded history if it is there, else the page around it
-  const jumpSeq = jumpTo?.seq;
-  const jumpId = jumpTo?.messageId;
+  const jump = localJump ?? jumpTo;
+  const jumpSeq = jump?.seq;
+  const jumpId = jump?.messageId;
   useEffect(() => {
     if (!jumpId) return;
     let cancelled = false;
@@ -370,21 +395,31 @@ export function MessagePane({
                 />
               );
             }
-            const item = (
-              <MessageItem
-                key={row.key}
-                highlighted={highlightId === e.message.id}
-                message={e.message}
-                continued={row.continued}
-                myId={me.id}
-                canManageMessages={canManageMessages}
-                editing={editingId === e.message.id}
-                lookup={lookup}
-                onReply={setReplyTo}
-                onEdit={setEditingId}
-                onImageLoad={onImageLoad}
-              />
-            );
+            const item =
+              e.message.type === 'pin' ? (
+                <PinLine
+                  key={row.key}
+                  message={e.message}
+                  onJump={(messageId) => setLocalJump({ messageId, seq: --localSeq.current })}
+                  onOpenPins={() => onOpenPins?.()}
+                />
+              ) : (
+                <MessageItem
+                  key={row.key}
+                  highlighted={highlightId === e.message.id}
+                  message={e.message}
+                  continued={row.continued}
+                  myId={me.id}
+                  canManageMessages={canManageMessages}
+                  editing={editingId === e.message.id}
+                  lookup={lookup}
+                  onReply={setReplyTo}
+                  onEdit={endEdit}
+                  onImageLoad={onImageLoad}
+                  canAddReactions={canAddReactions}
+                  onToggleReaction={toggleReaction}
+                />
+              );
             return divider ? [divider, item] : item;
           })}
         </div>
@@ -402,6 +437,14 @@ export function MessagePane({
           {jumpError}
         </div>
       )}
+      {actionError && (
+        <div className="inline-error center pad" role="alert" data-testid="action-error">
+          {actionError}{' '}
+          <button className="link" onClick={() => setActionError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {/* floats over the list, so showing it does not move the messages */}
       {history.isFetchingNextPage && (
         <div className="loading-older" data-testid="loading-older">
@@ -409,6 +452,7 @@ export function MessagePane({
         </div>
       )}
       <Composer
+        inputRef={composerInput}
         channel={channel}
         replyTo={replyTo}
         onCancelReply={() => setReplyTo(null)}
@@ -420,7 +464,7 @@ export function MessagePane({
           requestAnimationFrame(scrollToBottom);
         }}
         onEditLast={() => {
-          const last = [...confirmed].reverse().find((m) => m.author.id === me.id);
+          const last = [...confirmed].reverse().find((m) => m.author.id === me.id && m.type === 'default');
           if (last) setEditingId(last.id);
         }}
       />

@@ -1,10 +1,14 @@
 /**
- * Message text as React text nodes, http(s) anchors and mention pills only: markup in a message
- * stays text. A mention is a pill when the server resolved it (the message's `mentions`,
- * `mention_roles`, `mention_everyone`) or, for a message not sent yet, when the name is known.
+ * Message text: Discord-flavoured markdown (components/markdown) as React elements, with mention
+ * pills in its text runs. A mention is a pill when the server resolved it (the message's
+ * `mentions`, `mention_roles`, `mention_everyone`) or, for a message not sent yet, when the name
+ * is known; raw HTML in a message always stays text.
  */
 import type { Message } from '@twopointo/shared';
+import type { ReactNode } from 'react';
 import { parseContent, type MessagePart } from '../chat/mentions.ts';
+import './conversations.css';
+import { Markdown } from './markdown/Markdown.tsx';
 import { useMentions, type MentionContextValue } from './mention-context.tsx';
 
 type Resolved = Pick<Message, 'mentions' | 'mention_roles' | 'mention_everyone'>;
@@ -27,26 +31,30 @@ function pill(part: MessagePart, ctx: MentionContextValue, resolved: Resolved | 
   return null;
 }
 
-export function MessageText({ content, resolved }: { content: string; resolved?: Resolved }) {
+export function MessageText({
+  content,
+  resolved,
+  interactive = true,
+}: {
+  content: string;
+  resolved?: Resolved;
+  /** false where the text sits inside a button (a search result): no links or spoilers to operate */
+  interactive?: boolean;
+}) {
   const ctx = useMentions();
-  return (
-    <>
-      {parseContent(content).map((part, i) => {
-        if (part.kind === 'link')
-          return (
-            <a key={i} href={part.href} target="_blank" rel="noopener noreferrer nofollow">
-              {part.text}
-            </a>
-          );
-        if (part.kind === 'text') return <span key={i}>{part.text}</span>;
+  const renderText = (text: string, key: string): ReactNode => (
+    <span key={key}>
+      {parseContent(text).map((part, i) => {
+        if (part.kind === 'text') return part.text;
         const p = pill(part, ctx, resolved);
-        if (!p) return <span key={i}>{part.raw}</span>;
+        if (!p) return part.raw;
         return (
           <span key={i} className={`mention${p.me ? ' me' : ''}`} data-testid="mention">
             {p.label}
           </span>
         );
       })}
-    </>
+    </span>
   );
+  return <Markdown content={content} renderText={renderText} interactive={interactive} />;
 }

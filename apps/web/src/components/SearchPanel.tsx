@@ -86,7 +86,7 @@ export function SearchPanel({
                   </time>
                 </span>
                 <span className="search-result-text">
-                  <MessageText content={m.content} resolved={m} />
+                  <MessageText content={m.content} resolved={m} interactive={false} />
                   {m.attachments.length > 0 && (
                     <span className="muted small"> · {m.attachments.length} attachment(s)</span>
                   )}

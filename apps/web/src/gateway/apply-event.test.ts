@@ -42,6 +42,8 @@ const message = (id: string, author = '2'): Message => ({
   mention_everyone: false,
   reactions: [],
   pinned: false,
+  type: 'default',
+  reference_id: null,
   reply_to_id: null,
   created_at: '2026-01-01T00:00:00Z',
   edited_at: null,
@@ -63,6 +65,41 @@ function client() {
 const apply = (qc: QueryClient, ev: unknown) => applyEvent(qc, ev as GatewayEvent, ME);
 
 describe('applyEvent', () => {
+  it('folds reactions: others count, my own echo once; who-reacted is dropped to be read again', () => {
+    const qc = client();
+    qc.setQueryData(keys.reactors('5', '👍'), [{ id: '2', username: 'u2' }]);
+    const ev = (t: string, user_id: string) => ({
+      op: 'EVENT',
+      t,
+      s: 1,
+      d: { channel_id: 'c', server_id: 's', message_id: '5', user_id, emoji: '👍' },
+    });
+    const reactions = () =>
+      qc.getQueryData<HistoryData>(keys.messages('c'))!.pages[0]!.messages[0]!.reactions;
+    apply(qc, ev('MESSAGE_REACTION_ADD', '2'));
+    expect(reactions()).toEqual([{ emoji: '👍', count: 1, me: false }]);
+    expect(qc.getQueryState(keys.reactors('5', '👍'))!.isInvalidated).toBe(true);
+    apply(qc, ev('MESSAGE_REACTION_ADD', ME));
+    apply(qc, ev('MESSAGE_REACTION_ADD', ME));
+    expect(reactions()).toEqual([{ emoji: '👍', count: 2, me: true }]);
+    apply(qc, ev('MESSAGE_REACTION_REMOVE', '2'));
+    apply(qc, ev('MESSAGE_REACTION_REMOVE', ME));
+    expect(reactions()).toEqual([]);
+  });
+
+  it('marks a message pinned or unpinned and has the pins list read again', () => {
+    const qc = client();
+    qc.setQueryData(keys.pins('c'), []);
+    apply(qc, {
+      op: 'EVENT',
+      t: 'CHANNEL_PINS_UPDATE',
+      s: 1,
+      d: { channel_id: 'c', server_id: 's', message_id: '5', pinned: true, last_pin_timestamp: null },
+    });
+    expect(qc.getQueryData<HistoryData>(keys.messages('c'))!.pages[0]!.messages[0]!.pinned).toBe(true);
+    expect(qc.getQueryState(keys.pins('c'))!.isInvalidated).toBe(true);
+  });
+
   it('moves presence', () => {
     const qc = client();
     apply(qc, { op: 'EVENT', t: 'PRESENCE_UPDATE', d: { user_id: '2', server_id: 's', status: 'online' } });

@@ -14,6 +14,7 @@ import {
 } from '../chat/message-cache.ts';
 import { myRoleIds } from '../chat/my-roles.ts';
 import { pendingStore } from '../chat/pending-store.ts';
+import { applyReaction, mapMessage } from '../chat/reactions.ts';
 import { noteMessage } from '../chat/attention-cache.ts';
 import { applyReadStateUpdate, mentionsMe, stateOf, type ReadStates } from '../chat/read-states.ts';
 import { typingStore } from '../chat/typing-store.ts';
@@ -35,6 +36,8 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
     }
     case 'MESSAGE_UPDATE':
       qc.setQueryData<HistoryData>(keys.messages(ev.d.channel_id), (d) => updateMessage(d, ev.d));
+      // the pins panel shows the edit too
+      if (ev.d.pinned) void qc.invalidateQueries({ queryKey: keys.pins(ev.d.channel_id) });
       return;
     case 'MESSAGE_DELETE': {
       const { id, channel_id, server_id } = ev.d;
@@ -51,6 +54,30 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
       }
       qc.setQueryData<HistoryData>(keys.messages(channel_id), (d) => removeMessage(d, id));
       pendingStore.prune(channel_id, (p) => p.resolved_id !== id);
+      // a deleted pinned message leaves the pins without a CHANNEL_PINS_UPDATE
+      if (gone?.pinned !== false) void qc.invalidateQueries({ queryKey: keys.pins(channel_id) });
+      return;
+    }
+    case 'MESSAGE_REACTION_ADD':
+    case 'MESSAGE_REACTION_REMOVE': {
+      const { channel_id, message_id, emoji, user_id } = ev.d;
+      const add = ev.t === 'MESSAGE_REACTION_ADD';
+      qc.setQueryData<HistoryData>(keys.messages(channel_id), (d) =>
+        mapMessage(d, message_id, (m) => ({
+          ...m,
+          reactions: applyReaction(m.reactions, emoji, add, user_id === myId),
+        })),
+      );
+      // who reacted is read again: now if it is showing, else when next shown
+      void qc.invalidateQueries({ queryKey: keys.reactors(message_id, emoji) });
+      return;
+    }
+    case 'CHANNEL_PINS_UPDATE': {
+      const { channel_id, message_id, pinned } = ev.d;
+      qc.setQueryData<HistoryData>(keys.messages(channel_id), (d) =>
+        mapMessage(d, message_id, (m) => ({ ...m, pinned })),
+      );
+      void qc.invalidateQueries({ queryKey: keys.pins(channel_id) });
       return;
     }
     case 'CHANNEL_CREATE':

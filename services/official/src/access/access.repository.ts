@@ -47,6 +47,8 @@ export interface MessageRef {
   channel_id: string;
   server_id: string;
   author_id: string;
+  /** 'pin' lines are written by the server: nobody edits them */
+  type: 'default' | 'pin';
 }
 
 /** A role as the resolver needs it; ids and bits as decimal strings (JSON cannot hold a bigint). */
@@ -297,7 +299,7 @@ export class AccessRepository {
   findMessageRef(id: string): Promise<MessageRef | undefined> {
     return this.db
       .selectFrom('messages')
-      .select(['id', 'channel_id', 'server_id', 'author_id'])
+      .select(['id', 'channel_id', 'server_id', 'author_id', 'type'])
       .where('id', '=', id)
       .executeTakeFirst();
   }

@@ -31,4 +31,6 @@ export const presentMessage = (
   mention_everyone: m.mention_everyone,
   reactions,
   pinned: m.pinned_at !== null,
+  type: m.type,
+  reference_id: m.reference_id,
 });

@@ -21,6 +21,8 @@ export interface MessageRow {
   mention_roles: string[];
   mention_everyone: boolean;
   pinned_at: Date | null;
+  type: 'default' | 'pin';
+  reference_id: string | null;
 }
 export interface PageRow extends MessageRow {
   has_attachments: boolean;
@@ -96,6 +98,8 @@ export function pageColumns(viewerId: string | null) {
     'm.mention_roles',
     'm.mention_everyone',
     'm.pinned_at',
+    'm.type',
+    'm.reference_id',
     // so the attachments are read only for the messages that have any
     sql<boolean>`exists (select 1 from message_attachments ma where ma.message_id = m.id)`.as(
       'has_attachments',

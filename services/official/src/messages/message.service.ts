@@ -196,6 +196,8 @@ export class MessageService {
         mention_roles: mentions.roles,
         mention_everyone: mentions.everyone,
         pinned_at: null,
+        type: 'default',
+        reference_id: null,
       },
       ordered,
     );
@@ -287,6 +289,7 @@ export class MessageService {
     const access = await actor.access.requireMessage(messageId);
     const ref = access.message;
     if (ref.author_id !== actor.id) throw forbidden('Only the author can edit a message', 'not_author');
+    if (ref.type !== 'default') throw forbidden('A system message cannot be edited', 'system_message');
     // resolved before the transaction: it reads outside it (PGlite hands out one connection)
     const mentions = await mentionsIn(rawContent.trim(), access, this.sources);
     return this.tx.run(async (trx, emit) => {

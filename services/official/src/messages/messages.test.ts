@@ -86,6 +86,8 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
         mention_everyone: false,
         reactions: [],
         pinned: false,
+        type: 'default',
+        reference_id: null,
       });
     });
 

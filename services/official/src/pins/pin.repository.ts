@@ -2,6 +2,15 @@
 import type { DB, Kysely } from '@twopointo/db';
 import { selectMessages, type PageRow } from '../messages/message.repository.ts';
 
+export interface PinLine {
+  id: string;
+  channelId: string;
+  serverId: string;
+  authorId: string;
+  pinnedId: string;
+  createdAt: Date;
+}
+
 export class PinRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -39,6 +48,32 @@ export class PinRepository {
 
   async setPinnedAt(trx: Kysely<DB>, messageId: string, at: Date | null): Promise<void> {
     await trx.updateTable('messages').set({ pinned_at: at }).where('id', '=', messageId).execute();
+  }
+
+  /**
+   * The system line of a pin ("<author> pinned a message"), and the channel's newest message moved
+   * forward to it, as a posted message would.
+   */
+  async insertPinLine(trx: Kysely<DB>, line: PinLine): Promise<void> {
+    await trx
+      .insertInto('messages')
+      .values({
+        id: line.id,
+        channel_id: line.channelId,
+        server_id: line.serverId,
+        author_id: line.authorId,
+        content: '',
+        created_at: line.createdAt,
+        type: 'pin',
+        reference_id: line.pinnedId,
+      })
+      .execute();
+    await trx
+      .updateTable('channels')
+      .set({ last_message_id: line.id })
+      .where('id', '=', line.channelId)
+      .where((eb) => eb.or([eb('last_message_id', 'is', null), eb('last_message_id', '<', line.id)]))
+      .execute();
   }
 
   /** When the channel's newest pin was made, or null when it has none. */

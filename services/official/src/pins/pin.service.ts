@@ -1,13 +1,16 @@
 /**
  * Pins (as Discord): MANAGE_MESSAGES to pin and unpin, at most MAX_PINS per channel, listing needs
- * READ_MESSAGE_HISTORY. Idempotent: only a change emits CHANNEL_PINS_UPDATE to the channel.
+ * READ_MESSAGE_HISTORY. Idempotent: only a change emits CHANNEL_PINS_UPDATE to the channel. A pin
+ * also writes the system line "<actor> pinned a message" (a message of type 'pin' referring to the
+ * pinned one, MESSAGE_CREATE) in the same transaction; an unpin writes none.
  */
 import type { DB, Kysely } from '@twopointo/db';
-import { Permissions, badRequest, notFound, type Message } from '@twopointo/shared';
+import { Permissions, badRequest, newId, notFound, type Message } from '@twopointo/shared';
 import type { Emit, Transactor } from '../events/transactor.ts';
 import { isoOrNull } from '../http/present.ts';
 import type { Actor } from '../http/trust.ts';
 import type { MessageLoader } from '../messages/message-loader.ts';
+import { presentMessage } from '../messages/message.presenter.ts';
 import type { PinRepository } from './pin.repository.ts';
 
 export const MAX_PINS = 50;
@@ -33,7 +36,7 @@ export class PinService {
   }
 
   private async set(actor: Actor, channelId: string, messageId: string, pinned: boolean): Promise<void> {
-    const { channel } = await actor.access.requireChannel(channelId, Permissions.MANAGE_MESSAGES);
+    const { channel, user } = await actor.access.requireChannel(channelId, Permissions.MANAGE_MESSAGES);
     await this.tx.run(async (trx, emit) => {
       // one pin change per channel at a time: two concurrent pins cannot both see room for one more
       if (!(await this.repo.lockChannel(trx, channelId))) throw notFound('channel');
@@ -44,7 +47,53 @@ export class PinService {
         throw badRequest('too_many_pins', `A channel can have at most ${MAX_PINS} pinned messages`);
       await this.repo.setPinnedAt(trx, messageId, pinned ? new Date() : null);
       await this.announce(trx, emit, channel.server_id, channelId, messageId, pinned);
+      if (pinned)
+        await this.writePinLine(
+          trx,
+          emit,
+          { id: actor.id, username: user.username },
+          channel.server_id,
+          channelId,
+          messageId,
+        );
     });
+  }
+
+  private async writePinLine(
+    trx: Kysely<DB>,
+    emit: Emit,
+    author: { id: string; username: string },
+    serverId: string,
+    channelId: string,
+    pinnedId: string,
+  ): Promise<void> {
+    const line = {
+      id: newId(),
+      channelId,
+      serverId,
+      authorId: author.id,
+      pinnedId,
+      createdAt: new Date(),
+    };
+    await this.repo.insertPinLine(trx, line);
+    const message = presentMessage({
+      id: line.id,
+      channel_id: channelId,
+      server_id: serverId,
+      author_id: author.id,
+      author_username: author.username,
+      content: '',
+      reply_to_id: null,
+      created_at: line.createdAt,
+      edited_at: null,
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned_at: null,
+      type: 'pin',
+      reference_id: pinnedId,
+    });
+    await emit('MESSAGE_CREATE', serverId, message, channelId);
   }
 
   private async announce(

@@ -66,8 +66,9 @@ describe.each(TEST_BACKENDS)('pins on %s', (backend) => {
     const mid = await post('pin me');
     await h.drain();
     expect((await pin(mod, mid)).status).toBe(204);
-    const [event, ...rest] = await h.drain();
+    const [event, line, ...rest] = await h.drain();
     expect(rest).toEqual([]);
+    expect(line).toMatchObject({ t: 'MESSAGE_CREATE', d: { type: 'pin', reference_id: mid } });
     expect(event).toMatchObject({
       t: 'CHANNEL_PINS_UPDATE',
       server_id: sid,
@@ -82,9 +83,51 @@ describe.each(TEST_BACKENDS)('pins on %s', (backend) => {
     });
     expect((await pin(mod, mid)).status).toBe(204);
     expect(await h.drain()).toEqual([]);
-    const page = await h.call('GET', `/channels/${cid}/messages?limit=1`, { as: member });
-    expect(page.body.messages[0]).toMatchObject({ id: mid, pinned: true });
+    const page = await h.call('GET', `/channels/${cid}/messages?limit=2`, { as: member });
+    expect(page.body.messages[1]).toMatchObject({ id: mid, pinned: true });
     expect(await pinned()).toContain(mid);
+  });
+
+  it("a pin writes the system line (type 'pin', by the pinner, referring to the message) in history; an unpin writes none; nobody edits it", async () => {
+    const ch = await newChannel('lines');
+    const mid = await post('important', ch);
+    await h.drain();
+    expect((await pin(mod, mid, ch)).status).toBe(204);
+    const events = await h.drain();
+    const created = events.find((e) => e.t === 'MESSAGE_CREATE');
+    expect(created).toMatchObject({
+      channel_id: ch,
+      d: {
+        channel_id: ch,
+        server_id: sid,
+        type: 'pin',
+        reference_id: mid,
+        content: '',
+        author: { id: mod.id, username: expect.any(String) },
+        pinned: false,
+        reactions: [],
+        attachments: [],
+      },
+    });
+    const lineId = (created!.d as { id: string }).id;
+    const page = await h.call('GET', `/channels/${ch}/messages?limit=5`, { as: member });
+    expect(page.body.messages.map((m: { id: string; type: string }) => [m.id, m.type])).toEqual([
+      [lineId, 'pin'],
+      [mid, 'default'],
+    ]);
+    expect(page.body.messages[0]).toEqual(created!.d);
+    const channels = await h.call('GET', `/servers/${sid}/channels`, { as: member });
+    expect(channels.body.channels.find((c: { id: string }) => c.id === ch).last_message_id).toBe(lineId);
+
+    const search = await h.call('GET', `/servers/${sid}/messages/search?author_id=${mod.id}`, { as: member });
+    expect(search.body.messages).toEqual([]);
+    const edit = await h.call('PATCH', `/messages/${lineId}`, { as: mod, body: { content: 'hijack' } });
+    expect([edit.status, edit.body.error.code]).toEqual([403, 'system_message']);
+    expect((await h.call('DELETE', `/messages/${lineId}`, { as: mod })).status).toBe(204);
+
+    await h.drain();
+    expect((await unpin(mod, mid, ch)).status).toBe(204);
+    expect((await h.drain()).map((e) => e.t)).toEqual(['CHANNEL_PINS_UPDATE']);
   });
 
   it('GET lists the pinned messages newest pin first, with their reactions; DELETE unpins (idempotent)', async () => {

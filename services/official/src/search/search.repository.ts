@@ -20,7 +20,9 @@ export class SearchRepository {
     let q = this.db
       .selectFrom('messages as m')
       .where('m.server_id', '=', f.serverId)
-      .where('m.channel_id', 'in', f.channelIds);
+      .where('m.channel_id', 'in', f.channelIds)
+      // system lines ("pinned a message") are not something one searches for, as in Discord
+      .where('m.type', '=', 'default');
     if (f.text) q = q.where(sql<boolean>`m.search @@ websearch_to_tsquery('simple', ${f.text})`);
     if (f.authorId) q = q.where('m.author_id', '=', f.authorId);
     if (f.before) q = q.where('m.id', '<', f.before);

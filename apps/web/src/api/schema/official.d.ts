@@ -2321,6 +2321,10 @@ export interface operations {
                                 me: boolean;
                             }[];
                             pinned: boolean;
+                            /** @description 'default': written by its author; 'pin': the system line "<author> pinned a message" */
+                            type: "default" | "pin";
+                            /** @description for type 'pin': the pinned message (it may have been deleted) */
+                            reference_id: string | (never | null);
                         }[];
                         total: number;
                         total_capped: boolean;
@@ -2457,6 +2461,10 @@ export interface operations {
                                 me: boolean;
                             }[];
                             pinned: boolean;
+                            /** @description 'default': written by its author; 'pin': the system line "<author> pinned a message" */
+                            type: "default" | "pin";
+                            /** @description for type 'pin': the pinned message (it may have been deleted) */
+                            reference_id: string | (never | null);
                         }[];
                         has_more: boolean;
                     };
@@ -2596,6 +2604,10 @@ export interface operations {
                             me: boolean;
                         }[];
                         pinned: boolean;
+                        /** @description 'default': written by its author; 'pin': the system line "<author> pinned a message" */
+                        type: "default" | "pin";
+                        /** @description for type 'pin': the pinned message (it may have been deleted) */
+                        reference_id: string | (never | null);
                     };
                 };
             };
@@ -2829,6 +2841,10 @@ export interface operations {
                             me: boolean;
                         }[];
                         pinned: boolean;
+                        /** @description 'default': written by its author; 'pin': the system line "<author> pinned a message" */
+                        type: "default" | "pin";
+                        /** @description for type 'pin': the pinned message (it may have been deleted) */
+                        reference_id: string | (never | null);
                     };
                 };
             };
@@ -3463,6 +3479,10 @@ export interface operations {
                                 me: boolean;
                             }[];
                             pinned: boolean;
+                            /** @description 'default': written by its author; 'pin': the system line "<author> pinned a message" */
+                            type: "default" | "pin";
+                            /** @description for type 'pin': the pinned message (it may have been deleted) */
+                            reference_id: string | (never | null);
                         }[];
                     };
                 };
