@@ -68,13 +68,26 @@ export interface MemberRolesTable {
 }
 export interface ChannelsTable {
   id: Int8;
-  server_id: Int8;
+  /** null exactly for DMs ('dm', 'group_dm') */
+  server_id: NullableInt8;
   name: string;
   topic: string | null;
   position: Generated<number>;
   created_at: Generated<Date>;
   /** the newest message, kept at post and delete */
   last_message_id: ColumnType<string | null, string | bigint | null | undefined, string | bigint | null>;
+  /** a group DM's owner (its creator) */
+  owner_id: NullableInt8;
+  /** a 1:1 DM's pair, lower id first (unique among DMs) */
+  dm_user_lo: NullableInt8;
+  dm_user_hi: NullableInt8;
+}
+/** Who is in a DM; `last_activity_id` is the channel's newest message (or its id before any). */
+export interface ChannelRecipientsTable {
+  channel_id: Int8;
+  user_id: Int8;
+  last_activity_id: Int8;
+  added_at: Generated<Date>;
 }
 export interface ChannelOverwritesTable {
   channel_id: Int8;
@@ -86,7 +99,8 @@ export interface ChannelOverwritesTable {
 export interface MessagesTable {
   id: Int8;
   channel_id: Int8;
-  server_id: Int8;
+  /** null in a DM */
+  server_id: NullableInt8;
   author_id: Int8;
   content: string;
   reply_to_id: NullableInt8;
@@ -168,6 +182,7 @@ export interface DB {
   roles: RolesTable;
   member_roles: MemberRolesTable;
   channels: ChannelsTable;
+  channel_recipients: ChannelRecipientsTable;
   channel_overwrites: ChannelOverwritesTable;
   messages: MessagesTable;
   invites: InvitesTable;
@@ -200,6 +215,7 @@ export const APP_TABLES: readonly (keyof DB)[] = [
   'message_attachments',
   'messages',
   'channel_overwrites',
+  'channel_recipients',
   'channels',
   'member_roles',
   'roles',

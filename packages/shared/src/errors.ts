@@ -19,6 +19,9 @@ export const ERROR_CODES = {
   invalid_attachment: 'An attachment id names no completed asset of the caller',
   too_many_pins: 'The channel already has the most pinned messages allowed (50)',
   cannot_block_self: 'A user cannot block themselves',
+  cannot_dm_self: 'recipient_ids names the caller: a DM is with other users',
+  too_many_recipients: 'A group DM holds at most 10 people, the caller included',
+  not_group_dm: 'Only a group DM can be renamed or have recipients added or removed',
   // 401
   missing_token: 'No bearer token (or `?token=` on /ws)',
   invalid_token: 'The token is malformed, badly signed, of the wrong kind or for another audience',
@@ -44,6 +47,9 @@ export const ERROR_CODES = {
   not_author: 'Only the author may edit a message',
   cannot_kick_owner: 'The owner cannot be kicked',
   cannot_delete_everyone: 'The @everyone role cannot be deleted',
+  no_shared_server: 'A DM (or a group DM recipient) needs a server the caller shares with that user',
+  blocked: 'The user blocked the caller (or one blocked the other, for messages in a 1:1 DM)',
+  not_dm_owner: 'Only the group DM’s owner may remove someone else',
   // 404
   unknown_route: 'No such route',
   unknown_user: 'No such user (or the account was deleted)',

@@ -19,11 +19,19 @@ export class ChannelRepository {
           .where('server_id', '=', c.serverId),
       }))
       .returning(columns)
+      .$narrowType<{ server_id: string }>()
       .executeTakeFirstOrThrow();
   }
 
+  /** A server's channel (the caller checked it is one). */
   update(trx: Kysely<DB>, id: string, patch: { name?: string; topic?: string | null; position?: number }) {
-    return trx.updateTable('channels').set(patch).where('id', '=', id).returning(columns).executeTakeFirst();
+    return trx
+      .updateTable('channels')
+      .set(patch)
+      .where('id', '=', id)
+      .returning(columns)
+      .$narrowType<{ server_id: string }>()
+      .executeTakeFirst();
   }
 
   async delete(trx: Kysely<DB>, id: string): Promise<boolean> {
