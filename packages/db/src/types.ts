@@ -76,6 +76,13 @@ export interface ChannelsTable {
   created_at: Generated<Date>;
   /** the newest message, kept at post and delete */
   last_message_id: ColumnType<string | null, string | bigint | null | undefined, string | bigint | null>;
+  type: Generated<ChannelType>;
+  /** the category it sits under */
+  parent_id: NullableInt8;
+  /** voice: 0 = no limit */
+  user_limit: number | null;
+  /** voice: bit/s */
+  bitrate: number | null;
   /** a group DM's owner (its creator) */
   owner_id: NullableInt8;
   /** a 1:1 DM's pair, lower id first (unique among DMs) */
@@ -89,6 +96,8 @@ export interface ChannelRecipientsTable {
   last_activity_id: Int8;
   added_at: Generated<Date>;
 }
+/** a server's channel kinds, and the DM kinds (no server) */
+export type ChannelType = 'text' | 'voice' | 'category' | 'dm' | 'group_dm';
 export interface ChannelOverwritesTable {
   channel_id: Int8;
   target_id: Int8;

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
     'A body, query or path field is missing, of the wrong type or out of range; the message names it',
   bad_request: 'The request itself is malformed (not JSON, a bad escape in the path, a refused upgrade)',
   invalid_reply: 'reply_to_id names no message of this channel',
+  not_text_channel: 'Messages, typing and reactions go in text channels, not in voice channels or categories',
   invalid_role: 'The role cannot be assigned that way (@everyone)',
   owner_cannot_leave: 'The owner cannot leave their server; delete it instead',
   upload_missing: 'The asset has no uploaded bytes yet',

@@ -82,6 +82,11 @@ export const DeleteMeBody = Type.Object({
 // ---- Official ----
 export const UserRef = Type.Object({ id: Id, username: Type.String() });
 export const Server = Type.Object({ id: Id, name: Type.String(), owner_id: Id, created_at: Timestamp });
+export const CHANNEL_TYPES = ['text', 'voice', 'category'] as const;
+export const ChannelType = Type.Union(
+  CHANNEL_TYPES.map((t) => Type.Literal(t)),
+  { description: 'text: messages; voice: talk; category: a heading that groups channels' },
+);
 export const Channel = Type.Object({
   id: Id,
   server_id: Id,
@@ -92,6 +97,18 @@ export const Channel = Type.Object({
   last_message_id: Nullable(Id, {
     description: 'the newest message; the channel is unread when it is above the read marker',
   }),
+  type: ChannelType,
+  parent_id: Nullable(Id, { description: 'the category the channel sits under' }),
+  user_limit: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 99,
+      description: 'voice only: at most this many at once; 0: no limit',
+    }),
+  ),
+  bitrate: Type.Optional(
+    Type.Integer({ minimum: 8000, maximum: 96000, description: 'voice only: audio bit/s' }),
+  ),
 });
 export const Attachment = Type.Object({
   id: Id,
@@ -202,6 +219,7 @@ export type Me = Static<typeof Me>;
 export type UserRef = Static<typeof UserRef>;
 export type Server = Static<typeof Server>;
 export type Channel = Static<typeof Channel>;
+export type ChannelType = Static<typeof ChannelType>;
 export type Attachment = Static<typeof Attachment>;
 export type Reaction = Static<typeof Reaction>;
 export type Message = Static<typeof Message>;

@@ -27,6 +27,8 @@ const channel = (id: string, last_message_id: string | null, server_id = 's'): C
   position: 0,
   created_at: '2026-01-01T00:00:00Z',
   last_message_id,
+  type: 'text',
+  parent_id: null,
 });
 const msg = (id: string, extra: Partial<Message> = {}): Message => ({
   id,

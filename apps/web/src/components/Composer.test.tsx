@@ -16,6 +16,8 @@ const channel: Channel = {
   position: 0,
   created_at: '2026-01-01T00:00:00Z',
   last_message_id: null,
+  type: 'text',
+  parent_id: null,
 };
 
 interface Call {

@@ -25,6 +25,8 @@ const channel = (id: string, position: number): Channel => ({
   position,
   created_at: '2026-01-01T00:00:00Z',
   last_message_id: null,
+  type: 'text',
+  parent_id: null,
 });
 const message = (id: string, author = '2'): Message => ({
   id,

@@ -1,7 +1,7 @@
 /** Loads the inputs of the permission resolver: servers, membership, roles, channels, overwrites. */
 import { sql, type DB, type Kysely } from '@twopointo/db';
 import type { CompiledQuery } from '@twopointo/db';
-import type { Overwrite } from '@twopointo/shared';
+import type { ChannelType, Overwrite } from '@twopointo/shared';
 import type { CachedReads } from '../cache/read-cache.ts';
 
 export interface ServerRef {
@@ -17,7 +17,27 @@ export interface ChannelRef {
   topic: string | null;
   position: number;
   created_at: Date;
+  type: ChannelType;
+  parent_id: string | null;
+  user_limit: number | null;
+  bitrate: number | null;
 }
+export const CHANNEL_REF_COLUMNS = [
+  'id',
+  'server_id',
+  'name',
+  'topic',
+  'position',
+  'created_at',
+  'type',
+  'parent_id',
+  'user_limit',
+  'bitrate',
+] as const;
+/** What a query of a server's channels knows of its rows' columns (a DM has neither). */
+export type ServerChannelNarrow = { server_id: string; type: ChannelType };
+export const CHANNEL_ROW_COLUMNS = [...CHANNEL_REF_COLUMNS, 'last_message_id'] as const;
+
 /** A channel as listed and presented: with its newest message (never part of a cached context). */
 export interface ChannelRow extends ChannelRef {
   last_message_id: string | null;
@@ -50,7 +70,6 @@ export interface ChannelContextRow {
   id: string | null;
   /** null in a DM (then every server field is null too) */
   server_id: string | null;
-  type: string;
   /** a DM's recipients (user ids); null for a server channel */
   recipients: string[] | null;
   /** a group DM's owner */
@@ -61,6 +80,11 @@ export interface ChannelContextRow {
   topic: string | null;
   position: number;
   created_at: Date;
+  /** a server channel's kind, or 'dm' / 'group_dm' */
+  type: ChannelType | 'dm' | 'group_dm';
+  parent_id: string | null;
+  user_limit: number | null;
+  bitrate: number | null;
   server_name: string;
   owner_id: string;
   server_created_at: Date;
@@ -99,7 +123,8 @@ const OVERWRITES_OF = (channel: string) => `coalesce((
 // a DM has no server: its recipients (and, for a 1:1 DM, whether a block stands between them) instead
 const CHANNEL_CONTEXT = sql.raw(`select
   (select u.username from users u where u.id = $1) as username,
-  c.id, c.server_id, c.type, c.name, c.topic, c.position, c.created_at, c.owner_id as dm_owner_id,
+  c.id, c.server_id, c.name, c.topic, c.position, c.created_at,
+  c.type, c.parent_id::text as parent_id, c.user_limit, c.bitrate, c.owner_id as dm_owner_id,
   case when c.server_id is null then coalesce((
     select json_agg(r.user_id::text) from channel_recipients r where r.channel_id = c.id
   ), '[]'::json) end as recipients,
@@ -224,19 +249,19 @@ export class AccessRepository {
   findChannel(id: string): Promise<ChannelRef | undefined> {
     return this.db
       .selectFrom('channels')
-      .select(['id', 'server_id', 'name', 'topic', 'position', 'created_at'])
+      .select(CHANNEL_REF_COLUMNS)
       .where('id', '=', id)
       .where('server_id', 'is not', null)
-      .$narrowType<{ server_id: string }>()
+      .$narrowType<ServerChannelNarrow>()
       .executeTakeFirst();
   }
 
   listChannels(serverId: string): Promise<ChannelRow[]> {
     return this.db
       .selectFrom('channels')
-      .select(['id', 'server_id', 'name', 'topic', 'position', 'created_at', 'last_message_id'])
+      .select(CHANNEL_ROW_COLUMNS)
       .where('server_id', '=', serverId)
-      .$narrowType<{ server_id: string }>()
+      .$narrowType<ServerChannelNarrow>()
       .orderBy('position')
       .orderBy('id')
       .execute();

@@ -150,6 +150,10 @@ describe('Access', () => {
     topic: null,
     position: 0,
     created_at: new Date(),
+    type: 'text',
+    parent_id: null,
+    user_limit: null,
+    bitrate: null,
   };
   function fakeRepo(
     calls: string[],

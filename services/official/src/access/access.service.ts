@@ -6,6 +6,7 @@
  */
 import {
   Permissions,
+  badRequest,
   computePermissions,
   forbidden,
   hasPermission,
@@ -183,6 +184,11 @@ export class Access {
       topic: row.topic,
       position: row.position,
       created_at: row.created_at,
+      // a channel with a server is one of the server kinds (channels_dm_server_check)
+      type: row.type as ChannelRef['type'],
+      parent_id: row.parent_id,
+      user_limit: row.user_limit,
+      bitrate: row.bitrate,
     };
     const input = permissionInput(this.userId, row.server_id, row.owner_id, row.roles);
     const server: ServerAccess = {
@@ -308,4 +314,13 @@ export class Access {
       input,
     };
   }
+}
+
+/** Messages and typing happen in text channels only (else 400 not_text_channel). */
+export function requireTextChannel(channel: Pick<ChannelRef, 'type'>): void {
+  if (channel.type !== 'text')
+    throw badRequest(
+      'not_text_channel',
+      `Messages go in text channels; this one is a ${channel.type} channel`,
+    );
 }

@@ -1,37 +1,81 @@
 /** SQL for channels. */
-import { sql, type DB, type Kysely } from '@twopointo/db';
+import { sql, type ChannelType, type DB, type Kysely } from '@twopointo/db';
+import { CHANNEL_ROW_COLUMNS as columns, type ServerChannelNarrow } from '../access/access.repository.ts';
 
-const columns = ['id', 'server_id', 'name', 'topic', 'position', 'created_at', 'last_message_id'] as const;
+export interface NewChannel {
+  id: string;
+  serverId: string;
+  name: string;
+  type: ChannelType;
+  topic: string | null;
+  parentId: string | null;
+  userLimit: number | null;
+  bitrate: number | null;
+}
+export interface ChannelPatch {
+  name?: string;
+  topic?: string | null;
+  position?: number;
+  parent_id?: string | null;
+  user_limit?: number;
+  bitrate?: number;
+}
 
 export class ChannelRepository {
   /** New channels go last. */
-  async create(trx: Kysely<DB>, c: { id: string; serverId: string; name: string; topic: string | null }) {
+  async create(trx: Kysely<DB>, c: NewChannel) {
     return trx
       .insertInto('channels')
       .values((eb) => ({
         id: c.id,
         server_id: c.serverId,
         name: c.name,
+        type: c.type,
         topic: c.topic,
+        parent_id: c.parentId,
+        user_limit: c.userLimit,
+        bitrate: c.bitrate,
         position: eb
           .selectFrom('channels')
           .select(sql<number>`coalesce(max(position) + 1, 0)`.as('p'))
           .where('server_id', '=', c.serverId),
       }))
       .returning(columns)
-      .$narrowType<{ server_id: string }>()
+      .$narrowType<ServerChannelNarrow>()
       .executeTakeFirstOrThrow();
   }
 
   /** A server's channel (the caller checked it is one). */
-  update(trx: Kysely<DB>, id: string, patch: { name?: string; topic?: string | null; position?: number }) {
+  update(trx: Kysely<DB>, id: string, patch: ChannelPatch) {
     return trx
       .updateTable('channels')
       .set(patch)
       .where('id', '=', id)
       .returning(columns)
-      .$narrowType<{ server_id: string }>()
+      .$narrowType<ServerChannelNarrow>()
       .executeTakeFirst();
+  }
+
+  /** The type of a channel of this server (undefined: none there). */
+  async typeIn(trx: Kysely<DB>, serverId: string, id: string): Promise<ChannelType | undefined> {
+    const row = await trx
+      .selectFrom('channels')
+      .select('type')
+      .where('id', '=', id)
+      .where('server_id', '=', serverId)
+      .executeTakeFirst();
+    return row?.type;
+  }
+
+  /** Lifts a category's channels to the top level; the lifted channels. */
+  liftChildren(trx: Kysely<DB>, categoryId: string) {
+    return trx
+      .updateTable('channels')
+      .set({ parent_id: null })
+      .where('parent_id', '=', categoryId)
+      .returning(columns)
+      .$narrowType<ServerChannelNarrow>()
+      .execute();
   }
 
   async delete(trx: Kysely<DB>, id: string): Promise<boolean> {

@@ -1,9 +1,28 @@
 /** Channel rules: members list what they can see; MANAGE_CHANNELS creates, edits, deletes. */
-import { Permissions, badRequest, newId, notFound, type Channel } from '@twopointo/shared';
+import type { DB, Kysely } from '@twopointo/db';
+import { Permissions, badRequest, newId, notFound, type Channel, type ChannelType } from '@twopointo/shared';
 import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
-import { presentChannel } from './channel.presenter.ts';
-import type { ChannelRepository } from './channel.repository.ts';
+import { DEFAULT_BITRATE, presentChannel } from './channel.presenter.ts';
+import type { ChannelPatch, ChannelRepository } from './channel.repository.ts';
+
+export interface CreateChannelInput {
+  name: string;
+  type?: ChannelType;
+  topic?: string | null;
+  parent_id?: string | null;
+  user_limit?: number;
+  bitrate?: number;
+}
+export type UpdateChannelInput = ChannelPatch;
+
+/** user_limit and bitrate belong to voice channels only. */
+function checkVoiceFields(type: ChannelType, body: { user_limit?: number; bitrate?: number }): void {
+  if (type === 'voice') return;
+  for (const key of ['user_limit', 'bitrate'] as const)
+    if (body[key] !== undefined)
+      throw badRequest('invalid_input', `body.${key}: only voice channels have one`);
+}
 
 /** Trim, lower case, whitespace runs → '-', 1–100 characters. */
 export function normaliseChannelName(raw: string): string {
@@ -24,17 +43,26 @@ export class ChannelService {
     private readonly tx: Transactor,
   ) {}
 
-  async create(
-    actor: Actor,
-    serverId: string,
-    body: { name: string; topic?: string | null },
-  ): Promise<Channel> {
+  async create(actor: Actor, serverId: string, body: CreateChannelInput): Promise<Channel> {
     await actor.access.requirePermission(serverId, Permissions.MANAGE_CHANNELS);
     const name = normaliseChannelName(body.name);
+    const type = body.type ?? 'text';
+    checkVoiceFields(type, body);
+    const parentId = body.parent_id ?? null;
     return this.tx.run(async (trx, emit) => {
-      const channel = presentChannel(
-        await this.repo.create(trx, { id: newId(), serverId, name, topic: normaliseTopic(body.topic) }),
-      );
+      if (parentId !== null) await this.checkParent(trx, serverId, type, parentId);
+      const voice = type === 'voice';
+      const row = await this.repo.create(trx, {
+        id: newId(),
+        serverId,
+        name,
+        type,
+        topic: normaliseTopic(body.topic),
+        parentId,
+        userLimit: voice ? (body.user_limit ?? 0) : null,
+        bitrate: voice ? (body.bitrate ?? DEFAULT_BITRATE) : null,
+      });
+      const channel = presentChannel(row);
       // server-scoped: nobody is subscribed to a channel that did not exist yet
       await emit('CHANNEL_CREATE', serverId, channel);
       return channel;
@@ -46,20 +74,21 @@ export class ChannelService {
     return (await actor.access.visibleChannels(access)).map(presentChannel);
   }
 
-  async update(
-    actor: Actor,
-    channelId: string,
-    body: { name?: string; topic?: string | null; position?: number },
-  ): Promise<Channel> {
+  async update(actor: Actor, channelId: string, body: UpdateChannelInput): Promise<Channel> {
     const { channel } = await actor.access.requireChannel(channelId, Permissions.MANAGE_CHANNELS);
-    const patch: { name?: string; topic?: string | null; position?: number } = {};
+    checkVoiceFields(channel.type, body);
+    const patch: ChannelPatch = {};
     if (body.name !== undefined) patch.name = normaliseChannelName(body.name);
     if (body.topic !== undefined) patch.topic = normaliseTopic(body.topic);
     if (body.position !== undefined) patch.position = body.position;
+    if (body.parent_id !== undefined) patch.parent_id = body.parent_id;
+    if (body.user_limit !== undefined) patch.user_limit = body.user_limit;
+    if (body.bitrate !== undefined) patch.bitrate = body.bitrate;
     // the schema's minProperties also counts unknown keys: {"colour":1} must not reach an empty UPDATE
     if (Object.keys(patch).length === 0)
-      throw badRequest('invalid_input', 'body: give name, topic or position');
+      throw badRequest('invalid_input', 'body: give name, topic, position, parent_id, user_limit or bitrate');
     return this.tx.run(async (trx, emit) => {
+      if (patch.parent_id) await this.checkParent(trx, channel.server_id, channel.type, patch.parent_id);
       const row = await this.repo.update(trx, channelId, patch);
       if (!row) throw notFound('channel');
       const updated = presentChannel(row);
@@ -71,6 +100,9 @@ export class ChannelService {
   async delete(actor: Actor, channelId: string): Promise<void> {
     const { channel } = await actor.access.requireChannel(channelId, Permissions.MANAGE_CHANNELS);
     await this.tx.run(async (trx, emit) => {
+      // a category's channels move to the top level (the foreign key would do it silently)
+      const lifted = channel.type === 'category' ? await this.repo.liftChildren(trx, channelId) : [];
+      for (const row of lifted) await emit('CHANNEL_UPDATE', channel.server_id, presentChannel(row), row.id);
       if (!(await this.repo.delete(trx, channelId))) throw notFound('channel');
       await emit(
         'CHANNEL_DELETE',
@@ -79,5 +111,13 @@ export class ChannelService {
         channelId,
       );
     });
+  }
+
+  /** A channel's parent is a category of the same server; categories do not nest. */
+  private async checkParent(trx: Kysely<DB>, serverId: string, type: ChannelType, parentId: string) {
+    if (type === 'category')
+      throw badRequest('invalid_input', 'body.parent_id: a category cannot sit in a category');
+    if ((await this.repo.typeIn(trx, serverId, parentId)) !== 'category')
+      throw badRequest('invalid_input', 'body.parent_id: must be a category of this server');
   }
 }

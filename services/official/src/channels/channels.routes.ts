@@ -16,7 +16,7 @@ export function registerChannelRoutes(app: OfficialApp, channels: ChannelService
       schema: {
         tags,
         operationId: 'createChannel',
-        summary: 'Create a text channel (MANAGE_CHANNELS)',
+        summary: 'Create a text or voice channel, or a category (MANAGE_CHANNELS)',
         params: ServerParams,
         body: CreateChannelBody,
         response: { 201: Channel, ...errors(400, 401, 403, 404) },
@@ -45,7 +45,7 @@ export function registerChannelRoutes(app: OfficialApp, channels: ChannelService
       schema: {
         tags,
         operationId: 'updateChannel',
-        summary: 'Rename, re-topic or move a channel (MANAGE_CHANNELS)',
+        summary: 'Rename, re-topic, move or re-parent a channel (MANAGE_CHANNELS)',
         params: ChannelParams,
         body: UpdateChannelBody,
         response: { 200: Channel, ...errors(400, 401, 403, 404) },

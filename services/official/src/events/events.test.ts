@@ -70,6 +70,8 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
           position: 0,
           created_at: expect.any(String),
           last_message_id: null,
+          type: 'text',
+          parent_id: null,
         },
       },
     ]);

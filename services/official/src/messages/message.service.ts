@@ -13,7 +13,7 @@ import {
   unauthorized,
   type Message,
 } from '@twopointo/shared';
-import { audienceOf, type ConversationAccess } from '../access/access.service.ts';
+import { audienceOf, requireTextChannel, type ConversationAccess } from '../access/access.service.ts';
 import type { CachedReads, Scope } from '../cache/read-cache.ts';
 import { GroupWriter } from '../events/group-writer.ts';
 import type { Transactor } from '../events/transactor.ts';
@@ -156,6 +156,7 @@ export class MessageService {
     const access = await actor.access.requireConversation(channelId, needed);
     const { user } = access;
     const serverId = access.channel.server_id;
+    if (access.kind === 'server') requireTextChannel(access.channel);
     const content = checkContent(body.content, assetIds.length > 0);
     if (new Set(assetIds).size !== assetIds.length)
       throw badRequest('invalid_input', 'body.attachment_ids: must be distinct');

@@ -2,6 +2,7 @@
 import { USER_SCOPED, type EventBus } from '@twopointo/bus';
 import type { Limit, RateLimiter } from '@twopointo/cache';
 import { Permissions } from '@twopointo/shared';
+import { requireTextChannel } from '../access/access.service.ts';
 import type { Actor } from '../http/trust.ts';
 
 export class TypingService {
@@ -16,6 +17,7 @@ export class TypingService {
       channelId,
       Permissions.VIEW_CHANNEL | Permissions.SEND_MESSAGES,
     );
+    if (access.kind === 'server') requireTextChannel(access.channel);
     await this.limiter.consume(`typing:${actor.id}:${channelId}`, this.limit);
     const d = {
       channel_id: channelId,

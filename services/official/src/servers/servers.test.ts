@@ -151,6 +151,8 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
         position: 0,
         created_at: expect.any(String),
         last_message_id: null,
+        type: 'text',
+        parent_id: null,
       });
       cid = res.body.id;
       res = await h.call('POST', `/servers/${sid}/channels`, {

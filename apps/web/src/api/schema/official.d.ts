@@ -67,7 +67,7 @@ export interface paths {
          */
         get: operations["listChannels"];
         put?: never;
-        /** Create a text channel (MANAGE_CHANNELS) */
+        /** Create a text or voice channel, or a category (MANAGE_CHANNELS) */
         post: operations["createChannel"];
         delete?: never;
         options?: never;
@@ -89,7 +89,7 @@ export interface paths {
         delete: operations["deleteChannel"];
         options?: never;
         head?: never;
-        /** Rename, re-topic or move a channel (MANAGE_CHANNELS) */
+        /** Rename, re-topic, move or re-parent a channel (MANAGE_CHANNELS) */
         patch: operations["updateChannel"];
         trace?: never;
     };
@@ -1015,6 +1015,14 @@ export interface operations {
                             created_at: string;
                             /** @description the newest message; the channel is unread when it is above the read marker */
                             last_message_id: string | (never | null);
+                            /** @description text: messages; voice: talk; category: a heading that groups channels */
+                            type: "text" | "voice" | "category";
+                            /** @description the category the channel sits under */
+                            parent_id: string | (never | null);
+                            /** @description voice only: at most this many at once; 0: no limit */
+                            user_limit?: number;
+                            /** @description voice only: audio bit/s */
+                            bitrate?: number;
                         }[];
                     };
                 };
@@ -1081,7 +1089,18 @@ export interface operations {
                 "application/json": {
                     /** @description trimmed, lower-cased, whitespace runs become "-"; then 1-100 characters */
                     name: string;
+                    /** @description text: messages; voice: talk; category: a heading that groups channels */
+                    type?: "text" | "voice" | "category";
                     topic?: string | null;
+                    /**
+                     * Format: snowflake
+                     * @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer
+                     */
+                    parent_id?: string | null;
+                    /** @description voice only; 0: no limit */
+                    user_limit?: number;
+                    /** @description voice only; bit/s */
+                    bitrate?: number;
                 };
             };
         };
@@ -1104,6 +1123,14 @@ export interface operations {
                         created_at: string;
                         /** @description the newest message; the channel is unread when it is above the read marker */
                         last_message_id: string | (never | null);
+                        /** @description text: messages; voice: talk; category: a heading that groups channels */
+                        type: "text" | "voice" | "category";
+                        /** @description the category the channel sits under */
+                        parent_id: string | (never | null);
+                        /** @description voice only: at most this many at once; 0: no limit */
+                        user_limit?: number;
+                        /** @description voice only: audio bit/s */
+                        bitrate?: number;
                     };
                 };
             };
@@ -1273,6 +1300,15 @@ export interface operations {
                     name?: string;
                     topic?: string | null;
                     position?: number;
+                    /**
+                     * Format: snowflake
+                     * @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer
+                     */
+                    parent_id?: string | null;
+                    /** @description voice only; 0: no limit */
+                    user_limit?: number;
+                    /** @description voice only; bit/s */
+                    bitrate?: number;
                 };
             };
         };
@@ -1295,6 +1331,14 @@ export interface operations {
                         created_at: string;
                         /** @description the newest message; the channel is unread when it is above the read marker */
                         last_message_id: string | (never | null);
+                        /** @description text: messages; voice: talk; category: a heading that groups channels */
+                        type: "text" | "voice" | "category";
+                        /** @description the category the channel sits under */
+                        parent_id: string | (never | null);
+                        /** @description voice only: at most this many at once; 0: no limit */
+                        user_limit?: number;
+                        /** @description voice only: audio bit/s */
+                        bitrate?: number;
                     };
                 };
             };
