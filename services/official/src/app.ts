@@ -14,6 +14,9 @@ import { registerChannelRoutes } from './channels/channels.routes.ts';
 import { ChannelRepository } from './channels/channel.repository.ts';
 import { ChannelService } from './channels/channel.service.ts';
 import { ReadCache, type KindOptions } from './cache/read-cache.ts';
+import { registerDmRoutes } from './direct-messages/direct-messages.routes.ts';
+import { DmRepository } from './direct-messages/dm.repository.ts';
+import { DmService } from './direct-messages/dm.service.ts';
 import type { OfficialConfig } from './config.ts';
 import { Transactor } from './events/transactor.ts';
 import { installMetrics } from './http/metrics.ts';
@@ -153,7 +156,9 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   installTrust(app, config.INTERNAL_SECRET, accessRepo, accessRepo);
 
   registerServerRoutes(app, new ServerService(new ServerRepository(database.db), tx));
-  registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx));
+  const dms = new DmService(new DmRepository(database.db), tx);
+  registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx), dms);
+  registerDmRoutes(app, dms);
   const assets = registerAssets(app, ctx);
   const messageRepo = new MessageRepository(database.db);
   const reactionRepo = new ReactionRepository(database.db);

@@ -157,16 +157,18 @@ export class Access {
    * hook's user lookup rely on this).
    */
   async requireChannel(channelId: string, bits: bigint = 0n): Promise<ChannelAccess> {
-    const access = await this.requireConversation(channelId, bits);
-    if (access.kind === 'dm') throw notFound('channel');
-    return access;
+    return (await this.resolve(channelId, bits, false)) as ChannelAccess;
   }
 
   /**
    * A server channel the caller can see or a DM they are a recipient of (else 404), with every bit
    * of `bits` there (else 403; sending across a block in a 1:1 DM is 403 `blocked`).
    */
-  async requireConversation(channelId: string, bits: bigint = 0n): Promise<ConversationAccess> {
+  requireConversation(channelId: string, bits: bigint = 0n): Promise<ConversationAccess> {
+    return this.resolve(channelId, bits, true);
+  }
+
+  private async resolve(channelId: string, bits: bigint, dms: boolean): Promise<ConversationAccess> {
     let p = this.contexts.get(channelId);
     if (!p) {
       p = this.repo.channelContext(this.userId, channelId);
@@ -175,7 +177,10 @@ export class Access {
     const row = await p;
     if (row.username === null) throw unauthorized('Account no longer exists', 'unknown_user');
     if (row.id === null) throw notFound('channel');
-    if (row.server_id === null) return this.dmAccess(row, row.id, row.username, bits);
+    if (row.server_id === null) {
+      if (!dms) throw notFound('channel');
+      return this.dmAccess(row, row.id, row.username, bits);
+    }
     if (!row.member) throw notFound('channel');
     const channel: ChannelRef = {
       id: row.id,

@@ -22,7 +22,11 @@ export class DmRepository {
   /** The users among `ids` that exist, by id. */
   async users(ids: string[]): Promise<Map<string, UserRef>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.db.selectFrom('users').select(['id', 'username']).where('id', 'in', ids).execute();
+    const rows = await this.db
+      .selectFrom('users')
+      .select(['id', 'username'])
+      .where('id', 'in', ids)
+      .execute();
     return new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -84,9 +88,7 @@ export class DmRepository {
     c: { id: string; type: 'dm' | 'group_dm'; name: string; ownerId: string | null; userIds: string[] },
   ): Promise<boolean> {
     const pair =
-      c.type === 'dm'
-        ? [...c.userIds].sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1))
-        : [null, null];
+      c.type === 'dm' ? [...c.userIds].sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1)) : [null, null];
     const row = await trx
       .insertInto('channels')
       .values({
@@ -106,7 +108,12 @@ export class DmRepository {
     return true;
   }
 
-  async addRecipients(trx: Kysely<DB>, channelId: string, userIds: string[], activityId: string): Promise<void> {
+  async addRecipients(
+    trx: Kysely<DB>,
+    channelId: string,
+    userIds: string[],
+    activityId: string,
+  ): Promise<void> {
     await trx
       .insertInto('channel_recipients')
       .values(userIds.map((user_id) => ({ channel_id: channelId, user_id, last_activity_id: activityId })))

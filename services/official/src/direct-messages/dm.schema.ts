@@ -5,7 +5,11 @@ import { IdInput, TrimmedText } from '../http/schema.ts';
 /** A group DM holds at most this many people, its creator included (as Discord). */
 export const MAX_DM_PEOPLE = 10;
 
-const DmName = TrimmedText({ max: 100, rawMax: 200, description: "a group DM's name, 1-100 characters" });
+export const DmName = TrimmedText({
+  max: 100,
+  rawMax: 200,
+  description: "a group DM's name, 1-100 characters",
+});
 
 export const CreateDmBody = Type.Object({
   // more than a group may hold still parses: the service answers too_many_recipients
@@ -16,5 +20,4 @@ export const CreateDmBody = Type.Object({
   }),
   name: Type.Optional(DmName),
 });
-export const RenameDmBody = Type.Object({ name: Type.Union([DmName, Type.Null()]) });
 export const RecipientParams = Type.Object({ cid: IdInput, uid: IdInput });

@@ -4,7 +4,15 @@
  * others. A DM is opened, or someone added, only with users who share a server with the caller
  * and have not blocked them. Every change is a user-scoped event to each recipient.
  */
-import { badRequest, forbidden, newId, notFound, unauthorized, type DmChannel, type UserRef } from '@twopointo/shared';
+import {
+  badRequest,
+  forbidden,
+  newId,
+  notFound,
+  unauthorized,
+  type DmChannel,
+  type UserRef,
+} from '@twopointo/shared';
 import type { DmAccess } from '../access/access.service.ts';
 import type { Emit, Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
@@ -18,7 +26,8 @@ function raceError(err: unknown): unknown {
   const e = err as { code?: string; constraint?: string };
   if (e?.code !== '23503') return err;
   if (e.constraint === 'channel_recipients_user_id_fkey') return notFound('user');
-  if (e.constraint === 'channels_owner_id_fkey') return unauthorized('Account no longer exists', 'unknown_user');
+  if (e.constraint === 'channels_owner_id_fkey')
+    return unauthorized('Account no longer exists', 'unknown_user');
   return err;
 }
 
@@ -36,7 +45,10 @@ export class DmService {
     const ids = [...new Set(body.recipient_ids)];
     if (ids.includes(actor.id)) throw badRequest('cannot_dm_self', 'recipient_ids: you cannot DM yourself');
     if (ids.length + 1 > MAX_DM_PEOPLE)
-      throw badRequest('too_many_recipients', `A group DM holds at most ${MAX_DM_PEOPLE} people, you included`);
+      throw badRequest(
+        'too_many_recipients',
+        `A group DM holds at most ${MAX_DM_PEOPLE} people, you included`,
+      );
     await this.requireReachable(actor, ids);
     if (ids.length === 1) {
       const existing = await this.repo.findPair(actor.id, ids[0]!);
@@ -62,7 +74,8 @@ export class DmService {
         }
         const row = (await this.repo.find(id, trx))!;
         const everyone = (await this.repo.recipients([id], trx)).get(id) ?? [];
-        for (const u of everyone) await emit.toUser('DM_CHANNEL_CREATE', u.id, presentDm(row, everyone, u.id));
+        for (const u of everyone)
+          await emit.toUser('DM_CHANNEL_CREATE', u.id, presentDm(row, everyone, u.id));
         return { channel: presentDm(row, everyone, actor.id), created: true };
       });
     } catch (err) {
@@ -122,19 +135,30 @@ export class DmService {
       if (rest.length === 0) {
         await this.repo.delete(trx, channelId);
       } else if (access.channel.owner_id === userId) {
-        await this.repo.update(trx, channelId, { owner_id: (await this.repo.firstRecipient(trx, channelId)) ?? null });
+        await this.repo.update(trx, channelId, {
+          owner_id: (await this.repo.firstRecipient(trx, channelId)) ?? null,
+        });
       }
       for (const u of before)
-        await emit.toUser('CHANNEL_RECIPIENT_REMOVE', u.id, { channel_id: channelId, user: removed }, channelId);
-      if (rest.length > 0 && access.channel.owner_id === userId) await this.announce(trx, emit, channelId, rest);
+        await emit.toUser(
+          'CHANNEL_RECIPIENT_REMOVE',
+          u.id,
+          { channel_id: channelId, user: removed },
+          channelId,
+        );
+      if (rest.length > 0 && access.channel.owner_id === userId)
+        await this.announce(trx, emit, channelId, rest);
     });
   }
 
-  /** Renames a group DM (null clears the name); any recipient may. */
-  async rename(actor: Actor, channelId: string, name: string | null): Promise<DmChannel> {
+  /** Renames a group DM (PATCH /channels/:cid with only `name`); any recipient may. */
+  async rename(actor: Actor, channelId: string, body: { name?: string }): Promise<DmChannel> {
     await this.requireGroup(actor, channelId);
+    const name = body.name;
+    if (name === undefined || Object.keys(body).length !== 1)
+      throw badRequest('invalid_input', 'body: a group DM takes only `name`');
     return this.tx.run(async (trx, emit) => {
-      await this.repo.update(trx, channelId, { name: name?.trim() ?? '' });
+      await this.repo.update(trx, channelId, { name: name.trim() });
       const everyone = (await this.repo.recipients([channelId], trx)).get(channelId) ?? [];
       const row = await this.announce(trx, emit, channelId, everyone);
       return presentDm(row, everyone, actor.id);
@@ -146,7 +170,8 @@ export class DmService {
     const row = await this.repo.find(channelId, trx);
     if (!row) throw notFound('channel');
     const everyone = (await this.repo.recipients([channelId], trx)).get(channelId) ?? [];
-    for (const u of to) await emit.toUser('DM_CHANNEL_UPDATE', u.id, presentDm(row, everyone, u.id), channelId);
+    for (const u of to)
+      await emit.toUser('DM_CHANNEL_UPDATE', u.id, presentDm(row, everyone, u.id), channelId);
     return row;
   }
 
