@@ -46,7 +46,8 @@ export function registerChannelRoutes(app: OfficialApp, channels: ChannelService
       schema: {
         tags,
         operationId: 'updateChannel',
-        summary: 'Rename, re-topic, move or re-parent a channel (MANAGE_CHANNELS); rename a group DM (any recipient)',
+        summary:
+          'Rename, re-topic, move or re-parent a channel (MANAGE_CHANNELS); rename a group DM (any recipient)',
         description:
           'On a group DM only `name` may be given (as typed, not lower-cased); DM_CHANNEL_UPDATE goes to every ' +
           'recipient. A 1:1 DM cannot be renamed (400 not_group_dm).',

@@ -165,7 +165,9 @@ export class MessageRepository {
       );
     const outbox = items.flatMap((i) => i.outbox);
     // a DM's recipients list it by its newest activity (only batches with a DM message pay for it)
-    const dmChannels = [...new Set(items.filter((i) => i.message.serverId === null).map((i) => i.message.channelId))];
+    const dmChannels = [
+      ...new Set(items.filter((i) => i.message.serverId === null).map((i) => i.message.channelId)),
+    ];
     const withActivity =
       dmChannels.length === 0
         ? withMessages

@@ -36,7 +36,9 @@ export class PinService {
   private async set(actor: Actor, channelId: string, messageId: string, pinned: boolean): Promise<void> {
     const visible = await actor.access.requireConversation(channelId);
     const access =
-      visible.kind === 'dm' ? visible : await actor.access.requireChannel(channelId, Permissions.MANAGE_MESSAGES);
+      visible.kind === 'dm'
+        ? visible
+        : await actor.access.requireChannel(channelId, Permissions.MANAGE_MESSAGES);
     await this.tx.run(async (trx, emit) => {
       // one pin change per channel at a time: two concurrent pins cannot both see room for one more
       if (!(await this.repo.lockChannel(trx, channelId))) throw notFound('channel');
