@@ -10,5 +10,9 @@ export const keys = {
   messages: (cid: string) => ['messages', cid] as const,
   /** the caller's read states, as a map by channel id */
   readStates: ['read-states'] as const,
+  /** the caller's DMs, the most recently active first */
+  dms: ['dms'] as const,
+  /** the users the caller blocked */
+  blocks: ['blocks'] as const,
   search: (sid: string, q: string, offset: number) => ['search', sid, q, offset] as const,
 };

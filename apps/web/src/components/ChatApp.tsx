@@ -4,12 +4,12 @@
  * acks and the desktop notifications.
  */
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Channel, Server } from '@twopointo/shared';
+import type { Channel, DmChannel, Server } from '@twopointo/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { attention } from '../api/attention.ts';
 import { session } from '../api/auth-session.ts';
-import { identity, official } from '../api/endpoints.ts';
+import { dms as dmApi, identity, official } from '../api/endpoints.ts';
 import { keys } from '../api/query-keys.ts';
 import { createAckThrottle } from '../chat/ack-throttle.ts';
 import { markReadLocally } from '../chat/attention-cache.ts';
@@ -27,6 +27,9 @@ import { useAbilities } from '../chat/permissions.ts';
 import { compareIds } from '../chat/message-cache.ts';
 import { mentionsMe, stateOf, summarize, tabTitle, toReadStates } from '../chat/read-states.ts';
 import { parseSearch } from '../chat/search-query.ts';
+import { dmAttention, dmTitle, upsertDm } from '../dms/dm-cache.ts';
+import { DmHeader } from '../dms/DmHeader.tsx';
+import { DmList } from '../dms/DmList.tsx';
 import { GatewayProvider, useGateway, useGatewayStatus } from '../gateway/gateway-context.tsx';
 import { ChannelSidebar } from './ChannelSidebar.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -45,6 +48,9 @@ const NOTIFY_MAX_AGE_MS = 120_000;
 interface Selection {
   serverId: string | null;
   channelByServer: Record<string, string>;
+  /** Home (the DMs) is open instead of a server */
+  home?: boolean;
+  dmId?: string | null;
 }
 
 function loadSelection(): Selection {
@@ -160,9 +166,25 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
     () => summarize(channelsByServer, readStates.data, (s, c) => isMuted(settings, s, c)),
     [channelsByServer, readStates.data, settings],
   );
+  const dmList = useQuery({ queryKey: keys.dms, queryFn: dmApi.list });
+  const dmSummary = useMemo(() => dmAttention(dmList.data, readStates.data), [dmList.data, readStates.data]);
+  const blocks = useQuery({ queryKey: keys.blocks, queryFn: dmApi.blocks });
+  const isBlocked = useMemo(() => {
+    const ids = new Set(blocks.data?.map((u) => u.id));
+    return (authorId: string) => ids.has(authorId);
+  }, [blocks.data]);
+  const home = !!selection.home;
+  const dm = useMemo(() => {
+    if (!home) return undefined;
+    const list = dmList.data ?? [];
+    return list.find((d) => d.id === selection.dmId) ?? list[0];
+  }, [home, dmList.data, selection.dmId]);
   useEffect(() => {
-    document.title = tabTitle(summary);
-  }, [summary]);
+    document.title = tabTitle({
+      mentions: summary.mentions + dmSummary.total.mentions,
+      unread: summary.unread || dmSummary.total.unread,
+    });
+  }, [summary, dmSummary]);
   useEffect(() => () => void (document.title = tabTitle({ mentions: 0, unread: false })), []);
 
   const channel = useMemo(() => {
@@ -206,8 +228,26 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
 
   const selectServer = useCallback((id: string) => {
     setJump(null);
-    setSelection((s) => ({ ...s, serverId: id }));
+    setSelection((s) => ({ ...s, serverId: id, home: false }));
   }, []);
+  const selectDm = useCallback((id: string | null) => {
+    setJump(null);
+    setSelection((s) => ({ ...s, home: true, dmId: id ?? s.dmId ?? null }));
+    setChannelsOpen(false);
+  }, []);
+  /** the 1:1 DM with a user (found or created on the server), opened on Home */
+  const openDmWith = useCallback(
+    (userId: string) => {
+      dmApi
+        .open([userId])
+        .then((d) => {
+          qc.setQueryData<DmChannel[]>(keys.dms, (l) => upsertDm(l, d));
+          selectDm(d.id);
+        })
+        .catch((err: unknown) => window.alert(`Could not open the DM: ${errorMessage(err)}`));
+    },
+    [qc, selectDm],
+  );
   const selectChannel = useCallback(
     (id: string) => {
       if (!sid) return;
@@ -221,6 +261,11 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
   /** shows a message in its channel (from search or a desktop notification) */
   const openMessage = useCallback((serverId: string, channelId: string, messageId: string) => {
     setSelection((s) => ({ serverId, channelByServer: { ...s.channelByServer, [serverId]: channelId } }));
+    setChannelsOpen(false);
+    setJump({ channelId, messageId, seq: ++jumpSeq.current });
+  }, []);
+  const openDmMessage = useCallback((channelId: string, messageId: string) => {
+    setSelection((s) => ({ ...s, home: true, dmId: channelId }));
     setChannelsOpen(false);
     setJump({ channelId, messageId, seq: ++jumpSeq.current });
   }, []);
@@ -239,11 +284,12 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
   }, [acks]);
   const onRead = useCallback(
     (mid: string) => {
-      if (!channel) return;
-      markReadLocally(qc, channel, mid);
-      acks.ack(channel.id, mid);
+      const open = home ? dm : channel;
+      if (!open) return;
+      markReadLocally(qc, open, mid);
+      acks.ack(open.id, mid);
     },
-    [channel, qc, acks],
+    [home, dm, channel, qc, acks],
   );
 
   // desktop notifications, while the tab is hidden, as the settings say
@@ -256,24 +302,43 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
         const read = qc.getQueryData<ReturnType<typeof toReadStates>>(keys.readStates);
         const marker = stateOf(read, m.channel_id).last_read_id;
         if (marker && compareIds(m.id, marker) <= 0) return;
-        const mentioned = mentionsMe(m, me.id, myRoleIds(qc, m.server_id, me.id)) === true;
-        if (!shouldNotify(notificationSettings.get(), m, mentioned)) return;
+        if (m.server_id === null) {
+          // a DM is for us: it notifies like a mention
+          if (!shouldNotify(notificationSettings.get(), { server_id: '', channel_id: m.channel_id }, true))
+            return;
+          const d = qc.getQueryData<DmChannel[]>(keys.dms)?.find((x) => x.id === m.channel_id);
+          showDesktopNotification({
+            title: d?.type === 'group_dm' ? `${m.author.username} in ${dmTitle(d)}` : m.author.username,
+            body: m.content || (m.attachments.length ? 'Sent an attachment' : ''),
+            tag: m.id,
+            onClick: () => openDmMessage(m.channel_id, m.id),
+          });
+          return;
+        }
+        const serverId = m.server_id;
+        const mentioned = mentionsMe(m, me.id, myRoleIds(qc, serverId, me.id)) === true;
+        if (
+          !shouldNotify(
+            notificationSettings.get(),
+            { server_id: serverId, channel_id: m.channel_id },
+            mentioned,
+          )
+        )
+          return;
         const channelName = qc
-          .getQueryData<Channel[]>(keys.channels(m.server_id))
+          .getQueryData<Channel[]>(keys.channels(serverId))
           ?.find((c) => c.id === m.channel_id)?.name;
-        const serverName = qc.getQueryData<Server[]>(keys.servers)?.find((x) => x.id === m.server_id)?.name;
-        const users = qc.getQueryData<{ user: { id: string; username: string } }[]>(
-          keys.members(m.server_id),
-        );
+        const serverName = qc.getQueryData<Server[]>(keys.servers)?.find((x) => x.id === serverId)?.name;
+        const users = qc.getQueryData<{ user: { id: string; username: string } }[]>(keys.members(serverId));
         const body = toDisplay(m.content, { users: users?.map((u) => u.user) ?? [], roles: [] });
         showDesktopNotification({
           title: `${m.author.username}${channelName ? ` in #${channelName}` : ''}${serverName ? ` (${serverName})` : ''}`,
           body: body || (m.attachments.length ? 'Sent an attachment' : ''),
           tag: m.id,
-          onClick: () => openMessage(m.server_id, m.channel_id, m.id),
+          onClick: () => openMessage(serverId, m.channel_id, m.id),
         });
       }),
-    [gateway, qc, me.id, openMessage],
+    [gateway, qc, me.id, openMessage, openDmMessage],
   );
 
   const mentionContext = useMemo<MentionContextValue>(
@@ -285,6 +350,18 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
       everyone: abilities.mentionEveryone,
     }),
     [members.data, roles.data, sid, me.id, abilities.mentionEveryone],
+  );
+
+  // in a DM: its recipients (and us) can be mentioned, no roles, no @everyone
+  const dmMentionContext = useMemo<MentionContextValue>(
+    () => ({
+      users: [...(dm?.recipients ?? []), { id: me.id, username: me.username }],
+      roles: [],
+      myId: me.id,
+      myRoleIds: [],
+      everyone: false,
+    }),
+    [dm, me.id, me.username],
   );
 
   const parsedSearch = useMemo(
@@ -322,20 +399,31 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
           }}
           initialInvite={invite}
           onInviteHandled={onInviteHandled}
+          home={{ selected: home, attention: dmSummary.total, onSelect: () => selectDm(null) }}
         />
-        <ChannelSidebar
-          server={server}
-          channels={channels.data}
-          channelsError={channels.error}
-          selectedChannelId={channel?.id ?? null}
-          onSelectChannel={selectChannel}
-          attention={summary.channels}
-          abilities={abilities}
-          me={me}
-          status={status}
-          onLogout={() => void session.logout()}
-          onLeft={() => setSelection((s) => ({ ...s, serverId: null }))}
-        />
+        {home ? (
+          <DmList
+            dms={dmList.data}
+            error={dmList.error}
+            attention={dmSummary.dms}
+            selectedId={dm?.id ?? null}
+            onSelect={selectDm}
+          />
+        ) : (
+          <ChannelSidebar
+            server={server}
+            channels={channels.data}
+            channelsError={channels.error}
+            selectedChannelId={channel?.id ?? null}
+            onSelectChannel={selectChannel}
+            attention={summary.channels}
+            abilities={abilities}
+            me={me}
+            status={status}
+            onLogout={() => void session.logout()}
+            onLeft={() => setSelection((s) => ({ ...s, serverId: null }))}
+          />
+        )}
       </div>
       {channelsOpen && <div className="scrim" onClick={() => setChannelsOpen(false)} />}
       <main className="main">
@@ -348,7 +436,13 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
           >
             <Icon name="menu" />
           </button>
-          {channel ? (
+          {home ? (
+            dm ? (
+              <DmHeader dm={dm} myId={me.id} onLeft={() => setSelection((s) => ({ ...s, dmId: null }))} />
+            ) : (
+              <h1 className="channel-title muted">Home</h1>
+            )
+          ) : channel ? (
             <h1 className="channel-title" data-testid="channel-title">
               <span className="hash">#</span>
               {channel.name}
@@ -358,7 +452,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
             <h1 className="channel-title muted">{server ? 'No channel' : 'twopointo'}</h1>
           )}
           <span className="spacer" />
-          {server && (
+          {server && !home && (
             <form
               className="search-box"
               role="search"
@@ -383,7 +477,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
               />
             </form>
           )}
-          {server && (
+          {server && !home && (
             <button
               className={`icon-btn${membersOpen ? ' on' : ''}`}
               aria-label={membersOpen ? 'Hide members' : 'Show members'}
@@ -396,9 +490,33 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
           )}
         </header>
         <div className="main-body">
-          <MentionContext.Provider value={mentionContext}>
-            <ErrorBoundary compact key={channel?.id ?? 'none'}>
-              {servers.isError ? (
+          <MentionContext.Provider value={home ? dmMentionContext : mentionContext}>
+            <ErrorBoundary compact key={(home ? dm?.id : channel?.id) ?? 'none'}>
+              {home ? (
+                dm ? (
+                  <MessagePane
+                    channel={{
+                      id: dm.id,
+                      name: dmTitle(dm),
+                      last_message_id: dm.last_message_id,
+                      label: dmLabel(dm),
+                    }}
+                    me={me}
+                    canManageMessages={false}
+                    readState={readStates.data ? stateOf(readStates.data, dm.id) : undefined}
+                    onRead={onRead}
+                    jumpTo={jump?.channelId === dm.id ? jump : null}
+                    isBlocked={isBlocked}
+                  />
+                ) : (
+                  <div className="empty" data-testid="home-empty">
+                    <h2>Direct messages</h2>
+                    <p className="muted">
+                      Message someone from a server's member list, or start a group with +.
+                    </p>
+                  </div>
+                )
+              ) : servers.isError ? (
                 <div className="empty" role="alert">
                   Could not load your servers: {errorMessage(servers.error)}
                 </div>
@@ -410,6 +528,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
                   readState={readStates.data ? stateOf(readStates.data, channel.id) : undefined}
                   onRead={onRead}
                   jumpTo={jump?.channelId === channel.id ? jump : null}
+                  isBlocked={isBlocked}
                 />
               ) : (
                 <Empty
@@ -419,7 +538,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
                 />
               )}
             </ErrorBoundary>
-            {server && parsedSearch && searchText !== null && (
+            {server && !home && parsedSearch && searchText !== null && (
               <SearchPanel
                 key={`${server.id}:${searchText}`}
                 server={server}
@@ -431,17 +550,24 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
               />
             )}
           </MentionContext.Provider>
-          {server && membersOpen && searchText === null && (
+          {server && !home && membersOpen && searchText === null && (
             <MemberList
               members={members.data}
               error={members.error ? errorMessage(members.error) : null}
               ownerId={server.owner_id}
+              myId={me.id}
+              onMessage={openDmWith}
             />
           )}
         </div>
       </main>
     </div>
   );
+}
+
+/** How a DM is named in text: "@bob" for a 1:1 DM, the group's title otherwise. */
+function dmLabel(d: DmChannel): string {
+  return d.type === 'dm' && d.recipients[0] ? `@${d.recipients[0].username}` : dmTitle(d);
 }
 
 function Empty({
