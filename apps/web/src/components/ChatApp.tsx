@@ -39,6 +39,7 @@ import { MessagePane, type JumpRequest } from './MessagePane.tsx';
 import { SearchPanel } from './SearchPanel.tsx';
 import { ServerRail } from './ServerRail.tsx';
 import { Toasts } from './Toasts.tsx';
+import { UserPanel } from './UserPanel.tsx';
 import { Icon } from './Icon.tsx';
 
 const SELECTION_KEY = 'twopointo.selection';
@@ -408,6 +409,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
             attention={dmSummary.dms}
             selectedId={dm?.id ?? null}
             onSelect={selectDm}
+            footer={<UserPanel me={me} status={status} onLogout={() => void session.logout()} />}
           />
         ) : (
           <ChannelSidebar

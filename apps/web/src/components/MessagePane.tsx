@@ -345,7 +345,7 @@ export function MessagePane({
           )}
           {history.isSuccess && !history.hasNextPage && (
             <div className="channel-start" data-testid="channel-start">
-              <div className="channel-start-icon">#</div>
+              <div className="channel-start-icon">{channel.label ? '@' : '#'}</div>
               <h2>Welcome to {paneLabel(channel)}!</h2>
               <p className="muted">This is the start of {paneLabel(channel)}.</p>
             </div>

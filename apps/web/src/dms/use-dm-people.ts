@@ -1,7 +1,6 @@
 /** Everyone the caller shares a server with (from the cached member lists): who a DM may be with. */
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { UserRef } from '@twopointo/shared';
-import { useMemo } from 'react';
 import { official } from '../api/endpoints.ts';
 import { keys } from '../api/query-keys.ts';
 
@@ -14,14 +13,9 @@ export function useDmPeople(myId: string): { people: UserRef[]; loading: boolean
     })),
   });
   const loading = servers.isPending || lists.some((l) => l.isPending);
-  const data = lists.map((l) => l.data);
-  const people = useMemo(() => {
-    const byId = new Map<string, UserRef>();
-    for (const members of data)
-      for (const m of members ?? []) if (m.user.id !== myId) byId.set(m.user.id, m.user);
-    return [...byId.values()].sort((a, b) => a.username.localeCompare(b.username));
-    // the member lists change identity only when refetched or folded
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [myId, ...data]);
+  // a few hundred names at most: merged on each render, no memo to keep in step
+  const byId = new Map<string, UserRef>();
+  for (const l of lists) for (const m of l.data ?? []) if (m.user.id !== myId) byId.set(m.user.id, m.user);
+  const people = [...byId.values()].sort((a, b) => a.username.localeCompare(b.username));
   return { people, loading };
 }
