@@ -173,6 +173,37 @@ describe.skipIf(skipReason !== null)('direct messages end to end', () => {
     expect(await byText(b, 'message-content', 'carol three').count()).toBe(0);
   });
 
+  it('alice makes a group DM with bob and carol in the dialog, renames it, and bob leaves it', async () => {
+    await a.getByTestId('home-button').click();
+    await a.getByTestId('new-group-dm').click();
+    const dialog = a.getByTestId('group-dm-dialog');
+    await dialog.waitFor();
+    await dialog.locator(`[data-testid="person"][data-username="${bob.username}"] input`).check();
+    await dialog.getByTestId('people-filter').fill('carol');
+    await dialog.locator('[data-testid="person"]').filter({ hasText: 'carol' }).locator('input').check();
+    await dialog.getByTestId('group-dm-name').fill('Weekend plans');
+    await shot(a, 'dm-group-dialog.png');
+    await dialog.getByTestId('group-dm-submit').click();
+    await byText(a, 'channel-title', 'Weekend plans').waitFor();
+    await send(a, 'who is in?');
+    // bob sees it appear on Home, live, with its name
+    await b.getByTestId('home-button').click();
+    await dmItem(b, 'Weekend plans').waitFor();
+
+    await a.getByTestId('dm-rename').click();
+    await a.getByTestId('dm-rename-input').fill('Weekend trip');
+    await a.getByTestId('dm-rename-submit').click();
+    await dmItem(b, 'Weekend trip').waitFor();
+    await dmItem(b, 'Weekend trip').click();
+    await message(b, 'who is in?').waitFor();
+    await shot(b, 'dm-group.png');
+
+    await b.getByTestId('dm-leave').click();
+    await b.getByTestId('dm-leave-confirm').click();
+    await dmItem(b, 'Weekend trip').waitFor({ state: 'detached' });
+    await a.getByTestId('channel-title').filter({ hasText: '2 members' }).waitFor();
+  });
+
   it('the pages loaded cleanly', () => {
     expectCleanCsp(watch);
     expect(watch.pageErrors).toEqual([]);

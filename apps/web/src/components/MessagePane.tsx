@@ -22,6 +22,7 @@ import { usePending } from '../chat/pending-store.ts';
 import { retryMessage } from '../chat/send-message.ts';
 import { typingText, useTyping } from '../chat/typing-store.ts';
 import { Composer } from './Composer.tsx';
+import { Icon } from './Icon.tsx';
 import { MessageItem, PendingItem } from './MessageItem.tsx';
 
 const PAGE = 50;
@@ -345,7 +346,15 @@ export function MessagePane({
           )}
           {history.isSuccess && !history.hasNextPage && (
             <div className="channel-start" data-testid="channel-start">
-              <div className="channel-start-icon">{channel.label ? '@' : '#'}</div>
+              <div className="channel-start-icon">
+                {channel.label === undefined ? (
+                  '#'
+                ) : channel.label.startsWith('@') ? (
+                  '@'
+                ) : (
+                  <Icon name="users" size={36} />
+                )}
+              </div>
               <h2>Welcome to {paneLabel(channel)}!</h2>
               <p className="muted">This is the start of {paneLabel(channel)}.</p>
             </div>

@@ -7,9 +7,10 @@ import { compareIds } from '../chat/message-cache.ts';
 import { isUnread, type Attention, type ReadStates } from '../chat/read-states.ts';
 
 /** What a DM is called: its name, else its other recipients' names. */
-export function dmTitle(dm: Pick<DmChannel, 'name' | 'recipients'>): string {
+export function dmTitle(dm: Pick<DmChannel, 'type' | 'name' | 'recipients'>): string {
   if (dm.name) return dm.name;
-  if (dm.recipients.length === 0) return 'Empty group';
+  // the other side of a 1:1 DM deleted their account
+  if (dm.recipients.length === 0) return dm.type === 'dm' ? 'Deleted user' : 'Empty group';
   return dm.recipients.map((u) => u.username).join(', ');
 }
 
