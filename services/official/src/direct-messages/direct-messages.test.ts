@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BACKENDS } from '@twopointo/db';
-import { startHarness, type Harness, type TestUser } from '../test/official-harness.ts';
+import { newId } from '@twopointo/shared';
+import { SECRET, startHarness, type Harness, type TestUser } from '../test/official-harness.ts';
 
 describe.each(TEST_BACKENDS)('direct messages on %s', (backend) => {
   let h: Harness;
@@ -225,6 +226,36 @@ describe.each(TEST_BACKENDS)('direct messages on %s', (backend) => {
     ).toBe(404);
     const found = await h.call('GET', `/servers/${sid}/messages/search?q=secret`, { as: alice });
     expect(found.body.messages).toEqual([]);
+  });
+
+  it("a DM's attachment downloads for its recipients only (a stranger gets 404)", async () => {
+    const dm = (await open(alice, [bob.id])).body.id as string;
+    const aid = newId();
+    await h.database.db
+      .insertInto('assets')
+      .values({
+        id: aid,
+        owner_id: alice.id,
+        filename: 'f.png',
+        content_type: 'image/png',
+        size: '10',
+        storage_key: `k/${aid}`,
+        status: 'ready',
+      })
+      .execute();
+    const sent = await post(alice, dm, { content: '', attachment_ids: [aid] });
+    expect(sent.status).toBe(201);
+    expect(sent.body.attachments.map((a: { id: string }) => a.id)).toEqual([aid]);
+    // the answer itself, not the storage URL it redirects to
+    const download = (as: TestUser) =>
+      fetch(`${h.url}/assets/${aid}`, {
+        redirect: 'manual',
+        headers: { 'x-internal-secret': SECRET, 'x-user-id': as.id },
+      });
+    expect((await download(bob)).status).toBe(302);
+    const refused = await download(carol);
+    const stranger = { status: refused.status, body: (await refused.json()) as { error?: { code: string } } };
+    expect([stranger.status, errorCode(stranger)]).toEqual([404, 'unknown_asset']);
   });
 
   it('GET /me/channels lists DMs by latest activity with recipients and last_message_id', async () => {
