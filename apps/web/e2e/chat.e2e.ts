@@ -276,6 +276,12 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     await alice.context.setOffline(true);
     await a.getByTestId('reconnecting-banner').waitFor();
     await shot(a, 'reconnecting.png');
+    // the banner has its own row: the header under it is whole
+    const banner = (await a.getByTestId('reconnecting-banner').boundingBox())!;
+    const header = (await a.locator('.main-head').boundingBox())!;
+    expect(header.y).toBeGreaterThanOrEqual(banner.y + banner.height);
+    // and nobody's presence is claimed while it is unknown
+    expect(await a.locator('[data-testid="member"][data-status="online"]').count()).toBe(0);
     for (let i = 1; i <= 3; i++) await send(b, `while you were away ${i}`);
     await byText(b, 'message-content', 'while you were away 3').waitFor();
     await b.waitForFunction(() => document.querySelectorAll('[data-testid="message-pending"]').length === 0);
@@ -284,6 +290,10 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     await alice.context.setOffline(false);
     for (let i = 1; i <= 3; i++) await byText(a, 'message-content', `while you were away ${i}`).waitFor();
     await a.getByTestId('reconnecting-banner').waitFor({ state: 'detached' });
+    // presence is read again: bob is online once more on alice's list
+    await a
+      .locator(`[data-testid="member"][data-username="${people.bob.username}"][data-status="online"]`)
+      .waitFor();
     const after = await gatewayStats(a);
     expect(after?.status).toBe('ready');
     expect(after!.resumes).toBeGreaterThan(before!.resumes);
@@ -305,6 +315,11 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     const alice = people.alice;
     const { page: a } = alice;
     await a.getByTestId('logout').click();
+    // asked first; Cancel keeps you in, the confirmation signs you out
+    await a.getByTestId('logout-dialog').getByRole('button', { name: 'Cancel' }).click();
+    await a.getByTestId('logout-dialog').waitFor({ state: 'detached' });
+    await a.getByTestId('logout').click();
+    await a.getByTestId('logout-confirm').click();
     await a.getByTestId('login-screen').waitFor();
     expect(await a.evaluate(() => localStorage.getItem('twopointo.refresh_token'))).toBeNull();
     await a.getByTestId('login-email').fill(alice.email);
@@ -316,6 +331,8 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     await a.getByTestId('recovery-submit').click();
     await a.getByTestId('chat-app').waitFor();
     await byText(a, 'message-content', 'back online?').waitFor();
+    // a notice says how many codes remain
+    await byText(a, 'toast', 'You have 9 recovery codes left.').waitFor();
   });
 
   /** A member made over plain HTTP (no browser), for seeding history. */
@@ -383,6 +400,33 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     await shot(a, 'chat-narrow-drawer.png');
     await a.locator('.scrim').click({ position: { x: 400, y: 400 } });
     await a.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('installs as an app: Chromium reads the manifest without errors and finds its icons', async () => {
+    const page = people.bob.page;
+    const cdp = await page.context().newCDPSession(page);
+    const manifest = (await cdp.send('Page.getAppManifest')) as {
+      url: string;
+      errors: { message: string; critical: number }[];
+      data?: string;
+    };
+    expect(manifest.url).toBe(`${system.edgeUrl}/manifest.webmanifest`);
+    expect(manifest.errors).toEqual([]);
+    const data = JSON.parse(manifest.data!) as { display: string; icons: { src: string; sizes: string }[] };
+    expect(data.display).toBe('standalone');
+    for (const icon of data.icons) {
+      const res = await page.request.get(new URL(icon.src, system.edgeUrl).href);
+      expect(res.status(), icon.src).toBe(200);
+    }
+    const manifestRes = await page.request.get(`${system.edgeUrl}/manifest.webmanifest`);
+    expect(manifestRes.headers()['content-type']).toMatch(/^application\/manifest\+json/);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    // the test's browser contexts are incognito ones, which never install anything: that is the
+    // browser's condition, not the app's
+    expect(installabilityErrors.filter((e) => e.errorId !== 'in-incognito')).toEqual([]);
+    await cdp.detach();
   });
 
   it('no page errors happened', () => {

@@ -67,9 +67,15 @@ export async function openPerson(
   browser: Browser,
   name: string,
   watch: PageWatch,
+  /** a phone: 390×844, touch, mobile viewport rules */
+  opts: { phone?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   mkdirSync(screenshots, { recursive: true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext(
+    opts.phone
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+      : { viewport: { width: 1280, height: 800 } },
+  );
   // injected by the browser (not an inline script of ours), so the CSP does not apply to it
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {

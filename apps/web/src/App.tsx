@@ -7,6 +7,7 @@ import type { TokenPair } from '@twopointo/shared';
 import { AuthFlow } from './auth/AuthFlow.tsx';
 import { RecoveryCodes } from './auth/RecoveryCodes.tsx';
 import { ChatApp } from './components/ChatApp.tsx';
+import { showNotice } from './components/Toasts.tsx';
 import { draftStore } from './chat/drafts.ts';
 import { historyWindow } from './chat/history-window.ts';
 import { notificationSettings } from './chat/notification-settings.ts';
@@ -75,7 +76,16 @@ export function App() {
 
   const onSignedIn = (pair: TokenPair) => {
     if (pair.recovery_codes && pair.recovery_codes.length > 0) setRecoveryCodes(pair.recovery_codes);
+    if (pair.recovery_codes_left !== undefined) showNotice(recoveryCodesLeft(pair.recovery_codes_left));
     session.setTokens(pair);
   };
   return <AuthFlow onSignedIn={onSignedIn} />;
+}
+
+/** After a sign-in with a recovery code: how many remain, and what to do when few do. */
+export function recoveryCodesLeft(n: number): string {
+  const left =
+    n === 0 ? 'no recovery codes left' : n === 1 ? '1 recovery code left' : `${n} recovery codes left`;
+  const advice = n <= 3 ? ' Make new ones in your account settings before you need one again.' : '';
+  return `Signed in with a recovery code. You have ${left}.${advice}`;
 }

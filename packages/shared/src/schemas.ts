@@ -65,6 +65,9 @@ export const TokenPair = Type.Object({
   token_type: Type.Literal('Bearer'),
   expires_in: Type.Integer(),
   recovery_codes: Type.Optional(Type.Array(Type.String())),
+  recovery_codes_left: Type.Optional(
+    Type.Integer({ description: 'after a sign-in with a recovery code: how many unused ones remain' }),
+  ),
 });
 export const RefreshBody = Type.Object({ refresh_token: Type.String({ maxLength: 256 }) });
 export const Me = Type.Object({
@@ -201,6 +204,10 @@ export const Asset = Type.Object({
   size: Type.Integer(),
   url: Type.String(),
 });
+export const AssetLimits = Type.Object({
+  content_types: Type.Array(Type.String(), { description: 'the content types an upload may declare' }),
+  max_bytes: Type.Integer({ description: 'the largest upload, in bytes' }),
+});
 export const AssetUpload = Type.Object({
   id: Id,
   upload: Type.Object({
@@ -232,4 +239,5 @@ export type InvitePreview = Static<typeof InvitePreview>;
 export type ChannelOverwrite = Static<typeof ChannelOverwrite>;
 export type Asset = Static<typeof Asset>;
 export type AssetUpload = Static<typeof AssetUpload>;
+export type AssetLimits = Static<typeof AssetLimits>;
 export type ErrorBody = Static<typeof ErrorSchema>;

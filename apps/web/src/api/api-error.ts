@@ -35,9 +35,39 @@ export function apiErrorOf(res: Response, body: unknown): ApiError {
   return new ApiError(res.status, code, message);
 }
 
+/** Field names whose plain-words label is not the name with its underscores as spaces. */
+const FIELD_LABELS: Record<string, string> = {
+  code: 'The code',
+  totp_code: 'The code',
+  content: 'The message',
+  email: 'Email',
+  password: 'Password',
+  new_password: 'The new password',
+  name: 'The name',
+  display_name: 'The display name',
+};
+
+/**
+ * A validator's message in words: the server names the field (`body.password: must be at least 8
+ * characters`), which is right for a developer and odd for a person ("Password must be at least
+ * 8 characters.").
+ */
+export function humaniseInvalidInput(message: string): string {
+  const m = /^(?:body|query|params)\.([A-Za-z0-9_.[\]]+): (.+)$/s.exec(message);
+  if (!m) return message;
+  const field = m[1]!
+    .split('.')
+    .pop()!
+    .replace(/\[\d+\]$/, '');
+  const label = FIELD_LABELS[field] ?? field.charAt(0).toUpperCase() + field.slice(1).replace(/_/g, ' ');
+  const rule = m[2]!.trim();
+  return `${label} ${rule}${/[.!?)]$/.test(rule) ? '' : '.'}`;
+}
+
 /** A human sentence for any thrown value. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
+  if (err instanceof ApiError)
+    return err.code === 'invalid_input' ? humaniseInvalidInput(err.message) : err.message;
   if (err instanceof TypeError) return 'Cannot reach the server. Check your connection.';
   if (err instanceof Error) return err.message;
   return String(err);

@@ -64,6 +64,7 @@ export const official = {
   typing: (channel: string) => ok(officialClient.POST('/channels/{cid}/typing', cid(channel))),
   // the browser's type for the file, whatever it is: the server answers unsupported_content_type
   // for one outside its configured list (the document shows the default list)
+  assetLimits: () => ok(officialClient.GET('/assets/limits')),
   createAsset: (body: { filename: string; content_type: string; size: number }) =>
     ok(officialClient.POST('/assets', { body: body as AssetBody })),
   completeAsset: (aid: string) =>

@@ -50,6 +50,11 @@ describe('AuthFlow', () => {
     expect(screen.getByLabelText('Password')).toBe(screen.getByTestId('login-password'));
     fireEvent.click(screen.getByTestId('goto-register'));
     expect(screen.getByLabelText('Username')).toBe(screen.getByTestId('register-username'));
+    // the rules show before they are broken, tied to their inputs
+    const password = screen.getByTestId('register-password');
+    expect(document.getElementById(password.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'At least 8 characters.',
+    );
     fireEvent.click(screen.getByTestId('goto-login'));
     screen.getByTestId('login-screen');
   });

@@ -60,6 +60,7 @@ export function AuthFlow({ onSignedIn }: { onSignedIn: (pair: TokenPair) => void
           onSignedIn={onSignedIn}
           expired={expired}
           onRecover={() => setState({ step: 'recover', partial: state.partial })}
+          onBack={() => setState({ step: 'login' })}
         />
       );
     case 'recover':

@@ -2,10 +2,11 @@
  * Browser upload of one file: declare it (POST /api/assets), PUT the bytes straight to
  * storage with XMLHttpRequest for progress, then POST .../complete for the attachable asset.
  */
-import type { Asset } from '@twopointo/shared';
+import type { Asset, AssetLimits } from '@twopointo/shared';
 import { ApiError } from '../api/api-error.ts';
 import { official } from '../api/endpoints.ts';
 import { edgeUrl } from '../config.ts';
+import { checkUpload } from './upload-rules.ts';
 
 // headers the browser sets itself and refuses from scripts
 const FORBIDDEN = new Set(['content-length', 'host', 'connection', 'accept-encoding', 'origin', 'referer']);
@@ -48,12 +49,22 @@ export function putWithProgress(
   });
 }
 
+let limits: Promise<AssetLimits> | undefined;
+/** The server's upload limits, asked once per page (they change only with its configuration). */
+function uploadLimits(): Promise<AssetLimits> {
+  limits ??= official.assetLimits().catch((err: unknown) => {
+    limits = undefined;
+    throw err;
+  });
+  return limits;
+}
+
 export async function uploadFile(
   file: File,
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
 ): Promise<Asset> {
-  const contentType = file.type || 'application/octet-stream';
+  const contentType = checkUpload(file, await uploadLimits());
   const created = await official.createAsset({
     filename: file.name,
     content_type: contentType,

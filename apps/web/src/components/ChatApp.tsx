@@ -32,6 +32,7 @@ import { DmHeader } from '../dms/DmHeader.tsx';
 import { DmList } from '../dms/DmList.tsx';
 import { GatewayProvider, useGateway, useGatewayStatus } from '../gateway/gateway-context.tsx';
 import { ChannelSidebar } from './ChannelSidebar.tsx';
+import { SignOutDialog } from './dialogs/SignOutDialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { MemberList } from './MemberList.tsx';
 import { MentionContext, type MentionContextValue } from './mention-context.tsx';
@@ -99,6 +100,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
   const [selection, setSelection] = useState<Selection>(loadSelection);
   const [invite, setInvite] = useState<string | null>(inviteFromLocation);
   const [channelsOpen, setChannelsOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
   const [membersOpen, setMembersOpen] = useState(() => window.innerWidth >= 1000);
   const [jump, setJump] = useState<(JumpRequest & { channelId: string }) | null>(null);
   const jumpSeq = useRef(0);
@@ -117,6 +119,17 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
     const onChange = () => setMembersOpen(!narrow.matches);
     narrow.addEventListener('change', onChange);
     return () => narrow.removeEventListener('change', onChange);
+  }, []);
+
+  // Escape closes whichever drawer covers the chat (a dialog on top handles its own Escape first)
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('[role="dialog"]')) return;
+      setChannelsOpen(false);
+      if (window.matchMedia('(max-width: 1000px)').matches) setMembersOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
   }, []);
 
   const servers = useQuery({ queryKey: keys.servers, queryFn: official.myServers });
@@ -381,7 +394,21 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
     if (window.location.pathname.startsWith('/invite/')) window.history.replaceState(null, '', '/');
   }, []);
 
-  const rootClass = ['app', channelsOpen ? 'channels-open' : '', membersOpen ? 'members-open' : ''].join(' ');
+  // while the socket is down nobody's presence is known: nobody is shown online
+  const shownMembers = useMemo(
+    () =>
+      status === 'ready'
+        ? members.data
+        : members.data?.map((m) => (m.status === 'online' ? { ...m, status: 'offline' as const } : m)),
+    [status, members.data],
+  );
+
+  const rootClass = [
+    'app',
+    channelsOpen ? 'channels-open' : '',
+    membersOpen ? 'members-open' : '',
+    status === 'reconnecting' ? 'reconnecting' : '',
+  ].join(' ');
 
   return (
     <div className={rootClass} data-testid="chat-app">
@@ -409,7 +436,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
             attention={dmSummary.dms}
             selectedId={dm?.id ?? null}
             onSelect={selectDm}
-            footer={<UserPanel me={me} status={status} onLogout={() => void session.logout()} />}
+            footer={<UserPanel me={me} status={status} onLogout={() => setSigningOut(true)} />}
           />
         ) : (
           <ChannelSidebar
@@ -422,12 +449,13 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
             abilities={abilities}
             me={me}
             status={status}
-            onLogout={() => void session.logout()}
+            onLogout={() => setSigningOut(true)}
             onLeft={() => setSelection((s) => ({ ...s, serverId: null }))}
           />
         )}
       </div>
       {channelsOpen && <div className="scrim" onClick={() => setChannelsOpen(false)} />}
+      {signingOut && <SignOutDialog onClose={() => setSigningOut(false)} />}
       <main className="main">
         <header className="main-head">
           <button
@@ -537,6 +565,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
                   hasServer={!!server}
                   loading={servers.isPending || (channels.isPending && !!sid)}
                   canCreate={abilities.manageChannels}
+                  onOpenMenu={() => setChannelsOpen(true)}
                 />
               )}
             </ErrorBoundary>
@@ -553,8 +582,16 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
             )}
           </MentionContext.Provider>
           {server && !home && membersOpen && searchText === null && (
+            // narrow: the list is an overlay, closed by a tap beside it (or Escape)
+            <div
+              className="members-scrim"
+              onClick={() => setMembersOpen(false)}
+              data-testid="members-scrim"
+            />
+          )}
+          {server && !home && membersOpen && searchText === null && (
             <MemberList
-              members={members.data}
+              members={shownMembers}
               error={members.error ? errorMessage(members.error) : null}
               ownerId={server.owner_id}
               myId={me.id}
@@ -576,17 +613,26 @@ function Empty({
   hasServer,
   loading,
   canCreate,
+  onOpenMenu,
 }: {
   hasServer: boolean;
   loading: boolean;
   canCreate: boolean;
+  /** narrow screens: the buttons the hint names are in the drawer */
+  onOpenMenu: () => void;
 }) {
   if (loading) return <div className="empty muted">Loading…</div>;
+  const openMenu = (label: string) => (
+    <button className="btn only-narrow" onClick={onOpenMenu} data-testid="empty-open-menu">
+      {label}
+    </button>
+  );
   if (!hasServer) {
     return (
       <div className="empty" data-testid="no-servers">
         <h2>No servers yet</h2>
-        <p className="muted">Create a server with + on the left, or join one with an invite code.</p>
+        <p className="muted">Create a server with + in the server list, or join one with an invite code.</p>
+        {openMenu('Open the server list')}
       </div>
     );
   }
@@ -598,6 +644,7 @@ function Empty({
           ? 'Create the first channel with + next to "Text channels".'
           : 'You cannot see any channel in this server yet.'}
       </p>
+      {canCreate && openMenu('Open the channel list')}
     </div>
   );
 }

@@ -27,6 +27,7 @@ export function GatewayProvider({ myId, children }: { myId: string; children: Re
   );
 
   useEffect(() => {
+    let wasDown = false;
     const offs = [
       client.on('event', (ev) => applyEvent(qc, ev, myId)),
       client.on('invalidated', () => {
@@ -35,6 +36,15 @@ export function GatewayProvider({ myId, children }: { myId: string; children: Re
         void qc.invalidateQueries();
       }),
       client.on('unauthorized', () => session.clear()),
+      // presence is ephemeral: what changed while the socket was down is not replayed, so the
+      // member lists are read again once it is back
+      client.on('status', (status) => {
+        if (status === 'reconnecting') wasDown = true;
+        if (status === 'ready' && wasDown) {
+          wasDown = false;
+          void qc.invalidateQueries({ queryKey: ['members'] });
+        }
+      }),
     ];
     const offline = () => client.handleOffline();
     const online = () => client.handleOnline();

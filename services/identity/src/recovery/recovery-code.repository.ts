@@ -2,7 +2,7 @@
 import type { DB, Kysely } from '@twopointo/db';
 import { newId } from '@twopointo/shared';
 
-/** Always inside a caller's transaction: codes are spent or replaced together with a session. */
+/** Writes happen inside a caller's transaction: codes are spent or replaced together with a session. */
 export class RecoveryCodeRepository {
   /** Drops the user's unused codes and stores new ones. */
   async replaceUnused(trx: Kysely<DB>, userId: string, hashes: string[]): Promise<void> {
@@ -29,5 +29,16 @@ export class RecoveryCodeRepository {
       .returning('id')
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  /** How many of the user's codes are still unused. */
+  async countUnused(db: Kysely<DB>, userId: string): Promise<number> {
+    const row = await db
+      .selectFrom('recovery_codes')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 }

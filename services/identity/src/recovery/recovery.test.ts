@@ -39,6 +39,7 @@ describe.each(TEST_BACKENDS)('recovery codes on %s', (backend) => {
     });
     expect(recovered.status).toBe(200);
     expect(recovered.body.recovery_codes).toBeUndefined();
+    expect(recovered.body.recovery_codes_left).toBe(9);
     expect((await id.call('GET', '/me', { token: recovered.body.access_token })).status).toBe(200);
 
     const again = await id.call('POST', '/auth/2fa/recover', {

@@ -59,7 +59,7 @@ export class TwoFactorService {
     await this.deps.attempts.before(keys);
     if (!user.totp_enabled)
       throw conflict('twofa_not_enabled', 'Two-factor authentication is not enabled yet');
-    return this.claimSession(
+    const pair = await this.claimSession(
       user,
       subject,
       keys,
@@ -67,6 +67,9 @@ export class TwoFactorService {
       (trx) => this.deps.recoveryCodes.consume(trx, user.id, hashRecoveryCode(recoveryCode)),
       () => unauthorized('Wrong or already used recovery code', 'invalid_recovery_code'),
     );
+    // so the client can say how many are left, and suggest new ones before they run out
+    const left = await this.deps.recoveryCodes.countUnused(this.deps.database.db, user.id);
+    return { ...pair, recovery_codes_left: left };
   }
 
   /**

@@ -1,7 +1,7 @@
 /** /assets, /assets/:aid/complete, /assets/:aid — plus the sweep's timer, tied to the app's life. */
 import { Type } from '@fastify/type-provider-typebox';
 import type { Database } from '@twopointo/db';
-import { Asset, AssetUpload } from '@twopointo/shared';
+import { Asset, AssetLimits, AssetUpload } from '@twopointo/shared';
 import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
 import { errors } from '../http/schema.ts';
 import { actorOf } from '../http/trust.ts';
@@ -37,6 +37,20 @@ export function registerAssets(app: OfficialApp, deps: AssetDeps): AssetService 
 
 export function registerAssetRoutes(app: OfficialApp, assets: AssetService, config: AssetConfig): void {
   const tags = ['assets'];
+  const limits = { content_types: config.ASSET_CONTENT_TYPES, max_bytes: config.ASSET_MAX_BYTES };
+  app.get(
+    '/assets/limits',
+    {
+      schema: {
+        tags,
+        operationId: 'assetLimits',
+        summary: 'What may be uploaded: the accepted content types and the largest size',
+        description: 'Lets a client refuse a file in words before uploading it.',
+        response: { 200: AssetLimits, ...errors(401) },
+      },
+    },
+    async () => limits,
+  );
   app.post(
     '/assets',
     {

@@ -261,6 +261,13 @@ export function describeAssetFlow(kind: 'local' | 's3'): void {
       expect((await download(alice, asset.id)).status).toBe(302);
     });
 
+    it('tells a signed-in client what may be uploaded', async () => {
+      const res = await call('GET', '/assets/limits', dave);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ content_types: readAssetConfig().ASSET_CONTENT_TYPES, max_bytes: 25 * MiB });
+      expect((await call('GET', '/assets/limits', null)).status).toBe(401);
+    });
+
     it('validates what is declared, inserting nothing for bad input', async () => {
       const before = (await rows(dave.id)).length;
       const bad: [unknown, number, string][] = [

@@ -639,6 +639,8 @@ export interface operations {
                         token_type: "Bearer";
                         expires_in: number;
                         recovery_codes?: string[];
+                        /** @description after a sign-in with a recovery code: how many unused ones remain */
+                        recovery_codes_left?: number;
                     };
                 };
             };
@@ -909,6 +911,8 @@ export interface operations {
                         token_type: "Bearer";
                         expires_in: number;
                         recovery_codes?: string[];
+                        /** @description after a sign-in with a recovery code: how many unused ones remain */
+                        recovery_codes_left?: number;
                     };
                 };
             };
@@ -1014,6 +1018,8 @@ export interface operations {
                         token_type: "Bearer";
                         expires_in: number;
                         recovery_codes?: string[];
+                        /** @description after a sign-in with a recovery code: how many unused ones remain */
+                        recovery_codes_left?: number;
                     };
                 };
             };

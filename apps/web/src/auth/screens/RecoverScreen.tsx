@@ -21,11 +21,13 @@ export function RecoverScreen({
     <AuthCard title="Use a recovery code" subtitle="Each recovery code works once." testid="recover-screen">
       <form onSubmit={recover} className="form">
         <Field
+          label="Recovery code"
           required
           autoFocus
           autoComplete="off"
           spellCheck={false}
-          placeholder="xxxx-xxxx"
+          placeholder="k7pqz-m2xwa"
+          hint="Ten letters and digits, as printed (case and dashes do not matter)."
           value={code}
           onChange={setCode}
           testid="recovery-code-input"

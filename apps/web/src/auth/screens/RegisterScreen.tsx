@@ -45,6 +45,7 @@ export function RegisterScreen(props: {
           required
           value={username}
           onChange={setUsername}
+          hint="2–32 characters: letters, digits, _ and ."
           testid="register-username"
         />
         <Field
@@ -54,6 +55,8 @@ export function RegisterScreen(props: {
           required
           value={password}
           onChange={setPassword}
+          minLength={8}
+          hint="At least 8 characters."
           testid="register-password"
         />
         <FormError error={error} />

@@ -12,7 +12,8 @@ export function TwoFactorVerifyScreen({
   onSignedIn,
   expired,
   onRecover,
-}: SecondFactorProps & { onRecover: () => void }) {
+  onBack,
+}: SecondFactorProps & { onRecover: () => void; onBack: () => void }) {
   const [code, setCode] = useState('');
   const { busy, error, submit } = useSubmit();
   const verify = submit(async () => onSignedIn(await verifyTotp(partial, code)), expired);
@@ -23,12 +24,21 @@ export function TwoFactorVerifyScreen({
       testid="totp-screen"
     >
       <form onSubmit={verify} className="form">
-        <Field {...totpCodeInput} value={code} onChange={setCode} testid="totp-code" />
+        <Field
+          label="Code from the app"
+          {...totpCodeInput}
+          value={code}
+          onChange={setCode}
+          testid="totp-code"
+        />
         <FormError error={error} />
         <SubmitButton busy={busy} label="Continue" busyLabel="Checking…" testid="totp-submit" />
       </form>
       <AuthLink prompt="Lost your device?" onClick={onRecover} testid="use-recovery">
         Use a recovery code
+      </AuthLink>
+      <AuthLink prompt="Not you?" onClick={onBack} testid="totp-back">
+        Back to sign in
       </AuthLink>
     </AuthCard>
   );

@@ -1,0 +1,123 @@
+/**
+ * A phone (390×844, touch): every sign-in screen fits the width, the empty state's hint leads to a
+ * control that is there, and the drawers close by a tap beside them or by Escape.
+ */
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ARGS,
+  CHROMIUM,
+  expectCleanCsp,
+  newWatch,
+  openPerson,
+  registerInBrowser,
+  restUser,
+  shot,
+  skipReason,
+  startAll,
+  webDist,
+  type Account,
+} from './harness.ts';
+
+const WIDTH = 390;
+
+/** How far the page reaches past the screen's right edge (0 when it fits). */
+const overflow = (page: Page) =>
+  page.evaluate(() => {
+    const doc = document.documentElement;
+    let widest = doc.scrollWidth;
+    for (const el of document.querySelectorAll('.auth-card, .auth-card *'))
+      widest = Math.max(widest, Math.ceil(el.getBoundingClientRect().right));
+    return Math.max(0, widest - window.innerWidth);
+  });
+
+describe.skipIf(skipReason !== null)('the web client on a phone', () => {
+  let system: { edgeUrl: string; close(): Promise<void> };
+  let browser: Browser;
+  let dataDir: string;
+  let page: Page;
+  const watch = newWatch();
+  const suffix = Date.now().toString(36);
+  const alice: Account = {
+    name: 'alice',
+    username: `phone${suffix}`.slice(0, 30),
+    email: `phone-${suffix}@example.com`,
+    password: 'S3cretPass!-phone',
+    secret: '',
+    recoveryCodes: [],
+  };
+
+  beforeAll(async () => {
+    if (!existsSync(join(webDist, 'index.html')))
+      throw new Error('apps/web/dist is missing: run the build first');
+    dataDir = mkdtempSync(join(tmpdir(), 'twopointo-web-mobile-'));
+    system = await startAll!({ dataDir, ports: { identity: 0, official: 0, edge: 0 }, webDist });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    ({ page } = await openPerson(browser, 'alice', watch, { phone: true }));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('every sign-in screen fits the width of the phone', async () => {
+    const seen: Record<string, number> = {};
+    await registerInBrowser(page, system.edgeUrl, alice, async (step) => {
+      seen[step] = await overflow(page);
+      await shot(page, `mobile-${step}.png`);
+    });
+    expect(seen).toEqual({ login: 0, '2fa-setup': 0, 'recovery-codes': 0 });
+    expect(await page.evaluate(() => window.innerWidth)).toBe(WIDTH);
+  });
+
+  it('the empty state leads to the server list it talks about', async () => {
+    await page.getByTestId('no-servers').waitFor();
+    const open = page.getByTestId('empty-open-menu');
+    await open.tap();
+    // the drawer slides in with the server rail's buttons on screen
+    const create = page.getByRole('button', { name: /create a server/i });
+    await expect.poll(async () => (await create.boundingBox())?.x ?? -1).toBeGreaterThanOrEqual(0);
+    await shot(page, 'mobile-drawer.png');
+    // Escape closes it
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.app.channels-open'));
+  });
+
+  it('the members drawer closes by a tap beside it and by Escape', async () => {
+    // a server with a second member, made over HTTP
+    const bob = await restUser(system.edgeUrl, `bob${suffix}`.slice(0, 30));
+    const server = (await bob.call('/api/servers', { name: 'Phone Club' })) as { id: string };
+    await bob.call(`/api/servers/${server.id}/channels`, { name: 'lobby' });
+    const invite = (await bob.call(`/api/servers/${server.id}/invites`, {})) as { code: string };
+    await page.goto(`${system.edgeUrl}/invite/${invite.code}`);
+    await page.getByTestId('chat-app').waitFor();
+    await page.getByTestId('join-submit').tap();
+    await page.getByTestId('toggle-members').waitFor();
+
+    const list = page.getByTestId('member-list');
+    if (!(await list.isVisible())) await page.getByTestId('toggle-members').tap();
+    await list.waitFor();
+    await shot(page, 'mobile-members.png');
+    // a tap on the chat beside the list closes it
+    await page.getByTestId('members-scrim').tap({ position: { x: 40, y: 300 } });
+    await list.waitFor({ state: 'detached' });
+
+    await page.getByTestId('toggle-members').tap();
+    await list.waitFor();
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'detached' });
+    // the composer is free again
+    await page.getByTestId('composer-input').tap();
+    await shot(page, 'mobile-chat.png');
+  });
+
+  it('ran without page errors or CSP violations', () => {
+    expect(watch.pageErrors).toEqual([]);
+    expectCleanCsp(watch);
+  });
+});
