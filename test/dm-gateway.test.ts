@@ -118,9 +118,13 @@ describe.each(modes)('DM events through the gateway (%s)', (mode) => {
       });
       missed.push(r.body.id);
     }
+    // on the stream before bob comes back (alice, a recipient too, has them): so RESUME must replay them
+    for (const id of missed)
+      await a.waitFor((f) => f.op === 'EVENT' && f.t === 'MESSAGE_CREATE' && f.d.id === id);
     const back = await socket(bob);
     back.send({ op: 'RESUME', d: { session_id: sessionId, seq: seen } });
-    await back.waitFor((f) => f.op === 'RESUMED');
+    const resumed = await back.waitFor<Extract<ServerFrame, { op: 'RESUMED' }>>((f) => f.op === 'RESUMED');
+    expect(resumed.d.replayed).toBe(2);
     expect(back.events('MESSAGE_CREATE').map((e) => (e.d as { id: string }).id)).toEqual(missed);
     // carol got none of them
     expect(c.frames.filter(aboutDm(cid))).toEqual([]);
