@@ -39,7 +39,7 @@ import { MentionContext, type MentionContextValue } from './mention-context.tsx'
 import { MessagePane, type JumpRequest } from './MessagePane.tsx';
 import { SearchPanel } from './SearchPanel.tsx';
 import { ServerRail } from './ServerRail.tsx';
-import { Toasts } from './Toasts.tsx';
+import { showError, Toasts } from './Toasts.tsx';
 import { UserPanel } from './UserPanel.tsx';
 import { Icon } from './Icon.tsx';
 
@@ -258,7 +258,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
           qc.setQueryData<DmChannel[]>(keys.dms, (l) => upsertDm(l, d));
           selectDm(d.id);
         })
-        .catch((err: unknown) => window.alert(`Could not open the DM: ${errorMessage(err)}`));
+        .catch(showError);
     },
     [qc, selectDm],
   );
