@@ -93,7 +93,8 @@ export interface MemberRolesTable {
 }
 export interface ChannelsTable {
   id: Int8;
-  server_id: Int8;
+  /** null exactly for DMs ('dm', 'group_dm') */
+  server_id: NullableInt8;
   name: string;
   topic: string | null;
   position: Generated<number>;
@@ -107,8 +108,21 @@ export interface ChannelsTable {
   user_limit: number | null;
   /** voice: bit/s */
   bitrate: number | null;
+  /** a group DM's owner (its creator) */
+  owner_id: NullableInt8;
+  /** a 1:1 DM's pair, lower id first (unique among DMs) */
+  dm_user_lo: NullableInt8;
+  dm_user_hi: NullableInt8;
 }
-export type ChannelType = 'text' | 'voice' | 'category';
+/** Who is in a DM; `last_activity_id` is the channel's newest message (or its id before any). */
+export interface ChannelRecipientsTable {
+  channel_id: Int8;
+  user_id: Int8;
+  last_activity_id: Int8;
+  added_at: Generated<Date>;
+}
+/** a server's channel kinds, and the DM kinds (no server) */
+export type ChannelType = 'text' | 'voice' | 'category' | 'dm' | 'group_dm';
 export interface ChannelOverwritesTable {
   channel_id: Int8;
   target_id: Int8;
@@ -119,7 +133,8 @@ export interface ChannelOverwritesTable {
 export interface MessagesTable {
   id: Int8;
   channel_id: Int8;
-  server_id: Int8;
+  /** null in a DM */
+  server_id: NullableInt8;
   author_id: Int8;
   content: string;
   reply_to_id: NullableInt8;
@@ -234,6 +249,7 @@ export interface DB {
   roles: RolesTable;
   member_roles: MemberRolesTable;
   channels: ChannelsTable;
+  channel_recipients: ChannelRecipientsTable;
   channel_overwrites: ChannelOverwritesTable;
   messages: MessagesTable;
   invites: InvitesTable;
@@ -272,6 +288,7 @@ export const APP_TABLES: readonly (keyof DB)[] = [
   'message_attachments',
   'messages',
   'channel_overwrites',
+  'channel_recipients',
   'channels',
   'member_roles',
   'roles',

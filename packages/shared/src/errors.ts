@@ -26,6 +26,9 @@ export const ERROR_CODES = {
     'avatar_asset_id names no completed image (png, jpeg, webp, gif, within the size limit) of the caller',
   invalid_reset_token: 'The password reset token is unknown or was already used',
   reset_token_expired: 'The password reset token has expired: ask for a new one',
+  cannot_dm_self: 'recipient_ids names the caller: a DM is with other users',
+  too_many_recipients: 'A group DM holds at most 10 people, the caller included',
+  not_group_dm: 'Only a group DM can be renamed or have recipients added or removed',
   // 401
   missing_token: 'No bearer token (or `?token=` on /ws)',
   invalid_token: 'The token is malformed, badly signed, of the wrong kind or for another audience',
@@ -58,6 +61,9 @@ export const ERROR_CODES = {
   cannot_timeout_admin: 'A member with ADMINISTRATOR (or the owner) cannot be timed out',
   member_timed_out: 'The caller is timed out in this server until the time the message names: reading only',
   banned: 'The caller is banned from the server this invite leads to',
+  no_shared_server: 'A DM (or a group DM recipient) needs a server the caller shares with that user',
+  blocked: 'The user blocked the caller (or one blocked the other, for messages in a 1:1 DM)',
+  not_dm_owner: 'Only the group DM’s owner may remove someone else',
   // 404
   unknown_route: 'No such route',
   unknown_user: 'No such user (or the account was deleted)',

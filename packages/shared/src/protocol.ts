@@ -2,7 +2,17 @@
  * The gateway protocol: one discriminated union on `op` (and `t` for events), used by the
  * Edge, the web client and the tests. Durable events carry the stream sequence `s`.
  */
-import type { Channel, Member, Message, PublicUser, ReadState, Role, Server } from './schemas.ts';
+import type {
+  Channel,
+  DmChannel,
+  Member,
+  Message,
+  PublicUser,
+  ReadState,
+  Role,
+  Server,
+  UserRef,
+} from './schemas.ts';
 
 export const HEARTBEAT_INTERVAL_MS = 30_000;
 
@@ -19,7 +29,8 @@ export const CloseCodes = {
 export interface DurableEventMap {
   MESSAGE_CREATE: Message;
   MESSAGE_UPDATE: Message;
-  MESSAGE_DELETE: { id: string; channel_id: string; server_id: string };
+  /** `server_id` is null in a DM (as in every event of a DM) */
+  MESSAGE_DELETE: { id: string; channel_id: string; server_id: string | null };
   /** Several messages of one channel went at once (a ban's message clean-up). */
   MESSAGE_DELETE_BULK: { ids: string[]; channel_id: string; server_id: string };
   CHANNEL_CREATE: Channel;
@@ -45,7 +56,7 @@ export interface DurableEventMap {
   /** A message of the channel was pinned or unpinned. */
   CHANNEL_PINS_UPDATE: {
     channel_id: string;
-    server_id: string;
+    server_id: string | null;
     /** when the newest pin still in the channel was made; null when none is left */
     last_pin_timestamp: string | null;
     message_id: string;
@@ -58,13 +69,24 @@ export interface DurableEventMap {
    * user's own sockets, and once per server they are a member of, to its subscribers.
    */
   USER_UPDATE: PublicUser;
+  /**
+   * User-scoped: a DM the user is in was opened (to every recipient) or they were added to a group
+   * DM (to them); `recipients` are everyone but the receiving user.
+   */
+  DM_CHANNEL_CREATE: DmChannel;
+  /** User-scoped: a group DM was renamed (to every recipient). */
+  DM_CHANNEL_UPDATE: DmChannel;
+  /** User-scoped: someone was added to a group DM (to the recipients who were already in it). */
+  CHANNEL_RECIPIENT_ADD: { channel_id: string; user: UserRef };
+  /** User-scoped: someone left or was removed from a group DM (to the rest and to them). */
+  CHANNEL_RECIPIENT_REMOVE: { channel_id: string; user: UserRef };
 }
 export type DurableEventType = keyof DurableEventMap;
 
 export interface MessageReactionEvent {
   message_id: string;
   channel_id: string;
-  server_id: string;
+  server_id: string | null;
   user_id: string;
   emoji: string;
 }
@@ -72,7 +94,8 @@ export interface MessageReactionEvent {
 export interface EphemeralEventMap {
   TYPING_START: {
     channel_id: string;
-    server_id: string;
+    /** null in a DM */
+    server_id: string | null;
     user_id: string;
     username: string;
     timestamp: string;
@@ -84,8 +107,11 @@ export type EphemeralEventType = keyof EphemeralEventMap;
 /** An ephemeral event as it travels on the bus (durable ones travel as outbox records). */
 export interface EphemeralBusEvent<T extends EphemeralEventType = EphemeralEventType> {
   t: T;
+  /** '' when addressed to users (`user_ids`) */
   server_id: string;
   channel_id?: string;
+  /** addressed to these users' sockets, no subscription involved (a DM's recipients) */
+  user_ids?: string[];
   d: EphemeralEventMap[T];
 }
 

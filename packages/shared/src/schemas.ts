@@ -209,7 +209,7 @@ export const Reaction = Type.Object({
 export const Message = Type.Object({
   id: Id,
   channel_id: Id,
-  server_id: Id,
+  server_id: Nullable(Id, { description: 'null in a DM' }),
   author: UserRef,
   content: Type.String(),
   attachments: Type.Array(Attachment),
@@ -227,6 +227,18 @@ export const Message = Type.Object({
   reference_id: Nullable(Id, {
     description: "for type 'pin': the pinned message (it may have been deleted)",
   }),
+});
+/** A 1:1 DM or a group DM: a channel without a server, reached through its recipients. */
+export const DmChannel = Type.Object({
+  id: Id,
+  type: Type.Union([Type.Literal('dm'), Type.Literal('group_dm')]),
+  name: Nullable(Type.String(), { description: "a group DM's name; null: named after its recipients" }),
+  owner_id: Nullable(Id, { description: "a group DM's owner (may remove others); null for a 1:1 DM" }),
+  recipients: Type.Array(UserRef, { description: 'everyone in it but the caller, by username' }),
+  last_message_id: Nullable(Id, {
+    description: 'the newest message; the DM is unread when it is above the read marker',
+  }),
+  created_at: Timestamp,
 });
 /** A user's read marker in a channel and the mentions of them after it. */
 export const ReadState = Type.Object({
@@ -332,6 +344,7 @@ export type ChannelType = Static<typeof ChannelType>;
 export type Attachment = Static<typeof Attachment>;
 export type Reaction = Static<typeof Reaction>;
 export type Message = Static<typeof Message>;
+export type DmChannel = Static<typeof DmChannel>;
 export type ReadState = Static<typeof ReadState>;
 export type Role = Static<typeof Role>;
 export type Member = Static<typeof Member>;

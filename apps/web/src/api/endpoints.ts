@@ -1,5 +1,5 @@
 /** The REST calls the client makes, through the clients generated from the OpenAPI documents. */
-import type { Message } from '@twopointo/shared';
+import type { Channel, DmChannel, Message } from '@twopointo/shared';
 import type { operations } from './schema/official';
 import { identityClient, officialClient, ok, publicIdentityClient, withToken } from './http.ts';
 
@@ -37,8 +37,9 @@ export const official = {
     ok(officialClient.GET('/servers/{sid}/channels', sid(server))).then((r) => r.channels),
   createChannel: (server: string, name: string) =>
     ok(officialClient.POST('/servers/{sid}/channels', { ...sid(server), body: { name } })),
+  // PATCH /channels/:cid answers a group DM too; a server channel's rename answers a server channel
   renameChannel: (channel: string, name: string) =>
-    ok(officialClient.PATCH('/channels/{cid}', { ...cid(channel), body: { name } })),
+    ok(officialClient.PATCH('/channels/{cid}', { ...cid(channel), body: { name } })) as Promise<Channel>,
   deleteChannel: (channel: string) => ok(officialClient.DELETE('/channels/{cid}', cid(channel))),
   members: (server: string) =>
     ok(officialClient.GET('/servers/{sid}/members', sid(server))).then((r) => r.members),
@@ -68,4 +69,20 @@ export const official = {
     ok(officialClient.POST('/assets', { body: body as AssetBody })),
   completeAsset: (aid: string) =>
     ok(officialClient.POST('/assets/{aid}/complete', { params: { path: { aid } } })),
+};
+
+/** DMs: open one (found or created), list them, and a group DM's recipients and name. */
+export const dms = {
+  list: () => ok(officialClient.GET('/me/channels')).then((r) => r.channels),
+  open: (recipient_ids: string[], name?: string) =>
+    ok(officialClient.POST('/me/channels', { body: { recipient_ids, ...(name ? { name } : {}) } })),
+  rename: (channel: string, name: string) =>
+    ok(officialClient.PATCH('/channels/{cid}', { ...cid(channel), body: { name } })) as Promise<DmChannel>,
+  addRecipient: (channel: string, uid: string) =>
+    ok(officialClient.PUT('/channels/{cid}/recipients/{uid}', { params: { path: { cid: channel, uid } } })),
+  removeRecipient: (channel: string, uid: string) =>
+    ok(
+      officialClient.DELETE('/channels/{cid}/recipients/{uid}', { params: { path: { cid: channel, uid } } }),
+    ),
+  blocks: () => ok(officialClient.GET('/me/blocks')).then((r) => r.users),
 };

@@ -13,5 +13,9 @@ export const keys = {
   /** who reacted with an emoji (fetched when a chip is hovered) */
   reactors: (mid: string, emoji: string) => ['reactors', mid, emoji] as const,
   pins: (cid: string) => ['pins', cid] as const,
+  /** the caller's DMs, the most recently active first */
+  dms: ['dms'] as const,
+  /** the users the caller blocked */
+  blocks: ['blocks'] as const,
   search: (sid: string, q: string, offset: number) => ['search', sid, q, offset] as const,
 };

@@ -9,13 +9,13 @@ import { isMuted, useNotificationSettings } from '../chat/notification-settings.
 import type { ServerAbilities } from '../chat/permissions.ts';
 import type { Attention } from '../chat/read-states.ts';
 import type { GatewayStatus } from '../gateway/gateway-client.ts';
-import { Avatar } from './Avatar.tsx';
 import { ChannelNameDialog } from './dialogs/ChannelNameDialog.tsx';
 import { DeleteChannelDialog } from './dialogs/DeleteChannelDialog.tsx';
 import { InviteDialog } from './dialogs/InviteDialog.tsx';
 import { LeaveServerDialog } from './dialogs/LeaveServerDialog.tsx';
 import { NotificationSettingsDialog } from './dialogs/NotificationSettingsDialog.tsx';
 import { Icon } from './Icon.tsx';
+import { UserPanel } from './UserPanel.tsx';
 
 type Dialog =
   | { kind: 'create' }
@@ -168,43 +168,12 @@ export function ChannelSidebar(props: {
         })}
         {server && props.channels?.length === 0 && <p className="muted small pad">No channels yet.</p>}
       </div>
-      <div className="user-panel" data-testid="user-panel">
-        <Avatar
-          id={props.me.id}
-          name={props.me.display_name || props.me.username}
-          avatar={props.me.avatar}
-          size={32}
-          status={props.status === 'ready' ? 'online' : 'offline'}
-        />
-        <div className="user-meta">
-          <strong data-testid="current-user">{props.me.display_name || props.me.username}</strong>
-          <span className="muted small" data-testid="connection-status">
-            {props.status === 'ready'
-              ? 'Online'
-              : props.status === 'reconnecting'
-                ? 'Reconnecting…'
-                : 'Connecting…'}
-          </span>
-        </div>
-        <button
-          className="icon-btn"
-          title="User settings"
-          aria-label="User settings"
-          onClick={props.onOpenSettings}
-          data-testid="open-settings"
-        >
-          <Icon name="gear" />
-        </button>
-        <button
-          className="icon-btn"
-          title="Sign out"
-          aria-label="Sign out"
-          onClick={props.onLogout}
-          data-testid="logout"
-        >
-          <Icon name="logout" />
-        </button>
-      </div>
+      <UserPanel
+        me={props.me}
+        status={props.status}
+        onLogout={props.onLogout}
+        onOpenSettings={props.onOpenSettings}
+      />
       {dialog?.kind === 'create' && server && (
         <ChannelNameDialog server={server} onClose={close} onDone={props.onSelectChannel} />
       )}

@@ -4,12 +4,12 @@
  * acks and the desktop notifications.
  */
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Channel, Server, UserRef } from '@twopointo/shared';
+import type { Channel, DmChannel, Server, UserRef } from '@twopointo/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { attention } from '../api/attention.ts';
 import { session } from '../api/auth-session.ts';
-import { identity, official } from '../api/endpoints.ts';
+import { dms as dmApi, identity, official } from '../api/endpoints.ts';
 import { keys } from '../api/query-keys.ts';
 import { createAckThrottle } from '../chat/ack-throttle.ts';
 import { markReadLocally } from '../chat/attention-cache.ts';
@@ -27,6 +27,9 @@ import { useAbilities } from '../chat/permissions.ts';
 import { compareIds } from '../chat/message-cache.ts';
 import { mentionsMe, stateOf, summarize, tabTitle, toReadStates } from '../chat/read-states.ts';
 import { parseSearch } from '../chat/search-query.ts';
+import { dmAttention, dmTitle, upsertDm } from '../dms/dm-cache.ts';
+import { DmHeader } from '../dms/DmHeader.tsx';
+import { DmList } from '../dms/DmList.tsx';
 import { GatewayProvider, useGateway, useGatewayStatus } from '../gateway/gateway-context.tsx';
 import { ChannelSidebar } from './ChannelSidebar.tsx';
 import { SignOutDialog } from './dialogs/SignOutDialog.tsx';
@@ -38,7 +41,8 @@ import { MessagePane, type JumpRequest } from './MessagePane.tsx';
 import { PinsPanel } from './pins/PinsPanel.tsx';
 import { SearchPanel } from './SearchPanel.tsx';
 import { ServerRail } from './ServerRail.tsx';
-import { Toasts } from './Toasts.tsx';
+import { showError, Toasts } from './Toasts.tsx';
+import { UserPanel } from './UserPanel.tsx';
 import { Icon } from './Icon.tsx';
 import { ProfileCardHost } from '../settings/profile-card-context.tsx';
 import { SettingsScreen } from '../settings/SettingsScreen.tsx';
@@ -50,6 +54,9 @@ const NOTIFY_MAX_AGE_MS = 120_000;
 interface Selection {
   serverId: string | null;
   channelByServer: Record<string, string>;
+  /** Home (the DMs) is open instead of a server */
+  home?: boolean;
+  dmId?: string | null;
 }
 
 function loadSelection(): Selection {
@@ -179,9 +186,25 @@ function ChatLayout({ me }: { me: UserRef }) {
     () => summarize(channelsByServer, readStates.data, (s, c) => isMuted(settings, s, c)),
     [channelsByServer, readStates.data, settings],
   );
+  const dmList = useQuery({ queryKey: keys.dms, queryFn: dmApi.list });
+  const dmSummary = useMemo(() => dmAttention(dmList.data, readStates.data), [dmList.data, readStates.data]);
+  const blocks = useQuery({ queryKey: keys.blocks, queryFn: dmApi.blocks });
+  const isBlocked = useMemo(() => {
+    const ids = new Set(blocks.data?.map((u) => u.id));
+    return (authorId: string) => ids.has(authorId);
+  }, [blocks.data]);
+  const home = !!selection.home;
+  const dm = useMemo(() => {
+    if (!home) return undefined;
+    const list = dmList.data ?? [];
+    return list.find((d) => d.id === selection.dmId) ?? list[0];
+  }, [home, dmList.data, selection.dmId]);
   useEffect(() => {
-    document.title = tabTitle(summary);
-  }, [summary]);
+    document.title = tabTitle({
+      mentions: summary.mentions + dmSummary.total.mentions,
+      unread: summary.unread || dmSummary.total.unread,
+    });
+  }, [summary, dmSummary]);
   useEffect(() => () => void (document.title = tabTitle({ mentions: 0, unread: false })), []);
 
   const channel = useMemo(() => {
@@ -225,8 +248,26 @@ function ChatLayout({ me }: { me: UserRef }) {
 
   const selectServer = useCallback((id: string) => {
     setJump(null);
-    setSelection((s) => ({ ...s, serverId: id }));
+    setSelection((s) => ({ ...s, serverId: id, home: false }));
   }, []);
+  const selectDm = useCallback((id: string | null) => {
+    setJump(null);
+    setSelection((s) => ({ ...s, home: true, dmId: id ?? s.dmId ?? null }));
+    setChannelsOpen(false);
+  }, []);
+  /** the 1:1 DM with a user (found or created on the server), opened on Home */
+  const openDmWith = useCallback(
+    (userId: string) => {
+      dmApi
+        .open([userId])
+        .then((d) => {
+          qc.setQueryData<DmChannel[]>(keys.dms, (l) => upsertDm(l, d));
+          selectDm(d.id);
+        })
+        .catch(showError);
+    },
+    [qc, selectDm],
+  );
   const selectChannel = useCallback(
     (id: string) => {
       if (!sid) return;
@@ -240,6 +281,11 @@ function ChatLayout({ me }: { me: UserRef }) {
   /** shows a message in its channel (from search or a desktop notification) */
   const openMessage = useCallback((serverId: string, channelId: string, messageId: string) => {
     setSelection((s) => ({ serverId, channelByServer: { ...s.channelByServer, [serverId]: channelId } }));
+    setChannelsOpen(false);
+    setJump({ channelId, messageId, seq: ++jumpSeq.current });
+  }, []);
+  const openDmMessage = useCallback((channelId: string, messageId: string) => {
+    setSelection((s) => ({ ...s, home: true, dmId: channelId }));
     setChannelsOpen(false);
     setJump({ channelId, messageId, seq: ++jumpSeq.current });
   }, []);
@@ -258,11 +304,12 @@ function ChatLayout({ me }: { me: UserRef }) {
   }, [acks]);
   const onRead = useCallback(
     (mid: string) => {
-      if (!channel) return;
-      markReadLocally(qc, channel, mid);
-      acks.ack(channel.id, mid);
+      const open = home ? dm : channel;
+      if (!open) return;
+      markReadLocally(qc, open, mid);
+      acks.ack(open.id, mid);
     },
-    [channel, qc, acks],
+    [home, dm, channel, qc, acks],
   );
 
   // desktop notifications, while the tab is hidden, as the settings say
@@ -275,24 +322,43 @@ function ChatLayout({ me }: { me: UserRef }) {
         const read = qc.getQueryData<ReturnType<typeof toReadStates>>(keys.readStates);
         const marker = stateOf(read, m.channel_id).last_read_id;
         if (marker && compareIds(m.id, marker) <= 0) return;
-        const mentioned = mentionsMe(m, me.id, myRoleIds(qc, m.server_id, me.id)) === true;
-        if (!shouldNotify(notificationSettings.get(), m, mentioned)) return;
+        if (m.server_id === null) {
+          // a DM is for us: it notifies like a mention
+          if (!shouldNotify(notificationSettings.get(), { server_id: '', channel_id: m.channel_id }, true))
+            return;
+          const d = qc.getQueryData<DmChannel[]>(keys.dms)?.find((x) => x.id === m.channel_id);
+          showDesktopNotification({
+            title: d?.type === 'group_dm' ? `${m.author.username} in ${dmTitle(d)}` : m.author.username,
+            body: m.content || (m.attachments.length ? 'Sent an attachment' : ''),
+            tag: m.id,
+            onClick: () => openDmMessage(m.channel_id, m.id),
+          });
+          return;
+        }
+        const serverId = m.server_id;
+        const mentioned = mentionsMe(m, me.id, myRoleIds(qc, serverId, me.id)) === true;
+        if (
+          !shouldNotify(
+            notificationSettings.get(),
+            { server_id: serverId, channel_id: m.channel_id },
+            mentioned,
+          )
+        )
+          return;
         const channelName = qc
-          .getQueryData<Channel[]>(keys.channels(m.server_id))
+          .getQueryData<Channel[]>(keys.channels(serverId))
           ?.find((c) => c.id === m.channel_id)?.name;
-        const serverName = qc.getQueryData<Server[]>(keys.servers)?.find((x) => x.id === m.server_id)?.name;
-        const users = qc.getQueryData<{ user: { id: string; username: string } }[]>(
-          keys.members(m.server_id),
-        );
+        const serverName = qc.getQueryData<Server[]>(keys.servers)?.find((x) => x.id === serverId)?.name;
+        const users = qc.getQueryData<{ user: { id: string; username: string } }[]>(keys.members(serverId));
         const body = toDisplay(m.content, { users: users?.map((u) => u.user) ?? [], roles: [] });
         showDesktopNotification({
           title: `${m.author.username}${channelName ? ` in #${channelName}` : ''}${serverName ? ` (${serverName})` : ''}`,
           body: body || (m.attachments.length ? 'Sent an attachment' : ''),
           tag: m.id,
-          onClick: () => openMessage(m.server_id, m.channel_id, m.id),
+          onClick: () => openMessage(serverId, m.channel_id, m.id),
         });
       }),
-    [gateway, qc, me.id, openMessage],
+    [gateway, qc, me.id, openMessage, openDmMessage],
   );
 
   const mentionContext = useMemo<MentionContextValue>(
@@ -304,6 +370,18 @@ function ChatLayout({ me }: { me: UserRef }) {
       everyone: abilities.mentionEveryone,
     }),
     [members.data, roles.data, sid, me.id, abilities.mentionEveryone],
+  );
+
+  // in a DM: its recipients (and us) can be mentioned, no roles, no @everyone
+  const dmMentionContext = useMemo<MentionContextValue>(
+    () => ({
+      users: [...(dm?.recipients ?? []), { id: me.id, username: me.username }],
+      roles: [],
+      myId: me.id,
+      myRoleIds: [],
+      everyone: false,
+    }),
+    [dm, me.id, me.username],
   );
 
   const parsedSearch = useMemo(
@@ -355,21 +433,40 @@ function ChatLayout({ me }: { me: UserRef }) {
           }}
           initialInvite={invite}
           onInviteHandled={onInviteHandled}
+          home={{ selected: home, attention: dmSummary.total, onSelect: () => selectDm(null) }}
         />
-        <ChannelSidebar
-          server={server}
-          channels={channels.data}
-          channelsError={channels.error}
-          selectedChannelId={channel?.id ?? null}
-          onSelectChannel={selectChannel}
-          attention={summary.channels}
-          abilities={abilities}
-          me={me}
-          status={status}
-          onLogout={() => setSigningOut(true)}
-          onOpenSettings={() => setSettingsOpen(true)}
-          onLeft={() => setSelection((s) => ({ ...s, serverId: null }))}
-        />
+        {home ? (
+          <DmList
+            dms={dmList.data}
+            error={dmList.error}
+            attention={dmSummary.dms}
+            selectedId={dm?.id ?? null}
+            onSelect={selectDm}
+            footer={
+              <UserPanel
+                me={me}
+                status={status}
+                onLogout={() => setSigningOut(true)}
+                onOpenSettings={() => setSettingsOpen(true)}
+              />
+            }
+          />
+        ) : (
+          <ChannelSidebar
+            server={server}
+            channels={channels.data}
+            channelsError={channels.error}
+            selectedChannelId={channel?.id ?? null}
+            onSelectChannel={selectChannel}
+            attention={summary.channels}
+            abilities={abilities}
+            me={me}
+            status={status}
+            onLogout={() => setSigningOut(true)}
+            onOpenSettings={() => setSettingsOpen(true)}
+            onLeft={() => setSelection((s) => ({ ...s, serverId: null }))}
+          />
+        )}
       </div>
       {channelsOpen && <div className="scrim" onClick={() => setChannelsOpen(false)} />}
       {signingOut && <SignOutDialog onClose={() => setSigningOut(false)} />}
@@ -383,7 +480,13 @@ function ChatLayout({ me }: { me: UserRef }) {
           >
             <Icon name="menu" />
           </button>
-          {channel ? (
+          {home ? (
+            dm ? (
+              <DmHeader dm={dm} myId={me.id} onLeft={() => setSelection((s) => ({ ...s, dmId: null }))} />
+            ) : (
+              <h1 className="channel-title muted">Home</h1>
+            )
+          ) : channel ? (
             <h1 className="channel-title" data-testid="channel-title">
               <span className="hash">#</span>
               {channel.name}
@@ -393,7 +496,7 @@ function ChatLayout({ me }: { me: UserRef }) {
             <h1 className="channel-title muted">{server ? 'No channel' : 'twopointo'}</h1>
           )}
           <span className="spacer" />
-          {server && (
+          {server && !home && (
             <form
               className="search-box"
               role="search"
@@ -418,7 +521,7 @@ function ChatLayout({ me }: { me: UserRef }) {
               />
             </form>
           )}
-          {channel && (
+          {channel && !home && (
             <button
               className={`icon-btn${pinsOpen ? ' on' : ''}`}
               aria-label={pinsOpen ? 'Hide pinned messages' : 'Pinned messages'}
@@ -430,7 +533,7 @@ function ChatLayout({ me }: { me: UserRef }) {
               <ConvIcon name="pin" size={20} />
             </button>
           )}
-          {server && (
+          {server && !home && (
             <button
               className={`icon-btn${membersOpen ? ' on' : ''}`}
               aria-label={membersOpen ? 'Hide members' : 'Show members'}
@@ -443,9 +546,33 @@ function ChatLayout({ me }: { me: UserRef }) {
           )}
         </header>
         <div className="main-body">
-          <MentionContext.Provider value={mentionContext}>
-            <ErrorBoundary compact key={channel?.id ?? 'none'}>
-              {servers.isError ? (
+          <MentionContext.Provider value={home ? dmMentionContext : mentionContext}>
+            <ErrorBoundary compact key={(home ? dm?.id : channel?.id) ?? 'none'}>
+              {home ? (
+                dm ? (
+                  <MessagePane
+                    channel={{
+                      id: dm.id,
+                      name: dmTitle(dm),
+                      last_message_id: dm.last_message_id,
+                      label: dmLabel(dm),
+                    }}
+                    me={me}
+                    canManageMessages={false}
+                    readState={readStates.data ? stateOf(readStates.data, dm.id) : undefined}
+                    onRead={onRead}
+                    jumpTo={jump?.channelId === dm.id ? jump : null}
+                    isBlocked={isBlocked}
+                  />
+                ) : (
+                  <div className="empty" data-testid="home-empty">
+                    <h2>Direct messages</h2>
+                    <p className="muted">
+                      Message someone from a server's member list, or start a group with +.
+                    </p>
+                  </div>
+                )
+              ) : servers.isError ? (
                 <div className="empty" role="alert">
                   Could not load your servers: {errorMessage(servers.error)}
                 </div>
@@ -459,6 +586,7 @@ function ChatLayout({ me }: { me: UserRef }) {
                   readState={readStates.data ? stateOf(readStates.data, channel.id) : undefined}
                   onRead={onRead}
                   jumpTo={jump?.channelId === channel.id ? jump : null}
+                  isBlocked={isBlocked}
                 />
               ) : (
                 <Empty
@@ -469,7 +597,7 @@ function ChatLayout({ me }: { me: UserRef }) {
                 />
               )}
             </ErrorBoundary>
-            {channel && pinsOpen && searchText === null && (
+            {channel && !home && pinsOpen && searchText === null && (
               <PinsPanel
                 key={channel.id}
                 channel={channel}
@@ -478,7 +606,7 @@ function ChatLayout({ me }: { me: UserRef }) {
                 onClose={() => setPinsOpen(false)}
               />
             )}
-            {server && parsedSearch && searchText !== null && (
+            {server && !home && parsedSearch && searchText !== null && (
               <SearchPanel
                 key={`${server.id}:${searchText}`}
                 server={server}
@@ -490,7 +618,7 @@ function ChatLayout({ me }: { me: UserRef }) {
               />
             )}
           </MentionContext.Provider>
-          {server && membersOpen && searchText === null && !pinsOpen && (
+          {server && !home && membersOpen && searchText === null && !pinsOpen && (
             // narrow: the list is an overlay, closed by a tap beside it (or Escape)
             <div
               className="members-scrim"
@@ -498,11 +626,13 @@ function ChatLayout({ me }: { me: UserRef }) {
               data-testid="members-scrim"
             />
           )}
-          {server && membersOpen && searchText === null && !pinsOpen && (
+          {server && !home && membersOpen && searchText === null && !pinsOpen && (
             <MemberList
               members={shownMembers}
               error={members.error ? errorMessage(members.error) : null}
               ownerId={server.owner_id}
+              myId={me.id}
+              onMessage={openDmWith}
             />
           )}
         </div>
@@ -511,6 +641,11 @@ function ChatLayout({ me }: { me: UserRef }) {
       {settingsOpen && <SettingsScreen onClose={() => setSettingsOpen(false)} />}
     </div>
   );
+}
+
+/** How a DM is named in text: "@bob" for a 1:1 DM, the group's title otherwise. */
+function dmLabel(d: DmChannel): string {
+  return d.type === 'dm' && d.recipients[0] ? `@${d.recipients[0].username}` : dmTitle(d);
 }
 
 function Empty({

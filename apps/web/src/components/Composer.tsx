@@ -5,7 +5,7 @@
  * What is typed stays with its channel while switching channels.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import type { Asset, Channel, Message } from '@twopointo/shared';
+import type { Asset, Message } from '@twopointo/shared';
 import {
   useEffect,
   useLayoutEffect,
@@ -26,6 +26,7 @@ import {
   toWire,
   type Suggestion,
 } from '../chat/mentions.ts';
+import { paneLabel, type PaneChannel } from '../chat/pane-channel.ts';
 import { sendMessage } from '../chat/send-message.ts';
 import { uploadFile } from '../chat/upload.ts';
 import { formatSize } from './Attachments.tsx';
@@ -55,7 +56,8 @@ let uploadSeq = 0;
 export function Composer(props: {
   /** the text box, for the pane to give it the focus back */
   inputRef?: RefObject<HTMLTextAreaElement | null>;
-  channel: Channel;
+  /** a server channel, or a DM with its `label` ("@bob") in place of "#name" */
+  channel: PaneChannel;
   replyTo: Message | null;
   onCancelReply: () => void;
   droppedFiles: File[] | null;
@@ -367,7 +369,7 @@ export function Composer(props: {
           ref={input}
           rows={1}
           value={text}
-          placeholder={`Message #${channel.name}`}
+          placeholder={`Message ${paneLabel(channel)}`}
           onChange={(e) => onChange(e.target.value, e.target.selectionStart)}
           // the caret moves by keys and clicks (onSelect would also fire on the key that picks a
           // suggestion, with the caret from before it)
@@ -375,7 +377,7 @@ export function Composer(props: {
           onClick={(e) => setCaret(e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
-          aria-label={`Message #${channel.name}`}
+          aria-label={`Message ${paneLabel(channel)}`}
           data-testid="composer-input"
         />
         <EmojiButton

@@ -9,10 +9,15 @@ export function MemberList({
   members,
   error,
   ownerId,
+  myId,
+  onMessage,
 }: {
   members: Member[] | undefined;
   error: string | null;
   ownerId: string | undefined;
+  myId?: string;
+  /** opens the DM with this member (a "Message" button on each other member) */
+  onMessage?: (userId: string) => void;
 }) {
   const sorted = [...(members ?? [])].sort((a, b) => a.user.username.localeCompare(b.user.username));
   const online = sorted.filter((m) => m.status === 'online');
@@ -45,6 +50,17 @@ export function MemberList({
               <span className="crown" title="Server owner" aria-label="owner">
                 <Icon name="crown" size={14} />
               </span>
+            )}
+            {onMessage && m.user.id !== myId && (
+              <button
+                className="icon-btn member-message"
+                title={`Message ${m.user.username}`}
+                aria-label={`Message ${m.user.username}`}
+                onClick={() => onMessage(m.user.id)}
+                data-testid="member-message"
+              >
+                <Icon name="message" size={14} />
+              </button>
             )}
           </div>
         ))}

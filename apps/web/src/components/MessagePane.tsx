@@ -6,20 +6,23 @@
  * loads the page around a message and highlights it.
  */
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import type { Channel, Message, ReadState } from '@twopointo/shared';
+import type { Message, ReadState } from '@twopointo/shared';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { attention } from '../api/attention.ts';
 import { official, type MessagePage } from '../api/endpoints.ts';
 import { keys } from '../api/query-keys.ts';
+import { blockedRuns } from '../chat/blocked-runs.ts';
 import { withDaySeparators } from '../chat/day-separators.ts';
 import { historyWindow, useDetached } from '../chat/history-window.ts';
 import { compareIds, flattenHistory, hasMessage, timeline, type HistoryData } from '../chat/message-cache.ts';
 import { firstUnreadId, isUnread } from '../chat/read-states.ts';
+import { paneLabel, type PaneChannel } from '../chat/pane-channel.ts';
 import { usePending } from '../chat/pending-store.ts';
 import { retryMessage } from '../chat/send-message.ts';
 import { typingText, useTyping } from '../chat/typing-store.ts';
 import { Composer } from './Composer.tsx';
+import { Icon } from './Icon.tsx';
 import { MessageItem, PendingItem } from './MessageItem.tsx';
 import { PinLine } from './pins/PinLine.tsx';
 import { useToggleReaction } from './reactions/use-toggle-reaction.ts';
@@ -45,8 +48,10 @@ export function MessagePane({
   readState,
   onRead,
   jumpTo,
+  isBlocked,
 }: {
-  channel: Channel;
+  /** a server channel, or a DM (with its label) */
+  channel: PaneChannel;
   me: { id: string; username: string };
   canManageMessages: boolean;
   /** ADD_REACTIONS (unknown: offered, the server has the last word) */
@@ -58,6 +63,8 @@ export function MessagePane({
   /** the newest message was seen (the caller marks it read and acks it, throttled) */
   onRead: (messageId: string) => void;
   jumpTo: JumpRequest | null;
+  /** authors whose messages are folded away (blocked users) */
+  isBlocked?: (authorId: string) => boolean;
 }) {
   const qc = useQueryClient();
   const history = useInfiniteQuery({
@@ -98,6 +105,22 @@ export function MessagePane({
   const entries = useMemo(() => timeline(confirmed, pending, me.id), [confirmed, pending, me.id]);
   const rows = useMemo(() => withDaySeparators(entries, new Date(), me.id), [entries, me.id]);
   const byId = useMemo(() => new Map(confirmed.map((m) => [m.id, m])), [confirmed]);
+  const runs = useMemo(
+    () =>
+      isBlocked
+        ? blockedRuns(
+            rows.map((r) =>
+              r.kind !== 'day' && r.entry.kind === 'message'
+                ? { id: r.entry.message.id, authorId: r.entry.message.author.id }
+                : null,
+            ),
+            isBlocked,
+          )
+        : null,
+    [rows, isBlocked],
+  );
+  /** the first message ids of the blocked runs the reader opened */
+  const [shownRuns, setShownRuns] = useState<ReadonlySet<string>>(() => new Set());
   const lookup = useCallback((id: string) => byId.get(id), [byId]);
 
   const scroller = useRef<HTMLDivElement>(null);
@@ -334,7 +357,7 @@ export function MessagePane({
       }}
       onDrop={onDrop}
     >
-      {dragging && <div className="drop-overlay">Drop files to upload to #{channel.name}</div>}
+      {dragging && <div className="drop-overlay">Drop files to upload to {paneLabel(channel)}</div>}
       <div className="messages-wrap">
         <div className="messages" ref={scroller} onScroll={onScroll} data-testid="message-list">
           {history.isPending && <div className="muted center pad">Loading messages…</div>}
@@ -348,9 +371,17 @@ export function MessagePane({
           )}
           {history.isSuccess && !history.hasNextPage && (
             <div className="channel-start" data-testid="channel-start">
-              <div className="channel-start-icon">#</div>
-              <h2>Welcome to #{channel.name}!</h2>
-              <p className="muted">This is the start of the #{channel.name} channel.</p>
+              <div className="channel-start-icon">
+                {channel.label === undefined ? (
+                  '#'
+                ) : channel.label.startsWith('@') ? (
+                  '@'
+                ) : (
+                  <Icon name="users" size={36} />
+                )}
+              </div>
+              <h2>Welcome to {paneLabel(channel)}!</h2>
+              <p className="muted">This is the start of {paneLabel(channel)}.</p>
             </div>
           )}
 
@@ -393,6 +424,22 @@ export function MessagePane({
                   lookup={lookup}
                   onRetry={(p) => void retryMessage(qc, p)}
                 />
+              );
+            }
+            const run = runs?.get(e.message.id);
+            if (run && !shownRuns.has(run.first)) {
+              if (run.first !== e.message.id) return null;
+              return (
+                <div key={row.key} className="blocked-run" data-testid="blocked-run">
+                  {run.size === 1 ? 'Blocked message' : `${run.size} blocked messages`} —{' '}
+                  <button
+                    className="link"
+                    onClick={() => setShownRuns((s) => new Set(s).add(run.first))}
+                    data-testid="blocked-run-show"
+                  >
+                    show
+                  </button>
+                </div>
               );
             }
             const item =

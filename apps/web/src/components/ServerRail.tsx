@@ -18,6 +18,7 @@ export function ServerRail({
   onSelect,
   initialInvite,
   onInviteHandled,
+  home,
 }: {
   servers: Server[];
   selectedId: string | null;
@@ -25,13 +26,37 @@ export function ServerRail({
   onSelect: (id: string) => void;
   initialInvite: string | null;
   onInviteHandled: () => void;
+  /** the Home button (DMs) at the top: whether it is open, its marks, and opening it */
+  home?: { selected: boolean; attention: Attention; onSelect: () => void };
 }) {
   const [open, setOpen] = useState<'create' | 'join' | null>(initialInvite ? 'join' : null);
+  const homeUnread = !!home?.attention.unread && !home.selected;
   return (
     <nav className="server-rail" aria-label="Servers" data-testid="server-list">
+      {home && (
+        <>
+          <button
+            className={`server-icon home${home.selected ? ' active' : ''}${homeUnread ? ' unread' : ''}`}
+            title="Home (direct messages)"
+            aria-label={`Home${home.attention.mentions ? `, ${home.attention.mentions} unread messages` : homeUnread ? ', unread' : ''}`}
+            aria-current={home.selected}
+            onClick={home.onSelect}
+            data-testid="home-button"
+            data-unread={homeUnread || undefined}
+          >
+            <Icon name="home" size={24} />
+            {!!home.attention.mentions && (
+              <span className="badge rail-badge" data-testid="home-mention-badge">
+                {home.attention.mentions}
+              </span>
+            )}
+          </button>
+          <div className="rail-sep" />
+        </>
+      )}
       {servers.map((s) => {
         const a = attention[s.id];
-        const active = s.id === selectedId;
+        const active = s.id === selectedId && !home?.selected;
         const unread = !!a?.unread && !active;
         return (
           <button

@@ -1,6 +1,6 @@
 /** Folds one gateway event into the query cache (and the typing/pending stores). */
 import type { QueryClient } from '@tanstack/react-query';
-import type { Channel, Member, Server } from '@twopointo/shared';
+import type { Channel, DmChannel, Member, Server } from '@twopointo/shared';
 import { keys } from '../api/query-keys.ts';
 import { upsertById } from '../chat/list-cache.ts';
 import { historyWindow } from '../chat/history-window.ts';
@@ -19,6 +19,7 @@ import { noteMessage } from '../chat/attention-cache.ts';
 import { applyReadStateUpdate, mentionsMe, stateOf, type ReadStates } from '../chat/read-states.ts';
 import { typingStore } from '../chat/typing-store.ts';
 import { applyUserUpdate } from '../settings/apply-user-update.ts';
+import { addDmRecipient, removeDmRecipient, upsertDm } from '../dms/dm-cache.ts';
 import type { GatewayEvent } from './gateway-client.ts';
 
 const byPosition = (a: Channel, b: Channel) => a.position - b.position || (a.id < b.id ? -1 : 1);
@@ -45,7 +46,14 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
         (m) => m.id === id,
       );
       // the server recounts mentions on delete without telling: do the same for what we can see
-      if (gone && myId && mentionsMe(gone, myId, myRoleIds(qc, server_id, myId))) {
+      // (in a DM, every message of another counted)
+      const pinged =
+        gone &&
+        myId &&
+        (server_id === null
+          ? gone.author.id !== myId
+          : mentionsMe(gone, myId, myRoleIds(qc, server_id, myId)));
+      if (pinged) {
         qc.setQueryData<ReadStates>(keys.readStates, (states) => {
           const st = stateOf(states, channel_id);
           if (!states || (st.last_read_id !== null && compareIds(id, st.last_read_id) <= 0)) return states;
@@ -119,6 +127,22 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
       qc.setQueryData<ReadStates>(keys.readStates, (states) =>
         states ? applyReadStateUpdate(states, ev.d) : states,
       );
+      return;
+    case 'DM_CHANNEL_CREATE':
+    case 'DM_CHANNEL_UPDATE':
+      qc.setQueryData<DmChannel[]>(keys.dms, (l) => upsertDm(l, ev.d));
+      return;
+    case 'CHANNEL_RECIPIENT_ADD':
+      qc.setQueryData<DmChannel[]>(keys.dms, (l) => addDmRecipient(l, ev.d.channel_id, ev.d.user));
+      return;
+    case 'CHANNEL_RECIPIENT_REMOVE':
+      qc.setQueryData<DmChannel[]>(keys.dms, (l) =>
+        removeDmRecipient(l, ev.d.channel_id, ev.d.user.id, myId),
+      );
+      if (ev.d.user.id === myId) qc.removeQueries({ queryKey: keys.messages(ev.d.channel_id) });
+      return;
+    case 'RELATIONSHIP_UPDATE':
+      void qc.invalidateQueries({ queryKey: keys.blocks });
       return;
     case 'PRESENCE_UPDATE':
       qc.setQueryData<Member[]>(keys.members(ev.d.server_id), (l) =>

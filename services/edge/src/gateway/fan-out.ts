@@ -93,6 +93,17 @@ export class FanOut {
 
   /** An ephemeral event (typing, presence): no `s`, nothing held or replayed. */
   readonly onEphemeral = (e: EphemeralBusEvent): void => {
+    // addressed to users (a DM's typing): their sockets on this Edge, no subscription involved
+    if (e.user_ids !== undefined) {
+      let frame: Buffer | undefined;
+      for (const userId of e.user_ids) {
+        const mine = this.sockets.ofUser(userId);
+        if (mine === undefined) continue;
+        frame ??= Buffer.from(ephemeralFrame(e));
+        for (const conn of mine) this.writer.write(conn, frame);
+      }
+      return;
+    }
     const channelId =
       e.channel_id ?? (e.t === 'TYPING_START' ? (e.d as { channel_id?: string }).channel_id : undefined);
     const targets =

@@ -36,6 +36,8 @@ export const CHANNEL_REF_COLUMNS = [
   'user_limit',
   'bitrate',
 ] as const;
+/** What a query of a server's channels knows of its rows' columns (a DM has neither). */
+export type ServerChannelNarrow = { server_id: string; type: ChannelType };
 export const CHANNEL_ROW_COLUMNS = [...CHANNEL_REF_COLUMNS, 'last_message_id'] as const;
 
 /** A channel as listed and presented: with its newest message (never part of a cached context). */
@@ -45,7 +47,8 @@ export interface ChannelRow extends ChannelRef {
 export interface MessageRef {
   id: string;
   channel_id: string;
-  server_id: string;
+  /** null in a DM */
+  server_id: string | null;
   author_id: string;
   /** 'pin' lines are written by the server: nobody edits them */
   type: 'default' | 'pin';
@@ -73,12 +76,20 @@ export interface ChannelContextRow {
   avatar: string | null;
   /** null: no such channel (then every channel and server field is null) */
   id: string | null;
-  server_id: string;
+  /** null in a DM (then every server field is null too) */
+  server_id: string | null;
+  /** a DM's recipients (user ids); null for a server channel */
+  recipients: string[] | null;
+  /** a group DM's owner */
+  dm_owner_id: string | null;
+  /** a 1:1 DM whose two recipients blocked one another (either way) */
+  blocked: boolean;
   name: string;
   topic: string | null;
   position: number;
   created_at: Date;
-  type: ChannelType;
+  /** a server channel's kind, or 'dm' / 'group_dm' */
+  type: ChannelType | 'dm' | 'group_dm';
   parent_id: string | null;
   user_limit: number | null;
   bitrate: number | null;
@@ -121,13 +132,20 @@ const OVERWRITES_OF = (channel: string) => `coalesce((
     from channel_overwrites o where o.channel_id = ${channel}
   ), '[]'::json)`;
 
-// one row even when the channel does not exist, so the user check rides along ($1 user, $2 channel)
+// one row even when the channel does not exist, so the user check rides along ($1 user, $2 channel);
+// a DM has no server: its recipients (and, for a 1:1 DM, whether a block stands between them) instead
 const CHANNEL_CONTEXT = sql.raw(`select
   (select u.username from users u where u.id = $1) as username,
   (select u.display_name from users u where u.id = $1) as display_name,
   (select u.avatar_asset_id::text from users u where u.id = $1) as avatar,
   c.id, c.server_id, c.name, c.topic, c.position, c.created_at,
-  c.type, c.parent_id::text as parent_id, c.user_limit, c.bitrate,
+  c.type, c.parent_id::text as parent_id, c.user_limit, c.bitrate, c.owner_id as dm_owner_id,
+  case when c.server_id is null then coalesce((
+    select json_agg(r.user_id::text) from channel_recipients r where r.channel_id = c.id
+  ), '[]'::json) end as recipients,
+  (c.type = 'dm' and exists (select 1 from user_blocks b
+    where (b.user_id = c.dm_user_lo and b.blocked_id = c.dm_user_hi)
+       or (b.user_id = c.dm_user_hi and b.blocked_id = c.dm_user_lo))) is true as blocked,
   s.name as server_name, s.owner_id, s.created_at as server_created_at,
   s.icon_asset_id::text as server_icon_asset_id,
   exists (select 1 from members m where m.server_id = c.server_id and m.user_id = $1) as member,
@@ -168,14 +186,18 @@ export class AccessRepository {
   /**
    * The permission inputs for (user, channel): one round trip, or none when cached. Only a
    * member's context is kept: every change to it (roles, overwrites, the channel, the server, the
-   * membership, the account's departure) is an event of that server. Others are read each time.
+   * membership, the account's departure) is an event of that server. Others are read each time,
+   * and so are DMs' (a block, which a DM's context holds, is no event of the channel).
    */
   channelContext(userId: string, channelId: string): Promise<ChannelContextRow> {
     if (!this.cached) return this.readChannelContext(userId, channelId);
     return this.cached.through(
       `${userId}:${channelId}`,
       () => this.readChannelContext(userId, channelId),
-      (row) => (row.id !== null && row.member && row.username !== null ? [{ server: row.server_id }] : null),
+      (row) =>
+        row.id !== null && row.server_id !== null && row.member && row.username !== null
+          ? [{ server: row.server_id }]
+          : null,
     );
   }
 
@@ -247,8 +269,15 @@ export class AccessRepository {
       .execute();
   }
 
+  /** A server's channel (a DM is none). */
   findChannel(id: string): Promise<ChannelRef | undefined> {
-    return this.db.selectFrom('channels').select(CHANNEL_REF_COLUMNS).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('channels')
+      .select(CHANNEL_REF_COLUMNS)
+      .where('id', '=', id)
+      .where('server_id', 'is not', null)
+      .$narrowType<ServerChannelNarrow>()
+      .executeTakeFirst();
   }
 
   listChannels(serverId: string): Promise<ChannelRow[]> {
@@ -256,6 +285,7 @@ export class AccessRepository {
       .selectFrom('channels')
       .select(CHANNEL_ROW_COLUMNS)
       .where('server_id', '=', serverId)
+      .$narrowType<ServerChannelNarrow>()
       .orderBy('position')
       .orderBy('id')
       .execute();

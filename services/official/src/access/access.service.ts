@@ -39,6 +39,7 @@ export interface ServerAccess {
   rank: number;
 }
 export interface ChannelAccess extends ServerAccess {
+  kind: 'server';
   channel: ChannelRef;
   /** effective permissions in the channel */
   channelPermissions: bigint;
@@ -51,6 +52,48 @@ export interface UserRef {
   display_name?: string | null;
   avatar?: string | null;
 }
+
+/** A DM as its access check sees it. */
+export interface DmRef {
+  id: string;
+  server_id: null;
+  type: 'dm' | 'group_dm';
+  /** '' for none */
+  name: string;
+  owner_id: string | null;
+  created_at: Date;
+}
+/** A DM the caller is a recipient of. */
+export interface DmAccess {
+  kind: 'dm';
+  channel: DmRef;
+  /** every recipient's id, the caller's included */
+  recipients: string[];
+  /** what a recipient may do (DM_PERMISSIONS, less SEND_MESSAGES across a block) */
+  channelPermissions: bigint;
+  user: UserRef;
+}
+/** A server channel or a DM: where messages, reactions, pins, typing and read states live. */
+export type ConversationAccess = ChannelAccess | DmAccess;
+
+/**
+ * What every recipient may do in a DM (as Discord): read, write, attach, react, and pin (checked
+ * by the pin service: there is no MANAGE_MESSAGES here, so nobody deletes another's message).
+ */
+export const DM_PERMISSIONS =
+  Permissions.VIEW_CHANNEL |
+  Permissions.SEND_MESSAGES |
+  Permissions.READ_MESSAGE_HISTORY |
+  Permissions.ATTACH_FILES |
+  Permissions.ADD_REACTIONS;
+
+/** Who an event of this conversation goes to: the channel's subscribers, or a DM's recipients. */
+export type Audience = { serverId: string; channelId: string } | { channelId: string; userIds: string[] };
+
+export const audienceOf = (a: ConversationAccess): Audience =>
+  a.kind === 'dm'
+    ? { channelId: a.channel.id, userIds: a.recipients }
+    : { serverId: a.channel.server_id, channelId: a.channel.id };
 
 const toOverwrite = (o: OverwriteRow): Overwrite => ({
   type: o.type,
@@ -136,10 +179,23 @@ export class Access {
   }
 
   /**
-   * A channel the caller can see (else 404), with every bit of `bits` in it (else 403); 401 when
-   * the caller no longer exists (routes that skip the trust hook's user lookup rely on this).
+   * A server channel the caller can see (else 404: a DM is no server channel), with every bit of
+   * `bits` in it (else 403); 401 when the caller no longer exists (routes that skip the trust
+   * hook's user lookup rely on this).
    */
   async requireChannel(channelId: string, bits: bigint = 0n): Promise<ChannelAccess> {
+    return (await this.resolve(channelId, bits, false)) as ChannelAccess;
+  }
+
+  /**
+   * A server channel the caller can see or a DM they are a recipient of (else 404), with every bit
+   * of `bits` there (else 403; sending across a block in a 1:1 DM is 403 `blocked`).
+   */
+  requireConversation(channelId: string, bits: bigint = 0n): Promise<ConversationAccess> {
+    return this.resolve(channelId, bits, true);
+  }
+
+  private async resolve(channelId: string, bits: bigint, dms: boolean): Promise<ConversationAccess> {
     let p = this.contexts.get(channelId);
     if (!p) {
       p = this.repo.channelContext(this.userId, channelId);
@@ -147,7 +203,12 @@ export class Access {
     }
     const row = await p;
     if (row.username === null) throw unauthorized('Account no longer exists', 'unknown_user');
-    if (row.id === null || !row.member) throw notFound('channel');
+    if (row.id === null) throw notFound('channel');
+    if (row.server_id === null) {
+      if (!dms) throw notFound('channel');
+      return this.dmAccess(row, row.id, row.username, bits);
+    }
+    if (!row.member) throw notFound('channel');
     const channel: ChannelRef = {
       id: row.id,
       server_id: row.server_id,
@@ -155,7 +216,8 @@ export class Access {
       topic: row.topic,
       position: row.position,
       created_at: row.created_at,
-      type: row.type,
+      // a channel with a server is one of the server kinds (channels_dm_server_check)
+      type: row.type as ChannelRef['type'],
       parent_id: row.parent_id,
       user_limit: row.user_limit,
       bitrate: row.bitrate,
@@ -185,10 +247,33 @@ export class Access {
     if (!hasPermission(perms, Permissions.VIEW_CHANNEL)) throw notFound('channel');
     if (!hasPermission(perms, bits)) throw denied(input, bits & ~perms);
     return {
+      kind: 'server',
       ...server,
       channel,
       channelPermissions: perms,
       user: { id: this.userId, username: row.username, display_name: row.display_name, avatar: row.avatar },
+    };
+  }
+
+  private dmAccess(row: ChannelContextRow, id: string, username: string, bits: bigint): DmAccess {
+    const recipients = row.recipients ?? [];
+    if (!recipients.includes(this.userId)) throw notFound('channel');
+    if (row.blocked && (bits & Permissions.SEND_MESSAGES) !== 0n)
+      throw forbidden('A block stands between you and this user', 'blocked');
+    if (!hasPermission(DM_PERMISSIONS, bits)) throw missingPermission(bits & ~DM_PERMISSIONS);
+    return {
+      kind: 'dm',
+      channel: {
+        id,
+        server_id: null,
+        type: row.type === 'group_dm' ? 'group_dm' : 'dm',
+        name: row.name,
+        owner_id: row.dm_owner_id,
+        created_at: row.created_at,
+      },
+      recipients,
+      channelPermissions: DM_PERMISSIONS,
+      user: { id: this.userId, username },
     };
   }
 
@@ -207,12 +292,12 @@ export class Access {
       .map((c) => c.id);
   }
 
-  /** A message in a channel the caller can see (else 404 unknown_message). */
-  async requireMessage(messageId: string): Promise<ChannelAccess & { message: MessageRef }> {
+  /** A message in a channel the caller can see or a DM they are in (else 404 unknown_message). */
+  async requireMessage(messageId: string): Promise<ConversationAccess & { message: MessageRef }> {
     const message = await this.repo.findMessageRef(messageId);
     if (!message) throw notFound('message');
     try {
-      return { ...(await this.requireChannel(message.channel_id)), message };
+      return { ...(await this.requireConversation(message.channel_id)), message };
     } catch (err) {
       if ((err as { status?: number }).status === 404) throw notFound('message');
       throw err;

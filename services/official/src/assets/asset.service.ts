@@ -181,7 +181,8 @@ export class AssetService {
     if (asset.owner_id === actor.id) return true;
     for (const channelId of await this.repo.channelsHolding(asset.id)) {
       try {
-        await actor.access.requireChannel(
+        // a DM's attachment: its recipients may download it
+        await actor.access.requireConversation(
           channelId,
           Permissions.VIEW_CHANNEL | Permissions.READ_MESSAGE_HISTORY,
         );

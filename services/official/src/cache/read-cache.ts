@@ -24,7 +24,10 @@ export interface ChangeRecord {
   t: DurableEventType;
   server_id: string;
   channel_id?: string;
-  /** a user-addressed event (e.g. READ_STATE_UPDATE) changes nothing cached here */
+  /**
+   * a user-addressed event (e.g. READ_STATE_UPDATE) changes nothing cached here, unless it names a
+   * channel: a DM's events go to each recipient, and change that DM as a channel's events do
+   */
   user_id?: string;
 }
 
@@ -167,7 +170,10 @@ export class ReadCache {
   }
 
   private apply(record: ChangeRecord): void {
-    if (record.user_id !== undefined) return;
+    if (record.user_id !== undefined) {
+      if (record.channel_id) this.lastChange.set(channelScope(record.channel_id), ++this.now);
+      return;
+    }
     const at = ++this.now;
     // message events (reactions too) and pins change only their channel's messages
     if (record.t.startsWith('MESSAGE_') || record.t === 'CHANNEL_PINS_UPDATE') {

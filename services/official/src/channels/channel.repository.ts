@@ -1,6 +1,6 @@
 /** SQL for channels. */
 import { sql, type ChannelType, type DB, type Kysely } from '@twopointo/db';
-import { CHANNEL_ROW_COLUMNS as columns } from '../access/access.repository.ts';
+import { CHANNEL_ROW_COLUMNS as columns, type ServerChannelNarrow } from '../access/access.repository.ts';
 
 export interface NewChannel {
   id: string;
@@ -41,11 +41,19 @@ export class ChannelRepository {
           .where('server_id', '=', c.serverId),
       }))
       .returning(columns)
+      .$narrowType<ServerChannelNarrow>()
       .executeTakeFirstOrThrow();
   }
 
+  /** A server's channel (the caller checked it is one). */
   update(trx: Kysely<DB>, id: string, patch: ChannelPatch) {
-    return trx.updateTable('channels').set(patch).where('id', '=', id).returning(columns).executeTakeFirst();
+    return trx
+      .updateTable('channels')
+      .set(patch)
+      .where('id', '=', id)
+      .returning(columns)
+      .$narrowType<ServerChannelNarrow>()
+      .executeTakeFirst();
   }
 
   /** The server's channels, by position then id. */
@@ -53,6 +61,7 @@ export class ChannelRepository {
     return trx
       .selectFrom('channels')
       .select(columns)
+      .$narrowType<ServerChannelNarrow>()
       .where('server_id', '=', serverId)
       .orderBy('position')
       .orderBy('id')
@@ -77,6 +86,7 @@ export class ChannelRepository {
       .set({ parent_id: null })
       .where('parent_id', '=', categoryId)
       .returning(columns)
+      .$narrowType<ServerChannelNarrow>()
       .execute();
   }
 

@@ -1,6 +1,7 @@
 /** /servers/:sid/channels, /channels/:cid */
 import { Type } from '@fastify/type-provider-typebox';
-import { Channel } from '@twopointo/shared';
+import { Channel, DmChannel } from '@twopointo/shared';
+import type { DmService } from '../direct-messages/dm.service.ts';
 import { NoContent, errors } from '../http/schema.ts';
 import { actorOf } from '../http/trust.ts';
 import type { OfficialApp } from '../http/types.ts';
@@ -13,7 +14,7 @@ import {
 } from './channel.schema.ts';
 import type { ChannelService } from './channel.service.ts';
 
-export function registerChannelRoutes(app: OfficialApp, channels: ChannelService): void {
+export function registerChannelRoutes(app: OfficialApp, channels: ChannelService, dms: DmService): void {
   const tags = ['channels'];
   app.post(
     '/servers/:sid/channels',
@@ -65,13 +66,23 @@ export function registerChannelRoutes(app: OfficialApp, channels: ChannelService
       schema: {
         tags,
         operationId: 'updateChannel',
-        summary: 'Rename, re-topic, move or re-parent a channel (MANAGE_CHANNELS)',
+        summary:
+          'Rename, re-topic, move or re-parent a channel (MANAGE_CHANNELS); rename a group DM (any recipient)',
+        description:
+          'On a group DM only `name` may be given (as typed, not lower-cased); DM_CHANNEL_UPDATE goes to every ' +
+          'recipient. A 1:1 DM cannot be renamed (400 not_group_dm).',
         params: ChannelParams,
         body: UpdateChannelBody,
-        response: { 200: Channel, ...errors(400, 401, 403, 404) },
+        response: { 200: Type.Union([Channel, DmChannel]), ...errors(400, 401, 403, 404) },
       },
     },
-    async (req) => channels.update(actorOf(req), req.params.cid, req.body),
+    async (req) => {
+      const actor = actorOf(req);
+      // the access check is made once per request: the service's own check reuses this one
+      const conversation = await actor.access.requireConversation(req.params.cid);
+      if (conversation.kind === 'dm') return dms.rename(actor, req.params.cid, req.body);
+      return channels.update(actor, req.params.cid, req.body);
+    },
   );
   app.delete(
     '/channels/:cid',

@@ -6,6 +6,7 @@
 import { enqueueEvent, outboxRow, USER_SCOPED, type BusRecord } from '@twopointo/bus';
 import type { Database, DB, Kysely } from '@twopointo/db';
 import { newId, type DurableEventMap, type DurableEventType } from '@twopointo/shared';
+import type { Audience } from '../access/access.service.ts';
 
 export interface Emit {
   /** An event to the server's subscribers (the channel's, with `channelId`). */
@@ -15,8 +16,18 @@ export interface Emit {
     d: DurableEventMap[T],
     channelId?: string,
   ): Promise<void>;
-  /** An event to every socket of one user (user-scoped: no subscription needed). */
-  toUser<T extends DurableEventType>(t: T, userId: string, d: DurableEventMap[T]): Promise<void>;
+  /**
+   * An event to every socket of one user (user-scoped: no subscription needed); `channelId`: the
+   * DM it is about (its cached reads go stale with it).
+   */
+  toUser<T extends DurableEventType>(
+    t: T,
+    userId: string,
+    d: DurableEventMap[T],
+    channelId?: string,
+  ): Promise<void>;
+  /** An event of a conversation: to the channel's subscribers, or one record per DM recipient. */
+  to<T extends DurableEventType>(audience: Audience, t: T, d: DurableEventMap[T]): Promise<void>;
 }
 
 export interface Kickable {
@@ -43,13 +54,42 @@ export function eventRecord<T extends DurableEventType>(
   };
 }
 
-/** A user-addressed event record (see BusRecord). */
+/**
+ * A user-addressed event record (see BusRecord). `channelId`: the DM it is about, so the read
+ * caches of that channel are invalidated by it like by a channel's event.
+ */
 export function userEventRecord<T extends DurableEventType>(
   t: T,
   userId: string,
   d: DurableEventMap[T],
+  channelId?: string,
 ): BusRecord {
-  return { id: newId(), t, server_id: USER_SCOPED, user_id: userId, data: JSON.stringify(d) };
+  return {
+    id: newId(),
+    t,
+    server_id: USER_SCOPED,
+    user_id: userId,
+    ...(channelId ? { channel_id: channelId } : {}),
+    data: JSON.stringify(d),
+  };
+}
+
+/** A conversation's event: one record to the channel, or one per DM recipient (serialised once). */
+export function audienceRecords<T extends DurableEventType>(
+  audience: Audience,
+  t: T,
+  d: DurableEventMap[T],
+): BusRecord[] {
+  if ('serverId' in audience) return [eventRecord(t, audience.serverId, d, audience.channelId)];
+  const data = JSON.stringify(d);
+  return audience.userIds.map((userId) => ({
+    id: newId(),
+    t,
+    server_id: USER_SCOPED,
+    user_id: userId,
+    channel_id: audience.channelId,
+    data,
+  }));
 }
 
 /** An event's outbox row, inserted by the repository in the same statement as the change. */
@@ -73,8 +113,15 @@ export class Transactor {
         <T extends DurableEventType>(t: T, serverId: string, d: DurableEventMap[T], channelId?: string) =>
           enqueue(eventRecord(t, serverId, d, channelId)),
         {
-          toUser: <T extends DurableEventType>(t: T, userId: string, d: DurableEventMap[T]) =>
-            enqueue(userEventRecord(t, userId, d)),
+          toUser: <T extends DurableEventType>(
+            t: T,
+            userId: string,
+            d: DurableEventMap[T],
+            channelId?: string,
+          ) => enqueue(userEventRecord(t, userId, d, channelId)),
+          to: async <T extends DurableEventType>(audience: Audience, t: T, d: DurableEventMap[T]) => {
+            for (const r of audienceRecords(audience, t, d)) await enqueue(r);
+          },
         },
       );
       return fn(trx, emit);
@@ -86,16 +133,16 @@ export class Transactor {
   /**
    * A change that is one statement (e.g. a CTE writing the row and its outbox row, possibly with
    * others': group commit): a single statement is atomic, so it needs no begin/commit round trips.
-   * `fn` gets the event's outbox row to insert in that statement; the relay is kicked after it
-   * succeeds.
+   * `fn` gets the event's outbox rows (one, or one per DM recipient) to insert in that statement;
+   * the relay is kicked after it succeeds.
    */
   async single<T extends DurableEventType, R>(
-    event: { t: T; serverId: string; d: DurableEventMap[T]; channelId?: string },
-    fn: (outbox: OutboxRow) => Promise<R>,
+    event: { t: T; audience: Audience; d: DurableEventMap[T] },
+    fn: (outbox: OutboxRow[]) => Promise<R>,
   ): Promise<R> {
-    const record = eventRecord(event.t, event.serverId, event.d, event.channelId);
-    const result = await fn(outboxRow(record));
-    this.committed([record]);
+    const records = audienceRecords(event.audience, event.t, event.d);
+    const result = await fn(records.map(outboxRow));
+    this.committed(records);
     return result;
   }
 

@@ -1,10 +1,10 @@
 /**
  * Events for a user leaving the system (account deletion, dev-delete-user): deleting the user
- * removes their servers and memberships without Official, so these outbox rows tell connected
- * clients. Call inside the deleting transaction, before the user's rows go. Exported as
+ * removes their servers, memberships and DM places without Official, so these outbox rows tell
+ * connected clients. Call inside the deleting transaction, before the user's rows go. Exported as
  * `@twopointo/official/departure`, which loads nothing else of Official.
  */
-import { enqueueEvent } from '@twopointo/bus';
+import { enqueueEvent, USER_SCOPED } from '@twopointo/bus';
 import type { DB, Kysely } from '@twopointo/db';
 import { newId } from '@twopointo/shared';
 
@@ -29,6 +29,28 @@ export async function enqueueUserDepartureEvents(trx: Kysely<DB>, userId: string
   }
   for (const { id } of owned) {
     await enqueueEvent(trx, { id: newId(), t: 'SERVER_DELETE', server_id: id, data: JSON.stringify({ id }) });
+    n++;
+  }
+  // their DMs stay with the others in them, who hear that the user is gone (their messages go too)
+  const dmPeers = await trx
+    .selectFrom('channel_recipients as mine')
+    .innerJoin('channel_recipients as peer', 'peer.channel_id', 'mine.channel_id')
+    .innerJoin('users as u', 'u.id', 'mine.user_id')
+    .select(['mine.channel_id', 'peer.user_id', 'u.username'])
+    .where('mine.user_id', '=', userId)
+    .where('peer.user_id', '<>', userId)
+    .orderBy('mine.channel_id')
+    .orderBy('peer.user_id')
+    .execute();
+  for (const { channel_id, user_id, username } of dmPeers) {
+    await enqueueEvent(trx, {
+      id: newId(),
+      t: 'CHANNEL_RECIPIENT_REMOVE',
+      server_id: USER_SCOPED,
+      user_id,
+      channel_id,
+      data: JSON.stringify({ channel_id, user: { id: userId, username } }),
+    });
     n++;
   }
   return n;

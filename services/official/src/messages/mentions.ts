@@ -170,3 +170,19 @@ export async function mentionsIn(
     everyone,
   );
 }
+
+/**
+ * Mentions in a DM: `<@id>` of its recipients only (no roles, no @everyone). Every message
+ * notifies every other recipient, so a DM's mention count is its unread messages (as Discord
+ * badges DMs).
+ */
+export function dmMentions(content: string, recipients: string[], authorId: string): ResolvedMentions {
+  const inDm = new Set(recipients);
+  const parsed = parseMentions(content);
+  return {
+    users: parsed.users.filter((id) => inDm.has(id)),
+    roles: [],
+    everyone: false,
+    notified: recipients.filter((id) => id !== authorId),
+  };
+}

@@ -8,7 +8,8 @@ import type { ResolvedMentions } from './mentions.ts';
 export interface MessageRow {
   id: string;
   channel_id: string;
-  server_id: string;
+  /** null in a DM */
+  server_id: string | null;
   author_id: string;
   author_username: string;
   author_display_name?: string | null;
@@ -31,7 +32,8 @@ export interface PageRow extends MessageRow {
 export interface NewMessage {
   id: string;
   channelId: string;
-  serverId: string;
+  /** null in a DM */
+  serverId: string | null;
   authorId: string;
   content: string;
   replyToId: string | null;
@@ -54,10 +56,10 @@ export interface PageQuery {
   around?: string;
 }
 
-/** A message to insert with its event's outbox row. */
+/** A message to insert with its event's outbox rows (one per recipient in a DM). */
 export interface PendingMessage {
   message: NewMessage;
-  outbox: OutboxRow;
+  outbox: OutboxRow[];
 }
 
 /**
@@ -169,7 +171,30 @@ export class MessageRepository {
           )
           .returning('channels.id'),
       );
-    const outbox = items.map((i) => i.outbox);
+    const outbox = items.flatMap((i) => i.outbox);
+    // a DM's recipients list it by its newest activity (only batches with a DM message pay for it)
+    const dmChannels = [
+      ...new Set(items.filter((i) => i.message.serverId === null).map((i) => i.message.channelId)),
+    ];
+    const withActivity =
+      dmChannels.length === 0
+        ? withMessages
+        : (withMessages.with('ra', (q) =>
+            q
+              .updateTable('channel_recipients')
+              .from(
+                q
+                  .selectFrom('m')
+                  .select(['m.channel_id', (eb) => eb.fn.max('m.id').as('newest')])
+                  .where('m.channel_id', 'in', dmChannels)
+                  .groupBy('m.channel_id')
+                  .as('d'),
+              )
+              .set((eb) => ({ last_activity_id: eb.ref('d.newest') }))
+              .whereRef('channel_recipients.channel_id', '=', 'd.channel_id')
+              .whereRef('channel_recipients.last_activity_id', '<', 'd.newest')
+              .returning('channel_recipients.user_id'),
+          ) as unknown as typeof withMessages);
     const attachments = items.flatMap(({ message: m }) =>
       m.assetIds.map((asset_id, position) => ({ message_id: m.id, asset_id, position })),
     );
@@ -179,8 +204,8 @@ export class MessageRepository {
     // the attachments' CTE adds nothing the statement refers to later, so the type stays the same
     const withAttachments =
       attachments.length === 0
-        ? withMessages
-        : (withMessages.with('a', (q) =>
+        ? withActivity
+        : (withActivity.with('a', (q) =>
             q.insertInto('message_attachments').values(attachments).returning('message_id'),
           ) as unknown as typeof withMessages);
     if (mentions.length === 0) {

@@ -13,8 +13,8 @@ import {
   unauthorized,
   type Message,
 } from '@twopointo/shared';
-import { requireTextChannel } from '../access/access.service.ts';
-import type { CachedReads } from '../cache/read-cache.ts';
+import { audienceOf, requireTextChannel, type ConversationAccess } from '../access/access.service.ts';
+import type { CachedReads, Scope } from '../cache/read-cache.ts';
 import { GroupWriter } from '../events/group-writer.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { Transactor } from '../events/transactor.ts';
@@ -25,7 +25,7 @@ import { presentMessage } from './message.presenter.ts';
 import type { MessageRepository, PageQuery, PageRow, PendingMessage } from './message.repository.ts';
 import { MAX_PAGE } from './message.schema.ts';
 import type { MentionRepository } from './mention.repository.ts';
-import { mentionsIn, type MentionSources } from './mentions.ts';
+import { dmMentions, mentionsIn, type MentionSources, type ResolvedMentions } from './mentions.ts';
 
 export const MAX_CONTENT = 4000;
 
@@ -156,9 +156,10 @@ export class MessageService {
   async create(actor: Actor, channelId: string, body: CreateMessageInput): Promise<Message> {
     const assetIds = body.attachment_ids ?? [];
     const needed = Permissions.SEND_MESSAGES | (assetIds.length > 0 ? Permissions.ATTACH_FILES : 0n);
-    const access = await actor.access.requireChannel(channelId, needed);
-    const { channel, user } = access;
-    requireTextChannel(channel);
+    const access = await actor.access.requireConversation(channelId, needed);
+    const { user } = access;
+    const serverId = access.channel.server_id;
+    if (access.kind === 'server') requireTextChannel(access.channel);
     const content = checkContent(body.content, assetIds.length > 0);
     if (new Set(assetIds).size !== assetIds.length)
       throw badRequest('invalid_input', 'body.attachment_ids: must be distinct');
@@ -174,7 +175,7 @@ export class MessageService {
       throw badRequest('invalid_reply', 'body.reply_to_id: must be a message in this channel');
     }
     await this.limiter.consume(`msg:${actor.id}:${channelId}`, this.limit);
-    const mentions = await mentionsIn(content, access, this.sources);
+    const mentions = await this.mentions(content, access);
     const byId = new Map(assets.map((a) => [a.id, a]));
     const ordered = assetIds.map((id) => byId.get(id)!);
     const id = newId();
@@ -183,7 +184,7 @@ export class MessageService {
       {
         id,
         channel_id: channelId,
-        server_id: channel.server_id,
+        server_id: serverId,
         author_id: actor.id,
         author_username: user.username,
         author_display_name: user.display_name,
@@ -201,14 +202,14 @@ export class MessageService {
       },
       ordered,
     );
-    const event = { t: 'MESSAGE_CREATE' as const, serverId: channel.server_id, d: message, channelId };
+    const event = { t: 'MESSAGE_CREATE' as const, audience: audienceOf(access), d: message };
     try {
       await this.tx.single(event, (outbox) =>
         this.writer.write({
           message: {
             id,
             channelId,
-            serverId: channel.server_id,
+            serverId,
             authorId: actor.id,
             content,
             replyToId,
@@ -234,7 +235,7 @@ export class MessageService {
    * database (before/after/around, READ_CACHE off) costs 1.13–1.18× (the aggregate adds ~0.6 ms).
    */
   async list(actor: Actor, channelId: string, query: Partial<PageQuery>): Promise<string> {
-    const { channel } = await actor.access.requireChannel(channelId, Permissions.READ_MESSAGE_HISTORY);
+    const { channel } = await actor.access.requireConversation(channelId, Permissions.READ_MESSAGE_HISTORY);
     const limit = query.limit ?? 50;
     if (query.around !== undefined) {
       if (query.before !== undefined || query.after !== undefined)
@@ -245,7 +246,9 @@ export class MessageService {
     if (this.caches && !query.before && !query.after && limit <= MAX_PAGE) {
       // the page a client opening a channel asks for: served from the newest MAX_PAGE, kept until a
       // message of the channel changes (or a change of its server, e.g. an author's account removal)
-      const scopes = () => [{ channel: channelId }, { server: channel.server_id }];
+      const serverId = channel.server_id;
+      const scopes = (): Scope[] =>
+        serverId === null ? [{ channel: channelId }] : [{ channel: channelId }, { server: serverId }];
       const page = await this.caches.newest.through(
         channelId,
         async () => {
@@ -285,13 +288,19 @@ export class MessageService {
     return { messages: await this.loader.present(rows), has_more: hasMore };
   }
 
+  /** What the content mentions and whom it notifies, in a server channel or a DM. */
+  private mentions(content: string, access: ConversationAccess): Promise<ResolvedMentions> {
+    if (access.kind === 'dm') return Promise.resolve(dmMentions(content, access.recipients, access.user.id));
+    return mentionsIn(content, access, this.sources);
+  }
+
   async edit(actor: Actor, messageId: string, rawContent: string): Promise<Message> {
     const access = await actor.access.requireMessage(messageId);
     const ref = access.message;
     if (ref.author_id !== actor.id) throw forbidden('Only the author can edit a message', 'not_author');
     if (ref.type !== 'default') throw forbidden('A system message cannot be edited', 'system_message');
     // resolved before the transaction: it reads outside it (PGlite hands out one connection)
-    const mentions = await mentionsIn(rawContent.trim(), access, this.sources);
+    const mentions = await this.mentions(rawContent.trim(), access);
     return this.tx.run(async (trx, emit) => {
       const attachments = (await this.repo.attachments([messageId], trx)).get(messageId) ?? [];
       const content = checkContent(rawContent, attachments.length > 0);
@@ -310,13 +319,14 @@ export class MessageService {
       const [message] = await this.loader.present([row], trx);
       // the event goes to every viewer: `me` is the caller's alone
       const reactions = message!.reactions.map((r) => ({ ...r, me: false }));
-      await emit('MESSAGE_UPDATE', row.server_id, { ...message!, reactions }, row.channel_id);
+      await emit.to(audienceOf(access), 'MESSAGE_UPDATE', { ...message!, reactions });
       return message!;
     });
   }
 
   async delete(actor: Actor, messageId: string): Promise<void> {
-    const { message, channelPermissions } = await actor.access.requireMessage(messageId);
+    const access = await actor.access.requireMessage(messageId);
+    const { message, channelPermissions } = access;
     if (message.author_id !== actor.id && (channelPermissions & Permissions.MANAGE_MESSAGES) === 0n) {
       throw forbidden('Missing permission MANAGE_MESSAGES', 'missing_permission');
     }
@@ -324,7 +334,8 @@ export class MessageService {
       const held = (await this.repo.attachments([messageId], trx)).get(messageId) ?? [];
       const notified = await this.mentionRepo.notified(trx, messageId);
       if (!(await this.repo.delete(trx, messageId))) throw notFound('message');
-      if (message.author_id !== actor.id)
+      // a moderator's delete is audited (in a DM nobody deletes another's message)
+      if (message.author_id !== actor.id && message.server_id !== null)
         await this.audit?.record(trx, {
           serverId: message.server_id,
           action: 'message_delete',
@@ -339,12 +350,11 @@ export class MessageService {
       await this.repo.retreatNewest(trx, message.channel_id, messageId);
       // its mentions went with it (cascade): the counts of those it notified are read again
       await this.mentionRepo.recount(trx, message.channel_id, notified);
-      await emit(
-        'MESSAGE_DELETE',
-        message.server_id,
-        { id: messageId, channel_id: message.channel_id, server_id: message.server_id },
-        message.channel_id,
-      );
+      await emit.to(audienceOf(access), 'MESSAGE_DELETE', {
+        id: messageId,
+        channel_id: message.channel_id,
+        server_id: message.server_id,
+      });
       return held.map((a) => a.id);
     });
     if (released.length > 0) await this.releaseAssets?.(released);

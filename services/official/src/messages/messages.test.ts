@@ -168,7 +168,7 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
                 assetIds: m.assetIds ?? [],
                 mentions: NO_MENTIONS,
               },
-              outbox: outboxRow({ id: newId(), t: 'MESSAGE_CREATE', server_id: sid, data: '{}' }),
+              outbox: [outboxRow({ id: newId(), t: 'MESSAGE_CREATE', server_id: sid, data: '{}' })],
             },
           ])
           .then(

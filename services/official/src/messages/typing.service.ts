@@ -1,5 +1,5 @@
-/** Typing notifications: checked and rate limited like a message, published ephemerally, never stored. */
-import type { EventBus } from '@twopointo/bus';
+/** Typing notifications: checked and rate limited like a message, published ephemerally, never stored (in a DM: to its recipients). */
+import { USER_SCOPED, type EventBus } from '@twopointo/bus';
 import type { Limit, RateLimiter } from '@twopointo/cache';
 import { Permissions } from '@twopointo/shared';
 import { requireTextChannel } from '../access/access.service.ts';
@@ -13,23 +13,30 @@ export class TypingService {
   ) {}
 
   async start(actor: Actor, channelId: string): Promise<void> {
-    const { channel, user } = await actor.access.requireChannel(
+    const access = await actor.access.requireConversation(
       channelId,
       Permissions.VIEW_CHANNEL | Permissions.SEND_MESSAGES,
     );
-    requireTextChannel(channel);
+    if (access.kind === 'server') requireTextChannel(access.channel);
     await this.limiter.consume(`typing:${actor.id}:${channelId}`, this.limit);
-    this.bus.publishEphemeral({
-      t: 'TYPING_START',
-      server_id: channel.server_id,
+    const d = {
       channel_id: channelId,
-      d: {
-        channel_id: channelId,
-        server_id: channel.server_id,
-        user_id: actor.id,
-        username: user.username,
-        timestamp: new Date().toISOString(),
-      },
-    });
+      server_id: access.channel.server_id,
+      user_id: actor.id,
+      username: access.user.username,
+      timestamp: new Date().toISOString(),
+    };
+    // a DM's typing goes to its other recipients' sockets (no subscription), a channel's to its subscribers
+    this.bus.publishEphemeral(
+      access.kind === 'dm'
+        ? {
+            t: 'TYPING_START',
+            server_id: USER_SCOPED,
+            channel_id: channelId,
+            user_ids: access.recipients.filter((id) => id !== actor.id),
+            d,
+          }
+        : { t: 'TYPING_START', server_id: access.channel.server_id, channel_id: channelId, d },
+    );
   }
 }

@@ -5,7 +5,8 @@ import { selectMessages, type PageRow } from '../messages/message.repository.ts'
 export interface PinLine {
   id: string;
   channelId: string;
-  serverId: string;
+  /** null in a DM */
+  serverId: string | null;
   authorId: string;
   pinnedId: string;
   createdAt: Date;

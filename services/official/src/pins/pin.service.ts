@@ -1,11 +1,13 @@
 /**
- * Pins (as Discord): MANAGE_MESSAGES to pin and unpin, at most MAX_PINS per channel, listing needs
- * READ_MESSAGE_HISTORY. Idempotent: only a change emits CHANNEL_PINS_UPDATE to the channel. A pin
- * also writes the system line "<actor> pinned a message" (a message of type 'pin' referring to the
- * pinned one, MESSAGE_CREATE) in the same transaction; an unpin writes none.
+ * Pins (as Discord): MANAGE_MESSAGES to pin and unpin (in a DM, any recipient), at most MAX_PINS per
+ * channel, listing needs READ_MESSAGE_HISTORY. Idempotent: only a change emits CHANNEL_PINS_UPDATE to
+ * the channel (or the DM's recipients). A pin also writes the system line "<actor> pinned a message"
+ * (a message of type 'pin' referring to the pinned one, MESSAGE_CREATE) in the same transaction; an
+ * unpin writes none.
  */
 import type { DB, Kysely } from '@twopointo/db';
 import { Permissions, badRequest, newId, notFound, type Message } from '@twopointo/shared';
+import { audienceOf, type ConversationAccess } from '../access/access.service.ts';
 import type { Emit, Transactor } from '../events/transactor.ts';
 import { isoOrNull } from '../http/present.ts';
 import type { Actor } from '../http/trust.ts';
@@ -31,12 +33,16 @@ export class PinService {
   }
 
   async list(actor: Actor, channelId: string): Promise<Message[]> {
-    await actor.access.requireChannel(channelId, Permissions.READ_MESSAGE_HISTORY);
+    await actor.access.requireConversation(channelId, Permissions.READ_MESSAGE_HISTORY);
     return this.loader.present(await this.repo.pinned(channelId, MAX_PINS, actor.id));
   }
 
   private async set(actor: Actor, channelId: string, messageId: string, pinned: boolean): Promise<void> {
-    const { channel, user } = await actor.access.requireChannel(channelId, Permissions.MANAGE_MESSAGES);
+    const visible = await actor.access.requireConversation(channelId);
+    const access =
+      visible.kind === 'dm'
+        ? visible
+        : await actor.access.requireChannel(channelId, Permissions.MANAGE_MESSAGES);
     await this.tx.run(async (trx, emit) => {
       // one pin change per channel at a time: two concurrent pins cannot both see room for one more
       if (!(await this.repo.lockChannel(trx, channelId))) throw notFound('channel');
@@ -46,14 +52,13 @@ export class PinService {
       if (pinned && (await this.repo.count(trx, channelId)) >= MAX_PINS)
         throw badRequest('too_many_pins', `A channel can have at most ${MAX_PINS} pinned messages`);
       await this.repo.setPinnedAt(trx, messageId, pinned ? new Date() : null);
-      await this.announce(trx, emit, channel.server_id, channelId, messageId, pinned);
+      await this.announce(trx, emit, access, channelId, messageId, pinned);
       if (pinned)
         await this.writePinLine(
           trx,
           emit,
-          { id: actor.id, username: user.username },
-          channel.server_id,
-          channelId,
+          access,
+          { id: actor.id, username: access.user.username },
           messageId,
         );
     });
@@ -62,11 +67,12 @@ export class PinService {
   private async writePinLine(
     trx: Kysely<DB>,
     emit: Emit,
+    access: ConversationAccess,
     author: { id: string; username: string },
-    serverId: string,
-    channelId: string,
     pinnedId: string,
   ): Promise<void> {
+    const channelId = access.channel.id;
+    const serverId = access.channel.server_id;
     const line = {
       id: newId(),
       channelId,
@@ -93,28 +99,23 @@ export class PinService {
       type: 'pin',
       reference_id: pinnedId,
     });
-    await emit('MESSAGE_CREATE', serverId, message, channelId);
+    await emit.to(audienceOf(access), 'MESSAGE_CREATE', message);
   }
 
   private async announce(
     trx: Kysely<DB>,
     emit: Emit,
-    serverId: string,
+    access: ConversationAccess,
     channelId: string,
     messageId: string,
     pinned: boolean,
   ): Promise<void> {
-    await emit(
-      'CHANNEL_PINS_UPDATE',
-      serverId,
-      {
-        channel_id: channelId,
-        server_id: serverId,
-        last_pin_timestamp: isoOrNull(await this.repo.lastPinAt(trx, channelId)),
-        message_id: messageId,
-        pinned,
-      },
-      channelId,
-    );
+    await emit.to(audienceOf(access), 'CHANNEL_PINS_UPDATE', {
+      channel_id: channelId,
+      server_id: access.channel.server_id,
+      last_pin_timestamp: isoOrNull(await this.repo.lastPinAt(trx, channelId)),
+      message_id: messageId,
+      pinned,
+    });
   }
 }

@@ -11,6 +11,7 @@ import {
   type MessageReactionEvent,
   type UserRef,
 } from '@twopointo/shared';
+import { audienceOf } from '../access/access.service.ts';
 import { missingPermission } from '../access/permission-set.ts';
 import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
@@ -37,13 +38,14 @@ export class ReactionService {
   ) {}
 
   private async requireMessage(actor: Actor, channelId: string, messageId: string) {
-    const access = await actor.access.requireChannel(channelId, READ);
+    const access = await actor.access.requireConversation(channelId, READ);
     if (!(await this.messages.existsInChannel(messageId, channelId))) throw notFound('message');
     return access;
   }
 
   async add(actor: Actor, channelId: string, messageId: string, emoji: string): Promise<void> {
-    const { channel, channelPermissions } = await this.requireMessage(actor, channelId, messageId);
+    const access = await this.requireMessage(actor, channelId, messageId);
+    const { channel, channelPermissions } = access;
     const mayAddNew = hasPermission(channelPermissions, Permissions.ADD_REACTIONS);
     try {
       await this.tx.run(async (trx, emit) => {
@@ -57,7 +59,7 @@ export class ReactionService {
           user_id: actor.id,
           emoji,
         };
-        await emit('MESSAGE_REACTION_ADD', channel.server_id, d, channelId);
+        await emit.to(audienceOf(access), 'MESSAGE_REACTION_ADD', d);
       });
     } catch (err) {
       throw raceError(err);
@@ -65,7 +67,8 @@ export class ReactionService {
   }
 
   async remove(actor: Actor, channelId: string, messageId: string, emoji: string): Promise<void> {
-    const { channel } = await this.requireMessage(actor, channelId, messageId);
+    const access = await this.requireMessage(actor, channelId, messageId);
+    const { channel } = access;
     await this.tx.run(async (trx, emit) => {
       if (!(await this.repo.remove(trx, messageId, emoji, actor.id))) return;
       const d: MessageReactionEvent = {
@@ -75,7 +78,7 @@ export class ReactionService {
         user_id: actor.id,
         emoji,
       };
-      await emit('MESSAGE_REACTION_REMOVE', channel.server_id, d, channelId);
+      await emit.to(audienceOf(access), 'MESSAGE_REACTION_REMOVE', d);
     });
   }
 

@@ -15,6 +15,16 @@ export class ReadStateRepository {
     return rows.map((r) => r.server_id);
   }
 
+  /** The DMs the user is in. */
+  async dmIds(userId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('channel_recipients')
+      .select('channel_id')
+      .where('user_id', '=', userId)
+      .execute();
+    return rows.map((r) => r.channel_id);
+  }
+
   /** The user's stored states in these channels, by channel id. */
   async states(userId: string, channelIds: string[]): Promise<Map<string, ReadState>> {
     if (channelIds.length === 0) return new Map();

@@ -1,4 +1,4 @@
-/** Read states: VIEW_CHANNEL to ack (the marker never moves back); each ack tells the user's other sockets. */
+/** Read states (channels and DMs): VIEW_CHANNEL to ack (the marker never moves back); each ack tells the user's other sockets. */
 import { notFound, type ReadState } from '@twopointo/shared';
 import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
@@ -11,7 +11,7 @@ export class ReadStateService {
   ) {}
 
   async ack(actor: Actor, channelId: string, messageId: string): Promise<ReadState> {
-    await actor.access.requireChannel(channelId);
+    await actor.access.requireConversation(channelId);
     if (!(await this.repo.messageInChannel(messageId, channelId))) throw notFound('message');
     return this.tx.run(async (trx, emit) => {
       const state = await this.repo.ack(trx, actor.id, channelId, messageId);
@@ -20,11 +20,11 @@ export class ReadStateService {
     });
   }
 
-  /** One state per channel the caller can view, in every server they are a member of. */
+  /** One state per channel the caller can view, in every server they are a member of, and per DM they are in. */
   async listMine(actor: Actor): Promise<ReadState[]> {
-    const servers = await this.repo.serverIds(actor.id);
+    const [servers, dms] = await Promise.all([this.repo.serverIds(actor.id), this.repo.dmIds(actor.id)]);
     const visible = await Promise.all(servers.map((sid) => actor.access.visibleChannelIds(sid)));
-    const channelIds = visible.flatMap((ids) => ids ?? []);
+    const channelIds = [...visible.flatMap((ids) => ids ?? []), ...dms];
     const stored = await this.repo.states(actor.id, channelIds);
     return channelIds.map(
       (channel_id) => stored.get(channel_id) ?? { channel_id, last_read_id: null, mention_count: 0 },

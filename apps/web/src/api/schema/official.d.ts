@@ -110,8 +110,59 @@ export interface paths {
         delete: operations["deleteChannel"];
         options?: never;
         head?: never;
-        /** Rename, re-topic, move or re-parent a channel (MANAGE_CHANNELS) */
+        /**
+         * Rename, re-topic, move or re-parent a channel (MANAGE_CHANNELS); rename a group DM (any recipient)
+         * @description On a group DM only `name` may be given (as typed, not lower-cased); DM_CHANNEL_UPDATE goes to every recipient. A 1:1 DM cannot be renamed (400 not_group_dm).
+         */
         patch: operations["updateChannel"];
+        trace?: never;
+    };
+    "/me/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's DMs, the most recently active first
+         * @description At most 200. `recipients`: everyone in the DM but the caller.
+         */
+        get: operations["listMyDms"];
+        put?: never;
+        /**
+         * Open a DM: the 1:1 DM with one user (found or created), or a new group DM with 2-9
+         * @description Only with users who share a server with the caller and have not blocked them. 200 with the existing 1:1 DM, 201 with a new DM (then DM_CHANNEL_CREATE goes to every recipient). `name` names a group DM.
+         */
+        post: operations["openDm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/channels/{cid}/recipients/{uid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add a user to a group DM (any recipient may; at most 10 people)
+         * @description Only a user who shares a server with the caller and has not blocked them. Idempotent. The added user gets DM_CHANNEL_CREATE, the others CHANNEL_RECIPIENT_ADD.
+         */
+        put: operations["addDmRecipient"];
+        post?: never;
+        /**
+         * Leave a group DM (uid = yourself) or, as its owner, remove someone
+         * @description CHANNEL_RECIPIENT_REMOVE goes to everyone who was in it, the removed user included. An owner who leaves hands the DM to the recipient who joined first (DM_CHANNEL_UPDATE); the last one out deletes it.
+         */
+        delete: operations["removeDmRecipient"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/assets/limits": {
@@ -1717,6 +1768,28 @@ export interface operations {
                         user_limit?: number;
                         /** @description voice only: audio bit/s */
                         bitrate?: number;
+                    } | {
+                        /** @description snowflake id */
+                        id: string;
+                        type: "dm" | "group_dm";
+                        /** @description a group DM's name; null: named after its recipients */
+                        name: string | null;
+                        /** @description a group DM's owner (may remove others); null for a 1:1 DM */
+                        owner_id: string | (never | null);
+                        /** @description everyone in it but the caller, by username */
+                        recipients: {
+                            /** @description snowflake id */
+                            id: string;
+                            username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
+                        }[];
+                        /** @description the newest message; the DM is unread when it is above the read marker */
+                        last_message_id: string | (never | null);
+                        /** Format: date-time */
+                        created_at: string;
                     };
                 };
             };
@@ -1767,6 +1840,385 @@ export interface operations {
             };
             /** @description unsupported_media_type: the body must be application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listMyDms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            /** @description snowflake id */
+                            id: string;
+                            type: "dm" | "group_dm";
+                            /** @description a group DM's name; null: named after its recipients */
+                            name: string | null;
+                            /** @description a group DM's owner (may remove others); null for a 1:1 DM */
+                            owner_id: string | (never | null);
+                            /** @description everyone in it but the caller, by username */
+                            recipients: {
+                                /** @description snowflake id */
+                                id: string;
+                                username: string;
+                                /** @description shown instead of the username where set */
+                                display_name?: string | null;
+                                /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                                avatar?: string | (never | null);
+                            }[];
+                            /** @description the newest message; the DM is unread when it is above the read marker */
+                            last_message_id: string | (never | null);
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    openDm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description one id: the 1:1 DM with that user; 2-9: a new group DM */
+                    recipient_ids: string[];
+                    /** @description a group DM's name, 1-100 characters */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description snowflake id */
+                        id: string;
+                        type: "dm" | "group_dm";
+                        /** @description a group DM's name; null: named after its recipients */
+                        name: string | null;
+                        /** @description a group DM's owner (may remove others); null for a 1:1 DM */
+                        owner_id: string | (never | null);
+                        /** @description everyone in it but the caller, by username */
+                        recipients: {
+                            /** @description snowflake id */
+                            id: string;
+                            username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
+                        }[];
+                        /** @description the newest message; the DM is unread when it is above the read marker */
+                        last_message_id: string | (never | null);
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description snowflake id */
+                        id: string;
+                        type: "dm" | "group_dm";
+                        /** @description a group DM's name; null: named after its recipients */
+                        name: string | null;
+                        /** @description a group DM's owner (may remove others); null for a 1:1 DM */
+                        owner_id: string | (never | null);
+                        /** @description everyone in it but the caller, by username */
+                        recipients: {
+                            /** @description snowflake id */
+                            id: string;
+                            username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
+                        }[];
+                        /** @description the newest message; the DM is unread when it is above the read marker */
+                        last_message_id: string | (never | null);
+                        /** Format: date-time */
+                        created_at: string;
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large: the request body (or the declared upload) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_media_type: the body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    addDmRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                cid: string;
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    removeDmRecipient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                cid: string;
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2279,8 +2731,8 @@ export interface operations {
                             id: string;
                             /** @description snowflake id */
                             channel_id: string;
-                            /** @description snowflake id */
-                            server_id: string;
+                            /** @description null in a DM */
+                            server_id: string | (never | null);
                             author: {
                                 /** @description snowflake id */
                                 id: string;
@@ -2419,8 +2871,8 @@ export interface operations {
                             id: string;
                             /** @description snowflake id */
                             channel_id: string;
-                            /** @description snowflake id */
-                            server_id: string;
+                            /** @description null in a DM */
+                            server_id: string | (never | null);
                             author: {
                                 /** @description snowflake id */
                                 id: string;
@@ -2562,8 +3014,8 @@ export interface operations {
                         id: string;
                         /** @description snowflake id */
                         channel_id: string;
-                        /** @description snowflake id */
-                        server_id: string;
+                        /** @description null in a DM */
+                        server_id: string | (never | null);
                         author: {
                             /** @description snowflake id */
                             id: string;
@@ -2799,8 +3251,8 @@ export interface operations {
                         id: string;
                         /** @description snowflake id */
                         channel_id: string;
-                        /** @description snowflake id */
-                        server_id: string;
+                        /** @description null in a DM */
+                        server_id: string | (never | null);
                         author: {
                             /** @description snowflake id */
                             id: string;
@@ -3437,8 +3889,8 @@ export interface operations {
                             id: string;
                             /** @description snowflake id */
                             channel_id: string;
-                            /** @description snowflake id */
-                            server_id: string;
+                            /** @description null in a DM */
+                            server_id: string | (never | null);
                             author: {
                                 /** @description snowflake id */
                                 id: string;
