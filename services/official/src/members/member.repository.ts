@@ -18,13 +18,7 @@ export class MemberRepository {
       this.db
         .selectFrom('members')
         .innerJoin('users', 'users.id', 'members.user_id')
-        .select([
-          'members.user_id',
-          'users.username',
-          'users.display_name',
-          'users.avatar_asset_id as avatar',
-          'members.joined_at',
-        ])
+        .select(['members.user_id', 'users.username', 'users.display_name', 'users.avatar_asset_id as avatar', 'members.joined_at'])
         .where('members.server_id', '=', serverId)
         .orderBy('members.joined_at')
         .orderBy('members.user_id')
@@ -45,13 +39,7 @@ export class MemberRepository {
     const m = await q
       .selectFrom('members')
       .innerJoin('users', 'users.id', 'members.user_id')
-      .select([
-        'members.user_id',
-        'users.username',
-        'users.display_name',
-        'users.avatar_asset_id as avatar',
-        'members.joined_at',
-      ])
+      .select(['members.user_id', 'users.username', 'users.display_name', 'users.avatar_asset_id as avatar', 'members.joined_at'])
       .where('members.server_id', '=', serverId)
       .where('members.user_id', '=', userId)
       .executeTakeFirst();
