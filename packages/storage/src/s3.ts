@@ -97,7 +97,9 @@ export class S3Storage implements ObjectStorage {
     try {
       const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       if (Number(out.ContentLength ?? 0) > maxBytes) {
-        out.Body?.transformToWebStream().cancel().catch(() => undefined);
+        out.Body?.transformToWebStream()
+          .cancel()
+          .catch(() => undefined);
         throw new ObjectTooLargeError();
       }
       const bytes = await out.Body?.transformToByteArray();

@@ -57,4 +57,19 @@ describe('readIdentityConfig', () => {
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as ConfigError).variable).toBe(name);
   });
+
+  it('mail for password resets: SMTP_URL must be smtp:// or smtps://; PUBLIC_URL a URL', () => {
+    const c = readIdentityConfig({}, {});
+    expect(c).toMatchObject({
+      SMTP_URL: undefined,
+      PUBLIC_URL: 'http://localhost:60420',
+      PASSWORD_RESET_RATE_LIMIT: { max: 5, windowMs: 3_600_000 },
+    });
+    expect(readIdentityConfig({ SMTP_URL: 'smtps://u:p@mail.example.org:465' }, {}).SMTP_URL).toBe(
+      'smtps://u:p@mail.example.org:465',
+    );
+    expect(() => readIdentityConfig({ SMTP_URL: 'http://mail.example.org' }, {})).toThrow(ConfigError);
+    expect(() => readIdentityConfig({ SMTP_URL: 'not a url' }, {})).toThrow(/SMTP_URL/);
+    expect(() => readIdentityConfig({ PUBLIC_URL: 'nope' }, {})).toThrow(/PUBLIC_URL/);
+  });
 });

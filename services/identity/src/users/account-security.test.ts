@@ -123,6 +123,25 @@ describe.each(TEST_BACKENDS)('account security on %s', (backend) => {
     expect((await id.call('POST', '/me/recovery-codes', { body: { code: '123456' } })).status).toBe(401);
   });
 
+  it('wrong codes for new recovery codes count against the 2FA limit (429)', async () => {
+    const limited = await startTestIdentity(backend, {
+      database: id.database,
+      overrides: { RATE_LIMITS: 'on', TWOFA_RATE_LIMIT: '2/5m' },
+    });
+    try {
+      const u = await signUp(limited, 'rcl');
+      const attempt = () =>
+        limited.call('POST', '/me/recovery-codes', { token: u.access, body: { code: 'zzzzzz' }, ip: u.ip });
+      expect((await attempt()).status).toBe(403);
+      expect((await attempt()).status).toBe(403);
+      const third = await attempt();
+      expect(third.status).toBe(429);
+      expect(third.body.error.code).toBe('rate_limited');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('deletes the account with the password and a TOTP code (the web’s way)', async () => {
     const u = await signUp(id, 'del');
     const res = await id.call('DELETE', '/me', {
