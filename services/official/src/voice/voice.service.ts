@@ -292,6 +292,25 @@ export class VoiceService {
     });
   }
 
+  /** `suppress` follows SPEAK in the channel (the access watcher calls this), enforced at Janus. */
+  async setSuppress(userId: string, channelId: string, suppress: boolean): Promise<void> {
+    const current = await this.store.get(userId);
+    if (!current || current.channel_id !== channelId) return;
+    await this.store.withLocks([current.server_id], async () => {
+      const r = await this.store.get(userId);
+      if (!r || r.channel_id !== channelId || r.suppress === suppress) return;
+      const next = { ...r, suppress };
+      await this.store.put(next);
+      if (silenced(next) !== silenced(r) && this.rooms)
+        await this.rooms
+          .moderateAudio(r.channel_id, r.participant_id, silenced(next))
+          .catch((err: unknown) =>
+            this.log.warn({ err: String(err) }, 'voice: moderate failed; the sweep retries'),
+          );
+      this.announce(next);
+    });
+  }
+
   async list(actor: Actor, serverId: string): Promise<VoiceState[]> {
     const visible = await actor.access.visibleChannelIds(serverId);
     if (visible === null) throw notFound('server');
