@@ -74,8 +74,9 @@ export const silenced = (r: Pick<VoiceRecord, 'mute' | 'deaf' | 'suppress'>) =>
   r.mute || r.deaf || r.suppress;
 
 /**
- * TODO(community-server): member timeouts. When the access check knows a member's
- * `communication_disabled_until`, a timed-out member may not connect and is `suppress`ed here.
+ * Member timeouts come from the permission resolver (branch community-server): it withholds
+ * CONNECT and SPEAK from a timed-out member, so a join is refused (403) and VoiceAccessWatcher
+ * disconnects one already in voice on MEMBER_UPDATE. Until that merges, timeouts are not known.
  */
 function mayNotSpeak(access: ChannelAccess): boolean {
   return !hasPermission(access.channelPermissions, Permissions.SPEAK);
