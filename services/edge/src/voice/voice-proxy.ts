@@ -9,7 +9,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
-import { JANUS_SUBPROTOCOL, pickServer, roomOfToken } from '@twopointo/janus';
+import { JANUS_SUBPROTOCOL, pickServer, roomHashKey, roomOfToken } from '@twopointo/janus';
 import type { ErrorCode } from '@twopointo/shared';
 
 /** Largest frame a browser may send (an SDP offer with many candidates is well below it). */
@@ -52,7 +52,7 @@ export class VoiceProxy {
     const token = url.searchParams.get('token');
     const room = token ? roomOfToken(tokenSecret, token) : null;
     if (!room) return this.reject(socket, 401, 'invalid_token', 'Missing, invalid or expired voice token');
-    const target = pickServer(urls, room)!;
+    const target = pickServer(urls, roomHashKey(room))!;
     const upstream = new WebSocket(target, JANUS_SUBPROTOCOL, {
       perMessageDeflate: false,
       maxPayload: 16 * 1024 * 1024,

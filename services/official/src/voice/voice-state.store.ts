@@ -20,6 +20,8 @@ export interface VoiceRecord extends VoiceState {
 
 export interface RoomRecord {
   server: string;
+  /** the VideoRoom id: the channel id, suffixed when a lost room blocked that id */
+  id: string;
   secret: string;
 }
 

@@ -179,6 +179,18 @@ describe.skipIf(!janusAvailable()).each(TEST_BACKENDS)('voice on a real Janus (%
     await h.call('DELETE', `/channels/${b}/voice`, { as: carol });
   });
 
+  it('a room of the channel left on Janus with a lost secret is replaced by one under a suffixed id', async () => {
+    const cid = await channel({ name: 'orphaned', type: 'voice' });
+    await control.request({ request: 'create', room: cid, secret: 'lost-with-the-cache', permanent: false });
+    const a = (await join(carol, cid)).body;
+    expect(a.room).toMatch(new RegExp(`^${cid}-[0-9a-f]+$`));
+    const p = await peer(a);
+    expect((await p.join()).plugindata).toMatchObject({ data: { videoroom: 'joined', room: a.room } });
+    await h.call('DELETE', `/channels/${cid}/voice`, { as: carol });
+    expect(await roomExists(a.room)).toBe(false);
+    await control.request({ request: 'destroy', room: cid, secret: 'lost-with-the-cache' });
+  });
+
   it('PATCH /me/voice changes own state; camera and screen need STREAM', async () => {
     let res = await h.call('PATCH', '/me/voice', { as: carol, body: { self_deaf: true } });
     expect(res.status).toBe(400);
