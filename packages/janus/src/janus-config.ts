@@ -45,7 +45,6 @@ const OTHER_TRANSPORTS = ['mqtt', 'nanomsg', 'pfunix', 'rabbitmq'].map((t) => `l
 
 /** A quoted libconfig string; quotes, backslashes and control characters are refused, not escaped. */
 function q(value: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/["\\\x00-\x1f]/.test(value))
     throw new Error('a Janus config value may not hold quotes, backslashes or control characters');
   return `"${value}"`;
