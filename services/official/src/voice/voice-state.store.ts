@@ -57,6 +57,12 @@ export class VoiceStateStore {
     return parse<VoiceRecord>(await this.cache.get(userKey(userId)));
   }
 
+  /** The records of several users in one round trip (null where none). */
+  async getMany(userIds: string[]): Promise<(VoiceRecord | null)[]> {
+    if (userIds.length === 0) return [];
+    return (await this.cache.mget(userIds.map(userKey))).map((raw) => parse<VoiceRecord>(raw));
+  }
+
   async put(r: VoiceRecord): Promise<void> {
     await this.cache.set(userKey(r.user_id), JSON.stringify(r), 0);
     await Promise.all([
