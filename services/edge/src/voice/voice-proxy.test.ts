@@ -34,7 +34,7 @@ describe.skipIf(!janusAvailable() || !TEST_BACKENDS.includes('pglite'))(
       });
       edge = system.edgeUrl;
       alice = await signUp(edge);
-    }, 150_000);
+    });
     afterAll(async () => {
       for (const c of closers) c();
       await system?.close();

@@ -61,13 +61,13 @@ describe.skipIf(!janusAvailable()).each(TEST_BACKENDS)('voice on a real Janus (%
       await online(u, 1);
     }
     await online(owner, 1);
-  }, 120_000);
+  });
   afterAll(async () => {
     for (const p of peers) p.close();
     control?.close();
     await h?.close();
     await janus?.stop();
-  }, 60_000);
+  });
 
   it('answers voice status; a join creates the room and its credentials work against Janus', async () => {
     expect((await h.call('GET', '/voice/status', { as: bob })).body).toEqual({ available: true });
