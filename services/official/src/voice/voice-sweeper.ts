@@ -13,7 +13,8 @@ import type { Cache } from '@twopointo/cache';
 import { presenceUserKey } from '@twopointo/server-kit';
 import type { MediaRooms } from './media-rooms.ts';
 import type { VoiceRecord, VoiceStateStore } from './voice-state.store.ts';
-import { silenced, type VoiceService } from './voice.service.ts';
+import { silenced } from './voice-state.presenter.ts';
+import type { VoiceService } from './voice.service.ts';
 
 export interface SweeperOptions {
   graceMs: number;

@@ -22,6 +22,7 @@ import type { Actor } from '../http/trust.ts';
 import type { MemberRepository } from '../members/member.repository.ts';
 import { mintCredentials, type CredentialOptions, type IceServer } from './credentials.ts';
 import { DEFAULT_BITRATE, DEFAULT_PUBLISHERS, voiceUnavailable, type MediaRooms } from './media-rooms.ts';
+import { changed, presentVoiceState, silenced } from './voice-state.presenter.ts';
 import type { VoiceRecord, VoiceStateStore } from './voice-state.store.ts';
 
 export interface JoinAnswer {
@@ -52,26 +53,6 @@ export interface ModeratorUpdate {
   deaf?: boolean;
   channel_id?: string | null;
 }
-
-/** The wire object of a record (channel_id null: the leave announcement). */
-export function presentVoiceState(r: VoiceRecord, channelId: string | null = r.channel_id): VoiceState {
-  return {
-    user_id: r.user_id,
-    server_id: r.server_id,
-    channel_id: channelId,
-    self_mute: r.self_mute,
-    self_deaf: r.self_deaf,
-    mute: r.mute,
-    deaf: r.deaf,
-    self_video: r.self_video,
-    self_stream: r.self_stream,
-    suppress: r.suppress,
-  };
-}
-
-/** Whether Janus should hold the participant's audio back. */
-export const silenced = (r: Pick<VoiceRecord, 'mute' | 'deaf' | 'suppress'>) =>
-  r.mute || r.deaf || r.suppress;
 
 /**
  * Member timeouts come from the permission resolver (branch community-server): it withholds
@@ -350,10 +331,4 @@ export class VoiceService {
       d: presentVoiceState(r, channelId),
     });
   }
-}
-
-function changed(a: VoiceRecord, b: VoiceRecord): boolean {
-  const x = presentVoiceState(a);
-  const y = presentVoiceState(b);
-  return (Object.keys(x) as (keyof VoiceState)[]).some((k) => x[k] !== y[k]);
 }
