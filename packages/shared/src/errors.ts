@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   cannot_dm_self: 'recipient_ids names the caller: a DM is with other users',
   too_many_recipients: 'A group DM holds at most 10 people, the caller included',
   not_group_dm: 'Only a group DM can be renamed or have recipients added or removed',
+  not_voice_channel: 'Voice calls happen in voice channels only',
+  not_in_voice: 'The user is not connected to voice (in this server)',
   // 401
   missing_token: 'No bearer token (or `?token=` on /ws)',
   invalid_token: 'The token is malformed, badly signed, of the wrong kind or for another audience',
@@ -64,6 +66,7 @@ export const ERROR_CODES = {
   no_shared_server: 'A DM (or a group DM recipient) needs a server the caller shares with that user',
   blocked: 'The user blocked the caller (or one blocked the other, for messages in a 1:1 DM)',
   not_dm_owner: 'Only the group DM’s owner may remove someone else',
+  voice_channel_full: 'The voice channel has reached its user limit',
   // 404
   unknown_route: 'No such route',
   unknown_user: 'No such user (or the account was deleted)',
@@ -101,6 +104,7 @@ export const ERROR_CODES = {
   upstream_timeout: 'The service behind the Edge did not answer in time',
   unavailable: 'A backend is unreachable or the service is shutting down; retry',
   not_ready: '/readyz: a dependency does not answer',
+  voice_unavailable: 'Voice is not set up on this server, or its media server does not answer',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -12,6 +12,7 @@ import type {
   Role,
   Server,
   UserRef,
+  VoiceState,
 } from './schemas.ts';
 
 export const HEARTBEAT_INTERVAL_MS = 30_000;
@@ -101,6 +102,8 @@ export interface EphemeralEventMap {
     timestamp: string;
   };
   PRESENCE_UPDATE: { user_id: string; server_id: string; status: 'online' | 'offline' };
+  /** A user joined, left (`channel_id: null`) or changed their state in a voice channel of the server. */
+  VOICE_STATE_UPDATE: VoiceState;
 }
 export type EphemeralEventType = keyof EphemeralEventMap;
 

@@ -5,6 +5,7 @@ import type { EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
 import { serveDatabaseSocket, type Database } from '@twopointo/db';
 import { readEdgeConfig, startEdge, storageRoutes, type RunningEdge } from '@twopointo/edge';
+import { startEmbeddedJanus } from '@twopointo/janus';
 import { readIdentityConfig, startIdentity, type RunningIdentity } from '@twopointo/identity';
 import { readOfficialConfig, startOfficial, type RunningOfficial } from '@twopointo/official';
 import { ownBus, ownCache, ownDatabase } from '@twopointo/runtime';
@@ -45,6 +46,11 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
   if (options.ports?.identity !== undefined) o.IDENTITY_PORT = String(options.ports.identity);
   if (options.ports?.official !== undefined) o.OFFICIAL_PORT = String(options.ports.official);
   if (options.ports?.edge !== undefined) o.EDGE_PORT = String(options.ports.edge);
+  // free ports everywhere: the embedded Janus too (tests and benchmarks run several systems at once)
+  if (options.ports?.edge === 0) {
+    o.JANUS_WS_PORT ??= '0';
+    o.JANUS_ADMIN_PORT ??= '0';
+  }
   if (options.quiet) o.LOG_LEVEL ??= 'warn';
   const config = readAllConfig(o);
   // the services read the same, already resolved directory
@@ -73,6 +79,21 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
     const bus = await ownBus(config, 'twopointo-all', owned, logger);
     const cache = await ownCache(config, owned, logger);
     const storage = openStorage(readStorageConfig(o));
+    if (config.JANUS_URLS.length === 0) {
+      try {
+        const janus = await startEmbeddedJanus(config, config.DATA_DIR);
+        if (janus) {
+          owned.defer(() => janus.stop());
+          o.JANUS_URLS = janus.url;
+          o.JANUS_TOKEN_SECRET = janus.tokenSecret;
+          logger.info({ url: janus.url }, 'embedded Janus started (voice)');
+        } else {
+          logger.info('no Janus binary (JANUS_BINARY): voice is not set up');
+        }
+      } catch (err) {
+        logger.warn({ err: String(err) }, 'the embedded Janus did not start: voice is not set up');
+      }
+    }
 
     const identity = owned.adopt(
       await startIdentity({

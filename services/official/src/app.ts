@@ -67,6 +67,7 @@ import { SearchService } from './search/search.service.ts';
 import { registerServerRoutes } from './servers/servers.routes.ts';
 import { ServerRepository } from './servers/server.repository.ts';
 import { ServerService } from './servers/server.service.ts';
+import { buildVoice } from './voice/voice.module.ts';
 
 export interface OfficialDeps {
   config: OfficialConfig;
@@ -225,6 +226,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     new OverwriteService(roleRepo, memberRepo, tx, audit),
   );
   registerInternalRoutes(app, new GatewayAccessService(accessRepo));
+  buildVoice(app, { config, bus, cache, accessRepo, memberRepo });
 
   return app;
 }
