@@ -20,6 +20,10 @@ export interface ServerAbilities {
   /** @everyone and @here ping (offered in the autocomplete; the server has the last word) */
   mentionEveryone: boolean;
   isOwner: boolean;
+  /** voice moderation: server mute, server deafen, move and disconnect */
+  muteMembers: boolean;
+  deafenMembers: boolean;
+  moveMembers: boolean;
 }
 
 export function abilitiesFrom(perms: bigint | null, isOwner: boolean): ServerAbilities {
@@ -31,6 +35,9 @@ export function abilitiesFrom(perms: bigint | null, isOwner: boolean): ServerAbi
       createInvite: true,
       mentionEveryone: true,
       isOwner,
+      muteMembers: false,
+      deafenMembers: false,
+      moveMembers: false,
     };
   return {
     known: true,
@@ -39,6 +46,9 @@ export function abilitiesFrom(perms: bigint | null, isOwner: boolean): ServerAbi
     createInvite: hasPermission(perms, Permissions.CREATE_INVITE),
     mentionEveryone: hasPermission(perms, Permissions.MENTION_EVERYONE),
     isOwner,
+    muteMembers: hasPermission(perms, Permissions.MUTE_MEMBERS),
+    deafenMembers: hasPermission(perms, Permissions.DEAFEN_MEMBERS),
+    moveMembers: hasPermission(perms, Permissions.MOVE_MEMBERS),
   };
 }
 

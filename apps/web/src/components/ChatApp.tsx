@@ -37,6 +37,8 @@ import { SearchPanel } from './SearchPanel.tsx';
 import { ServerRail } from './ServerRail.tsx';
 import { Toasts } from './Toasts.tsx';
 import { Icon } from './Icon.tsx';
+import { VideoStage } from '../voice/VideoStage.tsx';
+import { useVoiceStatesOf, VoiceProvider } from '../voice/VoiceProvider.tsx';
 
 const SELECTION_KEY = 'twopointo.selection';
 /** a replayed or late message older than this does not pop up on the desktop */
@@ -79,7 +81,9 @@ export function ChatApp() {
   }
   return (
     <GatewayProvider myId={me.data.id}>
-      <ChatLayout me={{ id: me.data.id, username: me.data.username }} />
+      <VoiceProvider myId={me.data.id}>
+        <ChatLayout me={{ id: me.data.id, username: me.data.username }} />
+      </VoiceProvider>
       <Toasts />
     </GatewayProvider>
   );
@@ -136,6 +140,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
     retry: false,
   });
   const abilities = useAbilities(server, me.id, members.data);
+  useVoiceStatesOf(sid);
 
   // every server's channels, for the unread marks on the rail (and to follow them live)
   const serverList = servers.data;
@@ -166,7 +171,8 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
   useEffect(() => () => void (document.title = tabTitle({ mentions: 0, unread: false })), []);
 
   const channel = useMemo(() => {
-    const list = channels.data ?? [];
+    // voice channels are joined, not read
+    const list = (channels.data ?? []).filter((c) => c.type !== 'voice');
     const wanted = sid ? selection.channelByServer[sid] : undefined;
     return list.find((c) => c.id === wanted) ?? list[0];
   }, [channels.data, sid, selection.channelByServer]);
@@ -395,6 +401,7 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
             </button>
           )}
         </header>
+        <VideoStage myId={me.id} />
         <div className="main-body">
           <MentionContext.Provider value={mentionContext}>
             <ErrorBoundary compact key={channel?.id ?? 'none'}>

@@ -115,7 +115,8 @@ export class JanusSession {
   /** Ends the session on the server (best effort) and closes the socket for good. */
   destroy(): void {
     if (this.closed) return;
-    if (this.id !== null && this.socket?.readyState === OPEN) this.send({ janus: 'destroy', session_id: this.id });
+    if (this.id !== null && this.socket?.readyState === OPEN)
+      this.send({ janus: 'destroy', session_id: this.id });
     this.shutdown('destroyed');
   }
 
@@ -284,7 +285,10 @@ export class JanusHandle {
 
   /** A plugin request answered by an event (`join`, `configure`, `start`…), with its SDP. */
   async send(body: Json, jsep?: JanusJsep): Promise<PluginEvent> {
-    const res = await this.session.request(this.wrap({ janus: 'message', body, ...(jsep ? { jsep } : {}) }), true);
+    const res = await this.session.request(
+      this.wrap({ janus: 'message', body, ...(jsep ? { jsep } : {}) }),
+      true,
+    );
     return {
       data: ((res.plugindata as { data?: Json } | undefined)?.data ?? {}) as Json,
       jsep: res.jsep as JanusJsep | undefined,

@@ -111,7 +111,8 @@ export class Publisher {
       pc.onconnectionstatechange = () => {
         if (pc.connectionState === 'failed') events.failed?.();
       };
-      for (const track of stream.getTracks()) pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+      for (const track of stream.getTracks())
+        pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
       const offer = await pc.createOffer();
       await pc.setLocalDescription(offer);
       const published = await handle.send(
@@ -276,7 +277,13 @@ export class Subscriber {
     for (const t of this.pc.getTransceivers()) {
       const s = t.mid ? this.streams.get(t.mid) : undefined;
       if (!s?.active || t.currentDirection === 'inactive' || t.currentDirection === 'stopped') continue;
-      out.push({ userId: s.userId, kind: s.kind, feedId: s.feedId, track: t.receiver.track, receiver: t.receiver });
+      out.push({
+        userId: s.userId,
+        kind: s.kind,
+        feedId: s.feedId,
+        track: t.receiver.track,
+        receiver: t.receiver,
+      });
     }
     this.events.tracks(out);
   }

@@ -205,7 +205,8 @@ export class VoiceCall {
     el.volume = Math.min(1, this.volumes.get(userId) ?? 1);
     el.muted = this.selfDeaf || this.serverDeaf;
     const sink = el as HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
-    if (this.outputDeviceId !== undefined && sink.setSinkId) void sink.setSinkId(this.outputDeviceId).catch(() => undefined);
+    if (this.outputDeviceId !== undefined && sink.setSinkId)
+      void sink.setSinkId(this.outputDeviceId).catch(() => undefined);
   }
 
   /** Sends the microphone only when nobody muted it; no packets at all when muted. */
