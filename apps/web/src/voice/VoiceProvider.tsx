@@ -23,14 +23,14 @@ import { VoiceController } from './voice-controller.ts';
 import { VoiceStateStore } from './voice-store.ts';
 import './voice.css';
 
-interface VoiceContextValue {
+export interface VoiceContextValue {
   controller: VoiceController;
   store: VoiceStateStore;
   reload: Reloads;
 }
 
 /** A counter bumped when the voice states must be read again (after a gateway reconnect). */
-class Reloads {
+export class Reloads {
   n = 0;
   private readonly listeners = new Set<() => void>();
   subscribe = (l: () => void) => {
@@ -43,7 +43,7 @@ class Reloads {
   }
 }
 
-const VoiceContext = createContext<VoiceContextValue | null>(null);
+export const VoiceContext = createContext<VoiceContextValue | null>(null);
 
 declare global {
   interface Window {
