@@ -20,6 +20,8 @@ export const ERROR_CODES = {
   invalid_attachment: 'An attachment id names no completed asset of the caller',
   too_many_pins: 'The channel already has the most pinned messages allowed (50)',
   cannot_block_self: 'A user cannot block themselves',
+  not_voice_channel: 'Voice calls happen in voice channels only',
+  not_in_voice: 'The user is not connected to voice (in this server)',
   // 401
   missing_token: 'No bearer token (or `?token=` on /ws)',
   invalid_token: 'The token is malformed, badly signed, of the wrong kind or for another audience',
@@ -45,6 +47,7 @@ export const ERROR_CODES = {
   not_author: 'Only the author may edit a message',
   cannot_kick_owner: 'The owner cannot be kicked',
   cannot_delete_everyone: 'The @everyone role cannot be deleted',
+  voice_channel_full: 'The voice channel has reached its user limit',
   // 404
   unknown_route: 'No such route',
   unknown_user: 'No such user (or the account was deleted)',
@@ -79,6 +82,7 @@ export const ERROR_CODES = {
   upstream_timeout: 'The service behind the Edge did not answer in time',
   unavailable: 'A backend is unreachable or the service is shutting down; retry',
   not_ready: '/readyz: a dependency does not answer',
+  voice_unavailable: 'Voice is not set up on this server, or its media server does not answer',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

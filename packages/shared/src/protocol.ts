@@ -2,7 +2,7 @@
  * The gateway protocol: one discriminated union on `op` (and `t` for events), used by the
  * Edge, the web client and the tests. Durable events carry the stream sequence `s`.
  */
-import type { Channel, Member, Message, ReadState, Server } from './schemas.ts';
+import type { Channel, Member, Message, ReadState, Server, VoiceState } from './schemas.ts';
 
 export const HEARTBEAT_INTERVAL_MS = 30_000;
 
@@ -65,6 +65,8 @@ export interface EphemeralEventMap {
     timestamp: string;
   };
   PRESENCE_UPDATE: { user_id: string; server_id: string; status: 'online' | 'offline' };
+  /** A user joined, left (`channel_id: null`) or changed their state in a voice channel of the server. */
+  VOICE_STATE_UPDATE: VoiceState;
 }
 export type EphemeralEventType = keyof EphemeralEventMap;
 

@@ -147,6 +147,21 @@ export const ReadState = Type.Object({
   last_read_id: Nullable(Id, { description: 'the newest message read; null before the first ack' }),
   mention_count: Type.Integer({ description: 'messages after the marker that mention the user' }),
 });
+/** Who is in which voice channel, and how (self_* set by the user, mute/deaf by moderators). */
+export const VoiceState = Type.Object({
+  user_id: Id,
+  server_id: Id,
+  channel_id: Nullable(Id, { description: 'null in the event that announces a leave' }),
+  self_mute: Type.Boolean(),
+  self_deaf: Type.Boolean(),
+  mute: Type.Boolean({ description: 'server mute (MUTE_MEMBERS); enforced at the media server' }),
+  deaf: Type.Boolean({ description: 'server deafen (DEAFEN_MEMBERS)' }),
+  self_video: Type.Boolean(),
+  self_stream: Type.Boolean(),
+  suppress: Type.Boolean({
+    description: 'may not speak here (no SPEAK, or timed out); enforced like a mute',
+  }),
+});
 export const Role = Type.Object({
   id: Id,
   server_id: Id,
@@ -219,4 +234,5 @@ export type InvitePreview = Static<typeof InvitePreview>;
 export type ChannelOverwrite = Static<typeof ChannelOverwrite>;
 export type Asset = Static<typeof Asset>;
 export type AssetUpload = Static<typeof AssetUpload>;
+export type VoiceState = Static<typeof VoiceState>;
 export type ErrorBody = Static<typeof ErrorSchema>;

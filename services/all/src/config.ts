@@ -1,5 +1,6 @@
 /** What the all-in-one process reads itself; each service still validates its own config. */
 import { env, readConfig } from '@twopointo/server-kit';
+import { embeddedJanusConfig, janusUrls } from '@twopointo/janus';
 import { infraConfig } from '@twopointo/runtime';
 
 export const allConfigSpec = {
@@ -11,6 +12,9 @@ export const allConfigSpec = {
   INTERNAL_SECRET: env.optional(),
   /** loopback port where the embedded PGlite is served to local tools (0 = off) */
   DEV_DB_SOCKET_PORT: env.port(54329),
+  /** set: use these Janus servers (with JANUS_TOKEN_SECRET) instead of an embedded one */
+  JANUS_URLS: janusUrls,
+  ...embeddedJanusConfig,
 };
 
 export type AllConfig = ReturnType<typeof readAllConfig>;

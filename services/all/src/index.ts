@@ -5,6 +5,7 @@ import type { EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
 import { serveDatabaseSocket, type Database } from '@twopointo/db';
 import { readEdgeConfig, startEdge, storageRoutes, type RunningEdge } from '@twopointo/edge';
+import { startEmbeddedJanus } from '@twopointo/janus';
 import { readIdentityConfig, startIdentity, type RunningIdentity } from '@twopointo/identity';
 import { readOfficialConfig, startOfficial, type RunningOfficial } from '@twopointo/official';
 import { ownBus, ownCache, ownDatabase } from '@twopointo/runtime';
@@ -66,6 +67,21 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
     const bus = await ownBus(config, 'twopointo-all', owned, logger);
     const cache = await ownCache(config, owned, logger);
     const storage = openStorage(readStorageConfig(o));
+    if (config.JANUS_URLS.length === 0) {
+      try {
+        const janus = await startEmbeddedJanus(config, config.DATA_DIR);
+        if (janus) {
+          owned.defer(() => janus.stop());
+          o.JANUS_URLS = janus.url;
+          o.JANUS_TOKEN_SECRET = janus.tokenSecret;
+          logger.info({ url: janus.url }, 'embedded Janus started (voice)');
+        } else {
+          logger.info('no Janus binary (JANUS_BINARY): voice is not set up');
+        }
+      } catch (err) {
+        logger.warn({ err: String(err) }, 'the embedded Janus did not start: voice is not set up');
+      }
+    }
 
     const identity = owned.adopt(
       await startIdentity({ config: readIdentityConfig(o), database, cache, storage, logger }),

@@ -2,6 +2,8 @@
  * The Edge: the only public process. Proxies `/id` to Identity and `/api` to Official (after an
  * offline token check), serves the web client, and runs the realtime gateway on `/ws`.
  */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
@@ -15,7 +17,7 @@ import type { ObjectStorage } from '@twopointo/storage';
 import { JwtVerifier } from './auth/jwt-verifier.ts';
 import type { EdgeConfig } from './config.ts';
 import { CachedAccess, OfficialAccessClient, SingleFlightAccess } from './gateway/access-client.ts';
-import { Gateway } from './gateway/gateway.ts';
+import { Gateway, reject as rejectUpgrade } from './gateway/gateway.ts';
 import { registerCompression } from './http/compression.ts';
 import { registerCors } from './http/cors.ts';
 import { healthRoutes } from './http/health.routes.ts';
@@ -25,6 +27,7 @@ import { registerWebClient } from './http/web-client.ts';
 import { registerIdentityProxy } from './proxy/identity.proxy.ts';
 import { registerOfficialProxy } from './proxy/official.proxy.ts';
 import { storageRoutes } from './storage/storage.routes.ts';
+import { VoiceProxy } from './voice/voice-proxy.ts';
 
 /** Options the storage routes plugin receives. */
 export interface EdgeStorageRouteOptions {
@@ -78,11 +81,22 @@ export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
     ),
     logger: app.log,
   });
-  gateway.attach(app.server);
+  const voice = new VoiceProxy(
+    { urls: config.JANUS_URLS, tokenSecret: config.JANUS_TOKEN_SECRET },
+    rejectUpgrade,
+  );
+  // one upgrade listener: /voice to Janus, everything else to the gateway (which refuses non-/ws)
+  app.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://edge');
+    if (!VoiceProxy.isVoicePath(url.pathname)) return gateway.handleUpgrade(req, socket, head);
+    socket.on('error', () => undefined);
+    voice.handleUpgrade(req, socket, head, url);
+  });
   app.addHook('onReady', async () => {
     await gateway.start();
   });
   app.addHook('preClose', async () => {
+    voice.close();
     await gateway.close();
   });
 

@@ -1,5 +1,6 @@
 /** The Edge's configuration: declared once, typed, validated at boot (see DESIGN.md). */
 import { env, readConfig } from '@twopointo/server-kit';
+import { janusConfig } from '@twopointo/janus';
 import { busConfig, cacheConfig, processConfig, repoPath } from '@twopointo/runtime';
 
 type Env = Record<string, string | undefined>;
@@ -40,6 +41,8 @@ export const edgeConfigSpec = {
   PRESENCE_LEASE_S: env.int(30, 1),
   /** ms between client heartbeats; 1.5 intervals without one → close 4009 */
   HEARTBEAT_INTERVAL: env.int(30_000, 50),
+  /** Janus servers behind `/voice` and the secret their tokens are signed with (same as Official's) */
+  ...janusConfig,
 };
 
 export type EdgeConfig = { [K in keyof typeof edgeConfigSpec]: ReturnType<(typeof edgeConfigSpec)[K]> };

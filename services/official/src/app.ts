@@ -54,6 +54,7 @@ import { SearchService } from './search/search.service.ts';
 import { registerServerRoutes } from './servers/servers.routes.ts';
 import { ServerRepository } from './servers/server.repository.ts';
 import { ServerService } from './servers/server.service.ts';
+import { buildVoice } from './voice/voice.module.ts';
 
 export interface OfficialDeps {
   config: OfficialConfig;
@@ -195,6 +196,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     new OverwriteService(roleRepo, memberRepo, tx),
   );
   registerInternalRoutes(app, new GatewayAccessService(accessRepo));
+  buildVoice(app, { config, bus, cache, accessRepo, memberRepo });
 
   return app;
 }

@@ -1,6 +1,7 @@
 /** Official's configuration, declared once and validated at boot. */
 import { env, readConfig } from '@twopointo/server-kit';
 import { infraConfig, rateLimit } from '@twopointo/runtime';
+import { voiceConfig } from './voice/voice.config.ts';
 
 export const officialConfigSpec = {
   ...infraConfig,
@@ -17,6 +18,7 @@ export const officialConfigSpec = {
   MESSAGE_RATE_LIMIT: rateLimit('10/10s'),
   /** typing notifications per user per channel */
   TYPING_RATE_LIMIT: rateLimit('5/5s'),
+  ...voiceConfig,
 };
 
 export type OfficialConfig = ReturnType<typeof readOfficialConfig>;

@@ -6,7 +6,7 @@
  * socket may receive), fan-out (bus → sockets), client-frames (socket → ops) and timers.
  */
 import { randomUUID } from 'node:crypto';
-import { STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
@@ -143,13 +143,6 @@ export class Gateway {
     this.timer.start();
   }
 
-  /** Takes over HTTP upgrades on `server` (only `/ws`; anything else is refused). */
-  attach(server: Server): void {
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
-      this.handleUpgrade(req, socket, head),
-    );
-  }
-
   stats(): GatewayStats {
     const { sockets, counters } = this.parts;
     let subscriptions = 0;
@@ -249,7 +242,7 @@ export class Gateway {
 }
 
 /** Refuses an upgrade with a plain HTTP answer in the error format. */
-function reject(socket: Duplex, status: number, code: ErrorCode, message: string): void {
+export function reject(socket: Duplex, status: number, code: ErrorCode, message: string): void {
   if (!socket.writable) {
     socket.destroy();
     return;

@@ -1,0 +1,122 @@
+/**
+ * Writes a Janus configuration for a process we run ourselves: only the VideoRoom plugin (string
+ * ids), the WebSocket transport on one address, the admin API on loopback behind a generated
+ * secret, signed tokens on, and a bounded RTP port range. Everything else Janus ships is disabled.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface JanusConfigOptions {
+  /** address the WebSocket API binds to (127.0.0.1 by default: only the Edge and Official reach it) */
+  host: string;
+  wsPort: number;
+  /** admin API (HTTP) port on 127.0.0.1 */
+  adminPort: number;
+  /** UDP ports for media, inclusive */
+  rtpPorts: readonly [number, number];
+  tokenSecret: string;
+  adminSecret: string;
+  /** interfaces/addresses ICE may use (`lo` keeps every candidate on loopback) */
+  iceEnforceList?: string;
+  /** public address announced instead of the host's (behind 1:1 NAT) */
+  natMapping?: string;
+  /** STUN server `host:port` Janus uses to learn its public address */
+  stunServer?: string;
+  /** Janus' own log verbosity, 0–7 */
+  debugLevel?: number;
+}
+
+const OTHER_PLUGINS = [
+  'audiobridge',
+  'duktape',
+  'echotest',
+  'lua',
+  'nosip',
+  'recordplay',
+  'sip',
+  'streaming',
+  'textroom',
+  'videocall',
+  'voicemail',
+].map((p) => `libjanus_${p}.so`);
+const OTHER_TRANSPORTS = ['mqtt', 'nanomsg', 'pfunix', 'rabbitmq'].map((t) => `libjanus_${t}.so`);
+
+/** A quoted libconfig string; the values we write never need escaping, so anything odd is refused. */
+function q(value: string): string {
+  if (!/^[\w.,:/@+=-]*$/.test(value)) throw new Error(`unsafe Janus config value: ${value.slice(0, 20)}`);
+  return `"${value}"`;
+}
+
+/** Writes janus.jcfg and the plugin/transport files into `dir`; returns the main file's path. */
+export function writeJanusConfig(dir: string, o: JanusConfigOptions): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const nat = [
+    '  nice_debug = false',
+    '  ignore_mdns = true',
+    o.iceEnforceList ? `  ice_enforce_list = ${q(o.iceEnforceList)}` : '',
+    o.natMapping ? `  nat_1_1_mapping = ${q(o.natMapping)}` : '',
+    ...(o.stunServer
+      ? [
+          `  stun_server = ${q(o.stunServer.split(':')[0] ?? '')}`,
+          `  stun_port = ${Number(o.stunServer.split(':')[1] ?? 3478)}`,
+        ]
+      : []),
+  ].filter(Boolean);
+  const files: Record<string, string> = {
+    'janus.jcfg': [
+      'general: {',
+      `  configs_folder = ${q(dir)}`,
+      `  debug_level = ${o.debugLevel ?? 3}`,
+      '  debug_colors = false',
+      '  token_auth = true',
+      `  token_auth_secret = ${q(o.tokenSecret)}`,
+      `  admin_secret = ${q(o.adminSecret)}`,
+      '  server_name = "twopointo-voice"',
+      '  session_timeout = 60',
+      '}',
+      'media: {',
+      '  ipv6 = false',
+      `  rtp_port_range = ${q(`${o.rtpPorts[0]}-${o.rtpPorts[1]}`)}`,
+      '}',
+      'nat: {',
+      ...nat,
+      '}',
+      `plugins: { disable = ${q(OTHER_PLUGINS.join(','))} }`,
+      `transports: { disable = ${q(OTHER_TRANSPORTS.join(','))} }`,
+      'loggers: { disable = "libjanus_jsonlog.so" }',
+      'events: { broadcast = false }',
+      '',
+    ].join('\n'),
+    'janus.plugin.videoroom.jcfg': 'general: {\n  string_ids = true\n}\n',
+    'janus.transport.websockets.jcfg': [
+      'general: {',
+      '  json = "plain"',
+      '  ws = true',
+      `  ws_port = ${o.wsPort}`,
+      `  ws_ip = ${q(o.host)}`,
+      '  wss = false',
+      '}',
+      'admin: { admin_ws = false }',
+      '',
+    ].join('\n'),
+    'janus.transport.http.jcfg': [
+      'general: {',
+      '  json = "plain"',
+      '  http = false',
+      '  https = false',
+      '}',
+      'admin: {',
+      '  admin_base_path = "/admin"',
+      '  admin_http = true',
+      `  admin_port = ${o.adminPort}`,
+      '  admin_ip = "127.0.0.1"',
+      '  admin_https = false',
+      '}',
+      '',
+    ].join('\n'),
+  };
+  for (const [name, text] of Object.entries(files)) {
+    writeFileSync(join(dir, name), text, { mode: 0o600 });
+  }
+  return join(dir, 'janus.jcfg');
+}

@@ -1,0 +1,75 @@
+/**
+ * startTestJanus(): a real Janus on loopback for tests (Official's, the Edge's, the browser
+ * journey's), with free ports, a fresh token secret, ICE kept on `lo`, and its own temp dir.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isExecutable, startJanus } from './launcher.ts';
+
+export const JANUS_TEST_BINARY = process.env.JANUS_BINARY ?? '/usr/bin/janus';
+
+/** True when a Janus binary is installed (tests skip with a reason otherwise). */
+export function janusAvailable(): boolean {
+  return isExecutable(JANUS_TEST_BINARY);
+}
+
+export interface TestJanus {
+  /** the WebSocket API URLs (what JANUS_URLS holds) */
+  urls: string[];
+  tokenSecret: string;
+  adminSecret: string;
+  adminUrl: string;
+  /** the generated config and janus.log */
+  dir: string;
+  /** the env a twopointo process needs to use it */
+  env: { JANUS_URLS: string; JANUS_TOKEN_SECRET: string };
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on loopback (asked of the kernel, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startTestJanus(opts: { rtpPorts?: [number, number] } = {}): Promise<TestJanus> {
+  const dir = mkdtempSync(join(tmpdir(), 'twopointo-janus-'));
+  const tokenSecret = randomBytes(24).toString('base64url');
+  const adminSecret = randomBytes(24).toString('base64url');
+  const base = 40_000 + Math.floor(Math.random() * 200) * 100;
+  const janus = await startJanus({
+    binary: JANUS_TEST_BINARY,
+    dir,
+    host: '127.0.0.1',
+    wsPort: await freePort(),
+    adminPort: await freePort(),
+    rtpPorts: opts.rtpPorts ?? [base, base + 99],
+    tokenSecret,
+    adminSecret,
+    iceEnforceList: 'lo',
+  }).catch((err: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  });
+  return {
+    urls: [janus.url],
+    tokenSecret,
+    adminSecret,
+    adminUrl: janus.adminUrl,
+    dir,
+    env: { JANUS_URLS: janus.url, JANUS_TOKEN_SECRET: tokenSecret },
+    stop: async () => {
+      await janus.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * Janus rooms for voice channels: one VideoRoom per channel, on the Janus server rendezvous
+ * hashing picks for the channel id, created on the first admission (with a secret only Official
+ * knows, `signed_tokens`, and an allowed list of admissions) and destroyed when its last user
+ * leaves. Janus failures become 503 voice_unavailable; a room Janus forgot (restart) is re-created.
+ */
+import { randomBytes } from 'node:crypto';
+import { JanusError, pickServer, roomToken, VideoRoomControl, VideoRoomErrors } from '@twopointo/janus';
+import { AppError } from '@twopointo/shared';
+import type { RoomRecord, VoiceStateStore } from './voice-state.store.ts';
+
+export interface RoomShape {
+  /** bit/s cap for each publisher */
+  bitrate: number;
+  /** most publishers at once */
+  publishers: number;
+}
+
+/** Default room shape for channels without their own (Discord's 64 kbit/s; 16 publishers). */
+export const DEFAULT_BITRATE = 64_000;
+export const DEFAULT_PUBLISHERS = 16;
+
+export const voiceUnavailable = (message = 'Voice is not set up on this server') =>
+  new AppError(503, 'voice_unavailable', message);
+
+export class MediaRooms {
+  private readonly controls = new Map<string, VideoRoomControl>();
+
+  constructor(
+    private readonly urls: readonly string[],
+    private readonly tokenSecret: string,
+    private readonly store: VoiceStateStore,
+  ) {}
+
+  /** The Janus server a channel's room lives on. */
+  serverFor(channelId: string): string {
+    const url = pickServer(this.urls, channelId);
+    if (!url) throw voiceUnavailable();
+    return url;
+  }
+
+  private control(url: string): VideoRoomControl {
+    let c = this.controls.get(url);
+    if (!c) {
+      c = new VideoRoomControl(url, this.tokenSecret);
+      this.controls.set(url, c);
+    }
+    return c;
+  }
+
+  /** Makes sure the channel's room exists and admits `token` (added to its allowed list). */
+  async admit(channelId: string, shape: RoomShape, token: string): Promise<void> {
+    await this.janus(async () => {
+      const room = await this.store.room(channelId);
+      if (room && room.server === this.serverFor(channelId)) {
+        try {
+          await this.control(room.server).request({
+            request: 'allowed',
+            room: channelId,
+            secret: room.secret,
+            action: 'add',
+            allowed: [token],
+          });
+          return;
+        } catch (err) {
+          if (!(err instanceof JanusError && err.code === VideoRoomErrors.NO_SUCH_ROOM)) throw err;
+        }
+      }
+      await this.create(channelId, shape, [token]);
+    });
+  }
+
+  private async create(channelId: string, shape: RoomShape, allowed: string[]): Promise<void> {
+    const server = this.serverFor(channelId);
+    const room: RoomRecord = { server, secret: randomBytes(24).toString('base64url') };
+    const body = {
+      request: 'create',
+      room: channelId,
+      description: `channel ${channelId}`,
+      secret: room.secret,
+      is_private: true,
+      permanent: false,
+      signed_tokens: true,
+      allowed,
+      publishers: shape.publishers,
+      bitrate: shape.bitrate,
+      audiolevel_event: true,
+      audio_active_packets: 25,
+      audio_level_average: 40,
+    };
+    try {
+      await this.control(server).request(body);
+    } catch (err) {
+      if (!(err instanceof JanusError && err.code === VideoRoomErrors.ROOM_EXISTS)) throw err;
+      // a room of ours whose record was lost (cache restart): its secret is unknown, so replace it
+      throw voiceUnavailable('The voice room is held by another process; retry shortly');
+    }
+    await this.store.setRoom(channelId, room);
+  }
+
+  /** Takes an admission back and removes its participant from the room (if there). */
+  async revoke(channelId: string, token: string, participantId: string): Promise<void> {
+    await this.revokeToken(channelId, token);
+    await this.kick(channelId, participantId);
+  }
+
+  /** Takes a join token off the room's allowed list (a participant already in stays). */
+  async revokeToken(channelId: string, token: string): Promise<void> {
+    const room = await this.store.room(channelId);
+    if (!room || !token) return;
+    await ignoreGone(
+      this.control(room.server).request({
+        request: 'allowed',
+        room: channelId,
+        secret: room.secret,
+        action: 'remove',
+        allowed: [token],
+      }),
+    );
+  }
+
+  /** Kicks a participant (no error when it is not there). */
+  async kick(channelId: string, participantId: string): Promise<void> {
+    const room = await this.store.room(channelId);
+    if (!room) return;
+    await ignoreGone(
+      this.control(room.server).request({
+        request: 'kick',
+        room: channelId,
+        secret: room.secret,
+        id: participantId,
+      }),
+    );
+  }
+
+  /** Destroys the channel's room. */
+  async destroy(channelId: string): Promise<void> {
+    const room = await this.store.room(channelId);
+    if (!room) return;
+    await this.store.dropRoom(channelId);
+    await ignoreGone(
+      this.control(room.server).request({ request: 'destroy', room: channelId, secret: room.secret }),
+    );
+  }
+
+  /** Participant ids in the room (empty when there is no room). */
+  async participants(channelId: string): Promise<{ id: string; publisher: boolean }[]> {
+    const room = await this.store.room(channelId);
+    if (!room) return [];
+    try {
+      const data = await this.control(room.server).request({ request: 'listparticipants', room: channelId });
+      return ((data.participants as { id: string | number; publisher?: boolean }[] | undefined) ?? []).map(
+        (p) => ({ id: String(p.id), publisher: p.publisher === true }),
+      );
+    } catch (err) {
+      if (err instanceof JanusError && err.code === VideoRoomErrors.NO_SUCH_ROOM) return [];
+      throw err;
+    }
+  }
+
+  /**
+   * Server mute at Janus: `moderate` each audio stream the participant publishes. Janus needs
+   * the stream's mid, which only a subscriber learns, so a short subscriber handle asks for the
+   * feed and reads the mids of its audio streams. Returns how many streams were (un)muted.
+   */
+  async moderateAudio(channelId: string, participantId: string, mute: boolean): Promise<number> {
+    const room = await this.store.room(channelId);
+    if (!room) return 0;
+    const c = this.control(room.server);
+    let streams: { type?: string; feed_mid?: string }[];
+    try {
+      const data = await c.requestOnNewHandle({
+        request: 'join',
+        ptype: 'subscriber',
+        room: channelId,
+        token: roomToken(this.tokenSecret, channelId, Math.floor(Date.now() / 1000) + 60),
+        streams: [{ feed: participantId }],
+      });
+      streams = (data.streams as typeof streams | undefined) ?? [];
+    } catch (err) {
+      if (err instanceof JanusError && isGone(err.code)) return 0;
+      throw err;
+    }
+    let n = 0;
+    for (const s of streams) {
+      if (s.type !== 'audio' || !s.feed_mid) continue;
+      await ignoreGone(
+        c.request({
+          request: 'moderate',
+          room: channelId,
+          secret: room.secret,
+          id: participantId,
+          mid: s.feed_mid,
+          mute,
+        }),
+      );
+      n++;
+    }
+    return n;
+  }
+
+  close(): void {
+    for (const c of this.controls.values()) c.close();
+    this.controls.clear();
+  }
+
+  /** Runs a Janus exchange, answering 503 voice_unavailable when Janus fails. */
+  private async janus<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw voiceUnavailable('The media server does not answer; retry shortly');
+    }
+  }
+}
+
+function isGone(code: number): boolean {
+  return code === VideoRoomErrors.NO_SUCH_ROOM || code === VideoRoomErrors.NO_SUCH_FEED;
+}
+
+async function ignoreGone(p: Promise<unknown>): Promise<void> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof JanusError && isGone(err.code)) return;
+    throw err;
+  }
+}

@@ -1,0 +1,58 @@
+/** Wires voice into Official: the store, Janus rooms when JANUS_URLS is set, the routes and the sweep. */
+import type { EventBus } from '@twopointo/bus';
+import type { Cache } from '@twopointo/cache';
+import type { AccessRepository } from '../access/access.repository.ts';
+import type { OfficialConfig } from '../config.ts';
+import type { OfficialApp } from '../http/types.ts';
+import type { MemberRepository } from '../members/member.repository.ts';
+import { MediaRooms } from './media-rooms.ts';
+import { VoiceStateStore } from './voice-state.store.ts';
+import { registerVoiceRoutes } from './voice.routes.ts';
+import { VoiceService } from './voice.service.ts';
+import { VoiceSweeper } from './voice-sweeper.ts';
+
+export interface VoiceDeps {
+  config: OfficialConfig;
+  bus: EventBus;
+  cache: Cache;
+  accessRepo: AccessRepository;
+  memberRepo: MemberRepository;
+}
+
+export function buildVoice(app: OfficialApp, d: VoiceDeps): VoiceService {
+  const { config } = d;
+  const store = new VoiceStateStore(d.cache);
+  const secret = config.JANUS_TOKEN_SECRET;
+  const rooms =
+    config.JANUS_URLS.length > 0 && secret ? new MediaRooms(config.JANUS_URLS, secret, store) : null;
+  const voice = new VoiceService(
+    store,
+    rooms,
+    d.bus,
+    d.accessRepo,
+    d.memberRepo,
+    secret
+      ? {
+          tokenSecret: secret,
+          ttlS: config.VOICE_TOKEN_TTL_S,
+          iceServers: config.VOICE_ICE_SERVERS,
+          turnSecret: config.VOICE_TURN_SECRET,
+        }
+      : null,
+    app.log,
+  );
+  registerVoiceRoutes(app, voice);
+  if (rooms) {
+    const sweeper = new VoiceSweeper(store, rooms, voice, d.cache, {
+      graceMs: Math.round(config.HEARTBEAT_INTERVAL * 1.5),
+      intervalMs: config.VOICE_SWEEP_MS,
+      log: app.log,
+    });
+    app.addHook('onReady', async () => sweeper.start());
+    app.addHook('onClose', async () => {
+      await sweeper.stop();
+      rooms.close();
+    });
+  }
+  return voice;
+}
