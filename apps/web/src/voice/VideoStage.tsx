@@ -32,7 +32,7 @@ export function VideoStage({ myId }: { myId: string }) {
     // one MediaStream per track, kept, so the <video> is not reset on every render
     let stream = streams.get(t.track);
     if (!stream) streams.set(t.track, (stream = new MediaStream([t.track])));
-    tiles.push({ key: `${t.feedId}`, userId: t.userId, kind: t.kind, stream, mine: false });
+    tiles.push({ key: t.key, userId: t.userId, kind: t.kind, stream, mine: false });
   }
   if (!tiles.length) return null;
   const focused = tiles.find((t) => t.key === focus);

@@ -94,6 +94,12 @@ export class JanusSession {
     this.startKeepalive();
   }
 
+  /** New credentials (before the old ones expire): later requests and reconnects use them. */
+  update(next: { url?: string; token?: string }): void {
+    if (next.url) this.opts.url = next.url;
+    if (next.token) this.opts.token = next.token;
+  }
+
   onLost(cb: (why: string) => void): () => void {
     this.lostListeners.add(cb);
     return () => this.lostListeners.delete(cb);

@@ -1,58 +1,74 @@
 /**
- * The two VideoRoom roles over a JanusSession: a publisher (one feed: the microphone, the camera
- * or a shared screen, each its own PeerConnection so turning one on or off renegotiates nothing
- * else) and the one subscriber that receives every other feed as streams of a single
- * PeerConnection (Janus 1.x multistream), answering each offer Janus makes as feeds come and go.
+ * The two VideoRoom roles over a JanusSession (Janus 1.x multistream): the caller's one publisher
+ * (under the participant id the server admitted: the microphone, plus a camera and a shared
+ * screen added and removed by renegotiating), and the one subscriber that receives every other
+ * publisher's streams over a single PeerConnection, answering each offer Janus makes as streams
+ * come and go.
  */
 import type { JanusHandle, JanusJsep, JanusSession, PluginEvent } from './janus-session.ts';
 
 export const VIDEOROOM = 'janus.plugin.videoroom';
 
 export type FeedKind = 'audio' | 'camera' | 'screen';
+/** VideoRoom ids are strings with `string_ids` (twopointo's rooms) and numbers otherwise. */
+export type FeedId = string | number;
 
-/** A publisher in the room as the room announces it. */
-export interface RoomFeed {
-  id: number;
-  userId: string;
+/** One stream a publisher announces. */
+export interface FeedStream {
+  mid: string;
   kind: FeedKind;
 }
 
+/** A publisher in the room as the room announces it. */
+export interface RoomFeed {
+  id: FeedId;
+  userId: string;
+  streams: FeedStream[];
+}
+
 export interface RoomAccess {
-  room: number | string;
-  /** a VideoRoom room token, when the room is protected by `allowed` tokens */
-  roomToken?: string;
+  room: FeedId;
+  /** the VideoRoom `join` token (the room's allowed list) */
+  joinToken?: string;
+  /** the id to publish under (the server kicks any other) */
+  participantId?: FeedId;
   iceServers: RTCIceServer[];
 }
 
-/** `display` carries the user id and the kind of feed: `<uid>` or `<uid>:camera` / `<uid>:screen`. */
-export function displayOf(userId: string, kind: FeedKind): string {
-  return kind === 'audio' ? userId : `${userId}:${kind}`;
+const kindOf = (type: unknown, description: unknown): FeedKind | null =>
+  type === 'audio' ? 'audio' : type === 'video' ? (description === 'screen' ? 'screen' : 'camera') : null;
+
+/** The user behind a publisher: its display, else the `<uid>-<random>` participant id. */
+export function userOf(display: unknown, id: unknown): string | null {
+  if (typeof display === 'string' && display) return display;
+  if (typeof id === 'string' && id.includes('-')) return id.slice(0, id.indexOf('-'));
+  return null;
 }
 
-export function parseDisplay(display: unknown): { userId: string; kind: FeedKind } | null {
-  if (typeof display !== 'string' || !display) return null;
-  const [userId, kind] = display.split(':');
-  if (!userId) return null;
-  if (kind === undefined) return { userId, kind: 'audio' };
-  return kind === 'camera' || kind === 'screen' ? { userId, kind } : null;
-}
-
-/** The feeds a `joined` or room `event` lists. */
+/** The publishers a `joined` or room `event` lists, with their live streams. */
 export function feedsOf(data: Record<string, unknown>): RoomFeed[] {
   const list = Array.isArray(data.publishers) ? (data.publishers as Record<string, unknown>[]) : [];
   const out: RoomFeed[] = [];
   for (const p of list) {
-    const who = parseDisplay(p.display);
-    if (who && typeof p.id === 'number') out.push({ id: p.id, ...who });
+    const userId = userOf(p.display, p.id);
+    if (!userId || (typeof p.id !== 'number' && typeof p.id !== 'string')) continue;
+    const streams: FeedStream[] = [];
+    for (const s of Array.isArray(p.streams) ? (p.streams as Record<string, unknown>[]) : []) {
+      const kind = kindOf(s.type, s.description);
+      if (kind && typeof s.mid === 'string' && s.disabled !== true) streams.push({ mid: s.mid, kind });
+    }
+    out.push({ id: p.id, userId, streams });
   }
   return out;
 }
 
-/** The feed ids a room event says have gone. */
-export function goneOf(data: Record<string, unknown>): number[] {
-  const out: number[] = [];
-  for (const key of ['unpublished', 'leaving', 'kicked'])
-    if (typeof data[key] === 'number') out.push(data[key]);
+/** The publisher ids a room event says have gone. */
+export function goneOf(data: Record<string, unknown>): FeedId[] {
+  const out: FeedId[] = [];
+  for (const key of ['unpublished', 'leaving', 'kicked']) {
+    const v = data[key];
+    if ((typeof v === 'number' || typeof v === 'string') && v !== 'ok') out.push(v);
+  }
   return out;
 }
 
@@ -61,70 +77,65 @@ function watchIce(pc: RTCPeerConnection, handle: JanusHandle): void {
 }
 
 export interface PublisherEvents {
-  /** the room's other feeds changed (only the microphone publisher reports them) */
-  room?: (joined: RoomFeed[], gone: number[]) => void;
+  /** publishers appeared (or changed their streams) or went away */
+  room: (feeds: RoomFeed[], gone: FeedId[]) => void;
   /** the media connection failed or Janus hung it up */
-  failed?: () => void;
+  failed: () => void;
+  /** a moderator kicked the caller out of the room */
+  kicked: () => void;
 }
 
-/** One published feed. */
+/** The caller's publisher: one PeerConnection, audio first, video streams added on demand. */
 export class Publisher {
-  feedId = 0;
+  id: FeedId = 0;
+  private readonly kinds = new Map<RTCRtpTransceiver, FeedKind>();
+  private queue: Promise<unknown> = Promise.resolve();
+
   private constructor(
-    readonly kind: FeedKind,
     readonly pc: RTCPeerConnection,
     private readonly handle: JanusHandle,
   ) {}
 
-  /** Joins the room as a publisher of `stream`; answers the feeds already there. */
+  /** Joins the room as a publisher of `mic`; answers the feeds already there. */
   static async start(
     session: JanusSession,
     access: RoomAccess,
     userId: string,
-    kind: FeedKind,
-    stream: MediaStream,
+    mic: MediaStreamTrack,
     events: PublisherEvents,
     bitrate?: number,
   ): Promise<{ publisher: Publisher; feeds: RoomFeed[] }> {
     let self: Publisher | null = null;
     const handle = await session.attach(VIDEOROOM, {
       event: (ev: PluginEvent) => {
-        if (ev.data.videoroom !== 'event') return;
-        const joined = feedsOf(ev.data);
-        const gone = goneOf(ev.data);
-        if (joined.length || gone.length) events.room?.(joined, gone);
+        if (ev.data.videoroom === 'event') {
+          if (ev.data.leaving === 'ok' && ev.data.reason === 'kicked') return events.kicked();
+          const feeds = feedsOf(ev.data);
+          const gone = goneOf(ev.data);
+          if (feeds.length || gone.length) events.room(feeds, gone);
+        }
       },
-      hangup: () => events.failed?.(),
+      hangup: () => events.failed(),
+      detached: () => events.kicked(),
     });
     try {
       const joined = await handle.send({
         request: 'join',
         ptype: 'publisher',
         room: access.room,
-        display: displayOf(userId, kind),
-        ...(access.roomToken ? { token: access.roomToken } : {}),
+        display: userId,
+        ...(access.participantId !== undefined ? { id: access.participantId } : {}),
+        ...(access.joinToken ? { token: access.joinToken } : {}),
       });
       const pc = new RTCPeerConnection({ iceServers: access.iceServers });
-      self = new Publisher(kind, pc, handle);
-      self.feedId = Number(joined.data.id);
+      self = new Publisher(pc, handle);
+      self.id = joined.data.id as FeedId;
       watchIce(pc, handle);
       pc.onconnectionstatechange = () => {
-        if (pc.connectionState === 'failed') events.failed?.();
+        if (pc.connectionState === 'failed') events.failed();
       };
-      for (const track of stream.getTracks())
-        pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
-      const offer = await pc.createOffer();
-      await pc.setLocalDescription(offer);
-      const published = await handle.send(
-        {
-          request: 'publish',
-          ...(bitrate ? { bitrate } : {}),
-          descriptions: pc.getTransceivers().map((t) => ({ mid: t.mid, description: kind })),
-        },
-        { type: 'offer', sdp: offer.sdp ?? '' },
-      );
-      if (!published.jsep) throw new Error('the media server sent no answer');
-      await pc.setRemoteDescription(published.jsep);
+      self.kinds.set(pc.addTransceiver(mic, { direction: 'sendonly' }), 'audio');
+      await self.negotiate('publish', bitrate);
       return { publisher: self, feeds: feedsOf(joined.data) };
     } catch (err) {
       self?.pc.close();
@@ -133,9 +144,52 @@ export class Publisher {
     }
   }
 
-  /** The sender of one kind of track, to swap or silence it without renegotiating. */
-  sender(kind: 'audio' | 'video'): RTCRtpSender | undefined {
-    return this.pc.getTransceivers().find((t) => t.receiver.track.kind === kind)?.sender;
+  private async negotiate(request: 'publish' | 'configure', bitrate?: number): Promise<void> {
+    const offer = await this.pc.createOffer();
+    await this.pc.setLocalDescription(offer);
+    const descriptions = [...this.kinds]
+      .filter(([t]) => t.mid)
+      .map(([t, kind]) => ({ mid: t.mid, description: kind }));
+    const res = await this.handle.send(
+      { request, ...(bitrate ? { bitrate } : {}), descriptions },
+      { type: 'offer', sdp: offer.sdp ?? '' },
+    );
+    if (!res.jsep) throw new Error('the media server sent no answer');
+    await this.pc.setRemoteDescription(res.jsep);
+  }
+
+  /** The microphone's sender, to swap or silence the track without renegotiating. */
+  audioSender(): RTCRtpSender | undefined {
+    for (const [t, kind] of this.kinds) if (kind === 'audio') return t.sender;
+    return undefined;
+  }
+
+  /** Starts, swaps or (with null) stops the camera or the screen, renegotiating with Janus. */
+  setVideo(kind: 'camera' | 'screen', track: MediaStreamTrack | null): Promise<void> {
+    const next = this.queue.then(() => this.applyVideo(kind, track));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async applyVideo(kind: 'camera' | 'screen', track: MediaStreamTrack | null): Promise<void> {
+    const live = [...this.kinds].find(([t, k]) => k === kind && t.direction === 'sendonly')?.[0];
+    if (track && live) return live.sender.replaceTrack(track);
+    if (!track) {
+      if (!live) return;
+      await live.sender.replaceTrack(null);
+      live.direction = 'inactive';
+    } else {
+      // an m-line given up earlier is used again, so the SDP does not grow with each toggle
+      const spare = [...this.kinds].find(
+        ([t]) => t.direction === 'inactive' && t.receiver.track.kind === 'video',
+      )?.[0];
+      if (spare) {
+        this.kinds.set(spare, kind);
+        spare.direction = 'sendonly';
+        await spare.sender.replaceTrack(track);
+      } else this.kinds.set(this.pc.addTransceiver(track, { direction: 'sendonly' }), kind);
+    }
+    await this.negotiate('configure');
   }
 
   stop(): void {
@@ -147,18 +201,18 @@ export class Publisher {
 /** One stream the subscriber receives, as Janus describes it. */
 interface SubStream {
   mid: string;
-  type: string;
-  feedId: number;
+  feedId: FeedId;
+  feedMid: string;
   userId: string;
   kind: FeedKind;
-  active: boolean;
 }
 
 /** A track received from another participant. */
 export interface RemoteTrack {
   userId: string;
   kind: FeedKind;
-  feedId: number;
+  /** `<feed>/<feed mid>`: stable while the stream lives */
+  key: string;
   track: MediaStreamTrack;
   receiver: RTCRtpReceiver;
 }
@@ -168,53 +222,62 @@ export interface SubscriberEvents {
   failed: () => void;
 }
 
-/** Receives every other feed in the room over one PeerConnection. */
+/** A stream of a feed, as the subscriber asks for it. */
+export interface WantedStream {
+  feed: FeedId;
+  mid: string;
+}
+
+const keyOf = (feed: FeedId, mid: string) => `${String(feed)}/${mid}`;
+
+/** Receives every other publisher in the room over one PeerConnection. */
 export class Subscriber {
   private handle: JanusHandle | null = null;
   pc: RTCPeerConnection | null = null;
+  /** by our mid */
   private streams = new Map<string, SubStream>();
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
-  /** the feeds we asked for and Janus still sends */
-  readonly feeds = new Set<number>();
 
   constructor(
     private readonly session: JanusSession,
     private readonly access: RoomAccess,
-    private readonly privateId: number | undefined,
     private readonly events: SubscriberEvents,
   ) {}
 
-  /** Asks for these feeds (and only these) from now on; calls run one after another. */
-  set(wanted: number[]): Promise<void> {
+  /** Asks for exactly these streams from now on; calls run one after another. */
+  set(wanted: WantedStream[]): Promise<void> {
     const next = this.queue.then(() => this.apply(wanted));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async apply(wanted: number[]): Promise<void> {
+  private async apply(wanted: WantedStream[]): Promise<void> {
     if (this.stopped) return;
-    const add = wanted.filter((f) => !this.feeds.has(f));
-    const remove = [...this.feeds].filter((f) => !wanted.includes(f));
+    const have = new Set([...this.streams.values()].map((s) => keyOf(s.feedId, s.feedMid)));
+    const want = new Set(wanted.map((w) => keyOf(w.feed, w.mid)));
+    const add = wanted.filter((w) => !have.has(keyOf(w.feed, w.mid)));
+    const remove = [...this.streams.values()].filter((s) => !want.has(keyOf(s.feedId, s.feedMid)));
     if (!this.handle) {
-      if (!add.length) return;
-      await this.join(add);
+      if (add.length) await this.join(add);
       return;
     }
-    if (add.length) await this.negotiate({ request: 'subscribe', streams: add.map((feed) => ({ feed })) });
+    if (add.length) await this.negotiate({ request: 'subscribe', streams: add });
     if (remove.length)
-      await this.negotiate({ request: 'unsubscribe', streams: remove.map((feed) => ({ feed })) }).catch(
-        () => undefined,
-      );
+      await this.negotiate({
+        request: 'unsubscribe',
+        streams: remove.map((s) => ({ feed: s.feedId, mid: s.feedMid })),
+      }).catch(() => undefined);
   }
 
-  private async join(feeds: number[]): Promise<void> {
+  private async join(streams: WantedStream[]): Promise<void> {
     const handle = await this.session.attach(VIDEOROOM, {
-      // Janus renegotiates by itself when a feed we receive goes away
+      // Janus renegotiates on its own when a stream we receive goes away
       event: (ev) => {
         if (ev.jsep?.type === 'offer') {
-          this.queue = this.queue.then(() => this.answer(ev)).catch(() => this.events.failed());
-        } else if (Array.isArray(ev.data.streams)) this.learn(ev.data.streams as Record<string, unknown>[]);
+          const next = this.queue.then(() => this.answer(ev));
+          this.queue = next.catch(() => this.events.failed());
+        }
       },
       hangup: () => this.events.failed(),
     });
@@ -230,9 +293,8 @@ export class Subscriber {
       request: 'join',
       ptype: 'subscriber',
       room: this.access.room,
-      streams: feeds.map((feed) => ({ feed })),
-      ...(this.privateId ? { private_id: this.privateId } : {}),
-      ...(this.access.roomToken ? { token: this.access.roomToken } : {}),
+      streams,
+      ...(this.access.joinToken ? { token: this.access.joinToken } : {}),
     });
     await this.answer(attached);
   }
@@ -240,7 +302,6 @@ export class Subscriber {
   private async negotiate(body: Record<string, unknown>): Promise<void> {
     const res = await this.handle!.send(body);
     if (res.jsep?.type === 'offer') await this.answer(res);
-    else if (Array.isArray(res.data.streams)) this.learn(res.data.streams as Record<string, unknown>[]);
   }
 
   /** Takes Janus' offer (with its stream list) and starts or updates the subscription. */
@@ -258,17 +319,15 @@ export class Subscriber {
 
   private learn(list: Record<string, unknown>[]): void {
     const next = new Map<string, SubStream>();
-    this.feeds.clear();
     for (const s of list) {
-      const who = parseDisplay(s.feed_display);
-      const feedId = Number(s.feed_id);
-      const active = s.active !== false && !!who && Number.isFinite(feedId);
-      if (!who || typeof s.mid !== 'string') continue;
-      next.set(s.mid, { mid: s.mid, type: String(s.type), feedId, ...who, active });
-      if (active) this.feeds.add(feedId);
+      const kind = kindOf(s.type, s.feed_description);
+      const userId = userOf(s.feed_display, s.feed_id);
+      const feedId = s.feed_id as FeedId | undefined;
+      if (s.active === false || !kind || !userId || feedId === undefined) continue;
+      if (typeof s.mid !== 'string' || typeof s.feed_mid !== 'string') continue;
+      next.set(s.mid, { mid: s.mid, feedId, feedMid: s.feed_mid, userId, kind });
     }
     this.streams = next;
-    this.report();
   }
 
   private report(): void {
@@ -276,11 +335,11 @@ export class Subscriber {
     const out: RemoteTrack[] = [];
     for (const t of this.pc.getTransceivers()) {
       const s = t.mid ? this.streams.get(t.mid) : undefined;
-      if (!s?.active || t.currentDirection === 'inactive' || t.currentDirection === 'stopped') continue;
+      if (!s || t.currentDirection === 'inactive' || t.currentDirection === 'stopped') continue;
       out.push({
         userId: s.userId,
         kind: s.kind,
-        feedId: s.feedId,
+        key: keyOf(s.feedId, s.feedMid),
         track: t.receiver.track,
         receiver: t.receiver,
       });

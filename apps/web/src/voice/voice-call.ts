@@ -1,15 +1,16 @@
 /**
  * One voice call: the microphone (and camera, and a shared screen) published to the channel's
  * VideoRoom, everyone else received through one subscriber, their audio played (per-user volume,
- * the chosen output device, silenced when deafened), speaking levels, and recovery: a failed
- * feed is published again, a failed subscription is made again, and a lost Janus session
- * restarts the call with fresh credentials.
+ * the chosen output device, silenced when deafened), speaking levels, fresh credentials before
+ * they expire, and recovery: a failed publisher is published again, a failed subscription is
+ * made again, and a lost Janus session (or a kick from the room) restarts the call with fresh
+ * credentials.
  */
 import { JanusSession, type JanusSocket } from './janus-session.ts';
 import {
   Publisher,
   Subscriber,
-  type FeedKind,
+  type FeedId,
   type RemoteTrack,
   type RoomAccess,
   type RoomFeed,
@@ -18,12 +19,18 @@ import { LevelMeter, remoteLevel } from './levels.ts';
 
 /** What POST /api/channels/:cid/voice answers (the fields the client uses). */
 export interface VoiceCredentials {
+  /** the signalling WebSocket (a path on the Edge carrying the join token) */
   url: string;
+  /** Janus API token, sent with every Janus request */
   token?: string;
+  /** VideoRoom join token */
+  join_token?: string;
   room: number | string;
-  room_token?: string;
+  /** the publisher id the server admitted */
+  participant_id?: string;
   ice_servers?: RTCIceServer[];
   expires_at?: string;
+  bitrate?: number;
 }
 
 export type CallStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'ended';
@@ -64,10 +71,12 @@ export class VoiceCall {
   private session: JanusSession | null = null;
   private mic: MediaStream | null = null;
   private meter: LevelMeter | null = null;
-  private publishers = new Map<FeedKind, Publisher>();
+  private publisher: Publisher | null = null;
   private subscriber: Subscriber | null = null;
   private access: RoomAccess | null = null;
-  private feeds = new Map<number, RoomFeed>();
+  private bitrate: number | undefined;
+  private feeds = new Map<string, RoomFeed>();
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   private audio = new Map<string, HTMLAudioElement>();
   private volumes = new Map<string, number>();
   private outputDeviceId: string | undefined;
@@ -116,62 +125,108 @@ export class VoiceCall {
     const gen = ++this.generation;
     const creds = await this.opts.credentials();
     if (this.ended || gen !== this.generation) return;
-    const url = this.opts.resolveUrl ? this.opts.resolveUrl(creds.url) : creds.url;
-    const session = new JanusSession({ url, token: creds.token, openSocket: this.opts.openSocket });
+    const session = new JanusSession({
+      url: this.urlOf(creds),
+      token: creds.token,
+      openSocket: this.opts.openSocket,
+    });
     this.session = session;
-    this.access = { room: creds.room, roomToken: creds.room_token, iceServers: creds.ice_servers ?? [] };
+    this.access = {
+      room: creds.room,
+      joinToken: creds.join_token,
+      participantId: creds.participant_id,
+      iceServers: creds.ice_servers ?? [],
+    };
+    this.bitrate = creds.bitrate ?? this.opts.bitrate;
     session.onLost(() => this.recover(gen));
     session.onState((s) => {
       this.status = s === 'connected' ? 'connected' : 'reconnecting';
       this.changed();
     });
     await session.connect();
-    const { feeds } = await this.publish('audio', this.mic!, gen);
+    const feeds = await this.publish(gen);
     this.subscriber = this.newSubscriber(gen);
     this.onRoom(feeds, []);
-    // the camera or screen that was on before a restart comes back with it
-    if (this.camera) await this.publish('camera', this.camera, gen).catch(() => undefined);
-    if (this.screen) await this.publish('screen', this.screen, gen).catch(() => undefined);
     this.status = 'connected';
     this.attempt = 0;
-    this.applyMute();
+    this.scheduleRefresh(creds, gen);
     this.changed();
   }
 
-  private async publish(kind: FeedKind, stream: MediaStream, gen: number) {
-    const result = await Publisher.start(
+  private urlOf(creds: VoiceCredentials): string {
+    return this.opts.resolveUrl ? this.opts.resolveUrl(creds.url) : creds.url;
+  }
+
+  /** Asks for new tokens a minute before these expire; the running session takes them. */
+  private scheduleRefresh(creds: VoiceCredentials, gen: number): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    const expires = creds.expires_at ? Date.parse(creds.expires_at) : NaN;
+    if (!Number.isFinite(expires)) return;
+    const wait = Math.max(5_000, expires - Date.now() - 60_000);
+    this.refreshTimer = setTimeout(() => {
+      if (this.ended || gen !== this.generation) return;
+      this.opts
+        .credentials()
+        .then((next) => {
+          if (this.ended || gen !== this.generation) return;
+          this.session?.update({ url: this.urlOf(next), token: next.token });
+          this.scheduleRefresh(next, gen);
+        })
+        .catch(() => this.scheduleRefresh(creds, gen));
+    }, wait);
+  }
+
+  /** Publishes the microphone (and the camera or screen that was on), returning the room's feeds. */
+  private async publish(gen: number): Promise<RoomFeed[]> {
+    const mic = this.mic!.getAudioTracks()[0]!;
+    const { publisher, feeds } = await Publisher.start(
       this.session!,
       this.access!,
       this.opts.userId,
-      kind,
-      stream,
+      mic,
       {
-        room: kind === 'audio' ? (joined, gone) => this.onRoom(joined, gone) : undefined,
-        failed: () => this.republish(kind, gen),
+        room: (joined, gone) => this.onRoom(joined, gone),
+        failed: () => this.republish(gen),
+        // moved or disconnected by a moderator (the voice state says which), or an old admission
+        kicked: () => setTimeout(() => this.recover(gen), 1500),
       },
-      kind === 'audio' ? this.opts.bitrate : undefined,
+      this.bitrate,
     );
     if (gen !== this.generation || this.ended) {
-      result.publisher.stop();
-      return result;
+      publisher.stop();
+      return feeds;
     }
-    this.publishers.get(kind)?.stop();
-    this.publishers.set(kind, result.publisher);
-    if (kind === 'audio') this.applyMute();
-    return result;
+    this.publisher?.stop();
+    this.publisher = publisher;
+    this.applyMute();
+    // the camera or screen that was on before a restart comes back with it
+    for (const kind of ['camera', 'screen'] as const) {
+      const track = this[kind]?.getVideoTracks()[0];
+      if (track) await publisher.setVideo(kind, track).catch(() => undefined);
+    }
+    return feeds;
   }
 
   private newSubscriber(gen: number): Subscriber {
-    return new Subscriber(this.session!, this.access!, undefined, {
+    return new Subscriber(this.session!, this.access!, {
       tracks: (tracks) => this.onTracks(tracks),
       failed: () => this.resubscribe(gen),
     });
   }
 
-  private onRoom(joined: RoomFeed[], gone: number[]): void {
-    for (const f of joined) if (f.userId !== this.opts.userId) this.feeds.set(f.id, f);
-    for (const id of gone) this.feeds.delete(id);
-    this.subscriber?.set([...this.feeds.keys()]).catch(() => undefined);
+  private onRoom(joined: RoomFeed[], gone: FeedId[]): void {
+    const mine = this.publisher?.id;
+    for (const f of joined)
+      if (f.userId !== this.opts.userId && String(f.id) !== String(mine)) this.feeds.set(String(f.id), f);
+    for (const id of gone) this.feeds.delete(String(id));
+    this.subscribeAll().catch(() => undefined);
+  }
+
+  private subscribeAll(): Promise<void> {
+    const wanted = [...this.feeds.values()].flatMap((f) =>
+      f.streams.map((s) => ({ feed: f.id, mid: s.mid })),
+    );
+    return this.subscriber?.set(wanted) ?? Promise.resolve();
   }
 
   private onTracks(tracks: RemoteTrack[]): void {
@@ -211,7 +266,7 @@ export class VoiceCall {
 
   /** Sends the microphone only when nobody muted it; no packets at all when muted. */
   private applyMute(): void {
-    const sender = this.publishers.get('audio')?.sender('audio');
+    const sender = this.publisher?.audioSender();
     const track = this.mic?.getAudioTracks()[0] ?? null;
     const silent = this.selfMute || this.selfDeaf || this.serverMute || this.serverDeaf;
     if (sender && sender.track !== (silent ? null : track)) void sender.replaceTrack(silent ? null : track);
@@ -254,7 +309,7 @@ export class VoiceCall {
     this.mic = next;
     this.meter?.close();
     this.meter = new LevelMeter(next);
-    const sender = this.publishers.get('audio')?.sender('audio');
+    const sender = this.publisher?.audioSender();
     if (sender) await sender.replaceTrack(null);
     this.applyMute();
     this.changed();
@@ -282,39 +337,38 @@ export class VoiceCall {
   }
 
   private async startFeed(kind: 'camera' | 'screen', stream: MediaStream): Promise<void> {
-    this[kind]?.getTracks().forEach((t) => t.stop());
+    const old = this[kind];
     this[kind] = stream;
     this.changed();
     try {
-      if (this.session && this.status === 'connected') await this.publish(kind, stream, this.generation);
+      await this.publisher?.setVideo(kind, stream.getVideoTracks()[0] ?? null);
+      old?.getTracks().forEach((t) => t.stop());
     } catch (err) {
       stream.getTracks().forEach((t) => t.stop());
-      this[kind] = null;
+      this[kind] = old;
       this.changed();
       throw err;
     }
   }
 
-  private stopFeed(kind: 'camera' | 'screen'): Promise<void> {
-    this.publishers.get(kind)?.stop();
-    this.publishers.delete(kind);
-    this[kind]?.getTracks().forEach((t) => t.stop());
+  private async stopFeed(kind: 'camera' | 'screen'): Promise<void> {
+    const stream = this[kind];
+    if (!stream) return;
     this[kind] = null;
     this.changed();
-    return Promise.resolve();
+    stream.getTracks().forEach((t) => t.stop());
+    await this.publisher?.setVideo(kind, null).catch(() => undefined);
   }
 
-  /** A feed's media connection failed: publish it again on the same session. */
-  private republish(kind: FeedKind, gen: number): void {
-    if (this.ended || gen !== this.generation) return;
-    const stream = kind === 'audio' ? this.mic : this[kind];
-    if (!stream) return;
-    this.publishers.get(kind)?.stop();
-    this.publishers.delete(kind);
+  /** The publisher's media connection failed: publish again on the same session. */
+  private republish(gen: number): void {
+    if (this.ended || gen !== this.generation || !this.publisher) return;
+    this.publisher.stop();
+    this.publisher = null;
     this.status = 'reconnecting';
     this.changed();
     void this.retry(gen, async () => {
-      await this.publish(kind, stream, gen);
+      await this.publish(gen);
       this.status = 'connected';
       this.changed();
     });
@@ -325,7 +379,7 @@ export class VoiceCall {
     this.subscriber?.stop();
     this.subscriber = this.newSubscriber(gen);
     this.onTracks([]);
-    void this.retry(gen, () => this.subscriber!.set([...this.feeds.keys()]));
+    void this.retry(gen, () => this.subscribeAll());
   }
 
   /** The Janus session is gone: start over with fresh credentials. */
@@ -359,8 +413,9 @@ export class VoiceCall {
   }
 
   private teardownMedia(): void {
-    for (const p of this.publishers.values()) p.stop();
-    this.publishers.clear();
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.publisher?.stop();
+    this.publisher = null;
     this.subscriber?.stop();
     this.subscriber = null;
     this.feeds.clear();
@@ -395,7 +450,7 @@ export class VoiceCall {
 
   /** the PeerConnections of the call (for diagnostics and tests) */
   peerConnections(): RTCPeerConnection[] {
-    const out = [...this.publishers.values()].map((p) => p.pc);
+    const out = this.publisher ? [this.publisher.pc] : [];
     if (this.subscriber?.pc) out.push(this.subscriber.pc);
     return out;
   }
