@@ -138,7 +138,7 @@ function Toggle(props: {
 }) {
   return (
     <button
-      className={`icon-btn${props.on ? ' off' : ''}`}
+      className={`icon-btn${props.on && props.icon !== 'camera' ? ' off' : ''}${props.icon === 'camera' && !props.on ? ' on' : ''}`}
       title={props.label}
       aria-label={props.label}
       aria-pressed={props.icon === 'camera' ? !props.on : props.on}
