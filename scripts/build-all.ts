@@ -16,6 +16,7 @@ export const ENTRIES: Record<string, string> = {
   official: 'services/official/src/main.ts',
   edge: 'services/edge/src/main.ts',
   all: 'services/all/src/main.ts',
+  janus: 'packages/janus/src/main.ts',
 };
 
 /** Bundle everything of ours, leave every npm package to node_modules. */

@@ -4,11 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Chromium (browser e2e) and oathtool (the seed's TOTP check) come from Debian; install them when
-# missing and we may (root with apt), so no suite is skipped for want of a tool.
+# Chromium (browser e2e), oathtool (the seed's TOTP check) and Janus (the voice suites' media
+# server) come from Debian; install them when missing and we may (root with apt), so no suite is
+# skipped for want of a tool.
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v oathtool >/dev/null || missing+=(oathtool)
+[[ -x "${JANUS_BINARY:-/usr/bin/janus}" ]] || missing+=(janus)
 if (( ${#missing[@]} )) && [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
   echo "== installing ${missing[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

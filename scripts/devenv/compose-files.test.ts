@@ -44,8 +44,9 @@ describe('infra/docker-compose.apps.yml', () => {
   const apps = load('docker-compose.apps.yml');
 
   it('builds identity, official and edge from infra/Dockerfile with /healthz healthchecks', () => {
-    expect(Object.keys(apps.services).sort()).toEqual(['edge', 'identity', 'official']);
+    expect(Object.keys(apps.services).sort()).toEqual(['edge', 'identity', 'janus', 'official']);
     for (const [name, s] of Object.entries(apps.services)) {
+      if (name === 'janus') continue;
       expect(s.build, name).toEqual({ context: '..', dockerfile: 'infra/Dockerfile' });
       expect(s.command, name).toEqual(['node', `bin/${name}.mjs`]);
       expect(JSON.stringify(s.healthcheck?.test), name).toContain('/healthz');
@@ -53,6 +54,15 @@ describe('infra/docker-compose.apps.yml', () => {
       expect(s.environment?.DATABASE_URL, name).toContain('@postgres:5432/');
       expect(s.environment?.NATS_URL, name).toBe('nats://nats:4222');
     }
+  });
+
+  it('runs Janus from the janus stage of infra/Dockerfile, its RTP range published over UDP, the apps pointed at it', () => {
+    const janus = apps.services.janus!;
+    expect(janus.build).toEqual({ context: '..', dockerfile: 'infra/Dockerfile', target: 'janus' });
+    expect(janus.ports).toEqual(['20000-20199:20000-20199/udp']);
+    expect(janus.healthcheck?.test).toBeDefined();
+    for (const name of ['official', 'edge'])
+      expect(apps.services[name]!.environment?.JANUS_URLS).toBe('ws://janus:8188');
   });
 });
 

@@ -32,6 +32,8 @@ export class JanusConnection {
   private closedError: Error | null = null;
   /** called once when the socket closes (not after close()) */
   onClose: (() => void) | null = null;
+  /** told every message that answers no request (plugin events, `hangup`, `detached`, …) */
+  onEvent: ((m: JanusMessage) => void) | null = null;
 
   private constructor(
     private readonly ws: WebSocket,
@@ -89,7 +91,11 @@ export class JanusConnection {
       return;
     }
     const p = msg.transaction === undefined ? undefined : this.pending.get(msg.transaction);
-    if (!p || (msg.janus === 'ack' && !p.ackIsAnswer)) return;
+    if (!p) {
+      if (msg.janus !== 'ack') this.onEvent?.(msg);
+      return;
+    }
+    if (msg.janus === 'ack' && !p.ackIsAnswer) return;
     this.pending.delete(msg.transaction!);
     clearTimeout(p.timer);
     p.resolve(msg);

@@ -73,3 +73,4 @@ export async function startTestJanus(opts: { rtpPorts?: [number, number] } = {})
     },
   };
 }
+export { JanusTestPeer, type VoiceCredentials } from './test-peer.ts';

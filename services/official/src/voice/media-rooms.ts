@@ -160,14 +160,16 @@ export class MediaRooms {
 
   /**
    * Server mute at Janus: `moderate` each audio stream the participant publishes. Janus needs
-   * the stream's mid, which only a subscriber learns, so a short subscriber handle asks for the
-   * feed and reads the mids of its audio streams. Returns how many streams were (un)muted.
+   * the stream's mid: once the publisher is live a short subscriber handle asks for its feed and
+   * reads the mids of its audio streams; before that (no media flows yet) the audio mid clients
+   * publish first, "0", is moderated, and the sweep repeats it once the feed is live. Returns how
+   * many streams were (un)muted.
    */
   async moderateAudio(channelId: string, participantId: string, mute: boolean): Promise<number> {
     const room = await this.store.room(channelId);
     if (!room) return 0;
     const c = this.control(room.server);
-    let streams: { type?: string; feed_mid?: string }[];
+    let mids: string[];
     try {
       const data = await c.requestOnNewHandle({
         request: 'join',
@@ -176,25 +178,27 @@ export class MediaRooms {
         token: roomToken(this.tokenSecret, channelId, Math.floor(Date.now() / 1000) + 60),
         streams: [{ feed: participantId }],
       });
-      streams = (data.streams as typeof streams | undefined) ?? [];
+      const streams = (data.streams as { type?: string; feed_mid?: string }[] | undefined) ?? [];
+      mids = streams.filter((s) => s.type === 'audio' && s.feed_mid).map((s) => s.feed_mid!);
     } catch (err) {
-      if (err instanceof JanusError && isGone(err.code)) return 0;
-      throw err;
+      if (!(err instanceof JanusError && isGone(err.code))) throw err;
+      mids = ['0'];
     }
     let n = 0;
-    for (const s of streams) {
-      if (s.type !== 'audio' || !s.feed_mid) continue;
-      await ignoreGone(
-        c.request({
+    for (const mid of mids) {
+      try {
+        await c.request({
           request: 'moderate',
           room: channelId,
           secret: room.secret,
           id: participantId,
-          mid: s.feed_mid,
+          mid,
           mute,
-        }),
-      );
-      n++;
+        });
+        n++;
+      } catch (err) {
+        if (!(err instanceof JanusError && isGone(err.code))) throw err;
+      }
     }
     return n;
   }

@@ -98,7 +98,7 @@ export class VoiceSweeper {
       for (const p of await this.rooms.participants(channelId)) {
         const r = admitted.get(p.id);
         if (!r) await this.rooms.kick(channelId, p.id);
-        else if (p.publisher && silenced(r)) await this.rooms.moderateAudio(channelId, p.id, true);
+        else if (silenced(r)) await this.rooms.moderateAudio(channelId, p.id, true);
       }
     }
   }

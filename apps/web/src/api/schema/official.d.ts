@@ -558,6 +558,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/voice/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether voice is set up on this server (a media server is configured) */
+        get: operations["getVoiceStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/channels/{cid}/voice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a voice channel, or refresh its credentials (CONNECT)
+         * @description Answers what the client needs to reach the media server: the Edge WebSocket path, Janus tokens, the room and participant id, ICE servers. A user is in one voice channel at most: joining another leaves the first. POSTing to the channel the user is already in re-issues the tokens (no new participant, no event unless self_mute/self_deaf changed). 403 voice_channel_full at `user_limit` (MOVE_MEMBERS goes past it); 503 voice_unavailable when no media server is set up or it fails.
+         */
+        post: operations["joinVoice"];
+        /**
+         * Leave a voice channel
+         * @description Idempotent: 204 also when the caller is not in this channel.
+         */
+        delete: operations["leaveVoice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/voice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change your own voice state (self_video/self_stream true need STREAM)
+         * @description 400 not_in_voice when not connected. Emits VOICE_STATE_UPDATE when something changed.
+         */
+        patch: operations["updateMyVoiceState"];
+        trace?: never;
+    };
+    "/servers/{sid}/voice-states/{uid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Server mute/deafen (MUTE_MEMBERS / DEAFEN_MEMBERS), move or disconnect (MOVE_MEMBERS) a member
+         * @description mute/deaf are kept for the member in this server across joins and enforced at the media server. `channel_id` moves a connected member (400 not_in_voice otherwise; the moved member must have CONNECT there), `channel_id: null` disconnects. Answers the member’s voice state, or null when they are not (or no longer) connected.
+         */
+        patch: operations["moderateVoiceState"];
+        trace?: never;
+    };
+    "/servers/{sid}/voice-states": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is in the server's voice channels (those the caller can see) */
+        get: operations["listVoiceStates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4354,6 +4452,590 @@ export interface operations {
             };
             /** @description forbidden: the caller may not do this (e.g. missing_permission) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getVoiceStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false: "Voice is not set up on this server" */
+                        available: boolean;
+                    };
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    joinVoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                cid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    self_mute?: boolean;
+                    self_deaf?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the Edge's WebSocket path to the room's Janus (same origin, subprotocol janus-protocol) */
+                        url: string;
+                        /** @description Janus API token: the `token` of every Janus request */
+                        token: string;
+                        /** @description the `token` of VideoRoom `join` requests (publisher and subscriber) */
+                        join_token: string;
+                        /** @description the VideoRoom room id (the channel id) */
+                        room: string;
+                        /** @description the `id` to join the room with as a publisher */
+                        participant_id: string;
+                        /**
+                         * Format: date-time
+                         * @description both tokens expire then: POST again before
+                         */
+                        expires_at: string;
+                        ice_servers: {
+                            urls: string[];
+                            username?: string;
+                            credential?: string;
+                        }[];
+                        /** @description bit/s cap of each publisher */
+                        bitrate: number;
+                        voice_state: {
+                            /** @description snowflake id */
+                            user_id: string;
+                            /** @description snowflake id */
+                            server_id: string;
+                            /** @description null in the event that announces a leave */
+                            channel_id: string | (never | null);
+                            self_mute: boolean;
+                            self_deaf: boolean;
+                            /** @description server mute (MUTE_MEMBERS); enforced at the media server */
+                            mute: boolean;
+                            /** @description server deafen (DEAFEN_MEMBERS) */
+                            deaf: boolean;
+                            self_video: boolean;
+                            self_stream: boolean;
+                            /** @description may not speak here (no SPEAK, or timed out); enforced like a mute */
+                            suppress: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large: the request body (or the declared upload) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_media_type: the body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    leaveVoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                cid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateMyVoiceState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    self_mute?: boolean;
+                    self_deaf?: boolean;
+                    /** @description camera on; true needs STREAM */
+                    self_video?: boolean;
+                    /** @description screen share on; true needs STREAM */
+                    self_stream?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description snowflake id */
+                        user_id: string;
+                        /** @description snowflake id */
+                        server_id: string;
+                        /** @description null in the event that announces a leave */
+                        channel_id: string | (never | null);
+                        self_mute: boolean;
+                        self_deaf: boolean;
+                        /** @description server mute (MUTE_MEMBERS); enforced at the media server */
+                        mute: boolean;
+                        /** @description server deafen (DEAFEN_MEMBERS) */
+                        deaf: boolean;
+                        self_video: boolean;
+                        self_stream: boolean;
+                        /** @description may not speak here (no SPEAK, or timed out); enforced like a mute */
+                        suppress: boolean;
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large: the request body (or the declared upload) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_media_type: the body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    moderateVoiceState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                sid: string;
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description server mute (MUTE_MEMBERS) */
+                    mute?: boolean;
+                    /** @description server deafen (DEAFEN_MEMBERS) */
+                    deaf?: boolean;
+                    /** @description move to this voice channel, or null to disconnect (MOVE_MEMBERS) */
+                    channel_id?: string | (never | null);
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        voice_state: {
+                            /** @description snowflake id */
+                            user_id: string;
+                            /** @description snowflake id */
+                            server_id: string;
+                            /** @description null in the event that announces a leave */
+                            channel_id: string | (never | null);
+                            self_mute: boolean;
+                            self_deaf: boolean;
+                            /** @description server mute (MUTE_MEMBERS); enforced at the media server */
+                            mute: boolean;
+                            /** @description server deafen (DEAFEN_MEMBERS) */
+                            deaf: boolean;
+                            self_video: boolean;
+                            self_stream: boolean;
+                            /** @description may not speak here (no SPEAK, or timed out); enforced like a mute */
+                            suppress: boolean;
+                        } | null;
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large: the request body (or the declared upload) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_media_type: the body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listVoiceStates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        voice_states: {
+                            /** @description snowflake id */
+                            user_id: string;
+                            /** @description snowflake id */
+                            server_id: string;
+                            /** @description null in the event that announces a leave */
+                            channel_id: string | (never | null);
+                            self_mute: boolean;
+                            self_deaf: boolean;
+                            /** @description server mute (MUTE_MEMBERS); enforced at the media server */
+                            mute: boolean;
+                            /** @description server deafen (DEAFEN_MEMBERS) */
+                            deaf: boolean;
+                            self_video: boolean;
+                            self_stream: boolean;
+                            /** @description may not speak here (no SPEAK, or timed out); enforced like a mute */
+                            suppress: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

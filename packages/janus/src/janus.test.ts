@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { pickServer } from './rendezvous.ts';
+import { coreToken, roomOfToken, roomToken, verifyToken } from './tokens.ts';
+
+describe('rendezvous hashing', () => {
+  const servers = ['ws://a:8188', 'ws://b:8188', 'ws://c:8188', 'ws://d:8188'];
+  const rooms = Array.from({ length: 4000 }, (_, i) => String(1_000_000_000_000 + i * 7919));
+
+  it('is stable and spreads rooms over every server', () => {
+    const counts = new Map<string, number>();
+    for (const r of rooms) {
+      const s = pickServer(servers, r)!;
+      expect(pickServer([...servers].reverse(), r)).toBe(s);
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+    for (const s of servers) expect(counts.get(s)).toBeGreaterThan(800);
+    expect(pickServer([], '1')).toBeUndefined();
+  });
+
+  it('adding a server moves only about 1/n of the rooms, all of them to the new server', () => {
+    const more = [...servers, 'ws://e:8188'];
+    const moved = rooms.filter((r) => pickServer(servers, r) !== pickServer(more, r));
+    for (const r of moved) expect(pickServer(more, r)).toBe('ws://e:8188');
+    expect(moved.length / rooms.length).toBeGreaterThan(0.14);
+    expect(moved.length / rooms.length).toBeLessThan(0.26);
+  });
+
+  it('removing a server moves only its own rooms', () => {
+    const fewer = servers.slice(0, 3);
+    for (const r of rooms) {
+      const before = pickServer(servers, r);
+      if (before !== 'ws://d:8188') expect(pickServer(fewer, r)).toBe(before);
+    }
+  });
+});
+
+describe('Janus signed tokens', () => {
+  const secret = 'test-secret-0123456789';
+  const now = 1_800_000_000;
+
+  it('core tokens name the VideoRoom for realm janus; room tokens name their room', () => {
+    expect(verifyToken(secret, coreToken(secret, now + 60), now)).toEqual({
+      expiresAtS: now + 60,
+      realm: 'janus',
+      descriptors: ['janus.plugin.videoroom'],
+    });
+    const t = roomToken(secret, '42', now + 60);
+    expect(roomOfToken(secret, t, now)).toBe('42');
+    expect(roomToken(secret, '42', now + 60)).not.toBe(t);
+    expect(roomOfToken(secret, coreToken(secret, now + 60), now)).toBeNull();
+  });
+
+  it('expired, tampered or foreign tokens are refused', () => {
+    const t = roomToken(secret, '42', now + 60);
+    expect(roomOfToken(secret, t, now + 61)).toBeNull();
+    expect(roomOfToken('another-secret-0123', t, now)).toBeNull();
+    expect(roomOfToken(secret, t.replace('room=42', 'room=43'), now)).toBeNull();
+    for (const bad of ['', ':', 'x', 'a,b:c', `${t}x`]) expect(verifyToken(secret, bad, now)).toBeNull();
+  });
+});
