@@ -123,7 +123,8 @@ export async function voice(o: RunOptions): Promise<BenchResult> {
       token: owner,
       body: { name: 'bench-voice', type: 'voice', user_limit: 99 },
     });
-    if (created.status !== 201) throw new Error(`voice channel: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`voice channel: ${created.status} ${JSON.stringify(created.body)}`);
     const invite = await api<{ code: string }>(edge, 'POST', `/api/servers/${sid}/invites`, {
       token: owner,
       body: {},
@@ -148,16 +149,15 @@ export async function voice(o: RunOptions): Promise<BenchResult> {
     const pid = janusPid(janus.dir);
     const joinMs: number[] = [];
     const steps: Record<string, unknown>[] = [];
-    while (pages.length < participants) {
-      const add = Math.min(step, participants - pages.length);
+    const rampStep = async (add: number) => {
       for (let i = 0; i < add; i++) {
         const page = await openPage();
-        if (pages.length === 0) {
+        pages.push(page);
+        if (pages.length === 1) {
           // nobody to hear yet: join and wait for the call instead of a packet
           await page.locator('[data-testid="voice-channel-join"]').click();
           await page.locator('[data-testid="call-status"][data-status="connected"]').waitFor();
         } else joinMs.push(await page.evaluate(JOIN_AND_TIME));
-        pages.push(page);
       }
       const n = pages.length;
       // every page receives audio from every other before the window opens
@@ -166,7 +166,8 @@ export async function voice(o: RunOptions): Promise<BenchResult> {
         for (;;) {
           const s = await page.evaluate(INBOUND);
           if (s.flowing >= n - 1) break;
-          if (Date.now() > deadline) throw new Error(`at ${n} participants a page hears ${s.flowing}/${n - 1}`);
+          if (Date.now() > deadline)
+            throw new Error(`a page hears ${s.flowing} of ${n - 1} others after 60 s`);
           await sleep(200);
         }
       }
@@ -188,12 +189,27 @@ export async function voice(o: RunOptions): Promise<BenchResult> {
         janus_rss_mib: Math.round(b.rssBytes / 1048576),
         machine: watch.machine,
       });
-      console.log(`voice: ${n} participants, Janus ${janusPct} % of a core, machine ${watch.machine?.busy_pct} %`);
+      console.log(
+        `voice: ${n} participants, Janus ${janusPct} % of a core, machine ${watch.machine?.busy_pct} %`,
+      );
+    };
+
+    let failure: string | null = null;
+    while (pages.length < participants && failure === null) {
+      const good = pages.length;
+      try {
+        await rampStep(Math.min(step, participants - pages.length));
+      } catch (err) {
+        // the machine carries no more: the last complete step is the figure
+        failure = `at ${pages.length} participants: ${err instanceof Error ? err.message : String(err)}`;
+        for (const extra of pages.splice(good)) await extra.context().close();
+        console.log(`voice: stopped ${failure}`);
+      }
     }
 
     // join latency again and again: the last page leaves and joins
     const last = pages.at(-1)!;
-    for (let i = 0; i < rejoins; i++) {
+    for (let i = 0; i < rejoins && pages.length > 1; i++) {
       await last.getByTestId('voice-leave').click();
       await last.getByTestId('call-panel').waitFor({ state: 'detached' });
       await sleep(300);
@@ -211,6 +227,8 @@ export async function voice(o: RunOptions): Promise<BenchResult> {
       started_at: startedAt,
       machine: machine(),
       params: { participants, step, window_s: windowS, rejoins, talking: 'every page (fake microphone)' },
+      carried: pages.length,
+      stopped: failure,
       steps,
       join_latency: {
         samples: sorted.length,

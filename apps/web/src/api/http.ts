@@ -36,16 +36,3 @@ export async function apiResponse(url: string): Promise<Response> {
   if (!res.ok) throw await toApiError(res);
   return res;
 }
-
-/** An authorized JSON call by method and path (for routes outside the generated client); throws ApiError. */
-export async function apiJson<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method };
-  if (body !== undefined) {
-    init.headers = { 'content-type': 'application/json' };
-    init.body = JSON.stringify(body);
-  }
-  const res = await sessionFetch(new Request(edgeUrl(path), init));
-  if (!res.ok) throw await toApiError(res);
-  const text = await res.text();
-  return (text ? JSON.parse(text) : {}) as T;
-}

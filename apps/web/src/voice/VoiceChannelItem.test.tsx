@@ -9,7 +9,7 @@ import { CallPanel } from './CallPanel.tsx';
 import { voiceApi, type VoiceState } from './voice-api.ts';
 import type { VoiceCall } from './voice-call.ts';
 import { VoiceController } from './voice-controller.ts';
-import { VoiceChannels } from './VoiceChannelItem.tsx';
+import { VOICE_STATUS_KEY, VoiceChannels } from './VoiceChannelItem.tsx';
 import { Reloads, VoiceContext } from './VoiceProvider.tsx';
 import { VoiceStateStore } from './voice-store.ts';
 import { ApiError } from '../api/api-error.ts';
@@ -80,6 +80,7 @@ function setup(join: () => Promise<unknown> = async () => ({ url: '/voice', room
   ]);
   qc.setQueryData(keys.channels('s1'), channels);
   qc.setQueryData(keys.servers, [{ id: 's1', name: 'Home', owner_id: 'u1', created_at: '' }]);
+  qc.setQueryData(VOICE_STATUS_KEY, { available: true });
   const wrap = (children: ReactNode) => (
     <QueryClientProvider client={qc}>
       <VoiceContext.Provider value={{ controller, store, reload: new Reloads() }}>
@@ -87,7 +88,7 @@ function setup(join: () => Promise<unknown> = async () => ({ url: '/voice', room
       </VoiceContext.Provider>
     </QueryClientProvider>
   );
-  return { api, call, controller, store, wrap };
+  return { api, call, controller, store, wrap, qc };
 }
 
 afterEach(() => {
@@ -113,6 +114,21 @@ describe('voice channels in the sidebar', () => {
     expect(people[1]!.dataset.deafened).toBe('true');
     expect(within(people[1]!).getByTestId('flag-stream').textContent).toBe('LIVE');
     expect(within(people[1]!).getByTitle('Server deafened')).toBeTruthy();
+  });
+
+  it('says so when the server has no media server', () => {
+    const { wrap, qc } = setup();
+    qc.setQueryData(VOICE_STATUS_KEY, { available: false });
+    render(wrap(<VoiceChannels channels={channels} abilities={abilitiesFrom(0n, false)} myId="u1" />));
+    expect(screen.getByTestId('voice-unavailable').textContent).toBe('Voice is not set up on this server');
+  });
+
+  it('shows nothing for a server without voice channels', () => {
+    const { wrap } = setup();
+    const { container } = render(
+      wrap(<VoiceChannels channels={[]} abilities={abilitiesFrom(0n, false)} myId="u1" />),
+    );
+    expect(container.innerHTML).toBe('');
   });
 
   it('joins on click, shows the speaking ring in the call and follows joins and leaves', async () => {

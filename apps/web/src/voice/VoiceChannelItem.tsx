@@ -3,14 +3,19 @@
  * state (speaking ring, muted, deafened, camera, sharing). Each participant opens a menu with
  * their volume (in the same call) and, for moderators, server mute/deafen, move and disconnect.
  */
+import { useQuery } from '@tanstack/react-query';
 import type { Channel } from '@twopointo/shared';
 import { useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import type { ServerAbilities } from '../chat/permissions.ts';
 import { Avatar } from '../components/Avatar.tsx';
 import { voiceApi, type VoiceState } from './voice-api.ts';
+import { VOICE_UNAVAILABLE } from './voice-controller.ts';
 import { VoiceIcon } from './VoiceIcon.tsx';
 import { useMemberNames, useVoiceController, useVoiceStates } from './VoiceProvider.tsx';
+
+/** whether the server has a media server (asked once in a while, not per channel) */
+export const VOICE_STATUS_KEY = ['voice-status'] as const;
 
 export function VoiceChannelItem({
   channel,
@@ -241,12 +246,24 @@ export function VoiceChannels({
   myId: string;
 }) {
   const voice = (channels ?? []).filter((c) => c.type === 'voice');
+  const status = useQuery({
+    queryKey: VOICE_STATUS_KEY,
+    queryFn: voiceApi.status,
+    enabled: voice.length > 0,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
   if (!voice.length) return null;
   return (
     <>
       <div className="channel-group">
         <span>Voice channels</span>
       </div>
+      {status.data?.available === false && (
+        <p className="muted small pad" data-testid="voice-unavailable">
+          {VOICE_UNAVAILABLE}
+        </p>
+      )}
       {voice.map((c) => (
         <VoiceChannelItem key={c.id} channel={c} voiceChannels={voice} abilities={abilities} myId={myId} />
       ))}

@@ -79,11 +79,9 @@ export function VoiceProvider({ myId, children }: { myId: string; children: Reac
   useEffect(() => {
     const offs = [
       gateway.on('event', (ev) => {
-        const e = ev as { t?: string; d?: unknown };
-        if (e.t !== 'VOICE_STATE_UPDATE' || !e.d) return;
-        const state = e.d as VoiceState;
-        store.apply(state);
-        controller.onState(state);
+        if (ev.t !== 'VOICE_STATE_UPDATE') return;
+        store.apply(ev.d);
+        controller.onState(ev.d);
       }),
       gateway.on('invalidated', () => value.reload.bump()),
       gateway.on('status', (s) => {

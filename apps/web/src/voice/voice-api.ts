@@ -1,35 +1,27 @@
-/** The voice calls to Official (join, leave, own state, moderation, who is where). */
-import { apiJson } from '../api/http.ts';
+/** The voice calls to Official (join, leave, own state, moderation, who is where), through the generated client. */
+import type { VoiceState } from '@twopointo/shared';
+import { officialClient, ok } from '../api/http.ts';
 import { edgeUrl } from '../config.ts';
 import type { VoiceCredentials } from './voice-call.ts';
 
-/** One user's voice state, as GET voice-states and VOICE_STATE_UPDATE carry it. */
-export interface VoiceState {
-  user_id: string;
-  server_id: string;
-  channel_id: string | null;
-  self_mute: boolean;
-  self_deaf: boolean;
-  mute: boolean;
-  deaf: boolean;
-  self_video: boolean;
-  self_stream: boolean;
-}
-
+export type { VoiceState };
 export type SelfVoice = Partial<Pick<VoiceState, 'self_mute' | 'self_deaf' | 'self_video' | 'self_stream'>>;
 export type ModVoice = { mute?: boolean; deaf?: boolean; channel_id?: string | null };
 
+const cid = (id: string) => ({ params: { path: { cid: id } } });
+
 export const voiceApi = {
-  join: (cid: string, body: { self_mute?: boolean; self_deaf?: boolean }) =>
-    apiJson<VoiceCredentials>('POST', `/api/channels/${cid}/voice`, body),
-  leave: (cid: string) => apiJson<unknown>('DELETE', `/api/channels/${cid}/voice`),
-  updateSelf: (body: SelfVoice) => apiJson<unknown>('PATCH', '/api/me/voice', body),
+  join: (channel: string, body: { self_mute?: boolean; self_deaf?: boolean }): Promise<VoiceCredentials> =>
+    ok(officialClient.POST('/channels/{cid}/voice', { ...cid(channel), body })),
+  leave: (channel: string) => ok(officialClient.DELETE('/channels/{cid}/voice', cid(channel))),
+  updateSelf: (body: SelfVoice) => ok(officialClient.PATCH('/me/voice', { body })),
   moderate: (sid: string, uid: string, body: ModVoice) =>
-    apiJson<unknown>('PATCH', `/api/servers/${sid}/voice-states/${uid}`, body),
+    ok(officialClient.PATCH('/servers/{sid}/voice-states/{uid}', { params: { path: { sid, uid } }, body })),
   states: (sid: string) =>
-    apiJson<{ voice_states: VoiceState[] }>('GET', `/api/servers/${sid}/voice-states`).then(
+    ok(officialClient.GET('/servers/{sid}/voice-states', { params: { path: { sid } } })).then(
       (r) => r.voice_states,
     ),
+  status: () => ok(officialClient.GET('/voice/status')),
 };
 
 /** The media server's WebSocket URL for what the server answered (a path on the Edge, or absolute). */
