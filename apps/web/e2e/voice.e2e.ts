@@ -291,6 +291,18 @@ describe.skipIf(reason !== null)('voice on a real Janus', () => {
   // Janus is told `ice_enforce_list = lo`, yet it leaves loopback interfaces out of gathering and
   // libnice then offers every local address: the media stays on this machine (every candidate is
   // one of its own addresses, so the kernel delivers it over lo) but not only on 127.0.0.1
+  it('a dropped gateway socket does not drop the call', async () => {
+    const { alice: a, bob: b } = pages;
+    await a.evaluate(() => window.__twopointo?.gateway.handleOffline());
+    await a.getByTestId('connection-status').filter({ hasText: 'Reconnecting' }).waitFor();
+    expect(await audioGrowth(a, 1500)).toBeGreaterThan(0);
+    expect(await audioGrowth(b, 1500)).toBeGreaterThan(0);
+    await a.evaluate(() => window.__twopointo?.gateway.handleOnline());
+    await a.getByTestId('connection-status').filter({ hasText: 'Online' }).waitFor();
+    await a.locator('[data-testid="call-status"][data-status="connected"]').waitFor();
+    expect(await participants(a, 'lounge').count()).toBe(2);
+  });
+
   it('media and requests stay on this machine', async () => {
     const own = new Set(
       Object.values(networkInterfaces())

@@ -38,6 +38,7 @@ const state = (user_id: string, channel_id: string, more: Partial<VoiceState> = 
   deaf: false,
   self_video: false,
   self_stream: false,
+  suppress: false,
   ...more,
 });
 
@@ -150,7 +151,7 @@ describe('voice channels in the sidebar', () => {
   });
 
   it('offers moderation only with the permissions, and sends it', async () => {
-    const moderate = vi.spyOn(voiceApi, 'moderate').mockResolvedValue({});
+    const moderate = vi.spyOn(voiceApi, 'moderate').mockResolvedValue({ voice_state: null });
     const { store, wrap } = setup();
     store.load('s1', [state('u2', 'v1')]);
     const { rerender } = render(

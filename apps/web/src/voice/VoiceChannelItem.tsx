@@ -93,7 +93,7 @@ function Participant(props: {
   otherChannels: Channel[];
 }) {
   const { state: s, name } = props;
-  const muted = s.self_mute || s.mute;
+  const muted = s.self_mute || s.mute || s.suppress;
   const deaf = s.self_deaf || s.deaf;
   return (
     <li

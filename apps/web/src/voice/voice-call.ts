@@ -31,6 +31,8 @@ export interface VoiceCredentials {
   ice_servers?: RTCIceServer[];
   expires_at?: string;
   bitrate?: number;
+  /** the caller's state after the join (a standing server mute applies at once) */
+  voice_state?: { mute: boolean; deaf: boolean; suppress?: boolean };
 }
 
 export type CallStatus = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'ended';

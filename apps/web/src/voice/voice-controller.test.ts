@@ -78,6 +78,7 @@ const mine = (channel_id: string | null, more: Partial<VoiceState> = {}): VoiceS
   deaf: false,
   self_video: false,
   self_stream: false,
+  suppress: false,
   ...more,
 });
 

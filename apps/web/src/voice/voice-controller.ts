@@ -105,6 +105,8 @@ export class VoiceController {
         resolveUrl: this.deps.resolveUrl,
       });
       call.setSelf({ mute: this.prefs.selfMute, deaf: this.prefs.selfDeaf });
+      const vs = first.voice_state;
+      if (vs) call.setServer({ mute: vs.mute || !!vs.suppress, deaf: vs.deaf });
       this.call = call;
       this.offCall = call.subscribe(() => this.changed());
       this.changed();
@@ -214,7 +216,7 @@ export class VoiceController {
       void this.join({ id: state.channel_id, serverId: state.server_id });
       return;
     }
-    this.call?.setServer({ mute: state.mute, deaf: state.deaf });
+    this.call?.setServer({ mute: state.mute || state.suppress, deaf: state.deaf });
   }
 
   /** The page is going away: hang up the media at once (the server drops the state on its own). */

@@ -12,6 +12,7 @@ const state = (user_id: string, channel_id: string | null, more: Partial<VoiceSt
   deaf: false,
   self_video: false,
   self_stream: false,
+  suppress: false,
   ...more,
 });
 
