@@ -30,8 +30,9 @@ export const embeddedJanusConfig = {
   JANUS_EMBEDDED: env.oneOf(['auto', 'off'] as const, 'auto'),
   /** address its WebSocket API binds to (only the Edge and Official talk to it) */
   JANUS_HOST: env.string('127.0.0.1'),
+  /** 0: a free port */
   JANUS_WS_PORT: env.port(8188),
-  /** admin API (loopback only) */
+  /** admin API (loopback only); 0: a free port */
   JANUS_ADMIN_PORT: env.port(7088),
   /** UDP ports for media: open them in the firewall when users are not on this machine */
   JANUS_RTP_PORTS: portRange('20000-20199'),

@@ -24,6 +24,8 @@ export interface JanusConfigOptions {
   stunServer?: string;
   /** Janus' own log verbosity, 0–7 */
   debugLevel?: number;
+  /** the name `info` answers with (the launcher checks it to know it reached its own Janus) */
+  serverName?: string;
 }
 
 const OTHER_PLUGINS = [
@@ -71,7 +73,7 @@ export function writeJanusConfig(dir: string, o: JanusConfigOptions): string {
       '  token_auth = true',
       `  token_auth_secret = ${q(o.tokenSecret)}`,
       `  admin_secret = ${q(o.adminSecret)}`,
-      '  server_name = "twopointo-voice"',
+      `  server_name = ${q(o.serverName ?? 'twopointo-voice')}`,
       '  session_timeout = 60',
       '}',
       'media: {',

@@ -4,6 +4,8 @@
  * WebSocket API answers `info`, and stops it (SIGTERM, then SIGKILL) on stop().
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { accessSync, constants, openSync, readFileSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeJanusConfig, type JanusConfigOptions } from './janus-config.ts';
@@ -36,7 +38,27 @@ export function isExecutable(path: string): boolean {
   }
 }
 
-export async function startJanus(o: JanusLaunchOptions): Promise<RunningJanus> {
+/** A free TCP port on loopback (asked of the kernel, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts Janus; port 0 (WebSocket or admin) picks a free one. */
+export async function startJanus(opts: JanusLaunchOptions): Promise<RunningJanus> {
+  const o: JanusLaunchOptions = {
+    ...opts,
+    wsPort: opts.wsPort || (await freePort()),
+    adminPort: opts.adminPort || (await freePort()),
+    // a name of this start only: `info` proves the port answering is this process, not another Janus
+    serverName: `twopointo-${randomBytes(6).toString('hex')}`,
+  };
   const configFile = writeJanusConfig(o.dir, o);
   const logPath = join(o.dir, 'janus.log');
   const log = openSync(logPath, 'w', 0o600);
@@ -76,7 +98,7 @@ export async function startJanus(o: JanusLaunchOptions): Promise<RunningJanus> {
       process.removeListener('exit', killOnExit);
       throw new Error(`janus ${exited}; log ${logPath}:\n${tail(logPath)}`);
     }
-    if (await answers(url)) break;
+    if (await answers(url, o.serverName!)) break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`janus did not answer on ${url}; log ${logPath}:\n${tail(logPath)}`);
@@ -86,11 +108,12 @@ export async function startJanus(o: JanusLaunchOptions): Promise<RunningJanus> {
   return { url, adminUrl: `http://127.0.0.1:${o.adminPort}/admin`, pid: child.pid ?? 0, stop };
 }
 
-async function answers(url: string): Promise<boolean> {
+async function answers(url: string, serverName: string): Promise<boolean> {
   try {
     const conn = await JanusConnection.open(url, 1000);
     try {
-      return (await conn.request({ janus: 'info' })).janus === 'server_info';
+      const info = await conn.request({ janus: 'info' });
+      return info.janus === 'server_info' && info['server-name'] === serverName;
     } finally {
       conn.close();
     }

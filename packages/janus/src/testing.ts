@@ -4,10 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isExecutable, startJanus } from './launcher.ts';
+import { freePort, isExecutable, startJanus } from './launcher.ts';
 
 export const JANUS_TEST_BINARY = process.env.JANUS_BINARY ?? '/usr/bin/janus';
 
@@ -29,17 +28,7 @@ export interface TestJanus {
   stop(): Promise<void>;
 }
 
-/** A free TCP port on loopback (asked of the kernel, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export async function startTestJanus(opts: { rtpPorts?: [number, number] } = {}): Promise<TestJanus> {
   const dir = mkdtempSync(join(tmpdir(), 'twopointo-janus-'));
@@ -50,8 +39,8 @@ export async function startTestJanus(opts: { rtpPorts?: [number, number] } = {})
     binary: JANUS_TEST_BINARY,
     dir,
     host: '127.0.0.1',
-    wsPort: await freePort(),
-    adminPort: await freePort(),
+    wsPort: 0,
+    adminPort: 0,
     rtpPorts: opts.rtpPorts ?? [base, base + 99],
     tokenSecret,
     adminSecret,

@@ -44,6 +44,11 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
   if (options.ports?.identity !== undefined) o.IDENTITY_PORT = String(options.ports.identity);
   if (options.ports?.official !== undefined) o.OFFICIAL_PORT = String(options.ports.official);
   if (options.ports?.edge !== undefined) o.EDGE_PORT = String(options.ports.edge);
+  // free ports everywhere: the embedded Janus too (tests and benchmarks run several systems at once)
+  if (options.ports?.edge === 0) {
+    o.JANUS_WS_PORT ??= '0';
+    o.JANUS_ADMIN_PORT ??= '0';
+  }
   if (options.quiet) o.LOG_LEVEL ??= 'warn';
   const config = readAllConfig(o);
   // the services read the same, already resolved directory

@@ -5,8 +5,9 @@
  *   Edge's counts, repaired by another Edge when one dies) for longer than the grace (1.5
  *   heartbeat intervals) leaves voice; a socket coming back within it keeps the call.
  * - rooms: participants Janus holds that are not a current admission's participant id are kicked
- *   (a client joining under another id, leftovers of a failed leave), and silenced users' audio
- *   is moderated again (a stream published after the mute, or republished).
+ *   (a client joining under another id, leftovers of a failed leave), and a silenced user's audio
+ *   is moderated when they join and again when their feed goes live (a stream published after
+ *   the mute; its mids are known only then).
  */
 import type { Cache } from '@twopointo/cache';
 import { presenceUserKey } from '@twopointo/server-kit';
@@ -22,6 +23,8 @@ export interface SweeperOptions {
 
 export class VoiceSweeper {
   private timer: NodeJS.Timeout | null = null;
+  /** silenced participant → its `publisher` flag when this sweep last moderated it */
+  private readonly moderated = new Map<string, boolean>();
   private running: Promise<void> | null = null;
 
   constructor(
@@ -52,6 +55,7 @@ export class VoiceSweeper {
   async sweep(now = Date.now()): Promise<void> {
     const everyone = await this.store.everyone();
     const userIds = Object.keys(everyone);
+    if (this.moderated.size > 10_000) this.moderated.clear();
     if (userIds.length === 0) return;
     await this.presence(userIds, now);
     for (const serverId of new Set(Object.values(everyone))) await this.reconcile(serverId);
@@ -97,8 +101,15 @@ export class VoiceSweeper {
       const admitted = new Map(records.map((r) => [r.participant_id, r]));
       for (const p of await this.rooms.participants(channelId)) {
         const r = admitted.get(p.id);
-        if (!r) await this.rooms.kick(channelId, p.id);
-        else if (silenced(r)) await this.rooms.moderateAudio(channelId, p.id, true);
+        if (!r) {
+          await this.rooms.kick(channelId, p.id);
+        } else if (!silenced(r)) {
+          this.moderated.delete(p.id);
+        } else if (this.moderated.get(p.id) !== p.publisher) {
+          // once on joining, and again when the feed goes live (its mids are known then)
+          await this.rooms.moderateAudio(channelId, p.id, true);
+          this.moderated.set(p.id, p.publisher);
+        }
       }
     }
   }

@@ -10,6 +10,8 @@ import { VoiceStateStore } from './voice-state.store.ts';
 import { registerVoiceRoutes } from './voice.routes.ts';
 import { VoiceService } from './voice.service.ts';
 import { VoiceSweeper } from './voice-sweeper.ts';
+import { VoiceAccessWatcher } from './voice-access.ts';
+import type { BusSubscription } from '@twopointo/bus';
 
 export interface VoiceDeps {
   config: OfficialConfig;
@@ -48,9 +50,17 @@ export function buildVoice(app: OfficialApp, d: VoiceDeps): VoiceService {
       intervalMs: config.VOICE_SWEEP_MS,
       log: app.log,
     });
-    app.addHook('onReady', async () => sweeper.start());
+    const watcher = new VoiceAccessWatcher(store, voice, d.accessRepo, app.log);
+    let subscription: BusSubscription | undefined;
+    app.addHook('onReady', async () => {
+      subscription = d.bus.subscribe(watcher.onRecord);
+      await subscription.ready;
+      sweeper.start();
+    });
     app.addHook('onClose', async () => {
+      await subscription?.unsubscribe();
       await sweeper.stop();
+      await watcher.idle();
       rooms.close();
     });
   }

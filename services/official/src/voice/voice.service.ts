@@ -74,8 +74,9 @@ export const silenced = (r: Pick<VoiceRecord, 'mute' | 'deaf' | 'suppress'>) =>
   r.mute || r.deaf || r.suppress;
 
 /**
- * TODO(community-server): member timeouts. When the access check knows a member's
- * `communication_disabled_until`, a timed-out member may not connect and is `suppress`ed here.
+ * Member timeouts come from the permission resolver (branch community-server): it withholds
+ * CONNECT and SPEAK from a timed-out member, so a join is refused (403) and VoiceAccessWatcher
+ * disconnects one already in voice on MEMBER_UPDATE. Until that merges, timeouts are not known.
  */
 function mayNotSpeak(access: ChannelAccess): boolean {
   return !hasPermission(access.channelPermissions, Permissions.SPEAK);
@@ -289,6 +290,25 @@ export class VoiceService {
       await this.store.put(next);
       if (changed(here, next)) this.announce(next);
       return presentVoiceState(next);
+    });
+  }
+
+  /** `suppress` follows SPEAK in the channel (the access watcher calls this), enforced at Janus. */
+  async setSuppress(userId: string, channelId: string, suppress: boolean): Promise<void> {
+    const current = await this.store.get(userId);
+    if (!current || current.channel_id !== channelId) return;
+    await this.store.withLocks([current.server_id], async () => {
+      const r = await this.store.get(userId);
+      if (!r || r.channel_id !== channelId || r.suppress === suppress) return;
+      const next = { ...r, suppress };
+      await this.store.put(next);
+      if (silenced(next) !== silenced(r) && this.rooms)
+        await this.rooms
+          .moderateAudio(r.channel_id, r.participant_id, silenced(next))
+          .catch((err: unknown) =>
+            this.log.warn({ err: String(err) }, 'voice: moderate failed; the sweep retries'),
+          );
+      this.announce(next);
     });
   }
 

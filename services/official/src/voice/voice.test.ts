@@ -61,13 +61,13 @@ describe.skipIf(!janusAvailable()).each(TEST_BACKENDS)('voice on a real Janus (%
       await online(u, 1);
     }
     await online(owner, 1);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     for (const p of peers) p.close();
     control?.close();
     await h?.close();
     await janus?.stop();
-  });
+  }, 60_000);
 
   it('answers voice status; a join creates the room and its credentials work against Janus', async () => {
     expect((await h.call('GET', '/voice/status', { as: bob })).body).toEqual({ available: true });
@@ -257,6 +257,38 @@ describe.skipIf(!janusAvailable()).each(TEST_BACKENDS)('voice on a real Janus (%
       as: owner,
       body: { mute: false, channel_id: null },
     });
+  });
+
+  it('access changes: losing SPEAK suppresses (muted at Janus), being kicked disconnects', async () => {
+    const dave = await h.user('dave');
+    await h.database.db.insertInto('members').values({ server_id: sid, user_id: dave.id }).execute();
+    await online(dave, 1);
+    const cid = await channel({ name: 'quiet', type: 'voice' });
+    const a = (await join(dave, cid)).body;
+    expect(a.voice_state.suppress).toBe(false);
+    const p = await peer(a);
+    await p.join();
+    await p.publishAudio();
+
+    const deny = await h.call('PUT', `/channels/${cid}/overwrites/${sid}`, {
+      as: owner,
+      body: { type: 'role', allow: '0', deny: String(Permissions.SPEAK) },
+    });
+    expect(deny.status).toBeLessThan(300);
+    await h.drain();
+    await p.waitFor(
+      (m) => (m.plugindata as { data?: { moderation?: string } } | undefined)?.data?.moderation === 'muted',
+    );
+    let listed = (await h.call('GET', `/servers/${sid}/voice-states`, { as: owner })).body.voice_states;
+    expect(listed).toEqual([expect.objectContaining({ user_id: dave.id, suppress: true, mute: false })]);
+
+    expect((await h.call('DELETE', `/servers/${sid}/members/${dave.id}`, { as: owner })).status).toBe(204);
+    await h.drain();
+    for (let i = 0; i < 40 && (await roomExists(cid)); i++) await sleep(50);
+    listed = (await h.call('GET', `/servers/${sid}/voice-states`, { as: owner })).body.voice_states;
+    expect(listed).toEqual([]);
+    expect(voiceEvents(dave.id).at(-1)).toMatchObject({ d: { channel_id: null } });
+    expect(await roomExists(cid)).toBe(false);
   });
 
   it('a user without a gateway socket longer than the heartbeat window leaves voice', async () => {
