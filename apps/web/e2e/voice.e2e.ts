@@ -131,7 +131,7 @@ describe.skipIf(reason !== null)('voice on a real Janus', () => {
       ports: { identity: 0, official: 0, edge: 0 },
       webDist,
       quiet: true,
-      env: { ...janus.env, JANUS_EMBEDDED: 'off' },
+      env: { ...janus.env, JANUS_EMBEDDED: 'off', DEV_DB_SOCKET_PORT: '0' },
     } as Parameters<NonNullable<typeof startAll>>[0]);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: VOICE_ARGS, headless: true });
 
