@@ -202,7 +202,11 @@ export async function voice(o: RunOptions): Promise<BenchResult> {
       } catch (err) {
         // the machine carries no more: the last complete step is the figure
         failure = `at ${pages.length} participants: ${err instanceof Error ? err.message : String(err)}`;
-        for (const extra of pages.splice(good)) await extra.context().close().catch(() => undefined);
+        for (const extra of pages.splice(good))
+          await extra
+            .context()
+            .close()
+            .catch(() => undefined);
         console.log(`voice: stopped ${failure}`);
       }
     }
