@@ -317,7 +317,7 @@ describe.skipIf(reason !== null)('voice on a real Janus', () => {
     expect(foreign).toEqual([]);
   });
 
-  it('a switch and a leave show in both sidebars', async () => {
+  it('a switch, a move, a disconnect and a leave show in both sidebars', async () => {
     const { alice: a, bob: b } = pages;
     await joinVoice(b, 'gaming');
     await b.locator('[data-testid="call-status"][data-status="connected"]').waitFor();
@@ -325,11 +325,31 @@ describe.skipIf(reason !== null)('voice on a real Janus', () => {
       await expect.poll(() => participants(page, 'lounge').count()).toBe(1);
       await expect.poll(() => participants(page, 'gaming').count()).toBe(1);
     }
-    await b.getByTestId('voice-leave').click();
-    for (const page of [a, b]) await expect.poll(() => participants(page, 'gaming').count()).toBe(0);
-    expect(await b.getByTestId('call-panel').count()).toBe(0);
+
+    // a moderator moves bob back: his call follows him, and they hear each other again
+    await a
+      .locator(`[data-testid="voice-participant"][data-user-name="${names.bob}"] button`)
+      .first()
+      .click();
+    await a.getByTestId('mod-move').selectOption({ label: 'lounge' });
+    for (const page of [a, b]) await expect.poll(() => participants(page, 'lounge').count()).toBe(2);
+    await b.locator('[data-testid="call-channel"]').filter({ hasText: 'lounge' }).waitFor();
+    await b.locator('[data-testid="call-status"][data-status="connected"]').waitFor();
+    await expect.poll(() => audioGrowth(b, 1000), { timeout: 20_000 }).toBeGreaterThan(1000);
+    await expect.poll(() => audioGrowth(a, 1000), { timeout: 20_000 }).toBeGreaterThan(1000);
+
+    // and disconnects him: his call ends
+    await a
+      .locator(`[data-testid="voice-participant"][data-user-name="${names.bob}"] button`)
+      .first()
+      .click();
+    await a.getByTestId('mod-disconnect').click();
+    await b.getByTestId('call-panel').waitFor({ state: 'detached' });
+    for (const page of [a, b]) await expect.poll(() => participants(page, 'lounge').count()).toBe(1);
+
     await a.getByTestId('voice-leave').click();
     for (const page of [a, b]) await expect.poll(() => participants(page, 'lounge').count()).toBe(0);
+    expect(await a.getByTestId('call-panel').count()).toBe(0);
   });
 
   it('no page errors and no CSP violations', () => {
