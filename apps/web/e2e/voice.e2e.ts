@@ -27,6 +27,8 @@ import {
 
 interface TestJanus {
   env: Record<string, string>;
+  adminUrl: string;
+  adminSecret: string;
   stop(): Promise<void>;
 }
 interface JanusTesting {
@@ -102,6 +104,31 @@ async function mediaStats(page: Page) {
     }
     return out;
   });
+}
+
+/** Janus' admin API: hangs up every WebRTC connection it holds (the media drops, signalling stays). */
+async function hangUpAllMedia(janus: TestJanus): Promise<number> {
+  const admin = async (path: string, body: Record<string, unknown>) => {
+    const res = await fetch(janus.adminUrl + path, {
+      method: 'POST',
+      body: JSON.stringify({
+        ...body,
+        transaction: Math.random().toString(36),
+        admin_secret: janus.adminSecret,
+      }),
+    });
+    return (await res.json()) as Record<string, unknown>;
+  };
+  let hung = 0;
+  const sessions = ((await admin('', { janus: 'list_sessions' })).sessions ?? []) as number[];
+  for (const session of sessions) {
+    const handles = ((await admin(`/${session}`, { janus: 'list_handles' })).handles ?? []) as number[];
+    for (const handle of handles) {
+      const r = await admin(`/${session}/${handle}`, { janus: 'hangup_webrtc' });
+      if (r.janus === 'success') hung++;
+    }
+  }
+  return hung;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -210,7 +237,7 @@ describe.skipIf(reason !== null)('voice on a real Janus', () => {
     // the speaking ring follows the fake microphone's beeps
     await b
       .locator(`[data-testid="voice-participant"][data-user-name="${names.alice}"][data-speaking]`)
-      .waitFor();
+      .waitFor({ timeout: 45_000 });
     await shot(a, 'voice-call.png');
   });
 
@@ -301,6 +328,15 @@ describe.skipIf(reason !== null)('voice on a real Janus', () => {
     await a.getByTestId('connection-status').filter({ hasText: 'Online' }).waitFor();
     await a.locator('[data-testid="call-status"][data-status="connected"]').waitFor();
     expect(await participants(a, 'lounge').count()).toBe(2);
+  });
+
+  it('media connections hung up at the media server come back on their own', async () => {
+    const { alice: a, bob: b } = pages;
+    expect(await hangUpAllMedia(janus)).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => audioGrowth(a, 1000), { timeout: 30_000 }).toBeGreaterThan(1000);
+    await expect.poll(() => audioGrowth(b, 1000), { timeout: 30_000 }).toBeGreaterThan(1000);
+    for (const page of [a, b])
+      await page.locator('[data-testid="call-status"][data-status="connected"]').waitFor();
   });
 
   it('media and requests stay on this machine', async () => {

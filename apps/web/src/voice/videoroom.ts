@@ -289,14 +289,24 @@ export class Subscriber {
     pc.onconnectionstatechange = () => {
       if (pc.connectionState === 'failed') this.events.failed();
     };
-    const attached = await handle.send({
-      request: 'join',
-      ptype: 'subscriber',
-      room: this.access.room,
-      streams,
-      ...(this.access.joinToken ? { token: this.access.joinToken } : {}),
-    });
-    await this.answer(attached);
+    try {
+      const attached = await handle.send({
+        request: 'join',
+        ptype: 'subscriber',
+        room: this.access.room,
+        streams,
+        ...(this.access.joinToken ? { token: this.access.joinToken } : {}),
+      });
+      await this.answer(attached);
+    } catch (err) {
+      // a feed gone meanwhile (say, republishing): start clean next time
+      pc.close();
+      handle.detach();
+      this.handle = null;
+      this.pc = null;
+      this.streams.clear();
+      throw err;
+    }
   }
 
   private async negotiate(body: Record<string, unknown>): Promise<void> {
