@@ -238,6 +238,7 @@ export class Subscriber {
   private streams = new Map<string, SubStream>();
   private queue: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private readonly refused = new Set<string>();
 
   constructor(
     private readonly session: JanusSession,
@@ -252,17 +253,42 @@ export class Subscriber {
     return next;
   }
 
+  /** A feed was announced again: its streams may be asked for again. */
+  forgive(feed: FeedId): void {
+    for (const key of this.refused) if (key.startsWith(`${String(feed)}/`)) this.refused.delete(key);
+  }
+
   private async apply(wanted: WantedStream[]): Promise<void> {
     if (this.stopped) return;
     const have = new Set([...this.streams.values()].map((s) => keyOf(s.feedId, s.feedMid)));
+    const haveFeeds = new Set([...this.streams.values()].map((s) => String(s.feedId)));
     const want = new Set(wanted.map((w) => keyOf(w.feed, w.mid)));
-    const add = wanted.filter((w) => !have.has(keyOf(w.feed, w.mid)));
+    const add = wanted.filter(
+      (w) => !have.has(keyOf(w.feed, w.mid)) && !this.refused.has(keyOf(w.feed, w.mid)),
+    );
     const remove = [...this.streams.values()].filter((s) => !want.has(keyOf(s.feedId, s.feedMid)));
+    // a feed not received yet is asked for whole (whatever streams it has now); a new stream of
+    // a feed already received, by its mid
+    const ask: { feed: FeedId; mid?: string }[] = [];
+    const whole = new Set<string>();
+    for (const w of add) {
+      if (haveFeeds.has(String(w.feed))) ask.push(w);
+      else if (!whole.has(String(w.feed))) {
+        whole.add(String(w.feed));
+        ask.push({ feed: w.feed });
+      }
+    }
     if (!this.handle) {
-      if (add.length) await this.join(add);
+      if (ask.length) await this.join(ask);
       return;
     }
-    if (add.length) await this.negotiate({ request: 'subscribe', streams: add });
+    try {
+      if (ask.length) await this.negotiate({ request: 'subscribe', streams: ask });
+    } catch (err) {
+      // a stream the publisher no longer has is not asked for again until the feed is announced
+      for (const w of ask) if (w.mid !== undefined) this.refused.add(keyOf(w.feed, w.mid));
+      throw err;
+    }
     if (remove.length)
       await this.negotiate({
         request: 'unsubscribe',
@@ -270,7 +296,7 @@ export class Subscriber {
       }).catch(() => undefined);
   }
 
-  private async join(streams: WantedStream[]): Promise<void> {
+  private async join(streams: { feed: FeedId; mid?: string }[]): Promise<void> {
     const handle = await this.session.attach(VIDEOROOM, {
       // Janus renegotiates on its own when a stream we receive goes away
       event: (ev) => {

@@ -219,7 +219,10 @@ export class VoiceCall {
   private onRoom(joined: RoomFeed[], gone: FeedId[]): void {
     const mine = this.publisher?.id;
     for (const f of joined)
-      if (f.userId !== this.opts.userId && String(f.id) !== String(mine)) this.feeds.set(String(f.id), f);
+      if (f.userId !== this.opts.userId && String(f.id) !== String(mine)) {
+        this.feeds.set(String(f.id), f);
+        this.subscriber?.forgive(f.id);
+      }
     for (const id of gone) this.feeds.delete(String(id));
     this.subscribeAll().catch(() => undefined);
   }
@@ -401,6 +404,7 @@ export class VoiceCall {
       if (this.ended || (!whole && gen !== this.generation)) return;
       try {
         await step();
+        this.attempt = 0;
         return;
       } catch (err) {
         if (this.attempt > 8) {
