@@ -6,7 +6,7 @@ export {
   VIDEOROOM_PLUGIN,
   type VerifiedToken,
 } from './tokens.ts';
-export { pickServer } from './rendezvous.ts';
+export { pickServer, roomHashKey } from './rendezvous.ts';
 export { JanusConnection, JanusError, JANUS_SUBPROTOCOL, type JanusMessage } from './janus-connection.ts';
 export { VideoRoomControl, VideoRoomErrors, type PluginData } from './videoroom-control.ts';
 export { writeJanusConfig, type JanusConfigOptions } from './janus-config.ts';

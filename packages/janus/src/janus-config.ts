@@ -43,9 +43,10 @@ const OTHER_PLUGINS = [
 ].map((p) => `libjanus_${p}.so`);
 const OTHER_TRANSPORTS = ['mqtt', 'nanomsg', 'pfunix', 'rabbitmq'].map((t) => `libjanus_${t}.so`);
 
-/** A quoted libconfig string; the values we write never need escaping, so anything odd is refused. */
+/** A quoted libconfig string; quotes, backslashes and control characters are refused, not escaped. */
 function q(value: string): string {
-  if (!/^[\w.,:/@+=-]*$/.test(value)) throw new Error(`unsafe Janus config value: ${value.slice(0, 20)}`);
+  if (/["\\\x00-\x1f]/.test(value))
+    throw new Error('a Janus config value may not hold quotes, backslashes or control characters');
   return `"${value}"`;
 }
 

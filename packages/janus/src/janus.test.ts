@@ -58,3 +58,59 @@ describe('Janus signed tokens', () => {
     for (const bad of ['', ':', 'x', 'a,b:c', `${t}x`]) expect(verifyToken(secret, bad, now)).toBeNull();
   });
 });
+
+describe('Janus config', () => {
+  it('JANUS_URLS takes ws:// and wss:// URLs; JANUS_TOKEN_SECRET is required with them', async () => {
+    const { janusUrls, janusTokenSecret } = await import('./config.ts');
+    expect(janusUrls({ JANUS_URLS: 'ws://a:8188/, wss://b.example.org/janus' }, 'JANUS_URLS')).toEqual([
+      'ws://a:8188',
+      'wss://b.example.org/janus',
+    ]);
+    expect(janusUrls({}, 'JANUS_URLS')).toEqual([]);
+    expect(() => janusUrls({ JANUS_URLS: 'http://a:8088/janus' }, 'JANUS_URLS')).toThrow(
+      /JANUS_URLS must be/,
+    );
+    expect(() => janusUrls({ JANUS_URLS: 'not a url' }, 'JANUS_URLS')).toThrow(/JANUS_URLS/);
+    expect(() => janusTokenSecret({ JANUS_URLS: 'ws://a:8188' }, 'JANUS_TOKEN_SECRET')).toThrow(
+      /JANUS_TOKEN_SECRET is required when JANUS_URLS is set/,
+    );
+    expect(() => janusTokenSecret({ JANUS_TOKEN_SECRET: 'short' }, 'JANUS_TOKEN_SECRET')).toThrow(
+      /at least 16/,
+    );
+    expect(janusTokenSecret({}, 'JANUS_TOKEN_SECRET')).toBeUndefined();
+  });
+
+  it('writes only the VideoRoom, signed tokens and loopback admin, and refuses values that would break the file', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeJanusConfig } = await import('./janus-config.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'janus cfg '));
+    try {
+      const o = {
+        host: '127.0.0.1',
+        wsPort: 8188,
+        adminPort: 7088,
+        rtpPorts: [20000, 20099] as const,
+        tokenSecret: 'token-secret-0123456789',
+        adminSecret: 'admin-secret-0123456789',
+        iceEnforceList: 'lo',
+        natMapping: '203.0.113.7',
+      };
+      const main = readFileSync(writeJanusConfig(dir, o), 'utf8');
+      expect(main).toContain('token_auth = true');
+      expect(main).toContain('token_auth_secret = "token-secret-0123456789"');
+      expect(main).toContain('rtp_port_range = "20000-20099"');
+      expect(main).toContain('ice_enforce_list = "lo"');
+      expect(main).toContain('nat_1_1_mapping = "203.0.113.7"');
+      expect(main).toContain(`configs_folder = "${dir}"`);
+      expect(main).toMatch(/plugins: \{ disable = "[^"]*libjanus_echotest\.so/);
+      expect(readFileSync(join(dir, 'janus.plugin.videoroom.jcfg'), 'utf8')).toContain('string_ids = true');
+      expect(() => writeJanusConfig(dir, { ...o, natMapping: '1.2.3.4"\nadmin_secret = "x' })).toThrow(
+        /quotes/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -22,3 +22,11 @@ export function pickServer(servers: readonly string[], key: string): string | un
   }
   return best;
 }
+
+/**
+ * The hashing key of a VideoRoom id: its channel id (the part before any `-suffix`), so a room
+ * re-created under a suffixed id stays on its channel's server.
+ */
+export function roomHashKey(roomId: string): string {
+  return roomId.split('-')[0] ?? roomId;
+}

@@ -122,7 +122,7 @@ describe.skipIf(!janusAvailable() || modes.length === 0).each(modes)(
         for (const c of sockets) c.send({ op: 'HEARTBEAT', d: { seq: null } });
       }, HEARTBEAT_MS / 2);
       watcher = await connect(alice);
-    }, 90_000);
+    });
 
     afterAll(async () => {
       clearInterval(beat);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAll } from '@twopointo/all';
 import { TEST_BACKENDS } from '@twopointo/db';
+import { VideoRoomControl } from '@twopointo/janus';
 import { JanusTestPeer, janusAvailable, startTestJanus, type TestJanus } from '@twopointo/janus/testing';
 import { api, GatewayClient, signUp, type Session } from '../../../../test/helpers/client.ts';
 
@@ -33,7 +34,7 @@ describe.skipIf(!janusAvailable() || !TEST_BACKENDS.includes('pglite'))(
       });
       edge = system.edgeUrl;
       alice = await signUp(edge);
-    }, 60_000);
+    });
     afterAll(async () => {
       for (const c of closers) c();
       await system?.close();
@@ -73,6 +74,23 @@ describe.skipIf(!janusAvailable() || !TEST_BACKENDS.includes('pglite'))(
       closers.push(() => peer.close());
       const joined = await peer.join();
       expect(joined.plugindata).toMatchObject({ data: { videoroom: 'joined', room: cid } });
+
+      // the browser's socket closing ends its Janus session: the participant leaves the room, and
+      // can join again under the same id (what a client does after a dropped media connection)
+      const control = new VideoRoomControl(janus.urls[0]!, janus.tokenSecret);
+      closers.push(() => control.close());
+      const ids = async () =>
+        (
+          (await control.request({ request: 'listparticipants', room: cid })).participants as { id: string }[]
+        ).map((p) => p.id);
+      expect(await ids()).toEqual([res.body.participant_id]);
+      peer.close();
+      for (let i = 0; i < 40 && (await ids()).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await ids()).toEqual([]);
+      const again = await JanusTestPeer.connect(wsUrl, res.body);
+      closers.push(() => again.close());
+      await again.join();
+      expect(await ids()).toEqual([res.body.participant_id]);
 
       const status = await api<{ available: boolean }>(edge, 'GET', '/api/voice/status', {
         token: alice.access,

@@ -4,18 +4,24 @@
  * validly signed, is expired, or names no room is refused before anything reaches Janus. The
  * token's room picks the Janus server by the same rendezvous hashing Official uses, so one Edge
  * entry point serves any number of Janus servers. Frames pass through untouched both ways
- * (subprotocol `janus-protocol`); either side closing closes the other.
+ * (subprotocol `janus-protocol`); either side closing closes the other (Janus then ends the
+ * session, and its participant leaves the room). Floods close with 4008, as on /ws.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import WebSocket, { WebSocketServer } from 'ws';
-import { JANUS_SUBPROTOCOL, pickServer, roomOfToken } from '@twopointo/janus';
-import type { ErrorCode } from '@twopointo/shared';
+import { JANUS_SUBPROTOCOL, pickServer, roomHashKey, roomOfToken } from '@twopointo/janus';
+import { CloseCodes, type ErrorCode } from '@twopointo/shared';
 
 /** Largest frame a browser may send (an SDP offer with many candidates is well below it). */
 const MAX_FRAME = 256 * 1024;
 /** Janus frames queued to a slow browser before it is dropped. */
 const MAX_BUFFERED = 4 * 1024 * 1024;
+/**
+ * Browser frames per minute before close 4008: a call sends a few dozen (offer, trickle
+ * candidates, a keepalive every 25 s, one subscription per publisher); this only stops floods.
+ */
+const MAX_FRAMES_PER_MIN = 600;
 
 export interface VoiceProxyOptions {
   urls: readonly string[];
@@ -52,7 +58,7 @@ export class VoiceProxy {
     const token = url.searchParams.get('token');
     const room = token ? roomOfToken(tokenSecret, token) : null;
     if (!room) return this.reject(socket, 401, 'invalid_token', 'Missing, invalid or expired voice token');
-    const target = pickServer(urls, room)!;
+    const target = pickServer(urls, roomHashKey(room))!;
     const upstream = new WebSocket(target, JANUS_SUBPROTOCOL, {
       perMessageDeflate: false,
       maxPayload: 16 * 1024 * 1024,
@@ -86,7 +92,15 @@ export class VoiceProxy {
     upstream.on('error', () => upstream.terminate());
     client.on('close', end);
     upstream.on('close', end);
+    let windowStart = Date.now();
+    let frames = 0;
     client.on('message', (data, isBinary) => {
+      const now = Date.now();
+      if (now - windowStart >= 60_000) {
+        windowStart = now;
+        frames = 0;
+      }
+      if (++frames > MAX_FRAMES_PER_MIN) return client.close(CloseCodes.FLOOD, 'Too many frames');
       if (upstream.readyState === WebSocket.OPEN) upstream.send(data, { binary: isBinary });
     });
     upstream.on('message', (data, isBinary) => {

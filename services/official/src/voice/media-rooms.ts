@@ -48,54 +48,74 @@ export class MediaRooms {
     return c;
   }
 
-  /** Makes sure the channel's room exists and admits `token` (added to its allowed list). */
-  async admit(channelId: string, shape: RoomShape, token: string): Promise<void> {
-    await this.janus(async () => {
+  /**
+   * Makes sure the channel's room exists and admits a token minted for its room id (added to the
+   * allowed list); returns the room id with what `mint` made.
+   */
+  async admit<T extends { join_token: string }>(
+    channelId: string,
+    shape: RoomShape,
+    mint: (roomId: string) => T,
+  ): Promise<{ roomId: string; minted: T }> {
+    return this.janus(async () => {
       const room = await this.store.room(channelId);
       if (room && room.server === this.serverFor(channelId)) {
+        const minted = mint(room.id);
         try {
           await this.control(room.server).request({
             request: 'allowed',
-            room: channelId,
+            room: room.id,
             secret: room.secret,
             action: 'add',
-            allowed: [token],
+            allowed: [minted.join_token],
           });
-          return;
+          return { roomId: room.id, minted };
         } catch (err) {
           if (!(err instanceof JanusError && err.code === VideoRoomErrors.NO_SUCH_ROOM)) throw err;
         }
       }
-      await this.create(channelId, shape, [token]);
+      return this.create(channelId, shape, mint);
     });
   }
 
-  private async create(channelId: string, shape: RoomShape, allowed: string[]): Promise<void> {
+  /**
+   * Creates the room as `<channel id>`, or, when Janus holds a room of that id whose secret was
+   * lost (the cache was emptied while Janus ran on), as `<channel id>-<random>`: the old one is
+   * left to Janus. Both hash to the channel's server (rendezvous on the channel id).
+   */
+  private async create<T extends { join_token: string }>(
+    channelId: string,
+    shape: RoomShape,
+    mint: (roomId: string) => T,
+  ): Promise<{ roomId: string; minted: T }> {
     const server = this.serverFor(channelId);
-    const room: RoomRecord = { server, secret: randomBytes(24).toString('base64url') };
-    const body = {
-      request: 'create',
-      room: channelId,
-      description: `channel ${channelId}`,
-      secret: room.secret,
-      is_private: true,
-      permanent: false,
-      signed_tokens: true,
-      allowed,
-      publishers: shape.publishers,
-      bitrate: shape.bitrate,
-      audiolevel_event: true,
-      audio_active_packets: 25,
-      audio_level_average: 40,
-    };
-    try {
-      await this.control(server).request(body);
-    } catch (err) {
-      if (!(err instanceof JanusError && err.code === VideoRoomErrors.ROOM_EXISTS)) throw err;
-      // a room of ours whose record was lost (cache restart): its secret is unknown, so replace it
-      throw voiceUnavailable('The voice room is held by another process; retry shortly');
+    for (let attempt = 0; ; attempt++) {
+      const id = attempt === 0 ? channelId : `${channelId}-${randomBytes(4).toString('hex')}`;
+      const room: RoomRecord = { server, id, secret: randomBytes(24).toString('base64url') };
+      const minted = mint(id);
+      try {
+        await this.control(server).request({
+          request: 'create',
+          room: id,
+          description: `channel ${channelId}`,
+          secret: room.secret,
+          is_private: true,
+          permanent: false,
+          signed_tokens: true,
+          allowed: [minted.join_token],
+          publishers: shape.publishers,
+          bitrate: shape.bitrate,
+          audiolevel_event: true,
+          audio_active_packets: 25,
+          audio_level_average: 40,
+        });
+      } catch (err) {
+        if (attempt < 2 && err instanceof JanusError && err.code === VideoRoomErrors.ROOM_EXISTS) continue;
+        throw err;
+      }
+      await this.store.setRoom(channelId, room);
+      return { roomId: id, minted };
     }
-    await this.store.setRoom(channelId, room);
   }
 
   /** Takes an admission back and removes its participant from the room (if there). */
@@ -111,7 +131,7 @@ export class MediaRooms {
     await ignoreGone(
       this.control(room.server).request({
         request: 'allowed',
-        room: channelId,
+        room: room.id,
         secret: room.secret,
         action: 'remove',
         allowed: [token],
@@ -126,7 +146,7 @@ export class MediaRooms {
     await ignoreGone(
       this.control(room.server).request({
         request: 'kick',
-        room: channelId,
+        room: room.id,
         secret: room.secret,
         id: participantId,
       }),
@@ -139,7 +159,7 @@ export class MediaRooms {
     if (!room) return;
     await this.store.dropRoom(channelId);
     await ignoreGone(
-      this.control(room.server).request({ request: 'destroy', room: channelId, secret: room.secret }),
+      this.control(room.server).request({ request: 'destroy', room: room.id, secret: room.secret }),
     );
   }
 
@@ -148,7 +168,7 @@ export class MediaRooms {
     const room = await this.store.room(channelId);
     if (!room) return [];
     try {
-      const data = await this.control(room.server).request({ request: 'listparticipants', room: channelId });
+      const data = await this.control(room.server).request({ request: 'listparticipants', room: room.id });
       return ((data.participants as { id: string | number; publisher?: boolean }[] | undefined) ?? []).map(
         (p) => ({ id: String(p.id), publisher: p.publisher === true }),
       );
@@ -174,8 +194,8 @@ export class MediaRooms {
       const data = await c.requestOnNewHandle({
         request: 'join',
         ptype: 'subscriber',
-        room: channelId,
-        token: roomToken(this.tokenSecret, channelId, Math.floor(Date.now() / 1000) + 60),
+        room: room.id,
+        token: roomToken(this.tokenSecret, room.id, Math.floor(Date.now() / 1000) + 60),
         streams: [{ feed: participantId }],
       });
       const streams = (data.streams as { type?: string; feed_mid?: string }[] | undefined) ?? [];
@@ -189,7 +209,7 @@ export class MediaRooms {
       try {
         await c.request({
           request: 'moderate',
-          room: channelId,
+          room: room.id,
           secret: room.secret,
           id: participantId,
           mid,

@@ -20,6 +20,8 @@ export interface VoiceRecord extends VoiceState {
 
 export interface RoomRecord {
   server: string;
+  /** the VideoRoom id: the channel id, suffixed when a lost room blocked that id */
+  id: string;
   secret: string;
 }
 
@@ -53,6 +55,12 @@ export class VoiceStateStore {
 
   async get(userId: string): Promise<VoiceRecord | null> {
     return parse<VoiceRecord>(await this.cache.get(userKey(userId)));
+  }
+
+  /** The records of several users in one round trip (null where none). */
+  async getMany(userIds: string[]): Promise<(VoiceRecord | null)[]> {
+    if (userIds.length === 0) return [];
+    return (await this.cache.mget(userIds.map(userKey))).map((raw) => parse<VoiceRecord>(raw));
   }
 
   async put(r: VoiceRecord): Promise<void> {

@@ -62,10 +62,13 @@ export class VoiceSweeper {
   }
 
   private async presence(userIds: string[], now: number): Promise<void> {
-    const counts = await this.cache.mget(userIds.map(presenceUserKey));
+    const [counts, records] = await Promise.all([
+      this.cache.mget(userIds.map(presenceUserKey)),
+      this.store.getMany(userIds),
+    ]);
     for (const [i, userId] of userIds.entries()) {
       const online = Number(counts[i] ?? 0) > 0;
-      const r = await this.store.get(userId);
+      const r = records[i];
       if (!r) continue;
       if (online) {
         if (r.absent_since !== null) await this.mark(r, (x) => (x.absent_since !== null ? null : undefined));

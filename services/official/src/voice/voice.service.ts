@@ -124,18 +124,19 @@ export class VoiceService {
         bitrate: channel.bitrate ?? DEFAULT_BITRATE,
         publishers: Math.max(channel.user_limit ?? 0, DEFAULT_PUBLISHERS),
       };
-      const minted = mintCredentials(creds, channelId, actor.id);
+      const mint = (roomId: string) => mintCredentials(creds, roomId, actor.id);
+      let admitted: { roomId: string; minted: ReturnType<typeof mint> };
       let record: VoiceRecord;
       if (current && current.channel_id === channelId) {
         // a refresh (new tokens before expires_at) or the first credentials after a move
-        await rooms.admit(channelId, shape, minted.join_token);
+        admitted = await rooms.admit(channelId, shape, mint);
         if (current.room_token) await rooms.revokeToken(channelId, current.room_token).catch(() => undefined);
         record = {
           ...current,
           self_mute: body.self_mute ?? current.self_mute,
           self_deaf: body.self_deaf ?? current.self_deaf,
           suppress: mayNotSpeak(access),
-          room_token: minted.join_token,
+          room_token: admitted.minted.join_token,
         };
         await this.store.put(record);
         if (changed(current, record)) this.announce(record);
@@ -148,7 +149,7 @@ export class VoiceService {
           !hasPermission(access.channelPermissions, Permissions.MOVE_MEMBERS)
         )
           throw forbidden(`This voice channel is full (${limit} users)`, 'voice_channel_full');
-        await rooms.admit(channelId, shape, minted.join_token);
+        admitted = await rooms.admit(channelId, shape, mint);
         if (current) await this.removeLocked(current);
         const mod = await this.store.moderation(channel.server_id, actor.id);
         record = {
@@ -163,17 +164,18 @@ export class VoiceService {
           self_stream: false,
           suppress: mayNotSpeak(access),
           participant_id: `${actor.id}-${randomBytes(6).toString('hex')}`,
-          room_token: minted.join_token,
+          room_token: admitted.minted.join_token,
           absent_since: null,
         };
         await this.store.put(record);
         this.announce(record);
       }
+      const { minted, roomId } = admitted;
       return {
         url: `/voice?token=${encodeURIComponent(minted.join_token)}`,
         token: minted.token,
         join_token: minted.join_token,
-        room: channelId,
+        room: roomId,
         participant_id: record.participant_id,
         expires_at: minted.expires_at,
         ice_servers: minted.ice_servers,

@@ -61,13 +61,13 @@ describe.skipIf(!janusAvailable()).each(TEST_BACKENDS)('voice on a real Janus (%
       await online(u, 1);
     }
     await online(owner, 1);
-  }, 120_000);
+  });
   afterAll(async () => {
     for (const p of peers) p.close();
     control?.close();
     await h?.close();
     await janus?.stop();
-  }, 60_000);
+  });
 
   it('answers voice status; a join creates the room and its credentials work against Janus', async () => {
     expect((await h.call('GET', '/voice/status', { as: bob })).body).toEqual({ available: true });
@@ -177,6 +177,18 @@ describe.skipIf(!janusAvailable()).each(TEST_BACKENDS)('voice on a real Janus (%
     expect(again.body.participant_id).toBe(res.body.participant_id);
     expect(again.body.join_token).not.toBe(res.body.join_token);
     await h.call('DELETE', `/channels/${b}/voice`, { as: carol });
+  });
+
+  it('a room of the channel left on Janus with a lost secret is replaced by one under a suffixed id', async () => {
+    const cid = await channel({ name: 'orphaned', type: 'voice' });
+    await control.request({ request: 'create', room: cid, secret: 'lost-with-the-cache', permanent: false });
+    const a = (await join(carol, cid)).body;
+    expect(a.room).toMatch(new RegExp(`^${cid}-[0-9a-f]+$`));
+    const p = await peer(a);
+    expect((await p.join()).plugindata).toMatchObject({ data: { videoroom: 'joined', room: a.room } });
+    await h.call('DELETE', `/channels/${cid}/voice`, { as: carol });
+    expect(await roomExists(a.room)).toBe(false);
+    await control.request({ request: 'destroy', room: cid, secret: 'lost-with-the-cache' });
   });
 
   it('PATCH /me/voice changes own state; camera and screen need STREAM', async () => {
