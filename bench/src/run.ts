@@ -16,9 +16,10 @@ import { fanout } from './scenarios/fanout.ts';
 import { idle } from './scenarios/idle.ts';
 import { rest } from './scenarios/rest.ts';
 import { storm } from './scenarios/storm.ts';
+import { voice } from './scenarios/voice.ts';
 import { summarise } from './summary.ts';
 
-export const SCENARIOS = { ceiling, fanout, idle, storm, rest, attention } as const;
+export const SCENARIOS = { ceiling, fanout, idle, storm, rest, attention, voice } as const;
 export type ScenarioName = keyof typeof SCENARIOS;
 
 /** Runs one scenario and writes its result file; returns the result and the file. */

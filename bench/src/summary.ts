@@ -30,6 +30,16 @@ export function summarise(r: BenchResult): string {
   const a = r as Any;
   const lines = [`== ${r.scenario} (${r.backend}) ${JSON.stringify(r.params)}`];
   switch (r.scenario) {
+    case 'voice':
+      for (const st of a.steps ?? [])
+        lines.push(
+          `${st.participants} talkers (${st.forwarded_streams} streams): Janus ${st.janus_cpu_pct} % of a core, ${st.janus_cpu_pct_per_participant} %/participant, ${st.janus_cpu_pct_per_stream} %/stream, RSS ${st.janus_rss_mib} MiB${machineLine(st.machine)}`,
+        );
+      lines.push(
+        `carried ${a.carried} talkers${a.stopped ? ` (stopped ${a.stopped})` : ''}`,
+        `join → first audio packet: p50 ${a.join_latency.p50_ms} ms, p99 ${a.join_latency.p99_ms} ms (${a.join_latency.samples} joins); about ${a.estimate.participants_per_janus_core} talkers per Janus core`,
+      );
+      break;
     case 'ceiling':
       lines.push(...delivery('ceiling', a.ceiling));
       break;

@@ -22,6 +22,10 @@ export interface ServerAbilities {
   /** react with an emoji not on the message yet (adding to an existing one needs no bit) */
   addReactions: boolean;
   isOwner: boolean;
+  /** voice moderation: server mute, server deafen, move and disconnect */
+  muteMembers: boolean;
+  deafenMembers: boolean;
+  moveMembers: boolean;
 }
 
 export function abilitiesFrom(perms: bigint | null, isOwner: boolean): ServerAbilities {
@@ -34,6 +38,9 @@ export function abilitiesFrom(perms: bigint | null, isOwner: boolean): ServerAbi
       mentionEveryone: true,
       addReactions: true,
       isOwner,
+      muteMembers: false,
+      deafenMembers: false,
+      moveMembers: false,
     };
   return {
     known: true,
@@ -43,6 +50,9 @@ export function abilitiesFrom(perms: bigint | null, isOwner: boolean): ServerAbi
     mentionEveryone: hasPermission(perms, Permissions.MENTION_EVERYONE),
     addReactions: hasPermission(perms, Permissions.ADD_REACTIONS),
     isOwner,
+    muteMembers: hasPermission(perms, Permissions.MUTE_MEMBERS),
+    deafenMembers: hasPermission(perms, Permissions.DEAFEN_MEMBERS),
+    moveMembers: hasPermission(perms, Permissions.MOVE_MEMBERS),
   };
 }
 

@@ -16,6 +16,8 @@ import { LeaveServerDialog } from './dialogs/LeaveServerDialog.tsx';
 import { NotificationSettingsDialog } from './dialogs/NotificationSettingsDialog.tsx';
 import { Icon } from './Icon.tsx';
 import { UserPanel } from './UserPanel.tsx';
+import { CallPanel } from '../voice/CallPanel.tsx';
+import { VoiceChannels } from '../voice/VoiceChannelItem.tsx';
 
 type Dialog =
   | { kind: 'create' }
@@ -44,6 +46,7 @@ export function ChannelSidebar(props: {
   const { server, abilities } = props;
   const settings = useNotificationSettings();
   const close = () => setDialog(null);
+  const textChannels = props.channels?.filter((c) => c.type !== 'voice');
 
   return (
     <aside className="channel-sidebar" data-testid="channel-sidebar">
@@ -113,7 +116,7 @@ export function ChannelSidebar(props: {
         {props.channelsError != null && (
           <div className="inline-error pad">{errorMessage(props.channelsError)}</div>
         )}
-        {props.channels?.map((c) => {
+        {textChannels?.map((c) => {
           const a = props.attention[c.id];
           const muted = !!server && isMuted(settings, server.id, c.id);
           const unread = !!a?.unread && !muted;
@@ -167,7 +170,9 @@ export function ChannelSidebar(props: {
           );
         })}
         {server && props.channels?.length === 0 && <p className="muted small pad">No channels yet.</p>}
+        {server && <VoiceChannels channels={props.channels} abilities={abilities} myId={props.me.id} />}
       </div>
+      <CallPanel />
       <UserPanel
         me={props.me}
         status={props.status}

@@ -46,6 +46,8 @@ import { UserPanel } from './UserPanel.tsx';
 import { Icon } from './Icon.tsx';
 import { ProfileCardHost } from '../settings/profile-card-context.tsx';
 import { SettingsScreen } from '../settings/SettingsScreen.tsx';
+import { VideoStage } from '../voice/VideoStage.tsx';
+import { useVoiceStatesOf, VoiceProvider } from '../voice/VoiceProvider.tsx';
 
 const SELECTION_KEY = 'twopointo.selection';
 /** a replayed or late message older than this does not pop up on the desktop */
@@ -91,7 +93,9 @@ export function ChatApp() {
   }
   return (
     <GatewayProvider myId={me.data.id}>
-      <ChatLayout me={me.data} />
+      <VoiceProvider myId={me.data.id}>
+        <ChatLayout me={me.data} />
+      </VoiceProvider>
       <Toasts />
     </GatewayProvider>
   );
@@ -162,6 +166,7 @@ function ChatLayout({ me }: { me: UserRef }) {
     retry: false,
   });
   const abilities = useAbilities(server, me.id, members.data);
+  useVoiceStatesOf(sid);
 
   // every server's channels, for the unread marks on the rail (and to follow them live)
   const serverList = servers.data;
@@ -208,7 +213,8 @@ function ChatLayout({ me }: { me: UserRef }) {
   useEffect(() => () => void (document.title = tabTitle({ mentions: 0, unread: false })), []);
 
   const channel = useMemo(() => {
-    const list = channels.data ?? [];
+    // voice channels are joined, not read
+    const list = (channels.data ?? []).filter((c) => c.type !== 'voice');
     const wanted = sid ? selection.channelByServer[sid] : undefined;
     return list.find((c) => c.id === wanted) ?? list[0];
   }, [channels.data, sid, selection.channelByServer]);
@@ -545,6 +551,7 @@ function ChatLayout({ me }: { me: UserRef }) {
             </button>
           )}
         </header>
+        <VideoStage myId={me.id} />
         <div className="main-body">
           <MentionContext.Provider value={home ? dmMentionContext : mentionContext}>
             <ErrorBoundary compact key={(home ? dm?.id : channel?.id) ?? 'none'}>
