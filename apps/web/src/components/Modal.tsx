@@ -1,6 +1,7 @@
-/** A small dialog: Escape or a click outside closes it. */
-import { useEffect, type ReactNode } from 'react';
+/** A small dialog: Escape or a click outside closes it; focus stays inside while it is open. */
+import { useRef, type ReactNode } from 'react';
 import { Icon } from './Icon.tsx';
+import { useFocusLayer } from './use-focus-layer.ts';
 
 export function Modal({
   title,
@@ -13,16 +14,11 @@ export function Modal({
   children: ReactNode;
   testid?: string;
 }) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusLayer(ref, onClose);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal" role="dialog" aria-modal="true" aria-label={title} data-testid={testid}>
+      <div className="modal" ref={ref} tabIndex={-1} role="dialog" aria-modal="true" aria-label={title} data-testid={testid}>
         <div className="modal-head">
           <h2>{title}</h2>
           <button className="icon-btn" onClick={onClose} aria-label="Close">
