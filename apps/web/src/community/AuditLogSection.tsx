@@ -14,7 +14,11 @@ export function AuditLogSection({ server }: { server: Server }) {
   const [action, setAction] = useState('');
   const [actor, setActor] = useState('');
   const members = useQuery({ queryKey: keys.members(server.id), queryFn: () => official.members(server.id) });
-  const roles = useQuery({ queryKey: keys.roles(server.id), queryFn: () => official.roles(server.id), retry: false });
+  const roles = useQuery({
+    queryKey: keys.roles(server.id),
+    queryFn: () => official.roles(server.id),
+    retry: false,
+  });
   const log = useInfiniteQuery({
     queryKey: communityKeys.audit(server.id, action, actor),
     queryFn: ({ pageParam }) =>
@@ -36,7 +40,11 @@ export function AuditLogSection({ server }: { server: Server }) {
       <div className="row wrap audit-filters">
         <label className="small">
           Action
-          <select value={action} onChange={(e) => setAction(e.target.value)} data-testid="audit-filter-action">
+          <select
+            value={action}
+            onChange={(e) => setAction(e.target.value)}
+            data-testid="audit-filter-action"
+          >
             <option value="">All actions</option>
             {ACTIONS.map((a) => (
               <option key={a} value={a}>

@@ -8,17 +8,25 @@ import { community, communityKeys, type Ban } from './community-api.ts';
 
 export function BansSection({ server }: { server: Server }) {
   const qc = useQueryClient();
-  const bans = useQuery({ queryKey: communityKeys.bans(server.id), queryFn: () => community.bans(server.id) });
+  const bans = useQuery({
+    queryKey: communityKeys.bans(server.id),
+    queryFn: () => community.bans(server.id),
+  });
   const unban = useMutation({
     mutationFn: (uid: string) => community.unban(server.id, uid).then(() => uid),
-    onSuccess: (uid) => qc.setQueryData<Ban[]>(communityKeys.bans(server.id), (l) => l?.filter((b) => b.user.id !== uid)),
+    onSuccess: (uid) =>
+      qc.setQueryData<Ban[]>(communityKeys.bans(server.id), (l) => l?.filter((b) => b.user.id !== uid)),
     onError: showError,
   });
   if (bans.isPending) return <p className="muted">Loading bans…</p>;
   return (
     <div className="settings-stack">
       <FormError error={bans.error} />
-      {bans.data?.length === 0 && <p className="muted" data-testid="bans-empty">Nobody is banned.</p>}
+      {bans.data?.length === 0 && (
+        <p className="muted" data-testid="bans-empty">
+          Nobody is banned.
+        </p>
+      )}
       <ul className="settings-table" data-testid="ban-list">
         {bans.data?.map((b) => (
           <li key={b.user.id} className="settings-row" data-testid="ban" data-username={b.user.username}>

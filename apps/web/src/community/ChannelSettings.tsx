@@ -27,7 +27,11 @@ export function ChannelSettings({
 }) {
   const sections: SettingsSection[] = [];
   if (access.can(Permissions.MANAGE_CHANNELS))
-    sections.push({ id: 'overview', label: 'Overview', render: () => <ChannelOverview server={server} channel={channel} /> });
+    sections.push({
+      id: 'overview',
+      label: 'Overview',
+      render: () => <ChannelOverview server={server} channel={channel} />,
+    });
   if (access.can(Permissions.MANAGE_ROLES))
     sections.push({
       id: 'permissions',
@@ -57,7 +61,14 @@ function ChannelOverview({ server, channel }: { server: Server; channel: Channel
   };
   return (
     <form className="form settings-form" onSubmit={submit}>
-      <Field label="Name" required maxLength={100} value={name} onChange={setName} testid="channel-settings-name" />
+      <Field
+        label="Name"
+        required
+        maxLength={100}
+        value={name}
+        onChange={setName}
+        testid="channel-settings-name"
+      />
       {channel.type !== 'category' && finalName !== name && (
         <p className="muted small">
           Saved as <code>{finalName}</code>
@@ -77,7 +88,11 @@ function ChannelOverview({ server, channel }: { server: Server; channel: Channel
         </label>
       )}
       <FormError error={save.error} />
-      {save.isSuccess && !save.isPending && <p className="ok-text small" role="status">Saved.</p>}
+      {save.isSuccess && !save.isPending && (
+        <p className="ok-text small" role="status">
+          Saved.
+        </p>
+      )}
       <div className="row end">
         <button className="btn" disabled={save.isPending} data-testid="channel-settings-save">
           {save.isPending ? 'Saving…' : 'Save changes'}
@@ -87,7 +102,15 @@ function ChannelOverview({ server, channel }: { server: Server; channel: Channel
   );
 }
 
-function ChannelPermissions({ server, channel, access }: { server: Server; channel: Channel; access: ServerAccess }) {
+function ChannelPermissions({
+  server,
+  channel,
+  access,
+}: {
+  server: Server;
+  channel: Channel;
+  access: ServerAccess;
+}) {
   const roles = useQuery({ queryKey: keys.roles(server.id), queryFn: () => official.roles(server.id) });
   const members = useQuery({ queryKey: keys.members(server.id), queryFn: () => official.members(server.id) });
   if (!roles.data || !members.data || !access.everyoneId) return <p className="muted">Loading…</p>;

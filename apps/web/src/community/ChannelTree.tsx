@@ -75,7 +75,10 @@ export function ChannelTree(props: {
           className={`category-row${over === c.id ? ' drop-target' : ''}`}
           data-testid="category"
           data-category-name={c.name}
-          {...dnd(c.id, dragIsCategory ? { kind: 'before', targetId: c.id } : { kind: 'into', categoryId: c.id })}
+          {...dnd(
+            c.id,
+            dragIsCategory ? { kind: 'before', targetId: c.id } : { kind: 'into', categoryId: c.id },
+          )}
         >
           <button
             className="category-toggle"

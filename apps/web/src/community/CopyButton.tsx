@@ -1,7 +1,15 @@
 /** A copy button that says "Copied" for a moment once the text is on the clipboard. */
 import { useEffect, useState } from 'react';
 
-export function CopyButton({ text, label = 'Copy', testid }: { text: string; label?: string; testid?: string }) {
+export function CopyButton({
+  text,
+  label = 'Copy',
+  testid,
+}: {
+  text: string;
+  label?: string;
+  testid?: string;
+}) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;

@@ -92,7 +92,11 @@ export function CreateChannelDialog({
           <p className="muted small" aria-live="polite" data-testid="channel-name-preview">
             {finalName ? (
               <>
-                Will be created as <code>{type === 'text' ? '#' : ''}{finalName}</code>
+                Will be created as{' '}
+                <code>
+                  {type === 'text' ? '#' : ''}
+                  {finalName}
+                </code>
               </>
             ) : (
               'Lower case, with dashes for spaces.'

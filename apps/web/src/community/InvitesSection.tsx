@@ -12,13 +12,18 @@ import { CopyButton } from './CopyButton.tsx';
 
 export function InvitesSection({ server }: { server: Server }) {
   const qc = useQueryClient();
-  const invites = useQuery({ queryKey: communityKeys.invites(server.id), queryFn: () => community.invites(server.id) });
+  const invites = useQuery({
+    queryKey: communityKeys.invites(server.id),
+    queryFn: () => community.invites(server.id),
+  });
   const members = useQuery({ queryKey: keys.members(server.id), queryFn: () => official.members(server.id) });
   const [creating, setCreating] = useState(false);
   const revoke = useMutation({
     mutationFn: (code: string) => community.revokeInvite(code).then(() => code),
     onSuccess: (code) =>
-      qc.setQueryData<CommunityInvite[]>(communityKeys.invites(server.id), (l) => l?.filter((i) => i.code !== code)),
+      qc.setQueryData<CommunityInvite[]>(communityKeys.invites(server.id), (l) =>
+        l?.filter((i) => i.code !== code),
+      ),
     onError: showError,
   });
   const who = (i: CommunityInvite) =>

@@ -71,13 +71,22 @@ export function MemberMenuProvider({
           }}
         />
       )}
-      {server && dialog?.kind === 'kick' && <KickDialog server={server} member={dialog.member} onClose={() => setDialog(null)} />}
-      {server && dialog?.kind === 'ban' && <BanDialog server={server} member={dialog.member} onClose={() => setDialog(null)} />}
+      {server && dialog?.kind === 'kick' && (
+        <KickDialog server={server} member={dialog.member} onClose={() => setDialog(null)} />
+      )}
+      {server && dialog?.kind === 'ban' && (
+        <BanDialog server={server} member={dialog.member} onClose={() => setDialog(null)} />
+      )}
       {server && dialog?.kind === 'timeout' && (
         <TimeoutDialog server={server} member={dialog.member} onClose={() => setDialog(null)} />
       )}
       {server && dialog?.kind === 'nick' && (
-        <NicknameDialog server={server} member={dialog.member} self={dialog.member.user.id === myId} onClose={() => setDialog(null)} />
+        <NicknameDialog
+          server={server}
+          member={dialog.member}
+          self={dialog.member.user.id === myId}
+          onClose={() => setDialog(null)}
+        />
       )}
     </MemberMenuContext.Provider>
   );
@@ -118,7 +127,14 @@ function MenuPopup({
 
   const self = member.user.id === myId;
   const outranks = access.outranks(member.user.id);
-  const item = (label: string, testid: string, perm: boolean, allowed: boolean, run: () => void, danger = false) =>
+  const item = (
+    label: string,
+    testid: string,
+    perm: boolean,
+    allowed: boolean,
+    run: () => void,
+    danger = false,
+  ) =>
     perm && (
       <button
         role="menuitem"
@@ -133,21 +149,29 @@ function MenuPopup({
         {!allowed && <span className="menu-hint">{RANK_REASON}</span>}
       </button>
     );
-  const nickAllowed = self ? access.can(Permissions.CHANGE_NICKNAME) || access.can(Permissions.MANAGE_NICKNAMES) : access.can(Permissions.MANAGE_NICKNAMES);
+  const nickAllowed = self
+    ? access.can(Permissions.CHANGE_NICKNAME) || access.can(Permissions.MANAGE_NICKNAMES)
+    : access.can(Permissions.MANAGE_NICKNAMES);
   const timedOut = isTimedOut(member);
   const manageable = rolesTopDown(roles, access.everyoneId);
   // arrow keys move between the items, as in a menu
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     e.preventDefault();
-    const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([disabled])') ?? [])];
+    const items = [
+      ...(ref.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([disabled])') ?? []),
+    ];
     const i = items.indexOf(document.activeElement as HTMLElement);
     items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
   };
 
   return (
     <>
-      <div className="menu-scrim" onMouseDown={onClose} onContextMenu={(e) => (e.preventDefault(), onClose())} />
+      <div
+        className="menu-scrim"
+        onMouseDown={onClose}
+        onContextMenu={(e) => (e.preventDefault(), onClose())}
+      />
       <div
         ref={ref}
         className="member-menu"
@@ -164,7 +188,11 @@ function MenuPopup({
         <button
           role="menuitem"
           onClick={() => {
-            window.dispatchEvent(new CustomEvent(OPEN_PROFILE_EVENT, { detail: { userId: member.user.id, serverId: server.id } }));
+            window.dispatchEvent(
+              new CustomEvent(OPEN_PROFILE_EVENT, {
+                detail: { userId: member.user.id, serverId: server.id },
+              }),
+            );
             onClose();
           }}
           data-testid="member-menu-profile"
@@ -199,8 +227,24 @@ function MenuPopup({
             () => onDialog('timeout'),
             true,
           )}
-        {!self && item(`Kick ${displayName(member)}`, 'member-menu-kick', access.can(Permissions.KICK_MEMBERS), outranks, () => onDialog('kick'), true)}
-        {!self && item(`Ban ${displayName(member)}`, 'member-menu-ban', access.can(Permissions.BAN_MEMBERS), outranks, () => onDialog('ban'), true)}
+        {!self &&
+          item(
+            `Kick ${displayName(member)}`,
+            'member-menu-kick',
+            access.can(Permissions.KICK_MEMBERS),
+            outranks,
+            () => onDialog('kick'),
+            true,
+          )}
+        {!self &&
+          item(
+            `Ban ${displayName(member)}`,
+            'member-menu-ban',
+            access.can(Permissions.BAN_MEMBERS),
+            outranks,
+            () => onDialog('ban'),
+            true,
+          )}
       </div>
     </>
   );
@@ -221,7 +265,9 @@ function RoleToggle({
   const has = member.roles.includes(role.id);
   const toggle = useMutation({
     mutationFn: () =>
-      has ? community.unassignRole(server.id, member.user.id, role.id) : community.assignRole(server.id, member.user.id, role.id),
+      has
+        ? community.unassignRole(server.id, member.user.id, role.id)
+        : community.assignRole(server.id, member.user.id, role.id),
     onSuccess: () =>
       qc.setQueryData<Member[]>(keys.members(server.id), (l) =>
         l?.map((m) =>
@@ -242,7 +288,7 @@ function RoleToggle({
       data-testid="member-menu-role"
       data-role-name={role.name}
     >
-      <span className="check" aria-hidden="true">
+      <span className="role-check" aria-hidden="true">
         {has ? '☑' : '☐'}
       </span>
       {role.name}

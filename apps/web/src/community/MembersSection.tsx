@@ -11,13 +11,28 @@ import { useMemberMenu } from './member-menu-context.ts';
 import { colorHex } from './role-order.ts';
 import type { ServerAccess } from './server-access.ts';
 
-export function MembersSection({ server, access }: { server: Server; me: { id: string }; access: ServerAccess }) {
+export function MembersSection({
+  server,
+  access,
+}: {
+  server: Server;
+  me: { id: string };
+  access: ServerAccess;
+}) {
   const members = useQuery({ queryKey: keys.members(server.id), queryFn: () => official.members(server.id) });
-  const roles = useQuery({ queryKey: keys.roles(server.id), queryFn: () => official.roles(server.id), retry: false });
+  const roles = useQuery({
+    queryKey: keys.roles(server.id),
+    queryFn: () => official.roles(server.id),
+    retry: false,
+  });
   const menu = useMemberMenu();
   const [filter, setFilter] = useState('');
   const list = ((members.data ?? []) as CommunityMember[])
-    .filter((m) => displayName(m).toLowerCase().includes(filter.toLowerCase()) || m.user.username.includes(filter.toLowerCase()))
+    .filter(
+      (m) =>
+        displayName(m).toLowerCase().includes(filter.toLowerCase()) ||
+        m.user.username.includes(filter.toLowerCase()),
+    )
     .sort((a, b) => displayName(a).localeCompare(displayName(b)));
   const roleList = (roles.data ?? []) as CommunityRole[];
   return (
@@ -32,14 +47,20 @@ export function MembersSection({ server, access }: { server: Server; me: { id: s
       />
       <ul className="settings-table" data-testid="settings-members">
         {list.map((m) => (
-          <li key={m.user.id} className="settings-row" data-testid="settings-member" data-username={m.user.username}>
+          <li
+            key={m.user.id}
+            className="settings-row"
+            data-testid="settings-member"
+            data-username={m.user.username}
+          >
             <Avatar id={m.user.id} name={m.user.username} size={32} />
             <div className="settings-row-main">
               <strong style={{ color: memberColor(m, roleList) ?? undefined }}>{displayName(m)}</strong>
               <span className="muted small">
                 {m.user.username}
                 {m.user.id === server.owner_id && ' · owner'}
-                {isTimedOut(m) && ` · timed out until ${new Date(m.communication_disabled_until!).toLocaleString()}`}
+                {isTimedOut(m) &&
+                  ` · timed out until ${new Date(m.communication_disabled_until!).toLocaleString()}`}
               </span>
               <span className="role-chips">
                 {roleList
@@ -47,7 +68,11 @@ export function MembersSection({ server, access }: { server: Server; me: { id: s
                   .sort((a, b) => b.position - a.position)
                   .map((r) => (
                     <span key={r.id} className="role-chip">
-                      <span className="role-dot" style={{ background: colorHex(r.color) ?? 'var(--muted)' }} aria-hidden="true" />
+                      <span
+                        className="role-dot"
+                        style={{ background: colorHex(r.color) ?? 'var(--muted)' }}
+                        aria-hidden="true"
+                      />
                       {r.name}
                     </span>
                   ))}

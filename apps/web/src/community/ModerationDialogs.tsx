@@ -75,7 +75,8 @@ export function BanDialog({ server, member, onClose }: Props) {
         }}
       >
         <p>
-          {displayName(member)} is removed from {server.name} and cannot join again, with any invite, until unbanned.
+          {displayName(member)} is removed from {server.name} and cannot join again, with any invite, until
+          unbanned.
         </p>
         <label>
           Reason <span className="muted small">(shown in the audit log)</span>
@@ -131,7 +132,9 @@ export function TimeoutDialog({ server, member, onClose }: Props) {
   const [seconds, setSeconds] = useState(300);
   const set = useMutation({
     mutationFn: (until: string | null) =>
-      community.updateMember(server.id, member.user.id, { communication_disabled_until: until }).then(() => until),
+      community
+        .updateMember(server.id, member.user.id, { communication_disabled_until: until })
+        .then(() => until),
     onSuccess: (until) => {
       qc.setQueryData<CommunityMember[]>(keys.members(server.id), (l) =>
         l?.map((m) => (m.user.id === member.user.id ? { ...m, communication_disabled_until: until } : m)),
@@ -140,7 +143,11 @@ export function TimeoutDialog({ server, member, onClose }: Props) {
     },
   });
   return (
-    <Modal title={active ? `Remove the timeout of ${displayName(member)}` : `Time out ${displayName(member)}`} onClose={onClose} testid="timeout-dialog">
+    <Modal
+      title={active ? `Remove the timeout of ${displayName(member)}` : `Time out ${displayName(member)}`}
+      onClose={onClose}
+      testid="timeout-dialog"
+    >
       <form
         className="form"
         onSubmit={(e) => {
@@ -150,7 +157,8 @@ export function TimeoutDialog({ server, member, onClose }: Props) {
       >
         {active ? (
           <p>
-            {displayName(member)} is timed out until {new Date(member.communication_disabled_until!).toLocaleString()}.
+            {displayName(member)} is timed out until{' '}
+            {new Date(member.communication_disabled_until!).toLocaleString()}.
           </p>
         ) : (
           <>
@@ -190,7 +198,8 @@ export function NicknameDialog({ server, member, self, onClose }: Props & { self
   const qc = useQueryClient();
   const [nick, setNick] = useState(member.nick ?? '');
   const save = useMutation({
-    mutationFn: (value: string | null) => community.updateMember(server.id, member.user.id, { nick: value }).then(() => value),
+    mutationFn: (value: string | null) =>
+      community.updateMember(server.id, member.user.id, { nick: value }).then(() => value),
     onSuccess: (value) => {
       qc.setQueryData<CommunityMember[]>(keys.members(server.id), (l) =>
         l?.map((m) => (m.user.id === member.user.id ? { ...m, nick: value } : m)),
@@ -199,7 +208,11 @@ export function NicknameDialog({ server, member, self, onClose }: Props & { self
     },
   });
   return (
-    <Modal title={self ? 'Change your nickname' : `Nickname of ${member.user.username}`} onClose={onClose} testid="nick-dialog">
+    <Modal
+      title={self ? 'Change your nickname' : `Nickname of ${member.user.username}`}
+      onClose={onClose}
+      testid="nick-dialog"
+    >
       <form
         className="form"
         onSubmit={(e) => {

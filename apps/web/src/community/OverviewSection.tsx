@@ -45,11 +45,26 @@ export function OverviewSection({
           if (name.trim()) rename.mutate();
         }}
       >
-        <Field label="Server name" required maxLength={100} value={name} onChange={setName} testid="server-name-input" />
+        <Field
+          label="Server name"
+          required
+          maxLength={100}
+          value={name}
+          onChange={setName}
+          testid="server-name-input"
+        />
         <FormError error={rename.error} />
-        {rename.isSuccess && <p className="ok-text small" role="status">Saved.</p>}
+        {rename.isSuccess && (
+          <p className="ok-text small" role="status">
+            Saved.
+          </p>
+        )}
         <div className="row end">
-          <button className="btn" disabled={rename.isPending || name.trim() === server.name} data-testid="server-name-save">
+          <button
+            className="btn"
+            disabled={rename.isPending || name.trim() === server.name}
+            data-testid="server-name-save"
+          >
             Save name
           </button>
         </div>
@@ -59,16 +74,26 @@ export function OverviewSection({
         <div className="danger-zone">
           <h3>Owner only</h3>
           <div className="row">
-            <button className="btn btn-secondary" onClick={() => setDialog('transfer')} data-testid="transfer-ownership">
+            <button
+              className="btn btn-secondary"
+              onClick={() => setDialog('transfer')}
+              data-testid="transfer-ownership"
+            >
               Transfer ownership
             </button>
-            <button className="btn btn-danger" onClick={() => setDialog('delete')} data-testid="delete-server">
+            <button
+              className="btn btn-danger"
+              onClick={() => setDialog('delete')}
+              data-testid="delete-server"
+            >
               Delete server
             </button>
           </div>
         </div>
       )}
-      {dialog === 'delete' && <DeleteServerDialog server={server} onClose={() => setDialog(null)} onGone={onGone} />}
+      {dialog === 'delete' && (
+        <DeleteServerDialog server={server} onClose={() => setDialog(null)} onGone={onGone} />
+      )}
       {dialog === 'transfer' && (
         <TransferDialog server={server} myId={me.id} onClose={() => setDialog(null)} onDone={stored} />
       )}
@@ -101,7 +126,11 @@ function IconEditor({ server, onSaved }: { server: CommunityServer; onSaved: (s:
     <div className="form settings-form">
       <span className="label-text">Icon</span>
       <div className="icon-editor">
-        <span className="server-icon active icon-preview" aria-label="Icon preview as shown on the server list" role="img">
+        <span
+          className="server-icon active icon-preview"
+          aria-label="Icon preview as shown on the server list"
+          role="img"
+        >
           <ServerIcon server={server} override={preview} />
         </span>
         <div className="icon-actions">
@@ -124,12 +153,21 @@ function IconEditor({ server, onSaved }: { server: CommunityServer; onSaved: (s:
             />
           </label>
           {file && (
-            <button className="btn btn-small" onClick={() => save.mutate(file)} disabled={save.isPending} data-testid="server-icon-save">
+            <button
+              className="btn btn-small"
+              onClick={() => save.mutate(file)}
+              disabled={save.isPending}
+              data-testid="server-icon-save"
+            >
               {save.isPending ? 'Uploading…' : 'Save icon'}
             </button>
           )}
           {!file && hasIcon && (
-            <button className="btn btn-secondary btn-small" onClick={() => save.mutate(null)} disabled={save.isPending}>
+            <button
+              className="btn btn-secondary btn-small"
+              onClick={() => save.mutate(null)}
+              disabled={save.isPending}
+            >
               Remove icon
             </button>
           )}
@@ -142,7 +180,15 @@ function IconEditor({ server, onSaved }: { server: CommunityServer; onSaved: (s:
   );
 }
 
-function DeleteServerDialog({ server, onClose, onGone }: { server: Server; onClose: () => void; onGone: () => void }) {
+function DeleteServerDialog({
+  server,
+  onClose,
+  onGone,
+}: {
+  server: Server;
+  onClose: () => void;
+  onGone: () => void;
+}) {
   const qc = useQueryClient();
   const [typed, setTyped] = useState('');
   const del = useMutation({
@@ -178,7 +224,11 @@ function DeleteServerDialog({ server, onClose, onGone }: { server: Server; onClo
           <button type="button" className="btn btn-secondary" onClick={onClose}>
             Cancel
           </button>
-          <button className="btn btn-danger" disabled={typed !== server.name || del.isPending} data-testid="delete-server-confirm">
+          <button
+            className="btn btn-danger"
+            disabled={typed !== server.name || del.isPending}
+            data-testid="delete-server-confirm"
+          >
             Delete server
           </button>
         </div>
@@ -234,7 +284,11 @@ function TransferDialog({
           <button type="button" className="btn btn-secondary" onClick={onClose}>
             Cancel
           </button>
-          <button className="btn btn-danger" disabled={!to || transfer.isPending} data-testid="transfer-confirm">
+          <button
+            className="btn btn-danger"
+            disabled={!to || transfer.isPending}
+            data-testid="transfer-confirm"
+          >
             Transfer
           </button>
         </div>

@@ -6,7 +6,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Channel } from '@twopointo/shared';
 import { useState } from 'react';
 import { FormError } from '../components/FormError.tsx';
-import { community, communityKeys, type CommunityMember, type CommunityRole, type OverwriteWire } from './community-api.ts';
+import {
+  community,
+  communityKeys,
+  type CommunityMember,
+  type CommunityRole,
+  type OverwriteWire,
+} from './community-api.ts';
 import { isEmptyOverwrite, triStateOf, withTriState, type TriState } from './overwrite-state.ts';
 import { CHANNEL_PERMISSION_LIST } from './permission-list.ts';
 
@@ -30,7 +36,8 @@ export function OverwriteEditor({
   canEditRole: (role: CommunityRole) => boolean;
 }) {
   const qc = useQueryClient();
-  const fromChannel = (channel as Channel & { permission_overwrites?: OverwriteWire[] }).permission_overwrites;
+  const fromChannel = (channel as Channel & { permission_overwrites?: OverwriteWire[] })
+    .permission_overwrites;
   const list = useQuery({
     queryKey: communityKeys.overwrites(channel.id),
     queryFn: () => community.overwrites(channel.id),
@@ -50,11 +57,9 @@ export function OverwriteEditor({
       deny: '0',
     };
   const current = targetOf(selected);
-  const shown = [
-    everyoneId,
-    ...saved.map((o) => o.target_id),
-    ...Object.keys(drafts),
-  ].filter((id, i, a) => a.indexOf(id) === i);
+  const shown = [everyoneId, ...saved.map((o) => o.target_id), ...Object.keys(drafts)].filter(
+    (id, i, a) => a.indexOf(id) === i,
+  );
   const nameOf = (id: string) =>
     id === everyoneId
       ? '@everyone'
@@ -85,8 +90,12 @@ export function OverwriteEditor({
     setDrafts((d) => ({ ...d, [selected]: withTriState(targetOf(selected), bit, state) }));
 
   const candidates = [
-    ...roles.filter((r) => r.id !== everyoneId && !shown.includes(r.id)).map((r) => ({ id: r.id, name: `@${r.name}` })),
-    ...members.filter((m) => !shown.includes(m.user.id)).map((m) => ({ id: m.user.id, name: m.user.username })),
+    ...roles
+      .filter((r) => r.id !== everyoneId && !shown.includes(r.id))
+      .map((r) => ({ id: r.id, name: `@${r.name}` })),
+    ...members
+      .filter((m) => !shown.includes(m.user.id))
+      .map((m) => ({ id: m.user.id, name: m.user.username })),
   ];
 
   return (
@@ -138,21 +147,33 @@ export function OverwriteEditor({
           {nameOf(selected)} in #{channel.name}
         </h3>
         {list.isError && !fromChannel && (
-          <p className="muted small">The saved overwrites could not be read; what you save here replaces them.</p>
+          <p className="muted small">
+            The saved overwrites could not be read; what you save here replaces them.
+          </p>
         )}
         {!editable && <p className="muted small">This role is at or above your highest role.</p>}
         <ul className="perm-list">
           {CHANNEL_PERMISSION_LIST.map((p) => {
             const state = triStateOf(current, p.bit);
             return (
-              <li key={p.name} className="perm-row" data-testid="overwrite-perm" data-permission={p.name} data-state={state}>
+              <li
+                key={p.name}
+                className="perm-row"
+                data-testid="overwrite-perm"
+                data-permission={p.name}
+                data-state={state}
+              >
                 <div className="perm-text">
                   <strong id={`ow-${p.name}`}>{p.label}</strong>
                   <span className="muted small">{p.description}</span>
                 </div>
                 <div className="tri" role="radiogroup" aria-labelledby={`ow-${p.name}`}>
                   {STATES.map((s) => (
-                    <label key={s.state} className={`tri-${s.state}${state === s.state ? ' on' : ''}`} title={s.label}>
+                    <label
+                      key={s.state}
+                      className={`tri-${s.state}${state === s.state ? ' on' : ''}`}
+                      title={s.label}
+                    >
                       <input
                         type="radio"
                         name={`ow-${p.name}`}
@@ -173,7 +194,10 @@ export function OverwriteEditor({
         <FormError error={save.error} />
         <div className="row end sticky-actions">
           {dirty && (
-            <button className="btn btn-secondary" onClick={() => setDrafts(({ [selected]: _, ...rest }) => rest)}>
+            <button
+              className="btn btn-secondary"
+              onClick={() => setDrafts(({ [selected]: _, ...rest }) => rest)}
+            >
               Reset
             </button>
           )}

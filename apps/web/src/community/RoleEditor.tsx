@@ -10,7 +10,17 @@ import { community, type CommunityRole, type RoleBody } from './community-api.ts
 import { PERMISSION_LIST } from './permission-list.ts';
 import { colorHex, hexColor } from './role-order.ts';
 
-const SWATCHES = ['#1abc9c', '#2ecc71', '#3498db', '#9b59b6', '#e91e63', '#f1c40f', '#e67e22', '#e74c3c', '#95a5a6'];
+const SWATCHES = [
+  '#1abc9c',
+  '#2ecc71',
+  '#3498db',
+  '#9b59b6',
+  '#e91e63',
+  '#f1c40f',
+  '#e67e22',
+  '#e74c3c',
+  '#95a5a6',
+];
 
 export function RoleEditor({
   server,
@@ -48,7 +58,8 @@ export function RoleEditor({
       if (!isEveryone) Object.assign(body, { name: name.trim(), color, hoist, mentionable });
       return community.updateRole(role.id, body);
     },
-    onSuccess: (r) => qc.setQueryData<Role[]>(keys.roles(server.id), (l) => l?.map((x) => (x.id === r.id ? r : x))),
+    onSuccess: (r) =>
+      qc.setQueryData<Role[]>(keys.roles(server.id), (l) => l?.map((x) => (x.id === r.id ? r : x))),
   });
   const del = useMutation({
     mutationFn: () => community.deleteRole(role.id),
@@ -63,13 +74,25 @@ export function RoleEditor({
   return (
     <div className="role-editor" data-testid="role-editor">
       <h3>
-        Edit role — <span style={{ color: colorHex(color) ?? undefined }}>{isEveryone ? '@everyone' : role.name}</span>
+        Edit role —{' '}
+        <span style={{ color: colorHex(color) ?? undefined }}>{isEveryone ? '@everyone' : role.name}</span>
       </h3>
-      {!editable && <p className="muted small">This role is at or above your highest role; you can look but not change it.</p>}
+      {!editable && (
+        <p className="muted small">
+          This role is at or above your highest role; you can look but not change it.
+        </p>
+      )}
       <fieldset disabled={!editable} className="role-fields">
         {!isEveryone && (
           <>
-            <Field label="Role name" required maxLength={100} value={name} onChange={setName} testid="role-name" />
+            <Field
+              label="Role name"
+              required
+              maxLength={100}
+              value={name}
+              onChange={setName}
+              testid="role-name"
+            />
             <div>
               <span className="label-text" id="role-color-label">
                 Colour
@@ -105,7 +128,12 @@ export function RoleEditor({
               </div>
             </div>
             <label className="switch-row">
-              <input type="checkbox" checked={hoist} onChange={(e) => setHoist(e.target.checked)} data-testid="role-hoist" />
+              <input
+                type="checkbox"
+                checked={hoist}
+                onChange={(e) => setHoist(e.target.checked)}
+                data-testid="role-hoist"
+              />
               <span>
                 <strong>Show separately</strong>
                 <span className="muted small">Members with this role are listed in their own group.</span>
@@ -163,7 +191,12 @@ export function RoleEditor({
             </button>
           )}
           <span className="spacer" />
-          <button className="btn" disabled={!dirty || save.isPending || !name.trim()} onClick={() => save.mutate()} data-testid="role-save">
+          <button
+            className="btn"
+            disabled={!dirty || save.isPending || !name.trim()}
+            onClick={() => save.mutate()}
+            data-testid="role-save"
+          >
             {save.isPending ? 'Saving…' : 'Save changes'}
           </button>
         </div>

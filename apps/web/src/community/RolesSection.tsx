@@ -46,7 +46,9 @@ export function RolesSection({ server, access }: { server: Server; access: Serve
     }
     const before = qc.getQueryData<Role[]>(keys.roles(server.id));
     const pos = new Map(moves.map((m) => [m.id, m.position]));
-    qc.setQueryData<Role[]>(keys.roles(server.id), (l) => l?.map((r) => ({ ...r, position: pos.get(r.id) ?? r.position })));
+    qc.setQueryData<Role[]>(keys.roles(server.id), (l) =>
+      l?.map((r) => ({ ...r, position: pos.get(r.id) ?? r.position })),
+    );
     community.reorderRoles(server.id, moves).catch((err: unknown) => {
       qc.setQueryData(keys.roles(server.id), before);
       showError(err);
@@ -57,10 +59,17 @@ export function RolesSection({ server, access }: { server: Server; access: Serve
   return (
     <div className="roles-layout">
       <div className="role-list-pane">
-        <button className="btn btn-block" onClick={() => create.mutate()} disabled={create.isPending} data-testid="role-create">
+        <button
+          className="btn btn-block"
+          onClick={() => create.mutate()}
+          disabled={create.isPending}
+          data-testid="role-create"
+        >
           Create role
         </button>
-        <p className="muted small">Drag to reorder. Members show in the colour of their highest coloured role.</p>
+        <p className="muted small">
+          Drag to reorder. Members show in the colour of their highest coloured role.
+        </p>
         <ol className="role-list" data-testid="role-list">
           {ordered.map((r) => {
             const locked = !access.manages(r);
@@ -92,7 +101,11 @@ export function RolesSection({ server, access }: { server: Server; access: Serve
                   data-role-name={r.name}
                   data-locked={locked || undefined}
                 >
-                  <span className="role-dot" style={{ background: colorHex(r.color) ?? 'var(--muted)' }} aria-hidden="true" />
+                  <span
+                    className="role-dot"
+                    style={{ background: colorHex(r.color) ?? 'var(--muted)' }}
+                    aria-hidden="true"
+                  />
                   <span className="role-name">{r.name}</span>
                   {locked && <span className="muted small">locked</span>}
                 </button>
@@ -132,7 +145,11 @@ export function RolesSection({ server, access }: { server: Server; access: Serve
           server={server}
           role={current}
           isEveryone={current.id === access.everyoneId}
-          editable={current.id === access.everyoneId ? access.isOwner || access.myHighest > 0 : access.manages(current)}
+          editable={
+            current.id === access.everyoneId
+              ? access.isOwner || access.myHighest > 0
+              : access.manages(current)
+          }
           myPerms={access.isOwner ? null : access.perms}
           onDeleted={() => setSelected(null)}
         />

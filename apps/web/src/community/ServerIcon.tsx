@@ -7,7 +7,10 @@ export function initials(name: string): string {
   return (words.length > 1 ? words[0]![0]! + words[1]![0]! : name.slice(0, 2)).toUpperCase() || '?';
 }
 
-export function iconUrlOf(server: { icon_url?: string | null; icon_asset_id?: string | null }): string | null {
+export function iconUrlOf(server: {
+  icon_url?: string | null;
+  icon_asset_id?: string | null;
+}): string | null {
   return server.icon_url ?? (server.icon_asset_id ? `/api/assets/${server.icon_asset_id}` : null);
 }
 

@@ -1,5 +1,6 @@
 /** The server settings screen: only the sections the user's permissions open are listed. */
 import { Permissions, type Server } from '@twopointo/shared';
+import type { ReactNode } from 'react';
 import { AuditLogSection } from './AuditLogSection.tsx';
 import { BansSection } from './BansSection.tsx';
 import { InvitesSection } from './InvitesSection.tsx';
@@ -11,7 +12,12 @@ import { SettingsScreen, type SettingsSection } from './SettingsScreen.tsx';
 
 type Ctx = { server: Server; me: { id: string; username: string }; access: ServerAccess; onGone: () => void };
 
-const SECTIONS: { id: string; label: string; allowed: (a: ServerAccess) => boolean; render: (c: Ctx) => JSX.Element }[] = [
+const SECTIONS: {
+  id: string;
+  label: string;
+  allowed: (a: ServerAccess) => boolean;
+  render: (c: Ctx) => ReactNode;
+}[] = [
   {
     id: 'overview',
     label: 'Overview',

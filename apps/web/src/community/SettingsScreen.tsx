@@ -32,7 +32,15 @@ export function SettingsScreen({
   const [active, setActive] = useState(initial ?? sections[0]?.id);
   const section = sections.find((s) => s.id === active) ?? sections[0];
   return (
-    <div className="settings-screen" ref={ref} role="dialog" aria-modal="true" aria-label={title} data-testid={testid} tabIndex={-1}>
+    <div
+      className="settings-screen"
+      ref={ref}
+      role="dialog"
+      aria-modal="true"
+      aria-label={title}
+      data-testid={testid}
+      tabIndex={-1}
+    >
       <nav className="settings-nav" aria-label={`${title} sections`}>
         <h2 className="settings-title">{title}</h2>
         <ul>
@@ -53,7 +61,12 @@ export function SettingsScreen({
       <section className="settings-body" aria-label={section?.label}>
         <div className="settings-body-head">
           <h2>{section?.label}</h2>
-          <button className="icon-btn settings-close" onClick={onClose} aria-label="Close settings" data-testid="settings-close">
+          <button
+            className="icon-btn settings-close"
+            onClick={onClose}
+            aria-label="Close settings"
+            data-testid="settings-close"
+          >
             <Icon name="close" size={22} />
           </button>
         </div>

@@ -3,7 +3,16 @@
  * the shapes of the contract ("Running a community" in docs/API.md). Fields the server adds to
  * older wire types are optional here, so the screens work against an older server too.
  */
-import type { Channel, ChannelType, Invite, InvitePreview, Member, Role, Server, UserRef } from '@twopointo/shared';
+import type {
+  Channel,
+  ChannelType,
+  Invite,
+  InvitePreview,
+  Member,
+  Role,
+  Server,
+  UserRef,
+} from '@twopointo/shared';
 import { toApiError } from '../api/api-error.ts';
 import { apiJson } from '../api/http.ts';
 
@@ -57,7 +66,7 @@ const e = encodeURIComponent;
 export const community = {
   updateServer: (sid: string, body: { name?: string; icon_asset_id?: string | null; owner_id?: string }) =>
     apiJson<CommunityServer>('PATCH', `/servers/${e(sid)}`, body),
-  deleteServer: (sid: string) => apiJson<void>('DELETE', `/servers/${e(sid)}`),
+  deleteServer: (sid: string) => apiJson<undefined>('DELETE', `/servers/${e(sid)}`),
 
   createChannel: (sid: string, body: { name: string; type: ChannelType; parent_id?: string | null }) =>
     apiJson<Channel>('POST', `/servers/${e(sid)}/channels`, body),
@@ -66,15 +75,16 @@ export const community = {
   reorderChannels: (sid: string, moves: { id: string; position: number; parent_id: string | null }[]) =>
     apiJson<unknown>('PATCH', `/servers/${e(sid)}/channels`, moves),
 
-  createRole: (sid: string, body: RoleBody) => apiJson<CommunityRole>('POST', `/servers/${e(sid)}/roles`, body),
+  createRole: (sid: string, body: RoleBody) =>
+    apiJson<CommunityRole>('POST', `/servers/${e(sid)}/roles`, body),
   updateRole: (rid: string, body: RoleBody) => apiJson<CommunityRole>('PATCH', `/roles/${e(rid)}`, body),
-  deleteRole: (rid: string) => apiJson<void>('DELETE', `/roles/${e(rid)}`),
+  deleteRole: (rid: string) => apiJson<undefined>('DELETE', `/roles/${e(rid)}`),
   reorderRoles: (sid: string, moves: { id: string; position: number }[]) =>
     apiJson<unknown>('PATCH', `/servers/${e(sid)}/roles`, moves),
   assignRole: (sid: string, uid: string, rid: string) =>
-    apiJson<void>('PUT', `/servers/${e(sid)}/members/${e(uid)}/roles/${e(rid)}`),
+    apiJson<undefined>('PUT', `/servers/${e(sid)}/members/${e(uid)}/roles/${e(rid)}`),
   unassignRole: (sid: string, uid: string, rid: string) =>
-    apiJson<void>('DELETE', `/servers/${e(sid)}/members/${e(uid)}/roles/${e(rid)}`),
+    apiJson<undefined>('DELETE', `/servers/${e(sid)}/members/${e(uid)}/roles/${e(rid)}`),
 
   overwrites: async (cid: string) =>
     listOf<OverwriteWire>(await apiJson<unknown>('GET', `/channels/${e(cid)}/overwrites`), 'overwrites'),
@@ -85,17 +95,23 @@ export const community = {
       deny: o.deny,
     }),
   deleteOverwrite: (cid: string, targetId: string) =>
-    apiJson<void>('DELETE', `/channels/${e(cid)}/overwrites/${e(targetId)}`),
+    apiJson<undefined>('DELETE', `/channels/${e(cid)}/overwrites/${e(targetId)}`),
 
-  updateMember: (sid: string, uid: string, body: { nick?: string | null; communication_disabled_until?: string | null }) =>
-    apiJson<unknown>('PATCH', `/servers/${e(sid)}/members/${e(uid)}`, body),
-  kick: (sid: string, uid: string) => apiJson<void>('DELETE', `/servers/${e(sid)}/members/${e(uid)}`),
+  updateMember: (
+    sid: string,
+    uid: string,
+    body: { nick?: string | null; communication_disabled_until?: string | null },
+  ) => apiJson<unknown>('PATCH', `/servers/${e(sid)}/members/${e(uid)}`, body),
+  kick: (sid: string, uid: string) => apiJson<undefined>('DELETE', `/servers/${e(sid)}/members/${e(uid)}`),
   ban: (sid: string, uid: string, body: { reason?: string; delete_message_seconds?: number }) =>
-    apiJson<void>('PUT', `/servers/${e(sid)}/bans/${e(uid)}`, body),
-  unban: (sid: string, uid: string) => apiJson<void>('DELETE', `/servers/${e(sid)}/bans/${e(uid)}`),
+    apiJson<undefined>('PUT', `/servers/${e(sid)}/bans/${e(uid)}`, body),
+  unban: (sid: string, uid: string) => apiJson<undefined>('DELETE', `/servers/${e(sid)}/bans/${e(uid)}`),
   bans: async (sid: string) => listOf<Ban>(await apiJson<unknown>('GET', `/servers/${e(sid)}/bans`), 'bans'),
 
-  auditLog: async (sid: string, q: { action?: string; actor_id?: string; before?: string; limit?: number }) => {
+  auditLog: async (
+    sid: string,
+    q: { action?: string; actor_id?: string; before?: string; limit?: number },
+  ) => {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') params.set(k, String(v));
     const body = await apiJson<unknown>('GET', `/servers/${e(sid)}/audit-log?${params.toString()}`);
@@ -106,7 +122,7 @@ export const community = {
     listOf<CommunityInvite>(await apiJson<unknown>('GET', `/servers/${e(sid)}/invites`), 'invites'),
   createInvite: (sid: string, body: { max_uses?: number; expires_in?: number }) =>
     apiJson<CommunityInvite>('POST', `/servers/${e(sid)}/invites`, body),
-  revokeInvite: (code: string) => apiJson<void>('DELETE', `/invites/${e(code)}`),
+  revokeInvite: (code: string) => apiJson<undefined>('DELETE', `/invites/${e(code)}`),
 };
 
 /** The invite preview for a visitor who is not signed in (no token is sent). */

@@ -14,7 +14,13 @@ const member = (id: string, r: string[]) => ({
   joined_at: '',
   status: 'online' as const,
 });
-const members = [member('10', []), member('11', ['2']), member('12', ['3']), member('13', ['4']), member('14', ['2'])];
+const members = [
+  member('10', []),
+  member('11', ['2']),
+  member('12', ['3']),
+  member('13', ['4']),
+  member('14', ['2']),
+];
 
 describe('hierarchy', () => {
   it('a moderator acts on lower members only, never on equals, higher roles or the owner', () => {

@@ -10,7 +10,12 @@ const role = (id: string, position: number, extra: object = {}) => ({
   created_at: '',
   ...extra,
 });
-const roles = [role('1', 0), role('2', 2, { hoist: true, color: 0xff0000 }), role('3', 1, { color: 0x00ff00 }), role('4', 3, { hoist: true })];
+const roles = [
+  role('1', 0),
+  role('2', 2, { hoist: true, color: 0xff0000 }),
+  role('3', 1, { color: 0x00ff00 }),
+  role('4', 3, { hoist: true }),
+];
 const m = (id: string, r: string[], status: 'online' | 'offline' = 'online') => ({
   user: { id, username: `user${id}` },
   roles: r,
@@ -20,7 +25,10 @@ const m = (id: string, r: string[], status: 'online' | 'offline' = 'online') => 
 
 describe('member display', () => {
   it('hoisted roles are groups of their own, highest first; offline members stay under Offline', () => {
-    const groups = memberGroups([m('a', ['2']), m('b', ['2', '4']), m('c', []), m('d', ['4'], 'offline')], roles);
+    const groups = memberGroups(
+      [m('a', ['2']), m('b', ['2', '4']), m('c', []), m('d', ['4'], 'offline')],
+      roles,
+    );
     expect(groups.map((g) => [g.title, g.members.map((x) => x.user.id)])).toEqual([
       ['r4', ['b']],
       ['r2', ['a']],

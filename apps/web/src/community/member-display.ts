@@ -5,14 +5,21 @@ import { colorHex } from './role-order.ts';
 export const displayName = (m: Pick<CommunityMember, 'user' | 'nick'>) => m.nick || m.user.username;
 
 /** the colour of the member's highest role that has one (null: the default text colour) */
-export function memberColor(m: Pick<CommunityMember, 'roles'> | undefined, roles: readonly CommunityRole[]): string | null {
+export function memberColor(
+  m: Pick<CommunityMember, 'roles'> | undefined,
+  roles: readonly CommunityRole[],
+): string | null {
   if (!m) return null;
   let best: CommunityRole | undefined;
-  for (const r of roles) if (m.roles.includes(r.id) && r.color && (!best || r.position > best.position)) best = r;
+  for (const r of roles)
+    if (m.roles.includes(r.id) && r.color && (!best || r.position > best.position)) best = r;
   return colorHex(best?.color);
 }
 
-export function isTimedOut(m: Pick<CommunityMember, 'communication_disabled_until'> | undefined, now = Date.now()): boolean {
+export function isTimedOut(
+  m: Pick<CommunityMember, 'communication_disabled_until'> | undefined,
+  now = Date.now(),
+): boolean {
   const until = m?.communication_disabled_until;
   return !!until && Date.parse(until) > now;
 }
@@ -27,10 +34,15 @@ export interface MemberGroup {
  * Online members under their highest hoisted role (highest roles first), the other online ones
  * under "Online", everyone offline under "Offline"; each group sorted by name.
  */
-export function memberGroups(members: readonly CommunityMember[], roles: readonly CommunityRole[]): MemberGroup[] {
+export function memberGroups(
+  members: readonly CommunityMember[],
+  roles: readonly CommunityRole[],
+): MemberGroup[] {
   const hoisted = roles.filter((r) => r.hoist).sort((a, b) => b.position - a.position);
   const byName = (a: CommunityMember, b: CommunityMember) => displayName(a).localeCompare(displayName(b));
-  const groups = new Map<string, MemberGroup>(hoisted.map((r) => [r.id, { id: r.id, title: r.name, members: [] }]));
+  const groups = new Map<string, MemberGroup>(
+    hoisted.map((r) => [r.id, { id: r.id, title: r.name, members: [] }]),
+  );
   const online: MemberGroup = { id: 'online', title: 'Online', members: [] };
   const offline: MemberGroup = { id: 'offline', title: 'Offline', members: [] };
   for (const m of members) {

@@ -11,7 +11,11 @@ export function triStateOf(o: Pick<OverwriteWire, 'allow' | 'deny'> | undefined,
 }
 
 /** The overwrite with one permission set to a state; allow and deny never both hold a bit. */
-export function withTriState<T extends Pick<OverwriteWire, 'allow' | 'deny'>>(o: T, bit: bigint, state: TriState): T {
+export function withTriState<T extends Pick<OverwriteWire, 'allow' | 'deny'>>(
+  o: T,
+  bit: bigint,
+  state: TriState,
+): T {
   let allow = BigInt(o.allow) & ~bit;
   let deny = BigInt(o.deny) & ~bit;
   if (state === 'allow') allow |= bit;

@@ -15,12 +15,10 @@ export interface Move {
 
 /** where a dragged channel lands */
 export type Drop =
-  | { kind: 'before'; targetId: string }
-  | { kind: 'into'; categoryId: string }
-  | { kind: 'end' };
+  { kind: 'before'; targetId: string } | { kind: 'into'; categoryId: string } | { kind: 'end' };
 
 const byPosition = (a: Placed, b: Placed) =>
-  a.position - b.position || (a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  a.position - b.position || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Sidebar order: uncategorised channels first, then each category followed by its channels. */
 export function sidebarOrder<T extends Placed>(channels: readonly T[]): T[] {
@@ -44,7 +42,9 @@ export function applyDrop<T extends Placed>(channels: readonly T[], draggedId: s
   if (!dragged) return order;
   const isCategory = dragged.type === 'category';
   // a category moves with its channels; a channel alone
-  const moving = isCategory ? order.filter((c) => c.id === draggedId || c.parent_id === draggedId) : [dragged];
+  const moving = isCategory
+    ? order.filter((c) => c.id === draggedId || c.parent_id === draggedId)
+    : [dragged];
   const movingIds = new Set(moving.map((c) => c.id));
   const rest = order.filter((c) => !movingIds.has(c.id));
   const byId = new Map(rest.map((c) => [c.id, c]));
@@ -56,7 +56,8 @@ export function applyDrop<T extends Placed>(channels: readonly T[], draggedId: s
     if (!target) return order;
     if (isCategory) {
       // categories sit between categories: before the target's own category (or before it)
-      const anchor = target.type === 'category' ? target : target.parent_id ? byId.get(target.parent_id) : target;
+      const anchor =
+        target.type === 'category' ? target : target.parent_id ? byId.get(target.parent_id) : target;
       if (!anchor || anchor.type !== 'category') {
         // dropped among the loose channels: the first category's place
         const firstCat = rest.findIndex((c) => c.type === 'category');
@@ -85,7 +86,9 @@ export function applyDrop<T extends Placed>(channels: readonly T[], draggedId: s
   }
 
   // a category's own channels keep their parent
-  const placed = moving.map((c) => (c.id === draggedId ? { ...c, parent_id: isCategory ? null : parent } : c));
+  const placed = moving.map((c) =>
+    c.id === draggedId ? { ...c, parent_id: isCategory ? null : parent } : c,
+  );
   const next = [...rest.slice(0, index), ...placed, ...rest.slice(index)];
   return sidebarOrder(next.map((c, i) => ({ ...c, position: i })));
 }

@@ -51,7 +51,9 @@ export function serverAccess(
       userId: myId,
       ownerId: server.owner_id,
       everyone: { id: everyone.id, permissions: BigInt(everyone.permissions) },
-      roles: ranked.filter((r) => me.roles.includes(r.id)).map((r) => ({ id: r.id, permissions: BigInt(r.permissions) })),
+      roles: ranked
+        .filter((r) => me.roles.includes(r.id))
+        .map((r) => ({ id: r.id, permissions: BigInt(r.permissions) })),
     });
   return {
     known,

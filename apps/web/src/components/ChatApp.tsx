@@ -27,6 +27,9 @@ import { useAbilities } from '../chat/permissions.ts';
 import { compareIds } from '../chat/message-cache.ts';
 import { mentionsMe, stateOf, summarize, tabTitle, toReadStates } from '../chat/read-states.ts';
 import { parseSearch } from '../chat/search-query.ts';
+import { MemberMenuProvider } from '../community/MemberMenu.tsx';
+import { useServerAccess } from '../community/server-access.ts';
+import { TimedOutNotice, useTimedOutUntil } from '../community/TimedOutNotice.tsx';
 import { GatewayProvider, useGateway, useGatewayStatus } from '../gateway/gateway-context.tsx';
 import { ChannelSidebar } from './ChannelSidebar.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -136,6 +139,8 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
     retry: false,
   });
   const abilities = useAbilities(server, me.id, members.data);
+  const access = useServerAccess(server, me.id);
+  const timedOutUntil = useTimedOutUntil(members.data?.find((m) => m.user.id === me.id));
 
   // every server's channels, for the unread marks on the rail (and to follow them live)
   const serverList = servers.data;
@@ -306,141 +311,151 @@ function ChatLayout({ me }: { me: { id: string; username: string } }) {
   const rootClass = ['app', channelsOpen ? 'channels-open' : '', membersOpen ? 'members-open' : ''].join(' ');
 
   return (
-    <div className={rootClass} data-testid="chat-app">
-      {status === 'reconnecting' && (
-        <div className="banner" role="status" data-testid="reconnecting-banner">
-          Reconnecting…
+    <MemberMenuProvider
+      server={server}
+      myId={me.id}
+      access={access}
+      members={members.data}
+      roles={roles.data}
+    >
+      <div className={rootClass} data-testid="chat-app">
+        {status === 'reconnecting' && (
+          <div className="banner" role="status" data-testid="reconnecting-banner">
+            Reconnecting…
+          </div>
+        )}
+        <div className="drawer">
+          <ServerRail
+            servers={servers.data ?? []}
+            selectedId={sid ?? null}
+            attention={summary.servers}
+            onSelect={(id) => {
+              selectServer(id);
+            }}
+            initialInvite={invite}
+            onInviteHandled={onInviteHandled}
+          />
+          <ChannelSidebar
+            server={server}
+            channels={channels.data}
+            channelsError={channels.error}
+            selectedChannelId={channel?.id ?? null}
+            onSelectChannel={selectChannel}
+            attention={summary.channels}
+            abilities={abilities}
+            me={me}
+            status={status}
+            onLogout={() => void session.logout()}
+            onLeft={() => setSelection((s) => ({ ...s, serverId: null }))}
+          />
         </div>
-      )}
-      <div className="drawer">
-        <ServerRail
-          servers={servers.data ?? []}
-          selectedId={sid ?? null}
-          attention={summary.servers}
-          onSelect={(id) => {
-            selectServer(id);
-          }}
-          initialInvite={invite}
-          onInviteHandled={onInviteHandled}
-        />
-        <ChannelSidebar
-          server={server}
-          channels={channels.data}
-          channelsError={channels.error}
-          selectedChannelId={channel?.id ?? null}
-          onSelectChannel={selectChannel}
-          attention={summary.channels}
-          abilities={abilities}
-          me={me}
-          status={status}
-          onLogout={() => void session.logout()}
-          onLeft={() => setSelection((s) => ({ ...s, serverId: null }))}
-        />
-      </div>
-      {channelsOpen && <div className="scrim" onClick={() => setChannelsOpen(false)} />}
-      <main className="main">
-        <header className="main-head">
-          <button
-            className="icon-btn only-narrow"
-            aria-label="Show channels"
-            onClick={() => setChannelsOpen((o) => !o)}
-            data-testid="toggle-channels"
-          >
-            <Icon name="menu" />
-          </button>
-          {channel ? (
-            <h1 className="channel-title" data-testid="channel-title">
-              <span className="hash">#</span>
-              {channel.name}
-              {channel.topic && <span className="topic">{channel.topic}</span>}
-            </h1>
-          ) : (
-            <h1 className="channel-title muted">{server ? 'No channel' : 'twopointo'}</h1>
-          )}
-          <span className="spacer" />
-          {server && (
-            <form
-              className="search-box"
-              role="search"
-              onSubmit={(e) => {
-                e.preventDefault();
-                setSearchText(searchInput.trim() || null);
-              }}
-            >
-              <input
-                type="search"
-                value={searchInput}
-                placeholder="Search"
-                aria-label={`Search ${server.name}`}
-                onChange={(e) => setSearchInput(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Escape') {
-                    setSearchInput('');
-                    setSearchText(null);
-                  }
-                }}
-                data-testid="search-input"
-              />
-            </form>
-          )}
-          {server && (
+        {channelsOpen && <div className="scrim" onClick={() => setChannelsOpen(false)} />}
+        <main className="main">
+          <header className="main-head">
             <button
-              className={`icon-btn${membersOpen ? ' on' : ''}`}
-              aria-label={membersOpen ? 'Hide members' : 'Show members'}
-              aria-pressed={membersOpen}
-              onClick={() => setMembersOpen((o) => !o)}
-              data-testid="toggle-members"
+              className="icon-btn only-narrow"
+              aria-label="Show channels"
+              onClick={() => setChannelsOpen((o) => !o)}
+              data-testid="toggle-channels"
             >
-              <Icon name="users" size={20} />
+              <Icon name="menu" />
             </button>
-          )}
-        </header>
-        <div className="main-body">
-          <MentionContext.Provider value={mentionContext}>
-            <ErrorBoundary compact key={channel?.id ?? 'none'}>
-              {servers.isError ? (
-                <div className="empty" role="alert">
-                  Could not load your servers: {errorMessage(servers.error)}
-                </div>
-              ) : channel ? (
-                <MessagePane
-                  channel={channel}
-                  me={me}
-                  canManageMessages={abilities.manageMessages}
-                  readState={readStates.data ? stateOf(readStates.data, channel.id) : undefined}
-                  onRead={onRead}
-                  jumpTo={jump?.channelId === channel.id ? jump : null}
+            {channel ? (
+              <h1 className="channel-title" data-testid="channel-title">
+                <span className="hash">#</span>
+                {channel.name}
+                {channel.topic && <span className="topic">{channel.topic}</span>}
+              </h1>
+            ) : (
+              <h1 className="channel-title muted">{server ? 'No channel' : 'twopointo'}</h1>
+            )}
+            <span className="spacer" />
+            {server && (
+              <form
+                className="search-box"
+                role="search"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  setSearchText(searchInput.trim() || null);
+                }}
+              >
+                <input
+                  type="search"
+                  value={searchInput}
+                  placeholder="Search"
+                  aria-label={`Search ${server.name}`}
+                  onChange={(e) => setSearchInput(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Escape') {
+                      setSearchInput('');
+                      setSearchText(null);
+                    }
+                  }}
+                  data-testid="search-input"
                 />
-              ) : (
-                <Empty
-                  hasServer={!!server}
-                  loading={servers.isPending || (channels.isPending && !!sid)}
-                  canCreate={abilities.manageChannels}
+              </form>
+            )}
+            {server && (
+              <button
+                className={`icon-btn${membersOpen ? ' on' : ''}`}
+                aria-label={membersOpen ? 'Hide members' : 'Show members'}
+                aria-pressed={membersOpen}
+                onClick={() => setMembersOpen((o) => !o)}
+                data-testid="toggle-members"
+              >
+                <Icon name="users" size={20} />
+              </button>
+            )}
+          </header>
+          <div className="main-body">
+            <MentionContext.Provider value={mentionContext}>
+              <ErrorBoundary compact key={channel?.id ?? 'none'}>
+                {servers.isError ? (
+                  <div className="empty" role="alert">
+                    Could not load your servers: {errorMessage(servers.error)}
+                  </div>
+                ) : channel ? (
+                  <MessagePane
+                    channel={channel}
+                    me={me}
+                    canManageMessages={abilities.manageMessages}
+                    readState={readStates.data ? stateOf(readStates.data, channel.id) : undefined}
+                    onRead={onRead}
+                    jumpTo={jump?.channelId === channel.id ? jump : null}
+                    blockedNotice={timedOutUntil && <TimedOutNotice until={timedOutUntil} />}
+                  />
+                ) : (
+                  <Empty
+                    hasServer={!!server}
+                    loading={servers.isPending || (channels.isPending && !!sid)}
+                    canCreate={abilities.manageChannels}
+                  />
+                )}
+              </ErrorBoundary>
+              {server && parsedSearch && searchText !== null && (
+                <SearchPanel
+                  key={`${server.id}:${searchText}`}
+                  server={server}
+                  channels={channels.data}
+                  text={searchText}
+                  parsed={parsedSearch}
+                  onOpen={(cid, mid) => openMessage(server.id, cid, mid)}
+                  onClose={() => setSearchText(null)}
                 />
               )}
-            </ErrorBoundary>
-            {server && parsedSearch && searchText !== null && (
-              <SearchPanel
-                key={`${server.id}:${searchText}`}
-                server={server}
-                channels={channels.data}
-                text={searchText}
-                parsed={parsedSearch}
-                onOpen={(cid, mid) => openMessage(server.id, cid, mid)}
-                onClose={() => setSearchText(null)}
+            </MentionContext.Provider>
+            {server && membersOpen && searchText === null && (
+              <MemberList
+                members={members.data}
+                roles={roles.data}
+                error={members.error ? errorMessage(members.error) : null}
+                ownerId={server.owner_id}
               />
             )}
-          </MentionContext.Provider>
-          {server && membersOpen && searchText === null && (
-            <MemberList
-              members={members.data}
-              error={members.error ? errorMessage(members.error) : null}
-              ownerId={server.owner_id}
-            />
-          )}
-        </div>
-      </main>
-    </div>
+          </div>
+        </main>
+      </div>
+    </MemberMenuProvider>
   );
 }
 

@@ -15,6 +15,7 @@ import { toDisplay, toWire } from '../chat/mentions.ts';
 import { pendingStore } from '../chat/pending-store.ts';
 import { mentionsMe } from '../chat/read-states.ts';
 import { Attachments } from './Attachments.tsx';
+import { MemberName } from '../community/MemberName.tsx';
 import { Avatar } from './Avatar.tsx';
 import { useMentions } from './mention-context.tsx';
 import { MessageText } from './MessageText.tsx';
@@ -143,7 +144,9 @@ export function MessageItem(props: MessageItemProps) {
       <div className="message-body">
         <div className="message-gutter">
           {showHeader ? (
-            <Avatar id={m.author.id} name={m.author.username} />
+            <MemberName user={m.author}>
+              <Avatar id={m.author.id} name={m.author.username} />
+            </MemberName>
           ) : (
             <span className="hover-time">{formatTime(m.created_at)}</span>
           )}
@@ -151,7 +154,7 @@ export function MessageItem(props: MessageItemProps) {
         <div className="message-main">
           {showHeader && (
             <div className="message-head">
-              <span className="author">{m.author.username}</span>
+              <MemberName user={m.author} />
               <time dateTime={m.created_at} title={new Date(m.created_at).toLocaleString()}>
                 {formatTime(m.created_at)}
               </time>

@@ -7,7 +7,16 @@
  */
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import type { Channel, Message, ReadState } from '@twopointo/shared';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type ReactNode,
+} from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { attention } from '../api/attention.ts';
 import { official, type MessagePage } from '../api/endpoints.ts';
@@ -41,6 +50,7 @@ export function MessagePane({
   readState,
   onRead,
   jumpTo,
+  blockedNotice,
 }: {
   channel: Channel;
   me: { id: string; username: string };
@@ -50,6 +60,8 @@ export function MessagePane({
   /** the newest message was seen (the caller marks it read and acks it, throttled) */
   onRead: (messageId: string) => void;
   jumpTo: JumpRequest | null;
+  /** shown instead of the composer when the user may not write (timed out) */
+  blockedNotice?: ReactNode;
 }) {
   const qc = useQueryClient();
   const history = useInfiniteQuery({
@@ -408,22 +420,24 @@ export function MessagePane({
           Loading older messages…
         </div>
       )}
-      <Composer
-        channel={channel}
-        replyTo={replyTo}
-        onCancelReply={() => setReplyTo(null)}
-        droppedFiles={dropFiles}
-        onDroppedTaken={() => setDropFiles(null)}
-        onSent={() => {
-          if (historyWindow.isDetached(channel.id)) jumpToPresent();
-          pinned.current = true;
-          requestAnimationFrame(scrollToBottom);
-        }}
-        onEditLast={() => {
-          const last = [...confirmed].reverse().find((m) => m.author.id === me.id);
-          if (last) setEditingId(last.id);
-        }}
-      />
+      {blockedNotice ?? (
+        <Composer
+          channel={channel}
+          replyTo={replyTo}
+          onCancelReply={() => setReplyTo(null)}
+          droppedFiles={dropFiles}
+          onDroppedTaken={() => setDropFiles(null)}
+          onSent={() => {
+            if (historyWindow.isDetached(channel.id)) jumpToPresent();
+            pinned.current = true;
+            requestAnimationFrame(scrollToBottom);
+          }}
+          onEditLast={() => {
+            const last = [...confirmed].reverse().find((m) => m.author.id === me.id);
+            if (last) setEditingId(last.id);
+          }}
+        />
+      )}
       <div className="typing" aria-live="polite" data-testid="typing-indicator">
         {typingNames.length > 0 && (
           <>

@@ -18,7 +18,15 @@ export function Modal({
   useFocusLayer(ref, onClose);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal" ref={ref} tabIndex={-1} role="dialog" aria-modal="true" aria-label={title} data-testid={testid}>
+      <div
+        className="modal"
+        ref={ref}
+        tabIndex={-1}
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        data-testid={testid}
+      >
         <div className="modal-head">
           <h2>{title}</h2>
           <button className="icon-btn" onClick={onClose} aria-label="Close">

@@ -38,7 +38,11 @@ export function InviteDialog({ server, onClose }: { server: Server; onClose: () 
       {invite ? (
         <div className="form">
           <CopyRow label="Invite code" text={invite.code} testid="invite-code" />
-          <CopyRow label="Link" text={`${window.location.origin}/invite/${invite.code}`} testid="invite-link" />
+          <CopyRow
+            label="Link"
+            text={`${window.location.origin}/invite/${invite.code}`}
+            testid="invite-link"
+          />
           <p className="muted small">
             {invite.expires_at ? `Expires ${new Date(invite.expires_at).toLocaleString()}` : 'Never expires'}
             {invite.max_uses ? ` · ${invite.max_uses} uses` : ' · no use limit'}
@@ -55,7 +59,11 @@ export function InviteDialog({ server, onClose }: { server: Server; onClose: () 
           <p className="muted">Anyone with the code can join this server.</p>
           <label>
             Expire after
-            <select value={expires} onChange={(e) => setExpires(Number(e.target.value))} data-testid="invite-expiry">
+            <select
+              value={expires}
+              onChange={(e) => setExpires(Number(e.target.value))}
+              data-testid="invite-expiry"
+            >
               {EXPIRIES.map((x) => (
                 <option key={x.seconds} value={x.seconds}>
                   {x.label}
@@ -65,7 +73,11 @@ export function InviteDialog({ server, onClose }: { server: Server; onClose: () 
           </label>
           <label>
             Max number of uses
-            <select value={maxUses} onChange={(e) => setMaxUses(Number(e.target.value))} data-testid="invite-max-uses">
+            <select
+              value={maxUses}
+              onChange={(e) => setMaxUses(Number(e.target.value))}
+              data-testid="invite-max-uses"
+            >
               {MAX_USES.map((n) => (
                 <option key={n} value={n}>
                   {n === 0 ? 'No limit' : n === 1 ? '1 use' : `${n} uses`}
