@@ -15,8 +15,15 @@ type Step =
   | { step: 'verify'; partial: string }
   | { step: 'recover'; partial: string };
 
-export function AuthFlow({ onSignedIn }: { onSignedIn: (pair: TokenPair) => void }) {
-  const [state, setState] = useState<Step>({ step: 'login' });
+export function AuthFlow({
+  onSignedIn,
+  initial = 'login',
+}: {
+  onSignedIn: (pair: TokenPair) => void;
+  /** where to start: an invite link's visitor may come to register */
+  initial?: 'login' | 'register';
+}) {
+  const [state, setState] = useState<Step>({ step: initial });
   const [email, setEmail] = useState('');
 
   const afterLogin = (partial: string, next: LoginResult['next']) =>

@@ -1,0 +1,72 @@
+/**
+ * What a signed-out visitor sees at /invite/CODE: the server's name, icon and member count, then
+ * signing in or up; after that the chat opens with the invite ready to accept.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { errorMessage } from '../api/api-error.ts';
+import { EDGE_URL, edgeUrl } from '../config.ts';
+import { publicInvitePreview } from './community-api.ts';
+import { initials } from './ServerIcon.tsx';
+import './community.css';
+
+export function InviteLanding({
+  code,
+  onContinue,
+}: {
+  code: string;
+  onContinue: (step: 'login' | 'register') => void;
+}) {
+  const preview = useQuery({
+    queryKey: ['invite-preview', code],
+    queryFn: () => publicInvitePreview(EDGE_URL, code),
+    retry: false,
+  });
+  const s = preview.data?.server;
+  const count = preview.data?.member_count ?? 0;
+  // an icon the visitor may load without a token (the server hands out a public URL, if any)
+  const icon = s?.icon_url && !s.icon_url.startsWith('/api/') ? edgeUrl(s.icon_url) : null;
+  return (
+    <main className="auth-page">
+      <div className="auth-card invite-landing" data-testid="invite-landing">
+        <div className="auth-brand">twopointo</div>
+        {preview.isPending && <p className="muted center">Looking up the invite…</p>}
+        {preview.isError && (
+          <>
+            <h1>This invite is not valid</h1>
+            <p className="muted center" role="alert">
+              {errorMessage(preview.error)} It may have expired or been revoked.
+            </p>
+          </>
+        )}
+        {s && (
+          <>
+            <div className="invite-icon server-icon active" aria-hidden="true">
+              {icon ? <img className="server-icon-img" src={icon} alt="" /> : initials(s.name)}
+            </div>
+            <p className="muted center">You have been invited to join</p>
+            <h1 data-testid="invite-landing-name">{s.name}</h1>
+            <p className="muted center" data-testid="invite-landing-members">
+              {count} {count === 1 ? 'member' : 'members'}
+            </p>
+          </>
+        )}
+        <div className="invite-landing-actions">
+          <button
+            className="btn btn-block"
+            onClick={() => onContinue('register')}
+            data-testid="invite-landing-register"
+          >
+            Create an account to join
+          </button>
+          <button
+            className="btn btn-secondary btn-block"
+            onClick={() => onContinue('login')}
+            data-testid="invite-landing-login"
+          >
+            I already have an account
+          </button>
+        </div>
+      </div>
+    </main>
+  );
+}
