@@ -19,6 +19,11 @@ export interface UsersTable {
   totp_last_step: NullableInt8;
   recovery_confirmed_at: NullableTimestamp;
   created_at: Generated<Date>;
+  /** shown instead of the username where set (1-32 characters) */
+  display_name: ColumnType<string | null, string | null | undefined, string | null>;
+  about: ColumnType<string | null, string | null | undefined, string | null>;
+  /** a public, ready image asset of the user's */
+  avatar_asset_id: NullableInt8;
 }
 export interface RecoveryCodesTable {
   id: Int8;
@@ -36,6 +41,17 @@ export interface RefreshTokensTable {
   expires_at: Timestamp;
   used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  /** the User-Agent that signed in, carried by every token of the family */
+  user_agent: ColumnType<string | null, string | null | undefined, string | null>;
+}
+/** Single-use password reset tokens (hashed). */
+export interface PasswordResetsTable {
+  id: Int8;
+  user_id: Int8;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: Generated<Date>;
 }
 /** jti of partial tokens that started a session; kept until the token would have expired anyway. */
 export interface SpentPartialTokensTable {
@@ -47,11 +63,16 @@ export interface ServersTable {
   name: string;
   owner_id: Int8;
   created_at: Generated<Date>;
+  /** a public image asset */
+  icon_asset_id: NullableInt8;
 }
 export interface MembersTable {
   server_id: Int8;
   user_id: Int8;
   joined_at: Generated<Date>;
+  nick: ColumnType<string | null, string | null | undefined, string | null>;
+  /** the member may only read until then */
+  communication_disabled_until: NullableTimestamp;
 }
 export interface RolesTable {
   id: Int8;
@@ -60,6 +81,10 @@ export interface RolesTable {
   permissions: Int8;
   position: Generated<number>;
   created_at: Generated<Date>;
+  /** 0xRRGGBB; 0: none */
+  color: Generated<number>;
+  hoist: Generated<boolean>;
+  mentionable: Generated<boolean>;
 }
 export interface MemberRolesTable {
   server_id: Int8;
@@ -152,6 +177,16 @@ export interface AssetsTable {
   status: Generated<'pending' | 'ready'>;
   created_at: Generated<Date>;
   completed_at: NullableTimestamp;
+  /** served without a token by GET /api/images (avatars, server icons) */
+  public: Generated<boolean>;
+}
+/** A resized copy of a public image asset. */
+export interface ImageVariantsTable {
+  asset_id: Int8;
+  size: number;
+  storage_key: string;
+  bytes: number;
+  created_at: Generated<Date>;
 }
 export interface MessageAttachmentsTable {
   message_id: Int8;
@@ -164,6 +199,25 @@ export interface OutboxTable {
   payload: string;
   created_at: Generated<Date>;
   published_at: NullableTimestamp;
+}
+
+export interface BansTable {
+  server_id: Int8;
+  user_id: Int8;
+  reason: string | null;
+  moderator_id: NullableInt8;
+  created_at: Generated<Date>;
+}
+export interface AuditLogTable {
+  id: Int8;
+  server_id: Int8;
+  action: string;
+  actor_id: Int8;
+  target_id: NullableInt8;
+  reason: string | null;
+  /** JSON array of {key, old, new} */
+  changes: string;
+  created_at: Generated<Date>;
 }
 
 export interface DB {
@@ -180,12 +234,16 @@ export interface DB {
   messages: MessagesTable;
   invites: InvitesTable;
   assets: AssetsTable;
+  image_variants: ImageVariantsTable;
+  password_resets: PasswordResetsTable;
   message_attachments: MessageAttachmentsTable;
   read_states: ReadStatesTable;
   message_mentions: MessageMentionsTable;
   message_reactions: MessageReactionsTable;
   user_blocks: UserBlocksTable;
   outbox: OutboxTable;
+  bans: BansTable;
+  audit_log: AuditLogTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -201,6 +259,8 @@ export type OverwriteRow = Selectable<ChannelOverwritesTable>;
 
 /** Every application table, for reset tooling (the migrations table is not one). */
 export const APP_TABLES: readonly (keyof DB)[] = [
+  'audit_log',
+  'bans',
   'message_reactions',
   'user_blocks',
   'message_mentions',
@@ -214,7 +274,9 @@ export const APP_TABLES: readonly (keyof DB)[] = [
   'invites',
   'members',
   'servers',
+  'image_variants',
   'assets',
+  'password_resets',
   'recovery_codes',
   'refresh_tokens',
   'spent_partial_tokens',

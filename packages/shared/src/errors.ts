@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   invalid_reply: 'reply_to_id names no message of this channel',
   not_text_channel: 'Messages, typing and reactions go in text channels, not in voice channels or categories',
   invalid_role: 'The role cannot be assigned that way (@everyone)',
+  invalid_icon:
+    'icon_asset_id names no completed image (png, jpeg, webp, gif, within the size limit) of the caller',
   owner_cannot_leave: 'The owner cannot leave their server; delete it instead',
   upload_missing: 'The asset has no uploaded bytes yet',
   size_mismatch: 'The uploaded bytes differ in size from the declared size',
@@ -20,6 +22,10 @@ export const ERROR_CODES = {
   invalid_attachment: 'An attachment id names no completed asset of the caller',
   too_many_pins: 'The channel already has the most pinned messages allowed (50)',
   cannot_block_self: 'A user cannot block themselves',
+  invalid_avatar:
+    'avatar_asset_id names no completed image (png, jpeg, webp, gif, within the size limit) of the caller',
+  invalid_reset_token: 'The password reset token is unknown or was already used',
+  reset_token_expired: 'The password reset token has expired: ask for a new one',
   // 401
   missing_token: 'No bearer token (or `?token=` on /ws)',
   invalid_token: 'The token is malformed, badly signed, of the wrong kind or for another audience',
@@ -45,6 +51,12 @@ export const ERROR_CODES = {
   not_author: 'Only the author may edit a message',
   cannot_kick_owner: 'The owner cannot be kicked',
   cannot_delete_everyone: 'The @everyone role cannot be deleted',
+  role_hierarchy: 'The role is at or above the caller’s highest role (only the owner is above all)',
+  member_hierarchy: 'The member’s highest role is at or above the caller’s (or the member is the owner)',
+  cannot_ban_owner: 'The owner cannot be banned',
+  cannot_timeout_admin: 'A member with ADMINISTRATOR (or the owner) cannot be timed out',
+  member_timed_out: 'The caller is timed out in this server until the time the message names: reading only',
+  banned: 'The caller is banned from the server this invite leads to',
   // 404
   unknown_route: 'No such route',
   unknown_user: 'No such user (or the account was deleted)',
@@ -55,8 +67,10 @@ export const ERROR_CODES = {
   unknown_role: 'No such role in this server',
   unknown_overwrite: 'No such permission overwrite on this channel',
   unknown_invite: 'No such invite, or it expired or was used up',
+  unknown_ban: 'The user is not banned from this server',
   unknown_asset: 'No such asset of the caller',
   unknown_object: 'No stored bytes at this storage URL',
+  unknown_session: 'No such signed-in session of the caller',
   // 405, 409, 413, 414, 415, 429, 431
   method_not_allowed: 'The route exists but not with this method; see the Allow header',
   username_taken: 'The username is taken',
@@ -70,6 +84,7 @@ export const ERROR_CODES = {
   upload_too_large: 'The uploaded bytes are over the declared or allowed size',
   uri_too_long: 'The request line is too long',
   unsupported_media_type: 'The body’s Content-Type is not accepted here',
+  invalid_image: 'The stored bytes of an image are not a decodable image (or too many pixels)',
   rate_limited: 'Too many requests; see Retry-After',
   headers_too_large: 'The request headers are too large',
   // 5xx

@@ -4,3 +4,4 @@ export * from './schemas.ts';
 export * from './protocol.ts';
 export * from './permissions.ts';
 export * from './permissions.generated.ts';
+export * from './hierarchy.ts';

@@ -2,7 +2,7 @@
  * The gateway protocol: one discriminated union on `op` (and `t` for events), used by the
  * Edge, the web client and the tests. Durable events carry the stream sequence `s`.
  */
-import type { Channel, Member, Message, ReadState, Server } from './schemas.ts';
+import type { Channel, Member, Message, PublicUser, ReadState, Role, Server } from './schemas.ts';
 
 export const HEARTBEAT_INTERVAL_MS = 30_000;
 
@@ -20,6 +20,8 @@ export interface DurableEventMap {
   MESSAGE_CREATE: Message;
   MESSAGE_UPDATE: Message;
   MESSAGE_DELETE: { id: string; channel_id: string; server_id: string };
+  /** Several messages of one channel went at once (a ban's message clean-up). */
+  MESSAGE_DELETE_BULK: { ids: string[]; channel_id: string; server_id: string };
   CHANNEL_CREATE: Channel;
   CHANNEL_UPDATE: Channel;
   CHANNEL_DELETE: { id: string; server_id: string };
@@ -27,6 +29,12 @@ export interface DurableEventMap {
   SERVER_DELETE: { id: string };
   MEMBER_JOIN: { server_id: string; member: Member };
   MEMBER_LEAVE: { server_id: string; user_id: string };
+  /** A member's nickname, roles or timeout changed. */
+  MEMBER_UPDATE: { server_id: string; member: Member };
+  ROLE_CREATE: { server_id: string; role: Role };
+  /** A role's name, permissions, colour, flags or position changed. */
+  ROLE_UPDATE: { server_id: string; role: Role };
+  ROLE_DELETE: { server_id: string; role_id: string };
   /** Roles or overwrites changed: gateways re-check who may see what in this server. */
   PERMISSIONS_UPDATE: { server_id: string; channel_id?: string };
   /** User-scoped: the caller's read marker moved (an ack); to every socket of that user. */
@@ -45,6 +53,11 @@ export interface DurableEventMap {
   };
   /** User-scoped: the caller blocked (`blocked`) or unblocked (`none`) a user; to the caller's sockets. */
   RELATIONSHIP_UPDATE: { user_id: string; type: 'blocked' | 'none' };
+  /**
+   * A user's profile changed (username, display name, avatar, about): user-scoped to that
+   * user's own sockets, and once per server they are a member of, to its subscribers.
+   */
+  USER_UPDATE: PublicUser;
 }
 export type DurableEventType = keyof DurableEventMap;
 

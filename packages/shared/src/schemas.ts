@@ -73,6 +73,59 @@ export const Me = Type.Object({
   username: Type.String(),
   created_at: Timestamp,
   twofa_enabled: Type.Boolean(),
+  display_name: Nullable(Type.String(), { description: 'shown instead of the username where set' }),
+  avatar: Nullable(Id, { description: 'asset id of the avatar: GET /api/images/{avatar}/{size}' }),
+  about: Nullable(Type.String()),
+});
+const USERNAME_PATTERN = '^\\s*[A-Za-z0-9_.]{2,32}\\s*$';
+export const UpdateMeBody = Type.Object(
+  {
+    username: Type.Optional(
+      Type.String({
+        maxLength: 64,
+        pattern: USERNAME_PATTERN,
+        [ERROR_MESSAGE]: 'must be 2-32 characters of a-z, 0-9, _ and .',
+      }),
+    ),
+    display_name: Type.Optional(
+      Nullable(
+        Type.String({ maxLength: 64, description: '1-32 characters once trimmed; null or "" removes it' }),
+      ),
+    ),
+    avatar_asset_id: Type.Optional(
+      Nullable(Id, { description: 'a completed image asset of the caller (png, jpeg, webp, gif); null removes it' }),
+    ),
+    about: Type.Optional(Nullable(Type.String({ maxLength: 190 }))),
+  },
+  { minProperties: 1 },
+);
+/** A signed-in device: one refresh-token family. */
+export const Session = Type.Object({
+  id: Id,
+  created_at: Timestamp,
+  last_used_at: Timestamp,
+  user_agent: Nullable(Type.String()),
+  current: Type.Boolean({ description: 'the session of the access token making the call' }),
+});
+const NewPassword = Type.String({
+  minLength: 8,
+  maxLength: 1024,
+  description: 'at least 8 characters (Unicode code points)',
+  [ERROR_MESSAGE]: 'must be at least 8 characters (at most 1024)',
+});
+export const ChangePasswordBody = Type.Object({
+  password: Type.String({ maxLength: 1024 }),
+  new_password: NewPassword,
+});
+export const NewRecoveryCodesBody = Type.Object({
+  code: Type.String({ maxLength: 16, description: 'a current TOTP code' }),
+});
+export const RecoveryCodes = Type.Object({ recovery_codes: Type.Array(Type.String()) });
+export const PasswordResetBody = Type.Object({ email: Type.String({ maxLength: 254 }) });
+export const PasswordResetConfirmBody = Type.Object({
+  token: Type.String({ maxLength: 128 }),
+  new_password: NewPassword,
+  code: Type.String({ maxLength: 64, description: 'a current TOTP code or an unused recovery code' }),
 });
 export const DeleteMeBody = Type.Object({
   password: Type.String({ maxLength: 1024 }),
@@ -80,8 +133,27 @@ export const DeleteMeBody = Type.Object({
 });
 
 // ---- Official ----
-export const UserRef = Type.Object({ id: Id, username: Type.String() });
-export const Server = Type.Object({ id: Id, name: Type.String(), owner_id: Id, created_at: Timestamp });
+export const UserRef = Type.Object({
+  id: Id,
+  username: Type.String(),
+  display_name: Type.Optional(Nullable(Type.String(), { description: 'shown instead of the username where set' })),
+  avatar: Type.Optional(Nullable(Id, { description: 'avatar asset id: GET /api/images/{avatar}/{size}' })),
+});
+/** A user's public profile, as USER_UPDATE carries it. */
+export const PublicUser = Type.Object({
+  id: Id,
+  username: Type.String(),
+  display_name: Nullable(Type.String()),
+  avatar: Nullable(Id),
+  about: Nullable(Type.String()),
+});
+export const Server = Type.Object({
+  id: Id,
+  name: Type.String(),
+  owner_id: Id,
+  created_at: Timestamp,
+  icon_asset_id: Nullable(Id, { description: 'the icon: GET /api/images/{icon_asset_id}/{size}; null: none' }),
+});
 export const CHANNEL_TYPES = ['text', 'voice', 'category'] as const;
 export const ChannelType = Type.Union(
   CHANNEL_TYPES.map((t) => Type.Literal(t)),
@@ -152,14 +224,40 @@ export const Role = Type.Object({
   server_id: Id,
   name: Type.String(),
   permissions: Type.String({ description: 'permission bit set as a decimal string' }),
-  position: Type.Integer(),
+  position: Type.Integer({ description: 'higher is higher in the hierarchy; @everyone is 0' }),
   created_at: Timestamp,
+  color: Type.Integer({ minimum: 0, maximum: 0xffffff, description: '0xRRGGBB; 0: no colour' }),
+  hoist: Type.Boolean({ description: 'its members are listed apart in the member list' }),
+  mentionable: Type.Boolean({ description: 'anyone may @mention it' }),
 });
 export const Member = Type.Object({
   user: UserRef,
   roles: Type.Array(Id),
   joined_at: Timestamp,
   status: Type.Union([Type.Literal('online'), Type.Literal('offline')]),
+  nick: Nullable(Type.String(), { description: 'the name shown in this server; null: none' }),
+  communication_disabled_until: Nullable(Timestamp, {
+    description: 'timed out until then (may read, not send, react, type or speak); null: not timed out',
+  }),
+});
+export const Ban = Type.Object({
+  user: UserRef,
+  reason: Nullable(Type.String()),
+  created_at: Timestamp,
+});
+export const AuditLogChange = Type.Object({
+  key: Type.String(),
+  old: Type.Optional(Type.Unknown()),
+  new: Type.Optional(Type.Unknown()),
+});
+export const AuditLogEntry = Type.Object({
+  id: Id,
+  action: Type.String({ description: 'what happened, e.g. member_ban_add (see docs/API.md)' }),
+  actor_id: Id,
+  target_id: Nullable(Id),
+  reason: Nullable(Type.String()),
+  changes: Type.Array(AuditLogChange),
+  created_at: Timestamp,
 });
 export const Invite = Type.Object({
   code: Type.String(),
@@ -169,10 +267,11 @@ export const Invite = Type.Object({
   uses: Type.Integer(),
   expires_at: Nullable(Timestamp),
   created_at: Timestamp,
+  inviter: Type.Optional(UserRef),
 });
 export const InvitePreview = Type.Object({
   code: Type.String(),
-  server: Type.Object({ id: Id, name: Type.String() }),
+  server: Type.Object({ id: Id, name: Type.String(), icon_asset_id: Nullable(Id) }),
   member_count: Type.Integer(),
 });
 export const ChannelOverwrite = Type.Object({
@@ -204,6 +303,9 @@ export type LoginResult = Static<typeof LoginResult>;
 export type TotpSetupResult = Static<typeof TotpSetupResult>;
 export type TokenPair = Static<typeof TokenPair>;
 export type Me = Static<typeof Me>;
+export type UpdateMeBody = Static<typeof UpdateMeBody>;
+export type Session = Static<typeof Session>;
+export type PublicUser = Static<typeof PublicUser>;
 export type UserRef = Static<typeof UserRef>;
 export type Server = Static<typeof Server>;
 export type Channel = Static<typeof Channel>;
@@ -216,6 +318,9 @@ export type Role = Static<typeof Role>;
 export type Member = Static<typeof Member>;
 export type Invite = Static<typeof Invite>;
 export type InvitePreview = Static<typeof InvitePreview>;
+export type Ban = Static<typeof Ban>;
+export type AuditLogChange = Static<typeof AuditLogChange>;
+export type AuditLogEntry = Static<typeof AuditLogEntry>;
 export type ChannelOverwrite = Static<typeof ChannelOverwrite>;
 export type Asset = Static<typeof Asset>;
 export type AssetUpload = Static<typeof AssetUpload>;

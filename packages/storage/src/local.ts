@@ -1,9 +1,9 @@
 /** Local-disk storage: files under DATA_DIR/assets, reached through HMAC-signed Edge URLs. */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   isValidKey,
@@ -161,6 +161,22 @@ export class LocalStorage implements ObjectStorage {
       if (isMissing(err)) return null;
       throw err;
     }
+  }
+
+  async readBytes(key: string, maxBytes: number): Promise<Buffer | null> {
+    const info = await this.stat(key);
+    if (!info) return null;
+    if (info.size > maxBytes) throw new ObjectTooLargeError();
+    try {
+      return await readFile(this.pathFor(key));
+    } catch (err) {
+      if (isMissing(err)) return null;
+      throw err;
+    }
+  }
+
+  async writeBytes(key: string, bytes: Uint8Array): Promise<void> {
+    await this.writeObject(key, Readable.from([Buffer.from(bytes)]), bytes.byteLength);
   }
 
   async delete(keys: string[]): Promise<void> {

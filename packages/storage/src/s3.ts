@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { contentDisposition } from './content-disposition.ts';
+import { ObjectTooLargeError } from './local.ts';
 import type { ObjectInfo, ObjectStorage, PresignedUpload } from './types.ts';
 
 export interface S3StorageOptions {
@@ -90,6 +91,27 @@ export class S3Storage implements ObjectStorage {
       if (isNotFound(err)) return null;
       throw err;
     }
+  }
+
+  async readBytes(key: string, maxBytes: number): Promise<Buffer | null> {
+    try {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      if (Number(out.ContentLength ?? 0) > maxBytes) {
+        out.Body?.transformToWebStream().cancel().catch(() => undefined);
+        throw new ObjectTooLargeError();
+      }
+      const bytes = await out.Body?.transformToByteArray();
+      return bytes ? Buffer.from(bytes) : Buffer.alloc(0);
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  async writeBytes(key: string, bytes: Uint8Array, contentType: string): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: bytes, ContentType: contentType }),
+    );
   }
 
   async delete(keys: string[]): Promise<void> {

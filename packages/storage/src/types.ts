@@ -22,6 +22,10 @@ export interface ObjectStorage {
   presignDownload(key: string, filename: string, contentType: string, ttlSeconds: number): Promise<string>;
   /** size and type of a stored object, or null when there is none */
   stat(key: string): Promise<ObjectInfo | null>;
+  /** the stored bytes, or null when there is none; rejects with ObjectTooLargeError above maxBytes */
+  readBytes(key: string, maxBytes: number): Promise<Buffer | null>;
+  /** stores bytes the server made itself (e.g. a resized image), replacing any object at key */
+  writeBytes(key: string, bytes: Uint8Array, contentType: string): Promise<void>;
   /** removes objects; missing ones are ignored */
   delete(keys: string[]): Promise<void>;
   healthy(): Promise<boolean>;

@@ -24,6 +24,12 @@ import { UserDeletionRepository } from './users/user-deletion.repository.ts';
 import { UserRepository } from './users/user.repository.ts';
 import { registerUserRoutes } from './users/users.routes.ts';
 import { UserService } from './users/user.service.ts';
+import { AccountSecurityService } from './users/account-security.service.ts';
+import { ProfileService } from './users/profile.service.ts';
+import { PasswordResetRepository } from './password-reset/password-reset.repository.ts';
+import { registerPasswordResetRoutes } from './password-reset/password-reset.routes.ts';
+import { PasswordResetService } from './password-reset/password-reset.service.ts';
+import { openResetMailer } from './password-reset/reset-mailer.ts';
 
 export interface IdentityDeps {
   config: IdentityConfig;
@@ -64,13 +70,15 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
   }
 
   const tokens = new TokenService(signingKey, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
-  const attempts = new AttemptLimiter(new RateLimiter(cache, config.RATE_LIMITS), config);
+  const limiter = new RateLimiter(cache, config.RATE_LIMITS);
+  const attempts = new AttemptLimiter(limiter, config);
   const users = new UserRepository(database.db);
   const recoveryCodes = new RecoveryCodeRepository();
+  const refreshTokens = new RefreshTokenRepository(database.db);
   const sessions = new SessionService({
     database,
     users,
-    refreshTokens: new RefreshTokenRepository(database.db),
+    refreshTokens,
     spentPartialTokens: new SpentPartialTokenRepository(database.db),
     recoveryCodes,
     tokens,
@@ -82,16 +90,38 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
   registerKeyRoutes(app, tokens);
   registerUserRoutes(
     app,
-    new UserService({
+    {
+      users: new UserService({
+        database,
+        users,
+        recoveryCodes,
+        deletions: new UserDeletionRepository(),
+        attempts,
+        storage: deps.storage,
+        log: app.log,
+      }),
+      profiles: new ProfileService({ database, users }),
+      security: new AccountSecurityService({ database, users, recoveryCodes, refreshTokens, attempts }),
+    },
+    tokens,
+  );
+  const mailer = openResetMailer(config, app.log);
+  app.addHook('onClose', async () => mailer.close());
+  registerPasswordResetRoutes(
+    app,
+    new PasswordResetService({
       database,
       users,
+      resets: new PasswordResetRepository(database.db),
       recoveryCodes,
-      deletions: new UserDeletionRepository(),
+      refreshTokens,
       attempts,
-      storage: deps.storage,
+      limiter,
+      limits: { perEmail: config.PASSWORD_RESET_RATE_LIMIT, perIp: config.PASSWORD_RESET_IP_RATE_LIMIT },
+      mailer,
+      publicUrl: config.PUBLIC_URL,
       log: app.log,
     }),
-    tokens,
   );
   registerSessionRoutes(app, sessions, tokens);
   registerTwoFactorRoutes(

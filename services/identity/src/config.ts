@@ -1,8 +1,16 @@
 /** Identity's configuration: declared once, typed, validated at boot (see DESIGN.md). */
-import { env, readConfig } from '@twopointo/server-kit';
+import { ConfigError, env, readConfig } from '@twopointo/server-kit';
 import { cacheConfig, databaseConfig, optionalRepoPath, processConfig, rateLimit } from '@twopointo/runtime';
 
 type Env = Record<string, string | undefined>;
+
+/** An smtp:// or smtps:// URL (user and password in it), or unset. */
+const smtpUrl = () => (e: Env, name: string) => {
+  const v = env.optionalUrl()(e, name);
+  if (v !== undefined && !/^smtps?:$/.test(new URL(v).protocol))
+    throw new ConfigError(name, 'must be an smtp:// or smtps:// URL');
+  return v;
+};
 
 export const identityConfigSpec = {
   ...processConfig,
@@ -26,6 +34,16 @@ export const identityConfigSpec = {
   TWOFA_IP_RATE_LIMIT: rateLimit('50/5m'),
   /** registrations per client IP */
   REGISTER_RATE_LIMIT: rateLimit('20/1h'),
+  /** password reset requests per email address */
+  PASSWORD_RESET_RATE_LIMIT: rateLimit('5/1h'),
+  /** password reset requests per client IP */
+  PASSWORD_RESET_IP_RATE_LIMIT: rateLimit('20/1h'),
+  /** the origin browsers use; password reset links point at `${PUBLIC_URL}/#reset=…` */
+  PUBLIC_URL: env.url('http://localhost:60420'),
+  /** where password reset mails go out (smtp[s]://user:pass@host:port); unset → the link is logged (embedded default only) */
+  SMTP_URL: smtpUrl(),
+  /** the From of those mails */
+  SMTP_FROM: env.string('twopointo <no-reply@localhost>'),
 };
 
 export type IdentityConfig = {

@@ -4,9 +4,15 @@ import { OutboxRelay, type BusSubscription, type EventBus } from '@twopointo/bus
 import { RateLimiter, type Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
 import { createApiApp } from '@twopointo/server-kit';
-import type { ObjectStorage } from '@twopointo/storage';
+import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
 import { AccessRepository } from './access/access.repository.ts';
 import { registerAssets } from './assets/assets.routes.ts';
+import { AuditRepository } from './audit/audit.repository.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { AuditService } from './audit/audit.service.ts';
+import { BanRepository } from './bans/ban.repository.ts';
+import { registerBanRoutes } from './bans/bans.routes.ts';
+import { BanService } from './bans/ban.service.ts';
 import { BlockRepository } from './blocks/block.repository.ts';
 import { BlockService } from './blocks/block.service.ts';
 import { registerBlockRoutes } from './blocks/blocks.routes.ts';
@@ -19,6 +25,7 @@ import { Transactor } from './events/transactor.ts';
 import { installMetrics } from './http/metrics.ts';
 import { registerSystemRoutes } from './http/system.routes.ts';
 import { installTrust } from './http/trust.ts';
+import { registerImages } from './images/images.routes.ts';
 import type { OfficialApp } from './http/types.ts';
 import { registerInternalRoutes } from './internal/internal.routes.ts';
 import { GatewayAccessService } from './internal/gateway-access.service.ts';
@@ -137,12 +144,14 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   const limiter = new RateLimiter(cache, config.RATE_LIMITS);
   const memberRepo = new MemberRepository(database.db);
   const roleRepo = new RoleRepository(database.db);
+  const storage =
+    deps.storage ?? openStorage(readStorageConfig({ INTERNAL_SECRET: config.INTERNAL_SECRET }));
   const ctx: OfficialContext = {
     config,
     database,
     bus,
     cache,
-    storage: deps.storage,
+    storage,
     limiter,
     tx,
     access: accessRepo,
@@ -152,9 +161,15 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   installMetrics(app, readCache);
   installTrust(app, config.INTERNAL_SECRET, accessRepo, accessRepo);
 
-  registerServerRoutes(app, new ServerService(new ServerRepository(database.db), tx));
-  registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx));
+  const audit = new AuditRepository(database.db);
+  const online = (ids: string[]) => onlineUsers(cache, ids);
+  const mentionRepo = new MentionRepository(database.db);
+  const banRepo = new BanRepository(database.db);
+  registerAuditRoutes(app, new AuditService(audit));
+  registerServerRoutes(app, new ServerService(new ServerRepository(database.db), memberRepo, tx, audit));
+  registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx, audit));
   const assets = registerAssets(app, ctx);
+  registerImages(app, { database, storage });
   const messageRepo = new MessageRepository(database.db);
   const reactionRepo = new ReactionRepository(database.db);
   const loader = new MessageLoader(messageRepo);
@@ -163,7 +178,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     app,
     new MessageService(
       messageRepo,
-      new MentionRepository(database.db),
+      mentionRepo,
       loader,
       reactionRepo,
       (ids) => onlineUsers(cache, ids),
@@ -177,6 +192,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
             viewers: readCache.reads('viewer_reactions', VIEWER_REACTIONS_BOUNDS),
           }
         : undefined,
+      audit,
     ),
     new TypingService(bus, limiter, config.TYPING_RATE_LIMIT),
   );
@@ -184,15 +200,21 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   registerPinRoutes(app, new PinService(new PinRepository(database.db), loader, tx));
   registerBlockRoutes(app, new BlockService(new BlockRepository(database.db), tx));
   registerReadStateRoutes(app, new ReadStateService(new ReadStateRepository(database.db), tx));
-  registerMemberRoutes(app, new MemberService(memberRepo, tx, cache));
+  registerMemberRoutes(app, new MemberService(memberRepo, tx, cache, accessRepo, audit));
+  registerBanRoutes(
+    app,
+    new BanService(banRepo, memberRepo, mentionRepo, accessRepo, tx, audit, (ids) =>
+      assets.deleteUnreferencedAssets(ids),
+    ),
+  );
   registerInviteRoutes(
     app,
-    new InviteService(new InviteRepository(database.db), memberRepo, accessRepo, tx, cache),
+    new InviteService(new InviteRepository(database.db), memberRepo, accessRepo, tx, cache, audit, banRepo),
   );
   registerRoleRoutes(
     app,
-    new RoleService(roleRepo, memberRepo, tx),
-    new OverwriteService(roleRepo, memberRepo, tx),
+    new RoleService(roleRepo, memberRepo, tx, audit, online),
+    new OverwriteService(roleRepo, memberRepo, tx, audit),
   );
   registerInternalRoutes(app, new GatewayAccessService(accessRepo));
 

@@ -26,6 +26,7 @@ const ACCESS_NEUTRAL: ReadonlySet<DurableEventType> = new Set<DurableEventType>(
   'MESSAGE_REACTION_ADD',
   'MESSAGE_REACTION_REMOVE',
   'CHANNEL_PINS_UPDATE',
+  'USER_UPDATE',
 ]);
 
 /** events queued for one held socket before it is dropped as a slow consumer */

@@ -15,6 +15,11 @@ declare module 'fastify' {
   }
 }
 
+/** Public images (avatars, icons) are fetched by <img> without a token, like from a CDN. */
+const PUBLIC_IMAGE = /^\/api\/images\/[0-9]{1,19}\/[0-9]{1,4}$/;
+const isPublicImage = (req: FastifyRequest) =>
+  (req.method === 'GET' || req.method === 'HEAD') && PUBLIC_IMAGE.test(req.url.split('?')[0] ?? '');
+
 export interface OfficialProxyOptions {
   upstream: string;
   bodyLimit: number;
@@ -30,12 +35,15 @@ export async function registerOfficialProxy(app: FastifyInstance, opts: Official
     service: 'official',
     bodyLimit: opts.bodyLimit,
     preHandler: async (req: FastifyRequest) => {
+      if (isPublicImage(req)) return;
       const { sub } = await opts.verifier.verify(bearerToken(req.headers.authorization));
       req.userId = sub;
     },
     rewriteHeaders: (req, headers) => {
       delete headers.authorization;
-      headers['x-user-id'] = req.userId;
+      // no x-user-id on a public image: Official serves those routes to anyone
+      if (req.userId) headers['x-user-id'] = req.userId;
+      else delete headers['x-user-id'];
       headers['x-internal-secret'] = opts.internalSecret;
       return headers;
     },

@@ -17,6 +17,21 @@ const ROUTES: { method: string; path: string; body: Record<string, string>; toke
     { method: 'POST', path: '/auth/refresh', body: { refresh_token: 'x'.repeat(43) } },
     { method: 'POST', path: '/auth/logout', body: { refresh_token: 'x'.repeat(43) }, token: 'access' },
     { method: 'DELETE', path: '/me', body: { password: 'S3cretPass!', code: '123456' }, token: 'access' },
+    // display_name, about and avatar_asset_id take null (they clear the field)
+    { method: 'PATCH', path: '/me', body: { username: 'strict_renamed' }, token: 'access' },
+    {
+      method: 'POST',
+      path: '/me/password',
+      body: { password: 'S3cretPass!', new_password: 'N3wPass!!' },
+      token: 'access',
+    },
+    { method: 'POST', path: '/me/recovery-codes', body: { code: '123456' }, token: 'access' },
+    { method: 'POST', path: '/password-reset', body: { email: 'strict@example.com' } },
+    {
+      method: 'POST',
+      path: '/password-reset/confirm',
+      body: { token: 'x'.repeat(43), new_password: 'N3wPass!!', code: '123456' },
+    },
   ];
 
 /** What a lenient validator would turn into a string: numbers, booleans, null, one-element arrays. */

@@ -13,6 +13,8 @@ export type TokenKind = 'access' | 'partial';
 export interface TokenSubject {
   id: string;
   username: string;
+  /** access tokens: the session (refresh-token family) that issued it */
+  sid?: string;
 }
 
 /** A verified partial token: its jti makes it single-use (spent when it starts a session). */
@@ -42,9 +44,10 @@ export class TokenService {
     return kind === 'access' ? this.opts.audience : `${this.opts.audience}:2fa`;
   }
 
-  sign(kind: TokenKind, user: TokenSubject): Promise<string> {
+  /** `sid` (access tokens) names the session that issued it, so GET /sessions can mark it current. */
+  sign(kind: TokenKind, user: TokenSubject, sid?: string): Promise<string> {
     // a partial token carries a jti so that it can be spent once (access tokens are stateless)
-    const claims = kind === 'partial' ? { jti: randomUUID() } : {};
+    const claims = kind === 'partial' ? { jti: randomUUID() } : sid ? { sid } : {};
     return new SignJWT({ typ: kind, username: user.username, ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: this.key.kid, typ: 'JWT' })
       .setIssuer(this.opts.issuer)
@@ -102,7 +105,8 @@ export class TokenService {
         expiresAt: new Date(payload.exp * 1000),
       };
     }
-    return { id: payload.sub, username: payload.username };
+    const sid = typeof payload.sid === 'string' ? payload.sid : undefined;
+    return sid ? { id: payload.sub, username: payload.username, sid } : { id: payload.sub, username: payload.username };
   }
 
   jwks(): JSONWebKeySet {

@@ -1,6 +1,6 @@
 /** Sessions: login (a partial token), starting one after a second factor, refresh-token rotation, logout. */
 import type { Database, DB, Kysely, UserRow } from '@twopointo/db';
-import { newId, unauthorized, type LoginResult, type TokenPair } from '@twopointo/shared';
+import { newId, notFound, unauthorized, type LoginResult, type Session, type TokenPair } from '@twopointo/shared';
 import {
   ACCESS_TOKEN_TTL_S,
   REFRESH_TOKEN_TTL_MS,
@@ -17,6 +17,7 @@ import { verifyPassword } from '../users/password.service.ts';
 import { requireUser } from '../users/require-user.ts';
 import type { UserRepository } from '../users/user.repository.ts';
 import type { RefreshTokenRepository } from './refresh-token.repository.ts';
+import { presentSession } from './session.presenter.ts';
 import type { SpentPartialTokenRepository } from './spent-partial-token.repository.ts';
 
 export interface SessionServiceDeps {
@@ -66,7 +67,7 @@ export class SessionService {
     trx: Kysely<DB>,
     user: UserRow,
     partial: PartialSubject,
-    opts: { newRecoveryCodes: boolean },
+    opts: { newRecoveryCodes: boolean; userAgent?: string },
   ): Promise<TokenPair> {
     if (!(await this.deps.spentPartialTokens.spend(trx, partial.jti, partial.expiresAt))) {
       throw partialTokenUsed();
@@ -76,7 +77,7 @@ export class SessionService {
       recovery_codes = newRecoveryCodes();
       await this.deps.recoveryCodes.replaceUnused(trx, user.id, recovery_codes.map(hashRecoveryCode));
     }
-    const pair = await this.issue(trx, user, newId());
+    const pair = await this.issue(trx, user, newId(), clientName(opts.userAgent));
     return recovery_codes ? { ...pair, recovery_codes } : pair;
   }
 
@@ -93,7 +94,7 @@ export class SessionService {
     if (!user) throw unauthorized('Unknown refresh token', 'invalid_refresh_token');
     const pair = await this.deps.database.db.transaction().execute(async (trx) => {
       if (!(await refreshTokens.markUsed(trx, row.id))) return null;
-      return this.issue(trx, user, row.family_id);
+      return this.issue(trx, user, row.family_id, row.user_agent);
     });
     if (pair === null) throw await this.reused(row.family_id);
     return pair;
@@ -117,7 +118,25 @@ export class SessionService {
     return unauthorized('Refresh token already used; the session was revoked', 'refresh_token_reused');
   }
 
-  private async issue(trx: Kysely<DB>, user: UserRow, familyId: string): Promise<TokenPair> {
+  /** The caller's signed-in devices, newest activity first; `current` is the one of the access token. */
+  async list(subject: TokenSubject): Promise<Session[]> {
+    const user = await requireUser(this.deps.users, subject);
+    const rows = await this.deps.refreshTokens.liveSessions(user.id);
+    return rows.map((r) => presentSession(r, subject.sid));
+  }
+
+  /** Signs one of the caller's sessions out (its refresh token dies; access tokens expire on their own). */
+  async revoke(subject: TokenSubject, sessionId: string): Promise<void> {
+    const user = await requireUser(this.deps.users, subject);
+    if (!(await this.deps.refreshTokens.revokeSession(user.id, sessionId))) throw notFound('session');
+  }
+
+  private async issue(
+    trx: Kysely<DB>,
+    user: UserRow,
+    familyId: string,
+    userAgent: string | null,
+  ): Promise<TokenPair> {
     const refresh = newRefreshToken();
     await this.deps.refreshTokens.insert(trx, {
       id: newId(),
@@ -125,14 +144,21 @@ export class SessionService {
       family_id: familyId,
       token_hash: refresh.hash,
       expires_at: new Date(Date.now() + REFRESH_TOKEN_TTL_MS),
+      user_agent: userAgent,
     });
     return {
-      access_token: await this.deps.tokens.sign('access', user),
+      access_token: await this.deps.tokens.sign('access', user, familyId),
       refresh_token: refresh.token,
       token_type: 'Bearer',
       expires_in: ACCESS_TOKEN_TTL_S,
     };
   }
+}
+
+/** What is kept of a User-Agent header: printable, at most 256 characters. */
+export function clientName(userAgent: string | undefined): string | null {
+  const clean = (userAgent ?? '').replace(/[^\x20-\x7e]/g, '').trim().slice(0, 256);
+  return clean === '' ? null : clean;
 }
 
 const partialTokenUsed = () =>

@@ -1,5 +1,6 @@
 /** /auth/login, /auth/refresh, /auth/logout, /auth/logout-all: a session's start and end. */
-import { LoginBody, LoginResult, RefreshBody, TokenPair } from '@twopointo/shared';
+import { Type } from '@fastify/type-provider-typebox';
+import { Id, LoginBody, LoginResult, RefreshBody, Session, TokenPair } from '@twopointo/shared';
 import { authenticate } from '../http/bearer.ts';
 import { NoContent, anonymous, bearer, errors } from '../http/schema.ts';
 import type { IdentityApp } from '../http/types.ts';
@@ -75,6 +76,40 @@ export function registerSessionRoutes(
     },
     async (req, reply) => {
       await sessions.logoutAll(await authenticate(tokens, req, 'access'));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/sessions',
+    {
+      schema: {
+        tags,
+        operationId: 'listSessions',
+        summary: "The caller's signed-in devices",
+        security: bearer,
+        response: { 200: Type.Object({ sessions: Type.Array(Session) }), ...errors(401) },
+      },
+    },
+    async (req) => ({ sessions: await sessions.list(await authenticate(tokens, req, 'access')) }),
+  );
+
+  app.delete(
+    '/sessions/:id',
+    {
+      schema: {
+        tags,
+        operationId: 'revokeSession',
+        summary: 'Sign one of the caller’s devices out',
+        description:
+          'Its refresh token is revoked at once; an access token it already holds expires within 15 minutes.',
+        security: bearer,
+        params: Type.Object({ id: Id }),
+        response: { 204: NoContent, ...errors(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      await sessions.revoke(await authenticate(tokens, req, 'access'), req.params.id);
       return reply.status(204).send(null);
     },
   );

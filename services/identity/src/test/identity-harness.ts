@@ -156,6 +156,27 @@ export async function signUp(id: Pick<TestIdentity, 'call'>, prefix = 'user'): P
   };
 }
 
+/** Another device of `u`: login, then a recovery code as the second factor (TOTP steps are single-use). */
+export async function signInAgain(
+  id: Pick<TestIdentity, 'call'>,
+  u: SignedUp,
+  userAgent: string,
+): Promise<{ access: string; refresh: string }> {
+  const login = await id.call('POST', '/auth/login', {
+    body: { email: u.email, password: u.password },
+    ip: u.ip,
+  });
+  const code = u.recoveryCodes.shift();
+  const res = await id.call('POST', '/auth/2fa/recover', {
+    token: login.body.partial_token,
+    body: { recovery_code: code },
+    ip: u.ip,
+    headers: { 'user-agent': userAgent },
+  });
+  if (res.status !== 200) throw new Error(`recover: ${res.status} ${JSON.stringify(res.body)}`);
+  return { access: res.body.access_token, refresh: res.body.refresh_token };
+}
+
 /** A logger that keeps warnings, to assert on start-up messages. */
 export function capturingLogger(): { logger: FastifyBaseLogger; warnings: string[] } {
   const warnings: string[] = [];

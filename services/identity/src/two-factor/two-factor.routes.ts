@@ -43,7 +43,7 @@ export function registerTwoFactorRoutes(
     },
     async (req) => {
       const subject = await authenticate(tokens, req, 'partial');
-      return twoFactor.verify(subject, req.body.code, req.ip);
+      return twoFactor.verify(subject, req.body.code, req.ip, req.headers['user-agent']);
     },
   );
 
@@ -62,7 +62,7 @@ export function registerTwoFactorRoutes(
     },
     async (req) => {
       const subject = await authenticate(tokens, req, 'partial');
-      return twoFactor.recover(subject, req.body.recovery_code, req.ip);
+      return twoFactor.recover(subject, req.body.recovery_code, req.ip, req.headers['user-agent']);
     },
   );
 }

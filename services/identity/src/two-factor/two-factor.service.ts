@@ -30,7 +30,7 @@ export class TwoFactorService {
   }
 
   /** Checks a TOTP code (enabling 2FA on the first one, which also makes the recovery codes) and starts a session. */
-  async verify(subject: PartialSubject, rawCode: string, ip: string): Promise<TokenPair> {
+  async verify(subject: PartialSubject, rawCode: string, ip: string, userAgent?: string): Promise<TokenPair> {
     const user = await this.deps.sessions.requirePartial(subject);
     const keys = this.deps.attempts.codeKeys(user.id, ip);
     await this.deps.attempts.before(keys);
@@ -46,14 +46,19 @@ export class TwoFactorService {
       user,
       subject,
       keys,
-      { newRecoveryCodes: !user.totp_enabled },
+      { newRecoveryCodes: !user.totp_enabled, userAgent },
       (trx) => this.deps.users.claimTotpStep(trx, user.id, step),
       () => unauthorized('This code was already used; wait for the next one', 'code_already_used'),
     );
   }
 
   /** Signs in with a recovery code instead of TOTP; the code is spent. */
-  async recover(subject: PartialSubject, recoveryCode: string, ip: string): Promise<TokenPair> {
+  async recover(
+    subject: PartialSubject,
+    recoveryCode: string,
+    ip: string,
+    userAgent?: string,
+  ): Promise<TokenPair> {
     const user = await this.deps.sessions.requirePartial(subject);
     const keys = this.deps.attempts.codeKeys(user.id, ip);
     await this.deps.attempts.before(keys);
@@ -63,7 +68,7 @@ export class TwoFactorService {
       user,
       subject,
       keys,
-      { newRecoveryCodes: false },
+      { newRecoveryCodes: false, userAgent },
       (trx) => this.deps.recoveryCodes.consume(trx, user.id, hashRecoveryCode(recoveryCode)),
       () => unauthorized('Wrong or already used recovery code', 'invalid_recovery_code'),
     );
@@ -79,7 +84,7 @@ export class TwoFactorService {
     user: UserRow,
     partial: PartialSubject,
     keys: ReturnType<AttemptLimiter['codeKeys']>,
-    opts: { newRecoveryCodes: boolean },
+    opts: { newRecoveryCodes: boolean; userAgent?: string },
     claim: (trx: Kysely<DB>) => Promise<boolean>,
     refused: () => AppError,
   ): Promise<TokenPair> {

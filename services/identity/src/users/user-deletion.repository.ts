@@ -19,12 +19,22 @@ export class UserDeletionRepository {
       .executeTakeFirst();
   }
 
-  /** The user's stored objects, read before the rows go so the bytes can go too. */
+  /**
+   * The user's stored objects (their assets and the resized copies of their public images, whose
+   * rows go with the assets), read before the rows go so the bytes can go too.
+   */
   async storageKeysOfOwner(trx: Kysely<DB>, userId: string): Promise<string[]> {
     const rows = await trx
       .selectFrom('assets')
       .select('storage_key')
       .where('owner_id', '=', userId)
+      .unionAll(
+        trx
+          .selectFrom('image_variants')
+          .innerJoin('assets', 'assets.id', 'image_variants.asset_id')
+          .select('image_variants.storage_key')
+          .where('assets.owner_id', '=', userId),
+      )
       .execute();
     return rows.map((r) => r.storage_key);
   }

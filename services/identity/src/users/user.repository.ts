@@ -2,6 +2,14 @@
 import { sql, type Kysely } from '@twopointo/db';
 import type { DB, NewUser, UserRow } from '@twopointo/db';
 
+/** The profile fields PATCH /me may change. */
+export interface ProfileChange {
+  username?: string;
+  display_name?: string | null;
+  about?: string | null;
+  avatar_asset_id?: string | null;
+}
+
 export class UserRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -34,6 +42,27 @@ export class UserRepository {
       email: rows.some((r) => r.email.toLowerCase() === email.toLowerCase()),
       username: rows.some((r) => r.username.toLowerCase() === username.toLowerCase()),
     };
+  }
+
+  /** Whether another account than `exceptId` holds the username (case-insensitive). */
+  async usernameTaken(username: string, exceptId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where(sql<string>`lower(username)`, '=', username.toLowerCase())
+      .where('id', '<>', exceptId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Applies a profile change inside the caller's transaction; the updated row. */
+  updateProfile(trx: Kysely<DB>, id: string, change: ProfileChange): Promise<UserRow> {
+    return trx.updateTable('users').set(change).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Replaces the password hash inside the caller's transaction. */
+  async setPassword(trx: Kysely<DB>, id: string, passwordHash: string): Promise<void> {
+    await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
   }
 
   insert(user: NewUser): Promise<UserRow> {

@@ -15,7 +15,8 @@ import { presentMe, presentRegisteredUser } from './user.presenter.ts';
 import { uniqueViolation, type UserRepository } from './user.repository.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const USERNAME = /^[a-z0-9_.]{2,32}$/i;
+/** The username rule of sign-up and of a rename. */
+export const USERNAME = /^[a-z0-9_.]{2,32}$/i;
 
 export interface UserServiceDeps {
   database: Database;
@@ -109,4 +110,4 @@ export class UserService {
 }
 
 const emailTaken = () => conflict('email_taken', 'This email is already registered');
-const usernameTaken = () => conflict('username_taken', 'This username is taken');
+export const usernameTaken = () => conflict('username_taken', 'This username is taken');

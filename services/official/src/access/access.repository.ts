@@ -9,7 +9,9 @@ export interface ServerRef {
   name: string;
   owner_id: string;
   created_at: Date;
+  icon_asset_id: string | null;
 }
+export const SERVER_REF_COLUMNS = ['id', 'name', 'owner_id', 'created_at', 'icon_asset_id'] as const;
 export interface ChannelRef {
   id: string;
   server_id: string;
@@ -51,6 +53,8 @@ export interface MessageRef {
 export interface RoleBits {
   id: string;
   permissions: string;
+  /** its place in the hierarchy (@everyone: 0) */
+  position: number;
 }
 export interface OverwriteRow {
   type: 'role' | 'member';
@@ -63,6 +67,8 @@ export interface OverwriteRow {
 export interface ChannelContextRow {
   /** null: no such user */
   username: string | null;
+  display_name: string | null;
+  avatar: string | null;
   /** null: no such channel (then every channel and server field is null) */
   id: string | null;
   server_id: string;
@@ -77,7 +83,10 @@ export interface ChannelContextRow {
   server_name: string;
   owner_id: string;
   server_created_at: Date;
+  server_icon_asset_id: string | null;
   member: boolean;
+  /** the member's timeout end: compared with the clock at check time, so a cached row stays right */
+  communication_disabled_until: Date | string | null;
   /** @everyone and the member's own roles */
   roles: RoleBits[];
   overwrites: OverwriteRow[];
@@ -86,6 +95,7 @@ export interface ChannelContextRow {
 /** Everything the resolver needs for (user, server) and every channel of it. */
 export interface ServerContextRow {
   name: string;
+  icon_asset_id: string | null;
   owner_id: string;
   created_at: Date;
   member: boolean;
@@ -96,7 +106,8 @@ export interface ServerContextRow {
 
 // @everyone (id = server id) and the member's roles; bigint columns as text inside JSON
 const ROLES_OF = (server: string) => `coalesce((
-    select json_agg(json_build_object('id', r.id::text, 'permissions', r.permissions::text))
+    select json_agg(json_build_object('id', r.id::text, 'permissions', r.permissions::text,
+                                      'position', r.position))
     from roles r
     where r.server_id = ${server}
       and (r.id = ${server} or r.id in (
@@ -111,10 +122,15 @@ const OVERWRITES_OF = (channel: string) => `coalesce((
 // one row even when the channel does not exist, so the user check rides along ($1 user, $2 channel)
 const CHANNEL_CONTEXT = sql.raw(`select
   (select u.username from users u where u.id = $1) as username,
+  (select u.display_name from users u where u.id = $1) as display_name,
+  (select u.avatar_asset_id::text from users u where u.id = $1) as avatar,
   c.id, c.server_id, c.name, c.topic, c.position, c.created_at,
   c.type, c.parent_id::text as parent_id, c.user_limit, c.bitrate,
   s.name as server_name, s.owner_id, s.created_at as server_created_at,
+  s.icon_asset_id::text as server_icon_asset_id,
   exists (select 1 from members m where m.server_id = c.server_id and m.user_id = $1) as member,
+  (select m.communication_disabled_until from members m
+    where m.server_id = c.server_id and m.user_id = $1) as communication_disabled_until,
   ${ROLES_OF('c.server_id')} as roles,
   ${OVERWRITES_OF('c.id')} as overwrites
 from (select 1) as one
@@ -123,7 +139,7 @@ left join servers s on s.id = c.server_id`);
 
 // $1 user, $2 server
 const SERVER_CONTEXT = sql.raw(`select
-  s.name, s.owner_id, s.created_at,
+  s.name, s.owner_id, s.created_at, s.icon_asset_id::text as icon_asset_id,
   exists (select 1 from members m where m.server_id = s.id and m.user_id = $1) as member,
   ${ROLES_OF('s.id')} as roles,
   coalesce((
@@ -183,10 +199,16 @@ export class AccessRepository {
   }
 
   findServer(id: string): Promise<ServerRef | undefined> {
+    return this.db.selectFrom('servers').select(SERVER_REF_COLUMNS).where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The member's timeout end, or undefined for a non-member. */
+  memberState(serverId: string, userId: string) {
     return this.db
-      .selectFrom('servers')
-      .select(['id', 'name', 'owner_id', 'created_at'])
-      .where('id', '=', id)
+      .selectFrom('members')
+      .select('communication_disabled_until')
+      .where('server_id', '=', serverId)
+      .where('user_id', '=', userId)
       .executeTakeFirst();
   }
 
@@ -201,10 +223,10 @@ export class AccessRepository {
   }
 
   /** The @everyone role (id = server id) and the member's own roles. */
-  memberRoles(serverId: string, userId: string) {
-    return this.db
+  memberRoles(serverId: string, userId: string, q: Kysely<DB> = this.db) {
+    return q
       .selectFrom('roles')
-      .select(['id', 'permissions'])
+      .select(['id', 'permissions', 'position'])
       .where('server_id', '=', serverId)
       .where((eb) =>
         eb.or([
@@ -257,7 +279,7 @@ export class AccessRepository {
   findRole(id: string) {
     return this.db
       .selectFrom('roles')
-      .select(['id', 'server_id', 'name', 'permissions', 'position', 'created_at'])
+      .select(['id', 'server_id', 'name', 'permissions', 'position', 'created_at', 'color', 'hoist', 'mentionable'])
       .where('id', '=', id)
       .executeTakeFirst();
   }

@@ -142,7 +142,7 @@ describe('permission sets on the wire', () => {
 });
 
 describe('Access', () => {
-  const server: ServerRef = { id: 's', name: 'S', owner_id: 'o', created_at: new Date() };
+  const server: ServerRef = { id: 's', name: 'S', owner_id: 'o', created_at: new Date(), icon_asset_id: null };
   const channel: ChannelRef = {
     id: 'c',
     server_id: 's',

@@ -5,11 +5,13 @@
  * check loads user, channel, server, membership, roles and overwrites in one statement.
  */
 import {
+  OWNER_RANK,
   Permissions,
   badRequest,
   computePermissions,
   forbidden,
   hasPermission,
+  isTimedOut,
   notFound,
   unauthorized,
   type Overwrite,
@@ -33,6 +35,8 @@ export interface ServerAccess {
   /** server-level effective permissions (no channel overwrites) */
   permissions: bigint;
   input: PermissionInput;
+  /** place in the role hierarchy: the highest role's position, OWNER_RANK for the owner */
+  rank: number;
 }
 export interface ChannelAccess extends ServerAccess {
   channel: ChannelRef;
@@ -44,6 +48,8 @@ export interface ChannelAccess extends ServerAccess {
 export interface UserRef {
   id: string;
   username: string;
+  display_name?: string | null;
+  avatar?: string | null;
 }
 
 const toOverwrite = (o: OverwriteRow): Overwrite => ({
@@ -58,6 +64,7 @@ function permissionInput(
   serverId: string,
   ownerId: string,
   roles: RoleBits[],
+  communicationDisabledUntil: Date | string | null = null,
 ): PermissionInput {
   const everyone = roles.find((r) => r.id === serverId);
   return {
@@ -67,7 +74,27 @@ function permissionInput(
     roles: roles
       .filter((r) => r.id !== serverId)
       .map((r) => ({ id: r.id, permissions: BigInt(r.permissions) })),
+    communicationDisabledUntil,
+    // judged now, at check time: a cached context never freezes a timeout
+    now: Date.now(),
   };
+}
+
+/** The member's place in the hierarchy (see @twopointo/shared hierarchy.ts). */
+function rankOf(userId: string, ownerId: string, roles: RoleBits[]): number {
+  if (userId === ownerId) return OWNER_RANK;
+  return roles.reduce((top, r) => Math.max(top, Number(r.position)), 0);
+}
+
+/** 403 for missing bits: member_timed_out while a timeout runs, else missing_permission. */
+function denied(input: PermissionInput, missing: bigint) {
+  const until = input.communicationDisabledUntil;
+  if (until && isTimedOut(until, input.now ?? Date.now()))
+    return forbidden(
+      `You are timed out until ${new Date(until).toISOString()}: you may read, not send, react, type or speak`,
+      'member_timed_out',
+    );
+  return missingPermission(missing);
 }
 
 export class Access {
@@ -98,7 +125,7 @@ export class Access {
   /** Member with every bit of `bits` at server level. */
   async requirePermission(serverId: string, bits: bigint): Promise<ServerAccess> {
     const access = await this.requireServerMember(serverId);
-    if (!hasPermission(access.permissions, bits)) throw missingPermission(bits & ~access.permissions);
+    if (!hasPermission(access.permissions, bits)) throw denied(access.input, bits & ~access.permissions);
     return access;
   }
 
@@ -133,27 +160,35 @@ export class Access {
       user_limit: row.user_limit,
       bitrate: row.bitrate,
     };
-    const input = permissionInput(this.userId, row.server_id, row.owner_id, row.roles);
+    const input = permissionInput(
+      this.userId,
+      row.server_id,
+      row.owner_id,
+      row.roles,
+      row.communication_disabled_until,
+    );
     const server: ServerAccess = {
       server: {
         id: row.server_id,
         name: row.server_name,
         owner_id: row.owner_id,
         created_at: row.server_created_at,
+        icon_asset_id: row.server_icon_asset_id,
       },
       isOwner: row.owner_id === this.userId,
       permissions: computePermissions(input),
       input,
+      rank: rankOf(this.userId, row.owner_id, row.roles),
     };
     if (!this.servers.has(server.server.id)) this.servers.set(server.server.id, Promise.resolve(server));
     const perms = computePermissions({ ...input, overwrites: row.overwrites.map(toOverwrite) });
     if (!hasPermission(perms, Permissions.VIEW_CHANNEL)) throw notFound('channel');
-    if (!hasPermission(perms, bits)) throw missingPermission(bits & ~perms);
+    if (!hasPermission(perms, bits)) throw denied(input, bits & ~perms);
     return {
       ...server,
       channel,
       channelPermissions: perms,
-      user: { id: this.userId, username: row.username },
+      user: { id: this.userId, username: row.username, display_name: row.display_name, avatar: row.avatar },
     };
   }
 
@@ -189,7 +224,7 @@ export class Access {
     const role = await this.repo.findRole(roleId);
     const server = role && (await this.serverAccess(role.server_id));
     if (!role || !server) throw notFound('role');
-    if (!hasPermission(server.permissions, bits)) throw missingPermission(bits & ~server.permissions);
+    if (!hasPermission(server.permissions, bits)) throw denied(server.input, bits & ~server.permissions);
     return { ...server, role };
   }
 
@@ -222,16 +257,23 @@ export class Access {
   private async load(serverId: string): Promise<ServerAccess | null> {
     const [server, member] = await Promise.all([
       this.repo.findServer(serverId),
-      this.repo.isMember(serverId, this.userId),
+      this.repo.memberState(serverId, this.userId),
     ]);
     if (!server || !member) return null;
     const roles = await this.repo.memberRoles(serverId, this.userId);
-    const input = permissionInput(this.userId, serverId, server.owner_id, roles);
+    const input = permissionInput(
+      this.userId,
+      serverId,
+      server.owner_id,
+      roles,
+      member.communication_disabled_until,
+    );
     return {
       server,
       isOwner: server.owner_id === this.userId,
       permissions: computePermissions(input),
       input,
+      rank: rankOf(this.userId, server.owner_id, roles),
     };
   }
 }

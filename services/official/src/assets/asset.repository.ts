@@ -116,6 +116,8 @@ export class AssetRepository {
           .selectFrom('assets as a')
           .select('a.id')
           .where('a.status', '=', 'ready')
+          // public images (avatars, icons) are held by a profile or a server, not a message
+          .where('a.public', '=', false)
           .where('a.completed_at', '<', olderThan)
           .where(({ not, exists, selectFrom }) =>
             not(

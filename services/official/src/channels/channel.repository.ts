@@ -48,6 +48,17 @@ export class ChannelRepository {
     return trx.updateTable('channels').set(patch).where('id', '=', id).returning(columns).executeTakeFirst();
   }
 
+  /** The server's channels, by position then id. */
+  list(trx: Kysely<DB>, serverId: string) {
+    return trx
+      .selectFrom('channels')
+      .select(columns)
+      .where('server_id', '=', serverId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
+  }
+
   /** The type of a channel of this server (undefined: none there). */
   async typeIn(trx: Kysely<DB>, serverId: string, id: string): Promise<ChannelType | undefined> {
     const row = await trx

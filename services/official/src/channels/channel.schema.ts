@@ -37,3 +37,11 @@ export const UpdateChannelBody = Type.Object(
   { minProperties: 1 },
 );
 export const ChannelParams = Type.Object({ cid: IdInput });
+export const ReorderChannelsBody = Type.Array(
+  Type.Object({
+    id: IdInput,
+    position: Type.Integer({ minimum: 0, maximum: 100_000 }),
+    parent_id: Type.Optional(Type.Union([IdInput, Type.Null()], { description: 'a category; null: top level' })),
+  }),
+  { minItems: 1, maxItems: 500 },
+);

@@ -5,7 +5,7 @@ import { NoContent, errors } from '../http/schema.ts';
 import { actorOf } from '../http/trust.ts';
 import type { OfficialApp } from '../http/types.ts';
 import { ServerParams } from '../servers/server.schema.ts';
-import { ChannelParams, CreateChannelBody, UpdateChannelBody } from './channel.schema.ts';
+import { ChannelParams, CreateChannelBody, ReorderChannelsBody, UpdateChannelBody } from './channel.schema.ts';
 import type { ChannelService } from './channel.service.ts';
 
 export function registerChannelRoutes(app: OfficialApp, channels: ChannelService): void {
@@ -38,6 +38,21 @@ export function registerChannelRoutes(app: OfficialApp, channels: ChannelService
       },
     },
     async (req) => ({ channels: await channels.list(actorOf(req), req.params.sid) }),
+  );
+  app.patch(
+    '/servers/:sid/channels',
+    {
+      schema: {
+        tags,
+        operationId: 'reorderChannels',
+        summary: 'Move and re-parent channels in one call (MANAGE_CHANNELS)',
+        description: 'Answers the channels that changed; CHANNEL_UPDATE for each of them',
+        params: ServerParams,
+        body: ReorderChannelsBody,
+        response: { 200: Type.Object({ channels: Type.Array(Channel) }), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => ({ channels: await channels.reorder(actorOf(req), req.params.sid, req.body) }),
   );
   app.patch(
     '/channels/:cid',

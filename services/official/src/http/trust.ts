@@ -6,6 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError, isSnowflake, unauthorized } from '@twopointo/shared';
 import { Access } from '../access/access.service.ts';
+import { parseAuditReason } from '../audit/audit-reason.ts';
 import type { AccessRepository } from '../access/access.repository.ts';
 import type { OfficialApp } from './types.ts';
 
@@ -13,6 +14,8 @@ import type { OfficialApp } from './types.ts';
 export interface Actor {
   id: string;
   access: Access;
+  /** the request's X-Audit-Log-Reason, decoded (null: none) */
+  reason: string | null;
 }
 
 declare module 'fastify' {
@@ -22,6 +25,8 @@ declare module 'fastify' {
      * checks that the user exists (401 otherwise), so the hook skips its own user lookup.
      */
     userCheck?: 'channel';
+    /** a public route (GET /images): the Edge forwards it without a token, so no x-user-id */
+    anonymous?: boolean;
   }
 }
 
@@ -66,6 +71,7 @@ export function installTrust(
       if (req.headers['x-user-id'] !== undefined) throw new AppError(404, 'unknown_route', 'Not found');
       return;
     }
+    if (req.routeOptions.config.anonymous) return;
     const userId = req.headers['x-user-id'];
     if (typeof userId !== 'string' || !isSnowflake(userId))
       throw unauthorized('Missing or bad x-user-id', 'unauthorized');
@@ -73,6 +79,10 @@ export function installTrust(
       const user = await users.findUserRef(userId);
       if (!user) throw unauthorized('Account no longer exists', 'unknown_user');
     }
-    actors.set(req, { id: userId, access: new Access(accessRepo, userId) });
+    actors.set(req, {
+      id: userId,
+      access: new Access(accessRepo, userId),
+      reason: parseAuditReason(req.headers['x-audit-log-reason']),
+    });
   });
 }

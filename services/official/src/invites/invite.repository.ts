@@ -47,4 +47,28 @@ export class InviteRepository {
       .executeTakeFirst();
     return Number(res.numUpdatedRows) > 0;
   }
+
+  /** The server's usable invites with their inviters, newest first. */
+  listUsable(serverId: string) {
+    return this.db
+      .selectFrom('invites')
+      .innerJoin('users', 'users.id', 'invites.inviter_id')
+      .selectAll('invites')
+      .select(['users.username', 'users.display_name', 'users.avatar_asset_id as avatar'])
+      .where('invites.server_id', '=', serverId)
+      .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', sql<Date>`now()`)]))
+      .orderBy('invites.created_at', 'desc')
+      .orderBy('invites.code')
+      .execute();
+  }
+
+  find(code: string): Promise<InviteRow | undefined> {
+    return this.db.selectFrom('invites').selectAll().where('code', '=', code).executeTakeFirst();
+  }
+
+  async delete(trx: Kysely<DB>, code: string): Promise<boolean> {
+    const res = await trx.deleteFrom('invites').where('code', '=', code).executeTakeFirst();
+    return Number(res.numDeletedRows) > 0;
+  }
 }

@@ -4,8 +4,27 @@ import type { DB, Kysely } from '@twopointo/db';
 export interface MemberRow {
   user_id: string;
   username: string;
+  display_name: string | null;
+  avatar: string | null;
   joined_at: Date;
+  nick: string | null;
+  communication_disabled_until: Date | null;
   roles: string[];
+}
+
+const MEMBER_COLUMNS = [
+  'members.user_id',
+  'users.username',
+  'users.display_name',
+  'users.avatar_asset_id as avatar',
+  'members.joined_at',
+  'members.nick',
+  'members.communication_disabled_until',
+] as const;
+
+export interface MemberPatch {
+  nick?: string | null;
+  communication_disabled_until?: Date | null;
 }
 
 export class MemberRepository {
@@ -16,7 +35,7 @@ export class MemberRepository {
       this.db
         .selectFrom('members')
         .innerJoin('users', 'users.id', 'members.user_id')
-        .select(['members.user_id', 'users.username', 'members.joined_at'])
+        .select(MEMBER_COLUMNS)
         .where('members.server_id', '=', serverId)
         .orderBy('members.joined_at')
         .orderBy('members.user_id')
@@ -37,7 +56,7 @@ export class MemberRepository {
     const m = await q
       .selectFrom('members')
       .innerJoin('users', 'users.id', 'members.user_id')
-      .select(['members.user_id', 'users.username', 'members.joined_at'])
+      .select(MEMBER_COLUMNS)
       .where('members.server_id', '=', serverId)
       .where('members.user_id', '=', userId)
       .executeTakeFirst();
@@ -79,5 +98,16 @@ export class MemberRepository {
       .where('server_id', '=', serverId)
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /** Sets nickname and/or timeout; false when the user is not a member. */
+  async update(trx: Kysely<DB>, serverId: string, userId: string, patch: MemberPatch): Promise<boolean> {
+    const res = await trx
+      .updateTable('members')
+      .set(patch)
+      .where('server_id', '=', serverId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
   }
 }

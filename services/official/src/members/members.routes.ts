@@ -5,7 +5,7 @@ import { NoContent, errors } from '../http/schema.ts';
 import { actorOf } from '../http/trust.ts';
 import type { OfficialApp } from '../http/types.ts';
 import { ServerParams } from '../servers/server.schema.ts';
-import { MemberParams } from './member.schema.ts';
+import { MemberParams, UpdateMemberBody } from './member.schema.ts';
 import type { MemberService } from './member.service.ts';
 
 export function registerMemberRoutes(app: OfficialApp, members: MemberService): void {
@@ -22,6 +22,22 @@ export function registerMemberRoutes(app: OfficialApp, members: MemberService): 
       },
     },
     async (req) => ({ members: await members.list(actorOf(req), req.params.sid) }),
+  );
+  app.patch(
+    '/servers/:sid/members/:uid',
+    {
+      schema: {
+        tags,
+        operationId: 'updateMember',
+        summary: 'Set a nickname or a timeout',
+        description:
+          'nick: own with CHANGE_NICKNAME, another member’s with MANAGE_NICKNAMES; communication_disabled_until: MODERATE_MEMBERS (null clears). Others only when ranked below the caller',
+        params: MemberParams,
+        body: UpdateMemberBody,
+        response: { 200: Member, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (req) => members.update(actorOf(req), req.params.sid, req.params.uid, req.body),
   );
   app.delete(
     '/servers/:sid/members/:uid',

@@ -15,7 +15,12 @@ export const presentMessage = (
   id: m.id,
   channel_id: m.channel_id,
   server_id: m.server_id,
-  author: { id: m.author_id, username: m.author_username },
+  author: {
+    id: m.author_id,
+    username: m.author_username,
+    display_name: m.author_display_name ?? null,
+    avatar: m.author_avatar ?? null,
+  },
   content: m.content,
   attachments: attachments.map(presentAttachment),
   reply_to_id: m.reply_to_id,

@@ -11,6 +11,8 @@ export interface MessageRow {
   server_id: string;
   author_id: string;
   author_username: string;
+  author_display_name?: string | null;
+  author_avatar?: string | null;
   content: string;
   reply_to_id: string | null;
   created_at: Date;
@@ -84,6 +86,8 @@ export function pageColumns(viewerId: string | null) {
     'm.server_id',
     'm.author_id',
     'users.username as author_username',
+    'users.display_name as author_display_name',
+    'users.avatar_asset_id as author_avatar',
     'm.content',
     'm.reply_to_id',
     'm.created_at',

@@ -16,6 +16,7 @@ import {
 import { requireTextChannel } from '../access/access.service.ts';
 import type { CachedReads } from '../cache/read-cache.ts';
 import { GroupWriter } from '../events/group-writer.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
 import type { ReactionRepository } from '../reactions/reaction.repository.ts';
@@ -145,6 +146,8 @@ export class MessageService {
     /** called after a delete commits with the asset ids the message held (their objects may go) */
     private readonly releaseAssets?: (assetIds: string[]) => Promise<unknown>,
     private readonly caches?: MessageCaches,
+    /** records deletions by moderators (someone else's message) */
+    private readonly audit?: AuditRepository,
   ) {
     this.writer = new GroupWriter((items) => this.repo.insertWithEvents(items));
     this.sources = { audience: (...args) => mentionRepo.audience(...args), online };
@@ -183,6 +186,8 @@ export class MessageService {
         server_id: channel.server_id,
         author_id: actor.id,
         author_username: user.username,
+        author_display_name: user.display_name,
+        author_avatar: user.avatar,
         content,
         reply_to_id: replyToId,
         created_at: new Date(),
@@ -316,6 +321,18 @@ export class MessageService {
       const held = (await this.repo.attachments([messageId], trx)).get(messageId) ?? [];
       const notified = await this.mentionRepo.notified(trx, messageId);
       if (!(await this.repo.delete(trx, messageId))) throw notFound('message');
+      if (message.author_id !== actor.id)
+        await this.audit?.record(trx, {
+          serverId: message.server_id,
+          action: 'message_delete',
+          actorId: actor.id,
+          targetId: message.author_id,
+          reason: actor.reason,
+          changes: [
+            { key: 'channel_id', old: message.channel_id },
+            { key: 'id', old: messageId },
+          ],
+        });
       await this.repo.retreatNewest(trx, message.channel_id, messageId);
       // its mentions went with it (cascade): the counts of those it notified are read again
       await this.mentionRepo.recount(trx, message.channel_id, notified);

@@ -1,6 +1,7 @@
 /** Channel overwrites: MANAGE_ROLES in the channel; a non-owner may only allow or deny bits they hold there. */
 import { Permissions, badRequest, notFound, type ChannelOverwrite } from '@twopointo/shared';
 import { parsePermissionSet } from '../access/permission-set.ts';
+import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
 import type { MemberRepository } from '../members/member.repository.ts';
@@ -12,6 +13,7 @@ export class OverwriteService {
     private readonly roles: RoleRepository,
     private readonly members: MemberRepository,
     private readonly tx: Transactor,
+    private readonly audit: AuditRepository,
   ) {}
 
   async put(
@@ -39,6 +41,19 @@ export class OverwriteService {
         allow,
         deny,
       });
+      await this.audit.record(trx, {
+        serverId,
+        action: 'channel_overwrite_update',
+        actorId: actor.id,
+        targetId: channelId,
+        reason: actor.reason,
+        changes: [
+          { key: 'target_id', new: targetId },
+          { key: 'type', new: body.type },
+          { key: 'allow', new: allow.toString() },
+          { key: 'deny', new: deny.toString() },
+        ],
+      });
       await emit('PERMISSIONS_UPDATE', serverId, { server_id: serverId, channel_id: channelId }, channelId);
       return presentOverwrite(row);
     });
@@ -49,6 +64,14 @@ export class OverwriteService {
     const serverId = access.channel.server_id;
     await this.tx.run(async (trx, emit) => {
       if (!(await this.roles.deleteOverwrite(trx, channelId, targetId))) throw notFound('overwrite');
+      await this.audit.record(trx, {
+        serverId,
+        action: 'channel_overwrite_delete',
+        actorId: actor.id,
+        targetId: channelId,
+        reason: actor.reason,
+        changes: [{ key: 'target_id', old: targetId }],
+      });
       await emit('PERMISSIONS_UPDATE', serverId, { server_id: serverId, channel_id: channelId }, channelId);
     });
   }

@@ -11,6 +11,9 @@ export const presentRole = (r: RoleRow): Role => ({
   permissions: formatPermissionSet(r.permissions),
   position: r.position,
   created_at: iso(r.created_at),
+  color: r.color,
+  hoist: r.hoist,
+  mentionable: r.mentionable,
 });
 
 export const presentOverwrite = (o: OverwriteRow): ChannelOverwrite => ({

@@ -1,13 +1,31 @@
 /** SQL for roles, role assignments and channel overwrites. */
 import { sql, type DB, type Kysely, type RoleRow } from '@twopointo/db';
 
-const columns = ['id', 'server_id', 'name', 'permissions', 'position', 'created_at'] as const;
+const columns = [
+  'id',
+  'server_id',
+  'name',
+  'permissions',
+  'position',
+  'created_at',
+  'color',
+  'hoist',
+  'mentionable',
+] as const;
+
+export interface RoleFields {
+  name?: string;
+  permissions?: bigint;
+  color?: number;
+  hoist?: boolean;
+  mentionable?: boolean;
+}
 
 export class RoleRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  list(serverId: string): Promise<RoleRow[]> {
-    return this.db
+  list(serverId: string, q: Kysely<DB> = this.db): Promise<RoleRow[]> {
+    return q
       .selectFrom('roles')
       .select(columns)
       .where('server_id', '=', serverId)
@@ -16,32 +34,72 @@ export class RoleRepository {
       .execute();
   }
 
-  /** New roles go above the existing ones. */
-  create(
+  /**
+   * A new role at `at` (null: above all the others); the roles at or above `at` move up one,
+   * and are answered so their moves can be announced.
+   */
+  async create(
     trx: Kysely<DB>,
-    r: { id: string; serverId: string; name: string; permissions: bigint },
-  ): Promise<RoleRow> {
-    return trx
+    r: {
+      id: string;
+      serverId: string;
+      name: string;
+      permissions: bigint;
+      color: number;
+      hoist: boolean;
+      mentionable: boolean;
+    },
+    at: number | null,
+  ): Promise<{ role: RoleRow; shifted: RoleRow[] }> {
+    const shifted =
+      at === null
+        ? []
+        : await trx
+            .updateTable('roles')
+            .set((eb) => ({ position: eb('position', '+', 1) }))
+            .where('server_id', '=', r.serverId)
+            .where('position', '>=', at)
+            .where('id', '<>', r.serverId)
+            .returning(columns)
+            .execute();
+    const role = await trx
       .insertInto('roles')
       .values((eb) => ({
         id: r.id,
         server_id: r.serverId,
         name: r.name,
         permissions: r.permissions,
-        position: eb
-          .selectFrom('roles')
-          .select(sql<number>`coalesce(max(position) + 1, 0)`.as('p'))
-          .where('server_id', '=', r.serverId),
+        color: r.color,
+        hoist: r.hoist,
+        mentionable: r.mentionable,
+        position:
+          at ??
+          eb
+            .selectFrom('roles')
+            .select(sql<number>`coalesce(max(position) + 1, 0)`.as('p'))
+            .where('server_id', '=', r.serverId),
       }))
       .returning(columns)
       .executeTakeFirstOrThrow();
+    return { role, shifted };
   }
 
-  update(
-    trx: Kysely<DB>,
-    id: string,
-    patch: { name?: string; permissions?: bigint },
-  ): Promise<RoleRow | undefined> {
+  /** Sets each role's position; the rows as updated. */
+  async setPositions(trx: Kysely<DB>, positions: { id: string; position: number }[]): Promise<RoleRow[]> {
+    const out: RoleRow[] = [];
+    for (const p of positions) {
+      const row = await trx
+        .updateTable('roles')
+        .set({ position: p.position })
+        .where('id', '=', p.id)
+        .returning(columns)
+        .executeTakeFirst();
+      if (row) out.push(row);
+    }
+    return out;
+  }
+
+  update(trx: Kysely<DB>, id: string, patch: RoleFields): Promise<RoleRow | undefined> {
     return trx.updateTable('roles').set(patch).where('id', '=', id).returning(columns).executeTakeFirst();
   }
 

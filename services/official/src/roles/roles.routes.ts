@@ -11,6 +11,7 @@ import {
   MemberRoleParams,
   OverwriteBody,
   OverwriteParams,
+  ReorderRolesBody,
   RoleParams,
   UpdateRoleBody,
 } from './role.schema.ts';
@@ -25,7 +26,7 @@ export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwri
       schema: {
         tags,
         operationId: 'listRoles',
-        summary: "List a server's roles",
+        summary: "List a server's roles (any member)",
         params: ServerParams,
         response: { 200: Type.Object({ roles: Type.Array(Role) }), ...denied },
       },
@@ -47,12 +48,28 @@ export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwri
     async (req, reply) => reply.status(201).send(await roles.create(actorOf(req), req.params.sid, req.body)),
   );
   app.patch(
+    '/servers/:sid/roles',
+    {
+      schema: {
+        tags,
+        operationId: 'reorderRoles',
+        summary: 'Move roles in the hierarchy (MANAGE_ROLES)',
+        description:
+          'Each listed role goes to its position (ahead of an unlisted role asking the same); only roles below the caller’s highest role may move, and only below it',
+        params: ServerParams,
+        body: ReorderRolesBody,
+        response: { 200: Type.Object({ roles: Type.Array(Role) }), ...denied },
+      },
+    },
+    async (req) => ({ roles: await roles.reorder(actorOf(req), req.params.sid, req.body) }),
+  );
+  app.patch(
     '/roles/:rid',
     {
       schema: {
         tags,
         operationId: 'updateRole',
-        summary: 'Rename a role or change its permissions (MANAGE_ROLES)',
+        summary: 'Change a role’s name, permissions, colour or flags (MANAGE_ROLES)',
         params: RoleParams,
         body: UpdateRoleBody,
         response: { 200: Role, ...denied },

@@ -1,14 +1,21 @@
-/** SQL for servers; creation also makes the owner a member and the @everyone role. */
+/** SQL for servers; creation also makes the owner a member, the @everyone role and #general. */
 import type { DB, Kysely } from '@twopointo/db';
+import { CHANNEL_ROW_COLUMNS } from '../access/access.repository.ts';
 
-const columns = ['id', 'name', 'owner_id', 'created_at'] as const;
+const columns = ['id', 'name', 'owner_id', 'created_at', 'icon_asset_id'] as const;
+
+export interface ServerPatch {
+  name?: string;
+  icon_asset_id?: string | null;
+  owner_id?: string;
+}
 
 export class ServerRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async create(
     trx: Kysely<DB>,
-    s: { id: string; name: string; ownerId: string; everyonePermissions: bigint },
+    s: { id: string; name: string; ownerId: string; everyonePermissions: bigint; generalId: string },
   ) {
     const server = await trx
       .insertInto('servers')
@@ -27,26 +34,26 @@ export class ServerRepository {
         position: 0,
       })
       .execute();
-    return server;
+    const general = await trx
+      .insertInto('channels')
+      .values({ id: s.generalId, server_id: s.id, name: 'general', type: 'text', position: 0 })
+      .returning(CHANNEL_ROW_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return { server, general };
   }
 
   listForUser(userId: string) {
     return this.db
       .selectFrom('servers')
       .innerJoin('members', 'members.server_id', 'servers.id')
-      .select(['servers.id', 'servers.name', 'servers.owner_id', 'servers.created_at'])
+      .select(['servers.id', 'servers.name', 'servers.owner_id', 'servers.created_at', 'servers.icon_asset_id'])
       .where('members.user_id', '=', userId)
       .orderBy('servers.id')
       .execute();
   }
 
-  rename(trx: Kysely<DB>, id: string, name: string) {
-    return trx
-      .updateTable('servers')
-      .set({ name })
-      .where('id', '=', id)
-      .returning(columns)
-      .executeTakeFirst();
+  update(trx: Kysely<DB>, id: string, patch: ServerPatch) {
+    return trx.updateTable('servers').set(patch).where('id', '=', id).returning(columns).executeTakeFirst();
   }
 
   async delete(trx: Kysely<DB>, id: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { Server } from '@twopointo/shared';
 import { NoContent, errors } from '../http/schema.ts';
 import { actorOf } from '../http/trust.ts';
 import type { OfficialApp } from '../http/types.ts';
-import { ServerNameBody, ServerParams } from './server.schema.ts';
+import { ServerNameBody, ServerParams, UpdateServerBody } from './server.schema.ts';
 import type { ServerService } from './server.service.ts';
 
 export function registerServerRoutes(app: OfficialApp, servers: ServerService): void {
@@ -15,7 +15,7 @@ export function registerServerRoutes(app: OfficialApp, servers: ServerService): 
       schema: {
         tags,
         operationId: 'createServer',
-        summary: 'Create a server (the caller owns it)',
+        summary: 'Create a server with a #general channel (the caller owns it)',
         body: ServerNameBody,
         response: { 201: Server, ...errors(400, 401) },
       },
@@ -52,14 +52,14 @@ export function registerServerRoutes(app: OfficialApp, servers: ServerService): 
     {
       schema: {
         tags,
-        operationId: 'renameServer',
-        summary: 'Rename a server (MANAGE_SERVER)',
+        operationId: 'updateServer',
+        summary: 'Change a server’s name or icon (MANAGE_SERVER), or transfer it (owner)',
         params: ServerParams,
-        body: ServerNameBody,
+        body: UpdateServerBody,
         response: { 200: Server, ...errors(400, 401, 403, 404) },
       },
     },
-    async (req) => servers.rename(actorOf(req), req.params.sid, req.body.name),
+    async (req) => servers.update(actorOf(req), req.params.sid, req.body),
   );
   app.delete(
     '/servers/:sid',
