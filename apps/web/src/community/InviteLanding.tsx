@@ -4,9 +4,9 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { errorMessage } from '../api/api-error.ts';
-import { EDGE_URL, edgeUrl } from '../config.ts';
+import { EDGE_URL } from '../config.ts';
 import { publicInvitePreview } from './community-api.ts';
-import { initials } from './ServerIcon.tsx';
+import { iconUrl, initials } from './ServerIcon.tsx';
 import './community.css';
 
 export function InviteLanding({
@@ -23,8 +23,7 @@ export function InviteLanding({
   });
   const s = preview.data?.server;
   const count = preview.data?.member_count ?? 0;
-  // an icon the visitor may load without a token (the server hands out a public URL, if any)
-  const icon = s?.icon_url && !s.icon_url.startsWith('/api/') ? edgeUrl(s.icon_url) : null;
+  const icon = iconUrl(s?.icon_asset_id);
   return (
     <main className="auth-page">
       <div className="auth-card invite-landing" data-testid="invite-landing">

@@ -121,7 +121,7 @@ function IconEditor({ server, onSaved }: { server: CommunityServer; onSaved: (s:
       setFile(null);
     },
   });
-  const hasIcon = !!(server.icon_asset_id ?? server.icon_url);
+  const hasIcon = !!server.icon_asset_id;
   return (
     <div className="form settings-form">
       <span className="label-text">Icon</span>

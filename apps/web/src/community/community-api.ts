@@ -16,18 +16,14 @@ import type {
 import { toApiError } from '../api/api-error.ts';
 import { apiJson } from '../api/http.ts';
 
-export type CommunityServer = Server & { icon_asset_id?: string | null; icon_url?: string | null };
-export type CommunityRole = Role & { color?: number; hoist?: boolean; mentionable?: boolean };
-export type CommunityMember = Member & { nick?: string | null; communication_disabled_until?: string | null };
+export type CommunityServer = Server;
+export type CommunityRole = Role;
+export type CommunityMember = Member;
 export type CommunityInvite = Invite & { inviter?: UserRef };
-export type CommunityPreview = InvitePreview & {
-  server: InvitePreview['server'] & { icon_url?: string | null; icon_asset_id?: string | null };
-};
+export type CommunityPreview = InvitePreview;
 
-export interface Ban {
-  user: UserRef;
-  reason: string | null;
-}
+export type { Ban } from '@twopointo/shared';
+import type { Ban } from '@twopointo/shared';
 
 export interface AuditEntry {
   id: string;

@@ -3,16 +3,58 @@ import { serverAccess } from './server-access.ts';
 
 const server = { id: '1', owner_id: '10' };
 const roles = [
-  { id: '1', server_id: '1', name: '@everyone', permissions: '0', position: 0, created_at: '' },
-  { id: '2', server_id: '1', name: 'Moderator', permissions: String(1n << 8n), position: 2, created_at: '' },
-  { id: '3', server_id: '1', name: 'Helper', permissions: '0', position: 1, created_at: '' },
-  { id: '4', server_id: '1', name: 'Admin', permissions: String(1n << 13n), position: 3, created_at: '' },
+  {
+    id: '1',
+    server_id: '1',
+    name: '@everyone',
+    permissions: '0',
+    position: 0,
+    created_at: '',
+    color: 0,
+    hoist: false,
+    mentionable: false,
+  },
+  {
+    id: '2',
+    server_id: '1',
+    name: 'Moderator',
+    permissions: String(1n << 8n),
+    position: 2,
+    created_at: '',
+    color: 0,
+    hoist: false,
+    mentionable: false,
+  },
+  {
+    id: '3',
+    server_id: '1',
+    name: 'Helper',
+    permissions: '0',
+    position: 1,
+    created_at: '',
+    color: 0,
+    hoist: false,
+    mentionable: false,
+  },
+  {
+    id: '4',
+    server_id: '1',
+    name: 'Admin',
+    permissions: String(1n << 13n),
+    position: 3,
+    created_at: '',
+    color: 0,
+    hoist: false,
+    mentionable: false,
+  },
 ];
 const member = (id: string, r: string[]) => ({
   user: { id, username: `u${id}` },
   roles: r,
   joined_at: '',
   status: 'online' as const,
+  nick: null,
+  communication_disabled_until: null,
 });
 const members = [
   member('10', []),

@@ -8,6 +8,9 @@ const role = (id: string, position: number, extra: object = {}) => ({
   permissions: '0',
   position,
   created_at: '',
+  color: 0,
+  hoist: false,
+  mentionable: false,
   ...extra,
 });
 const roles = [
@@ -21,6 +24,8 @@ const m = (id: string, r: string[], status: 'online' | 'offline' = 'online') => 
   roles: r,
   joined_at: '',
   status,
+  nick: null,
+  communication_disabled_until: null,
 });
 
 describe('member display', () => {

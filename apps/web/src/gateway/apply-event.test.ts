@@ -16,6 +16,8 @@ const member = (id: string, status: 'online' | 'offline' = 'offline'): Member =>
   roles: [],
   joined_at: '2026-01-01T00:00:00Z',
   status,
+  nick: null,
+  communication_disabled_until: null,
 });
 const channel = (id: string, position: number): Channel => ({
   id,
@@ -50,7 +52,7 @@ function client() {
   qc.setQueryData<Member[]>(keys.members('s'), [member(ME, 'online'), member('2')]);
   qc.setQueryData<Channel[]>(keys.channels('s'), [channel('10', 0), channel('11', 2)]);
   qc.setQueryData<Server[]>(keys.servers, [
-    { id: 's', name: 'S', owner_id: ME, created_at: '2026-01-01T00:00:00Z' },
+    { id: 's', name: 'S', owner_id: ME, created_at: '2026-01-01T00:00:00Z', icon_asset_id: null },
   ]);
   qc.setQueryData<HistoryData>(keys.messages('c'), {
     pages: [{ messages: [message('5')], has_more: false }],
@@ -206,5 +208,40 @@ describe('applyEvent', () => {
       ]);
       historyWindow.clear();
     });
+  });
+
+  it('member and role updates replace the cached ones; a deleted role leaves its members', () => {
+    const qc = client();
+    const role = {
+      id: 'r',
+      server_id: 's',
+      name: 'Mod',
+      permissions: '256',
+      position: 1,
+      created_at: '',
+      color: 0,
+      hoist: false,
+      mentionable: false,
+    };
+    qc.setQueryData(keys.roles('s'), []);
+    apply(qc, { op: 'EVENT', t: 'ROLE_CREATE', s: 1, d: { server_id: 's', role } });
+    apply(qc, {
+      op: 'EVENT',
+      t: 'ROLE_UPDATE',
+      s: 2,
+      d: { server_id: 's', role: { ...role, color: 0xff0000 } },
+    });
+    expect(qc.getQueryData<{ color: number }[]>(keys.roles('s'))).toEqual([{ ...role, color: 0xff0000 }]);
+    apply(qc, {
+      op: 'EVENT',
+      t: 'MEMBER_UPDATE',
+      s: 3,
+      d: { server_id: 's', member: { ...member('2'), roles: ['r'], nick: 'Bobby', status: 'offline' } },
+    });
+    const two = () => qc.getQueryData<Member[]>(keys.members('s'))!.find((m) => m.user.id === '2')!;
+    expect(two()).toMatchObject({ nick: 'Bobby', roles: ['r'] });
+    apply(qc, { op: 'EVENT', t: 'ROLE_DELETE', s: 4, d: { server_id: 's', role_id: 'r' } });
+    expect(two().roles).toEqual([]);
+    expect(qc.getQueryData(keys.roles('s'))).toEqual([]);
   });
 });

@@ -1,6 +1,23 @@
 /** Generated from docs/openapi/official.json by `npm run gen:api-types`; do not edit. */
 
 export interface paths {
+    "/servers/{sid}/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a server's audit log, newest first (VIEW_AUDIT_LOG) */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/servers": {
         parameters: {
             query?: never;
@@ -10,7 +27,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a server (the caller owns it) */
+        /** Create a server with a #general channel (the caller owns it) */
         post: operations["createServer"];
         delete?: never;
         options?: never;
@@ -50,8 +67,8 @@ export interface paths {
         delete: operations["deleteServer"];
         options?: never;
         head?: never;
-        /** Rename a server (MANAGE_SERVER) */
-        patch: operations["renameServer"];
+        /** Change a server’s name or icon (MANAGE_SERVER), or transfer it (owner) */
+        patch: operations["updateServer"];
         trace?: never;
     };
     "/servers/{sid}/channels": {
@@ -72,7 +89,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Move and re-parent channels in one call (MANAGE_CHANNELS)
+         * @description Answers the channels that changed; CHANNEL_UPDATE for each of them
+         */
+        patch: operations["reorderChannels"];
         trace?: never;
     };
     "/channels/{cid}": {
@@ -142,6 +163,26 @@ export interface paths {
          * @description Redirects to a short-lived download URL.
          */
         get: operations["downloadAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/images/{aid}/{size}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A public image (avatar, server icon) resized to a square WebP
+         * @description No token needed: only assets made public (as an avatar or icon) are served. The answer never changes for an id, so it is cached for a year.
+         */
+        get: operations["getImage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -432,6 +473,45 @@ export interface paths {
         delete: operations["removeMember"];
         options?: never;
         head?: never;
+        /**
+         * Set a nickname or a timeout
+         * @description nick: own with CHANGE_NICKNAME, another member’s with MANAGE_NICKNAMES; communication_disabled_until: MODERATE_MEMBERS (null clears). Others only when ranked below the caller
+         */
+        patch: operations["updateMember"];
+        trace?: never;
+    };
+    "/servers/{sid}/bans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a server's bans, newest first (BAN_MEMBERS) */
+        get: operations["listBans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/servers/{sid}/bans/{uid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ban a user, removing them and optionally their recent messages (BAN_MEMBERS) */
+        put: operations["banUser"];
+        post?: never;
+        /** Lift a ban (BAN_MEMBERS) */
+        delete: operations["unbanUser"];
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -442,7 +522,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List a server's usable invites with their inviters (MANAGE_SERVER) */
+        get: operations["listInvites"];
         put?: never;
         /** Create an invite (CREATE_INVITE) */
         post: operations["createInvite"];
@@ -459,11 +540,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Preview the server an invite leads to */
+        /**
+         * Preview the server an invite leads to (no sign-in needed)
+         * @description Public: the Edge forwards it without a token; name, icon and member count only
+         */
         get: operations["previewInvite"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Revoke an invite (MANAGE_SERVER, or its inviter) */
+        delete: operations["deleteInvite"];
         options?: never;
         head?: never;
         patch?: never;
@@ -493,7 +578,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List a server's roles */
+        /** List a server's roles (any member) */
         get: operations["listRoles"];
         put?: never;
         /** Create a role (MANAGE_ROLES) */
@@ -501,7 +586,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Move roles in the hierarchy (MANAGE_ROLES)
+         * @description Each listed role goes to its position (ahead of an unlisted role asking the same); only roles below the caller’s highest role may move, and only below it
+         */
+        patch: operations["reorderRoles"];
         trace?: never;
     };
     "/roles/{rid}": {
@@ -518,7 +607,7 @@ export interface paths {
         delete: operations["deleteRole"];
         options?: never;
         head?: never;
-        /** Rename a role or change its permissions (MANAGE_ROLES) */
+        /** Change a role’s name, permissions, colour or flags (MANAGE_ROLES) */
         patch: operations["updateRole"];
         trace?: never;
     };
@@ -577,6 +666,110 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAuditLog: {
+        parameters: {
+            query?: {
+                /** @description only entries of this action */
+                action?: "server_update" | "channel_create" | "channel_update" | "channel_delete" | "channel_overwrite_update" | "channel_overwrite_delete" | "role_create" | "role_update" | "role_delete" | "member_role_update" | "member_update" | "member_kick" | "member_ban_add" | "member_ban_remove" | "invite_create" | "invite_delete" | "message_delete";
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                actor_id?: string;
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                before?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: {
+                            /** @description snowflake id */
+                            id: string;
+                            /** @description what happened, e.g. member_ban_add (see docs/API.md) */
+                            action: string;
+                            /** @description snowflake id */
+                            actor_id: string;
+                            /** @description snowflake id */
+                            target_id: string | null;
+                            reason: string | null;
+                            changes: {
+                                key: string;
+                                old?: unknown;
+                                new?: unknown;
+                            }[];
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     createServer: {
         parameters: {
             query?: never;
@@ -607,6 +800,8 @@ export interface operations {
                         owner_id: string;
                         /** Format: date-time */
                         created_at: string;
+                        /** @description the icon: GET /api/images/{icon_asset_id}/{size}; null: none */
+                        icon_asset_id: string | (never | null);
                     };
                 };
             };
@@ -690,6 +885,8 @@ export interface operations {
                             owner_id: string;
                             /** Format: date-time */
                             created_at: string;
+                            /** @description the icon: GET /api/images/{icon_asset_id}/{size}; null: none */
+                            icon_asset_id: string | (never | null);
                         }[];
                     };
                 };
@@ -749,6 +946,8 @@ export interface operations {
                         owner_id: string;
                         /** Format: date-time */
                         created_at: string;
+                        /** @description the icon: GET /api/images/{icon_asset_id}/{size}; null: none */
+                        icon_asset_id: string | (never | null);
                     };
                 };
             };
@@ -874,7 +1073,7 @@ export interface operations {
             };
         };
     };
-    renameServer: {
+    updateServer: {
         parameters: {
             query?: never;
             header?: never;
@@ -888,7 +1087,14 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description trimmed; 1-100 characters */
-                    name: string;
+                    name?: string;
+                    /** @description a completed image of the caller; null removes it */
+                    icon_asset_id?: string | (never | null);
+                    /**
+                     * Format: snowflake
+                     * @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer
+                     */
+                    owner_id?: string;
                 };
             };
         };
@@ -907,6 +1113,8 @@ export interface operations {
                         owner_id: string;
                         /** Format: date-time */
                         created_at: string;
+                        /** @description the icon: GET /api/images/{icon_asset_id}/{size}; null: none */
+                        icon_asset_id: string | (never | null);
                     };
                 };
             };
@@ -1131,6 +1339,136 @@ export interface operations {
                         user_limit?: number;
                         /** @description voice only: audio bit/s */
                         bitrate?: number;
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large: the request body (or the declared upload) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_media_type: the body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reorderChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: snowflake
+                     * @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer
+                     */
+                    id: string;
+                    position: number;
+                    /** @description a category; null: top level */
+                    parent_id?: string | (never | null);
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        channels: {
+                            /** @description snowflake id */
+                            id: string;
+                            /** @description snowflake id */
+                            server_id: string;
+                            name: string;
+                            topic: string | null;
+                            position: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description the newest message; the channel is unread when it is above the read marker */
+                            last_message_id: string | (never | null);
+                            /** @description text: messages; voice: talk; category: a heading that groups channels */
+                            type: "text" | "voice" | "category";
+                            /** @description the category the channel sits under */
+                            parent_id: string | (never | null);
+                            /** @description voice only: at most this many at once; 0: no limit */
+                            user_limit?: number;
+                            /** @description voice only: audio bit/s */
+                            bitrate?: number;
+                        }[];
                     };
                 };
             };
@@ -1665,6 +2003,76 @@ export interface operations {
             };
         };
     };
+    getImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                aid: string;
+                /** @description one of 32, 64, 128, 256 (px, square) */
+                size: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description image/webp */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_media_type: the body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     searchMessages: {
         parameters: {
             query?: {
@@ -1709,6 +2117,10 @@ export interface operations {
                                 /** @description snowflake id */
                                 id: string;
                                 username: string;
+                                /** @description shown instead of the username where set */
+                                display_name?: string | null;
+                                /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                                avatar?: string | (never | null);
                             };
                             content: string;
                             attachments: {
@@ -1841,6 +2253,10 @@ export interface operations {
                                 /** @description snowflake id */
                                 id: string;
                                 username: string;
+                                /** @description shown instead of the username where set */
+                                display_name?: string | null;
+                                /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                                avatar?: string | (never | null);
                             };
                             content: string;
                             attachments: {
@@ -1976,6 +2392,10 @@ export interface operations {
                             /** @description snowflake id */
                             id: string;
                             username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
                         };
                         content: string;
                         attachments: {
@@ -2205,6 +2625,10 @@ export interface operations {
                             /** @description snowflake id */
                             id: string;
                             username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
                         };
                         content: string;
                         attachments: {
@@ -2587,6 +3011,10 @@ export interface operations {
                             /** @description snowflake id */
                             id: string;
                             username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
                         }[];
                     };
                 };
@@ -2831,6 +3259,10 @@ export interface operations {
                                 /** @description snowflake id */
                                 id: string;
                                 username: string;
+                                /** @description shown instead of the username where set */
+                                display_name?: string | null;
+                                /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                                avatar?: string | (never | null);
                             };
                             content: string;
                             attachments: {
@@ -3066,6 +3498,10 @@ export interface operations {
                             /** @description snowflake id */
                             id: string;
                             username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
                         }[];
                     };
                 };
@@ -3247,11 +3683,22 @@ export interface operations {
                                 /** @description snowflake id */
                                 id: string;
                                 username: string;
+                                /** @description shown instead of the username where set */
+                                display_name?: string | null;
+                                /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                                avatar?: string | (never | null);
                             };
                             roles: string[];
                             /** Format: date-time */
                             joined_at: string;
                             status: "online" | "offline";
+                            /** @description the name shown in this server; null: none */
+                            nick: string | null;
+                            /**
+                             * Format: date-time
+                             * @description timed out until then (may read, not send, react, type or speak); null: not timed out
+                             */
+                            communication_disabled_until: string | null;
                         }[];
                     };
                 };
@@ -3380,6 +3827,509 @@ export interface operations {
             };
         };
     };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                sid: string;
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description trimmed; at most 32 characters; "" or null clears */
+                    nick?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description in the future, at most 28 days ahead
+                     */
+                    communication_disabled_until?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user: {
+                            /** @description snowflake id */
+                            id: string;
+                            username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
+                        };
+                        roles: string[];
+                        /** Format: date-time */
+                        joined_at: string;
+                        status: "online" | "offline";
+                        /** @description the name shown in this server; null: none */
+                        nick: string | null;
+                        /**
+                         * Format: date-time
+                         * @description timed out until then (may read, not send, react, type or speak); null: not timed out
+                         */
+                        communication_disabled_until: string | null;
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large: the request body (or the declared upload) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_media_type: the body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listBans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bans: {
+                            user: {
+                                /** @description snowflake id */
+                                id: string;
+                                username: string;
+                                /** @description shown instead of the username where set */
+                                display_name?: string | null;
+                                /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                                avatar?: string | (never | null);
+                            };
+                            reason: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    banUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                sid: string;
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description kept with the ban and in the audit log */
+                    reason?: string | null;
+                    /** @description delete the user’s messages in the server from this many seconds back (0: none) */
+                    delete_message_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large: the request body (or the declared upload) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_media_type: the body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unbanUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                sid: string;
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                uid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    listInvites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                sid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invites: {
+                            code: string;
+                            /** @description snowflake id */
+                            server_id: string;
+                            /** @description snowflake id */
+                            inviter_id: string;
+                            max_uses: number | null;
+                            uses: number;
+                            /** Format: date-time */
+                            expires_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            inviter?: {
+                                /** @description snowflake id */
+                                id: string;
+                                username: string;
+                                /** @description shown instead of the username where set */
+                                display_name?: string | null;
+                                /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                                avatar?: string | (never | null);
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     createInvite: {
         parameters: {
             query?: never;
@@ -3393,9 +4343,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description 0 or null: unlimited */
                     max_uses?: number | null;
                     /** @description seconds */
                     expires_in?: number | null;
+                    /** @description Discord’s name for expires_in: seconds the invite lasts; 0: never expires */
+                    max_age?: 0 | number;
                 };
             };
         };
@@ -3418,6 +4371,15 @@ export interface operations {
                         expires_at: string | null;
                         /** Format: date-time */
                         created_at: string;
+                        inviter?: {
+                            /** @description snowflake id */
+                            id: string;
+                            username: string;
+                            /** @description shown instead of the username where set */
+                            display_name?: string | null;
+                            /** @description avatar asset id: GET /api/images/{avatar}/{size} */
+                            avatar?: string | (never | null);
+                        };
                     };
                 };
             };
@@ -3518,6 +4480,8 @@ export interface operations {
                             /** @description snowflake id */
                             id: string;
                             name: string;
+                            /** @description snowflake id */
+                            icon_asset_id: string | null;
                         };
                         member_count: number;
                     };
@@ -3532,8 +4496,73 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description unauthorized: missing, malformed, expired or revoked token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3595,6 +4624,8 @@ export interface operations {
                         owner_id: string;
                         /** Format: date-time */
                         created_at: string;
+                        /** @description the icon: GET /api/images/{icon_asset_id}/{size}; null: none */
+                        icon_asset_id: string | (never | null);
                     };
                 };
             };
@@ -3609,6 +4640,15 @@ export interface operations {
             };
             /** @description unauthorized: missing, malformed, expired or revoked token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3672,9 +4712,16 @@ export interface operations {
                             name: string;
                             /** @description permission bit set as a decimal string */
                             permissions: string;
+                            /** @description higher is higher in the hierarchy; @everyone is 0 */
                             position: number;
                             /** Format: date-time */
                             created_at: string;
+                            /** @description 0xRRGGBB; 0: no colour */
+                            color: number;
+                            /** @description its members are listed apart in the member list */
+                            hoist: boolean;
+                            /** @description anyone may @mention it */
+                            mentionable: boolean;
                         }[];
                     };
                 };
@@ -3752,6 +4799,12 @@ export interface operations {
                     name: string;
                     /** @description permission bit set as a decimal string (defined bits only, at most 2^63 - 1) */
                     permissions?: string;
+                    /** @description 0xRRGGBB; 0: no colour */
+                    color?: number;
+                    /** @description list its members apart */
+                    hoist?: boolean;
+                    /** @description anyone may @mention it */
+                    mentionable?: boolean;
                 };
             };
         };
@@ -3770,9 +4823,143 @@ export interface operations {
                         name: string;
                         /** @description permission bit set as a decimal string */
                         permissions: string;
+                        /** @description higher is higher in the hierarchy; @everyone is 0 */
                         position: number;
                         /** Format: date-time */
                         created_at: string;
+                        /** @description 0xRRGGBB; 0: no colour */
+                        color: number;
+                        /** @description its members are listed apart in the member list */
+                        hoist: boolean;
+                        /** @description anyone may @mention it */
+                        mentionable: boolean;
+                    };
+                };
+            };
+            /** @description invalid_input (the message names the field), or another 400 code the operation describes */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unauthorized: missing, malformed, expired or revoked token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description forbidden: the caller may not do this (e.g. missing_permission) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description not_found: the resource does not exist or the caller cannot see it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description payload_too_large: the request body (or the declared upload) is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unsupported_media_type: the body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description internal: an unexpected failure, logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description unavailable: a backend (database, cache, bus) cannot be reached; try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reorderRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer */
+                sid: string;
+            };
+            cookie?: never;
+        };
+        /** @description new positions (@everyone stays at 0) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: snowflake
+                     * @description snowflake id: a decimal string of at most 19 digits that fits a signed 64-bit integer
+                     */
+                    id: string;
+                    position: number;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        roles: {
+                            /** @description snowflake id */
+                            id: string;
+                            /** @description snowflake id */
+                            server_id: string;
+                            name: string;
+                            /** @description permission bit set as a decimal string */
+                            permissions: string;
+                            /** @description higher is higher in the hierarchy; @everyone is 0 */
+                            position: number;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** @description 0xRRGGBB; 0: no colour */
+                            color: number;
+                            /** @description its members are listed apart in the member list */
+                            hoist: boolean;
+                            /** @description anyone may @mention it */
+                            mentionable: boolean;
+                        }[];
                     };
                 };
             };
@@ -3942,6 +5129,12 @@ export interface operations {
                     name?: string;
                     /** @description permission bit set as a decimal string (defined bits only, at most 2^63 - 1) */
                     permissions?: string;
+                    /** @description 0xRRGGBB; 0: no colour */
+                    color?: number;
+                    /** @description list its members apart */
+                    hoist?: boolean;
+                    /** @description anyone may @mention it */
+                    mentionable?: boolean;
                 };
             };
         };
@@ -3960,9 +5153,16 @@ export interface operations {
                         name: string;
                         /** @description permission bit set as a decimal string */
                         permissions: string;
+                        /** @description higher is higher in the hierarchy; @everyone is 0 */
                         position: number;
                         /** Format: date-time */
                         created_at: string;
+                        /** @description 0xRRGGBB; 0: no colour */
+                        color: number;
+                        /** @description its members are listed apart in the member list */
+                        hoist: boolean;
+                        /** @description anyone may @mention it */
+                        mentionable: boolean;
                     };
                 };
             };
