@@ -46,7 +46,7 @@ function ChannelOverview({ server, channel }: { server: Server; channel: Channel
   const qc = useQueryClient();
   const [name, setName] = useState(channel.name);
   const [topic, setTopic] = useState(channel.topic ?? '');
-  const finalName = channel.type === 'category' ? name.trim() : channelSlug(name);
+  const finalName = channelSlug(name);
   const save = useMutation({
     mutationFn: () =>
       community.updateChannel(channel.id, {
@@ -69,7 +69,7 @@ function ChannelOverview({ server, channel }: { server: Server; channel: Channel
         onChange={setName}
         testid="channel-settings-name"
       />
-      {channel.type !== 'category' && finalName !== name && (
+      {finalName !== name && (
         <p className="muted small">
           Saved as <code>{finalName}</code>
         </p>

@@ -1,6 +1,6 @@
 /**
- * Creates a text or voice channel or a category; the name the channel will get shows as one
- * types ("General Chat" → general-chat), categories keep their words as typed.
+ * Creates a text or voice channel or a category; the name it will get shows as one types
+ * ("General Chat" → general-chat: the server lower-cases names and turns spaces into dashes).
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Channel, ChannelType, Server } from '@twopointo/shared';
@@ -38,7 +38,7 @@ export function CreateChannelDialog({
   const [name, setName] = useState('');
   const [parent, setParent] = useState(parentId ?? '');
   const categories = channels.filter((c) => c.type === 'category');
-  const finalName = type === 'category' ? name.trim() : channelSlug(name);
+  const finalName = channelSlug(name);
   const save = useMutation({
     mutationFn: () =>
       community.createChannel(server.id, {
@@ -88,21 +88,19 @@ export function CreateChannelDialog({
           placeholder={type === 'category' ? 'Information' : 'new-channel'}
           testid="channel-name-input"
         />
-        {type !== 'category' && (
-          <p className="muted small" aria-live="polite" data-testid="channel-name-preview">
-            {finalName ? (
-              <>
-                Will be created as{' '}
-                <code>
-                  {type === 'text' ? '#' : ''}
-                  {finalName}
-                </code>
-              </>
-            ) : (
-              'Lower case, with dashes for spaces.'
-            )}
-          </p>
-        )}
+        <p className="muted small" aria-live="polite" data-testid="channel-name-preview">
+          {finalName ? (
+            <>
+              Will be created as{' '}
+              <code>
+                {type === 'text' ? '#' : ''}
+                {finalName}
+              </code>
+            </>
+          ) : (
+            'Lower case, with dashes for spaces.'
+          )}
+        </p>
         {type !== 'category' && categories.length > 0 && (
           <label>
             Category

@@ -51,7 +51,7 @@ export function OverviewSection({
           maxLength={100}
           value={name}
           onChange={setName}
-          testid="server-name-input"
+          testid="settings-server-name"
         />
         <FormError error={rename.error} />
         {rename.isSuccess && (
