@@ -3,11 +3,18 @@
  * every community control asks this before it is shown (the server still has the last word).
  */
 import { useQuery } from '@tanstack/react-query';
-import { ALL_PERMISSIONS, computePermissions, hasPermission, type Server } from '@twopointo/shared';
+import {
+  ALL_PERMISSIONS,
+  canManageRole,
+  computePermissions,
+  hasPermission,
+  memberRank,
+  outranks,
+  type Server,
+} from '@twopointo/shared';
 import { official } from '../api/endpoints.ts';
 import { keys } from '../api/query-keys.ts';
 import type { CommunityMember, CommunityRole } from './community-api.ts';
-import { canManageRole, canModerate, highestPosition, type Actor } from './hierarchy.ts';
 
 export interface ServerAccess {
   /** false until the roles and members are loaded: controls then stay hidden */
@@ -38,12 +45,9 @@ export function serverAccess(
   const me = members?.find((m) => m.user.id === myId);
   const known = !!server && (isOwner || (!!everyone && !!me));
   const ranked = (roles ?? []).filter((r) => r.id !== everyone?.id);
-  const actorOf = (uid: string, roleIds: readonly string[]): Actor => ({
-    userId: uid,
-    ownerId: server?.owner_id ?? '',
-    roleIds,
-  });
-  const meActor = actorOf(myId, me?.roles ?? []);
+  const rankOf = (uid: string, roleIds: readonly string[]) =>
+    memberRank({ userId: uid, roleIds }, server?.owner_id ?? '', ranked);
+  const myRank = rankOf(myId, me?.roles ?? []);
   let perms = 0n;
   if (isOwner) perms = ALL_PERMISSIONS;
   else if (known && everyone && me)
@@ -59,14 +63,15 @@ export function serverAccess(
     known,
     isOwner,
     perms,
-    myHighest: highestPosition(meActor, ranked),
+    myHighest: myRank,
     everyoneId: everyone?.id ?? null,
     can: (bit) => known && hasPermission(perms, bit),
     outranks: (uid) => {
+      if (!known || uid === myId || uid === server.owner_id) return false;
       const target = members?.find((m) => m.user.id === uid);
-      return known && canModerate(meActor, actorOf(uid, target?.roles ?? []), ranked);
+      return outranks(myRank, rankOf(uid, target?.roles ?? []));
     },
-    manages: (role) => known && role.id !== everyone?.id && canManageRole(meActor, role, ranked),
+    manages: (role) => known && role.id !== everyone?.id && canManageRole(myRank, role.position),
   };
 }
 

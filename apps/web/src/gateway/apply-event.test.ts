@@ -244,4 +244,15 @@ describe('applyEvent', () => {
     expect(two().roles).toEqual([]);
     expect(qc.getQueryData(keys.roles('s'))).toEqual([]);
   });
+
+  it('a bulk delete (a ban with a message window) drops every listed message', () => {
+    const qc = client();
+    apply(qc, {
+      op: 'EVENT',
+      t: 'MESSAGE_DELETE_BULK',
+      s: 1,
+      d: { ids: ['5'], channel_id: 'c', server_id: 's' },
+    });
+    expect(qc.getQueryData<HistoryData>(keys.messages('c'))!.pages[0]!.messages).toEqual([]);
+  });
 });

@@ -52,6 +52,15 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
       pendingStore.prune(channel_id, (p) => p.resolved_id !== id);
       return;
     }
+    case 'MESSAGE_DELETE_BULK': {
+      // a ban's message window: dropped from the cache without recounting mentions
+      const gone = new Set(ev.d.ids);
+      qc.setQueryData<HistoryData>(keys.messages(ev.d.channel_id), (d) =>
+        ev.d.ids.reduce<HistoryData | undefined>((acc, id) => removeMessage(acc, id), d),
+      );
+      pendingStore.prune(ev.d.channel_id, (p) => !p.resolved_id || !gone.has(p.resolved_id));
+      return;
+    }
     case 'CHANNEL_CREATE':
     case 'CHANNEL_UPDATE':
       qc.setQueryData<Channel[]>(keys.channels(ev.d.server_id), (l) => upsertById(l, ev.d)?.sort(byPosition));
