@@ -93,7 +93,9 @@ export const UpdateMeBody = Type.Object(
       ),
     ),
     avatar_asset_id: Type.Optional(
-      Nullable(Id, { description: 'a completed image asset of the caller (png, jpeg, webp, gif); null removes it' }),
+      Nullable(Id, {
+        description: 'a completed image asset of the caller (png, jpeg, webp, gif); null removes it',
+      }),
     ),
     about: Type.Optional(Nullable(Type.String({ maxLength: 190 }))),
   },
@@ -136,7 +138,9 @@ export const DeleteMeBody = Type.Object({
 export const UserRef = Type.Object({
   id: Id,
   username: Type.String(),
-  display_name: Type.Optional(Nullable(Type.String(), { description: 'shown instead of the username where set' })),
+  display_name: Type.Optional(
+    Nullable(Type.String(), { description: 'shown instead of the username where set' }),
+  ),
   avatar: Type.Optional(Nullable(Id, { description: 'avatar asset id: GET /api/images/{avatar}/{size}' })),
 });
 /** A user's public profile, as USER_UPDATE carries it. */
@@ -152,7 +156,9 @@ export const Server = Type.Object({
   name: Type.String(),
   owner_id: Id,
   created_at: Timestamp,
-  icon_asset_id: Nullable(Id, { description: 'the icon: GET /api/images/{icon_asset_id}/{size}; null: none' }),
+  icon_asset_id: Nullable(Id, {
+    description: 'the icon: GET /api/images/{icon_asset_id}/{size}; null: none',
+  }),
 });
 export const CHANNEL_TYPES = ['text', 'voice', 'category'] as const;
 export const ChannelType = Type.Union(

@@ -144,8 +144,7 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
   const limiter = new RateLimiter(cache, config.RATE_LIMITS);
   const memberRepo = new MemberRepository(database.db);
   const roleRepo = new RoleRepository(database.db);
-  const storage =
-    deps.storage ?? openStorage(readStorageConfig({ INTERNAL_SECRET: config.INTERNAL_SECRET }));
+  const storage = deps.storage ?? openStorage(readStorageConfig({ INTERNAL_SECRET: config.INTERNAL_SECRET }));
   const ctx: OfficialContext = {
     config,
     database,

@@ -15,10 +15,17 @@ declare module 'fastify' {
   }
 }
 
-/** Public images (avatars, icons) are fetched by <img> without a token, like from a CDN. */
-const PUBLIC_IMAGE = /^\/api\/images\/[0-9]{1,19}\/[0-9]{1,4}$/;
-const isPublicImage = (req: FastifyRequest) =>
-  (req.method === 'GET' || req.method === 'HEAD') && PUBLIC_IMAGE.test(req.url.split('?')[0] ?? '');
+/**
+ * The only /api reads a signed-out visitor may make, GET (and HEAD) only: public images (avatars,
+ * icons, fetched by <img> like from a CDN) and an invite's preview (server name, icon, member
+ * count), so a link can be shown before signing in. Official marks the same routes anonymous.
+ */
+const PUBLIC_READS = [/^\/api\/images\/[0-9]{1,19}\/[0-9]{1,4}$/, /^\/api\/invites\/[0-9A-Za-z]{1,64}$/];
+const isPublicRead = (req: FastifyRequest) => {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const path = req.url.split('?')[0] ?? '';
+  return PUBLIC_READS.some((re) => re.test(path));
+};
 
 export interface OfficialProxyOptions {
   upstream: string;
@@ -35,13 +42,13 @@ export async function registerOfficialProxy(app: FastifyInstance, opts: Official
     service: 'official',
     bodyLimit: opts.bodyLimit,
     preHandler: async (req: FastifyRequest) => {
-      if (isPublicImage(req)) return;
+      if (isPublicRead(req)) return;
       const { sub } = await opts.verifier.verify(bearerToken(req.headers.authorization));
       req.userId = sub;
     },
     rewriteHeaders: (req, headers) => {
       delete headers.authorization;
-      // no x-user-id on a public image: Official serves those routes to anyone
+      // no x-user-id on a public read: Official serves those routes to anyone
       if (req.userId) headers['x-user-id'] = req.userId;
       else delete headers['x-user-id'];
       headers['x-internal-secret'] = opts.internalSecret;

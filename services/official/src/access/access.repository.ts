@@ -279,7 +279,17 @@ export class AccessRepository {
   findRole(id: string) {
     return this.db
       .selectFrom('roles')
-      .select(['id', 'server_id', 'name', 'permissions', 'position', 'created_at', 'color', 'hoist', 'mentionable'])
+      .select([
+        'id',
+        'server_id',
+        'name',
+        'permissions',
+        'position',
+        'created_at',
+        'color',
+        'hoist',
+        'mentionable',
+      ])
       .where('id', '=', id)
       .executeTakeFirst();
   }

@@ -142,7 +142,13 @@ describe('permission sets on the wire', () => {
 });
 
 describe('Access', () => {
-  const server: ServerRef = { id: 's', name: 'S', owner_id: 'o', created_at: new Date(), icon_asset_id: null };
+  const server: ServerRef = {
+    id: 's',
+    name: 'S',
+    owner_id: 'o',
+    created_at: new Date(),
+    icon_asset_id: null,
+  };
   const channel: ChannelRef = {
     id: 'c',
     server_id: 's',
@@ -161,7 +167,10 @@ describe('Access', () => {
   ) {
     return {
       findServer: async (id: string) => (calls.push(`server:${id}`), id === 's' ? server : undefined),
-      isMember: async () => (calls.push('member'), opts.member ?? true),
+      memberState: async () => (
+        calls.push('member'),
+        (opts.member ?? true) ? { communication_disabled_until: null } : undefined
+      ),
       memberRoles: async () => (
         calls.push('roles'),
         [{ id: 's', permissions: String(opts.everyone ?? DEFAULT_EVERYONE_PERMISSIONS) }]

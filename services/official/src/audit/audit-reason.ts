@@ -6,8 +6,7 @@ export const MAX_AUDIT_REASON = 512;
 /** The decoded, trimmed reason, or null when none was given; 400 for a bad one. */
 export function parseAuditReason(header: string | string[] | undefined): string | null {
   if (header === undefined) return null;
-  if (Array.isArray(header))
-    throw badRequest('invalid_input', 'headers.x-audit-log-reason: give it once');
+  if (Array.isArray(header)) throw badRequest('invalid_input', 'headers.x-audit-log-reason: give it once');
   let text: string;
   try {
     text = decodeURIComponent(header);

@@ -104,7 +104,10 @@ export class BanRepository {
       trx.selectFrom('message_attachments').select('asset_id').where('message_id', 'in', ids).execute(),
     ]);
     for (const n of notified)
-      out.notifiedByChannel.set(n.channel_id, [...(out.notifiedByChannel.get(n.channel_id) ?? []), n.user_id]);
+      out.notifiedByChannel.set(n.channel_id, [
+        ...(out.notifiedByChannel.get(n.channel_id) ?? []),
+        n.user_id,
+      ]);
     out.assetIds = assets.map((a) => a.asset_id);
     await trx.deleteFrom('messages').where('id', 'in', ids).execute();
     await trx

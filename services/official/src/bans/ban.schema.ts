@@ -6,7 +6,10 @@ export const MAX_DELETE_MESSAGE_SECONDS = 604_800;
 
 export const BanBody = Type.Object({
   reason: Type.Optional(
-    Type.Union([Type.String({ maxLength: 512, description: 'kept with the ban and in the audit log' }), Type.Null()]),
+    Type.Union([
+      Type.String({ maxLength: 512, description: 'kept with the ban and in the audit log' }),
+      Type.Null(),
+    ]),
   ),
   delete_message_seconds: Type.Optional(
     Type.Integer({

@@ -41,7 +41,9 @@ export const ReorderChannelsBody = Type.Array(
   Type.Object({
     id: IdInput,
     position: Type.Integer({ minimum: 0, maximum: 100_000 }),
-    parent_id: Type.Optional(Type.Union([IdInput, Type.Null()], { description: 'a category; null: top level' })),
+    parent_id: Type.Optional(
+      Type.Union([IdInput, Type.Null()], { description: 'a category; null: top level' }),
+    ),
   }),
   { minItems: 1, maxItems: 500 },
 );

@@ -5,7 +5,12 @@ import { NoContent, errors } from '../http/schema.ts';
 import { actorOf } from '../http/trust.ts';
 import type { OfficialApp } from '../http/types.ts';
 import { ServerParams } from '../servers/server.schema.ts';
-import { ChannelParams, CreateChannelBody, ReorderChannelsBody, UpdateChannelBody } from './channel.schema.ts';
+import {
+  ChannelParams,
+  CreateChannelBody,
+  ReorderChannelsBody,
+  UpdateChannelBody,
+} from './channel.schema.ts';
 import type { ChannelService } from './channel.service.ts';
 
 export function registerChannelRoutes(app: OfficialApp, channels: ChannelService): void {

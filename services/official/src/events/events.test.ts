@@ -46,7 +46,7 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
         t: 'SERVER_UPDATE',
         server_id: sid,
         channel_id: undefined,
-        d: { id: sid, name: 'Ev2', owner_id: owner.id, created_at: expect.any(String) },
+        d: { id: sid, name: 'Ev2', owner_id: owner.id, created_at: expect.any(String), icon_asset_id: null },
       },
     ]);
   });
@@ -67,7 +67,7 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
           server_id: sid,
           name: 'general',
           topic: null,
-          position: 0,
+          position: 1,
           created_at: expect.any(String),
           last_message_id: null,
           type: 'text',
@@ -110,10 +110,12 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
         d: {
           server_id: sid,
           member: {
-            user: { id: member.id, username: member.username },
+            user: expect.objectContaining({ id: member.id, username: member.username }),
             roles: [],
             joined_at: expect.any(String),
             status: 'offline',
+            nick: null,
+            communication_disabled_until: null,
           },
         },
       },
@@ -157,28 +159,54 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
     expect(await eventsOf(() => h.call('POST', `/channels/${cid}/typing`, { as: member }), 204)).toEqual([]);
   });
 
-  it('roles and assignments emit PERMISSIONS_UPDATE {server_id}', async () => {
-    const perm = [{ t: 'PERMISSIONS_UPDATE', server_id: sid, channel_id: undefined, d: { server_id: sid } }];
+  it('roles: ROLE_CREATE/UPDATE/DELETE, assignments MEMBER_UPDATE, with PERMISSIONS_UPDATE when access may change', async () => {
+    const perm = { t: 'PERMISSIONS_UPDATE', server_id: sid, channel_id: undefined, d: { server_id: sid } };
+    const types = (evs: { t: string }[]) => evs.map((e) => e.t);
     let rid = '';
-    expect(
-      await eventsOf(async () => {
-        const r = await h.call('POST', `/servers/${sid}/roles`, {
-          as: owner,
-          body: { name: 'mod', permissions: String(Permissions.KICK_MEMBERS) },
-        });
-        rid = r.body.id;
-        return r;
-      }, 201),
-    ).toEqual(perm);
-    expect(
-      await eventsOf(() => h.call('PATCH', `/roles/${rid}`, { as: owner, body: { name: 'mods' } }), 200),
-    ).toEqual(perm);
-    expect(
-      await eventsOf(
-        () => h.call('PUT', `/servers/${sid}/members/${member.id}/roles/${rid}`, { as: owner }),
-        204,
-      ),
-    ).toEqual(perm);
+    let evs = await eventsOf(async () => {
+      const r = await h.call('POST', `/servers/${sid}/roles`, {
+        as: owner,
+        body: { name: 'mod', permissions: String(Permissions.KICK_MEMBERS) },
+      });
+      rid = r.body.id;
+      return r;
+    }, 201);
+    expect(evs[0]).toEqual({
+      t: 'ROLE_CREATE',
+      server_id: sid,
+      channel_id: undefined,
+      d: { server_id: sid, role: expect.objectContaining({ id: rid, name: 'mod', position: 1 }) },
+    });
+    expect(evs.at(-1)).toEqual(perm);
+    // a colour change is not an access change
+    evs = await eventsOf(
+      () => h.call('PATCH', `/roles/${rid}`, { as: owner, body: { color: 0xff0000 } }),
+      200,
+    );
+    expect(evs).toEqual([
+      {
+        t: 'ROLE_UPDATE',
+        server_id: sid,
+        channel_id: undefined,
+        d: { server_id: sid, role: expect.objectContaining({ id: rid, color: 0xff0000 }) },
+      },
+    ]);
+    evs = await eventsOf(
+      () => h.call('PATCH', `/roles/${rid}`, { as: owner, body: { permissions: '0' } }),
+      200,
+    );
+    expect(types(evs)).toEqual(['ROLE_UPDATE', 'PERMISSIONS_UPDATE']);
+    evs = await eventsOf(
+      () => h.call('PUT', `/servers/${sid}/members/${member.id}/roles/${rid}`, { as: owner }),
+      204,
+    );
+    expect(evs[0]).toEqual({
+      t: 'MEMBER_UPDATE',
+      server_id: sid,
+      channel_id: undefined,
+      d: { server_id: sid, member: expect.objectContaining({ roles: [rid] }) },
+    });
+    expect(evs[1]).toEqual(perm);
     // already assigned: nothing changed, nothing said
     expect(
       await eventsOf(
@@ -186,13 +214,15 @@ describe.each(TEST_BACKENDS)('durable events on %s', (backend) => {
         204,
       ),
     ).toEqual([]);
-    expect(
-      await eventsOf(
-        () => h.call('DELETE', `/servers/${sid}/members/${member.id}/roles/${rid}`, { as: owner }),
-        204,
-      ),
-    ).toEqual(perm);
-    expect(await eventsOf(() => h.call('DELETE', `/roles/${rid}`, { as: owner }), 204)).toEqual(perm);
+    evs = await eventsOf(
+      () => h.call('DELETE', `/servers/${sid}/members/${member.id}/roles/${rid}`, { as: owner }),
+      204,
+    );
+    expect(types(evs)).toEqual(['MEMBER_UPDATE', 'PERMISSIONS_UPDATE']);
+    expect(await eventsOf(() => h.call('DELETE', `/roles/${rid}`, { as: owner }), 204)).toEqual([
+      { t: 'ROLE_DELETE', server_id: sid, channel_id: undefined, d: { server_id: sid, role_id: rid } },
+      perm,
+    ]);
   });
 
   it('overwrites emit PERMISSIONS_UPDATE {server_id, channel_id}, channel-scoped', async () => {

@@ -7,7 +7,10 @@ const Lifetime = Type.Integer({ minimum: 60, maximum: MAX_INVITE_TTL_S, descript
 
 export const CreateInviteBody = Type.Object({
   max_uses: Type.Optional(
-    Type.Union([Type.Integer({ minimum: 0, maximum: 1000, description: '0 or null: unlimited' }), Type.Null()]),
+    Type.Union([
+      Type.Integer({ minimum: 0, maximum: 1000, description: '0 or null: unlimited' }),
+      Type.Null(),
+    ]),
   ),
   expires_in: Type.Optional(Type.Union([Lifetime, Type.Null()])),
   max_age: Type.Optional(

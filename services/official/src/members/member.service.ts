@@ -149,7 +149,10 @@ function parseTimeout(value: string | null): Date | null {
     throw badRequest('invalid_input', 'body.communication_disabled_until: must be an ISO-8601 time');
   const now = Date.now();
   if (ms <= now)
-    throw badRequest('invalid_input', 'body.communication_disabled_until: must be in the future (null clears)');
+    throw badRequest(
+      'invalid_input',
+      'body.communication_disabled_until: must be in the future (null clears)',
+    );
   if (ms > now + MAX_TIMEOUT_MS)
     throw badRequest('invalid_input', 'body.communication_disabled_until: at most 28 days ahead');
   return at;

@@ -35,7 +35,7 @@ export class RoleRepository {
   }
 
   /**
-   * A new role at `at` (null: above all the others); the roles at or above `at` move up one,
+   * A new role at `at` (null: above all the others); the other roles at or above `at` move up one,
    * and are answered so their moves can be announced.
    */
   async create(

@@ -78,7 +78,7 @@ export class RoleService {
 
   async create(actor: Actor, serverId: string, body: RoleInput & { name: string }): Promise<Role> {
     const access = await actor.access.requirePermission(serverId, Permissions.MANAGE_ROLES);
-    // the owner's new role goes on top; anyone else's just below their own highest role
+    // a new role goes at the bottom (position 1, Discord's), so it is below any creator with a role
     requireRoleBelow(access, 0, 'A new role');
     const name = normaliseRoleName(body.name);
     const permissions = parsePermissionSet(body.permissions ?? '0', 'permissions');
@@ -95,7 +95,7 @@ export class RoleService {
           hoist: body.hoist ?? false,
           mentionable: body.mentionable ?? false,
         },
-        access.isOwner ? null : access.rank,
+        1,
       );
       const role = presentRole(row);
       await this.audit.record(trx, {
@@ -107,7 +107,8 @@ export class RoleService {
         changes: diff({} as Partial<AuditedRole>, audited(role), AUDITED),
       });
       await emit('ROLE_CREATE', serverId, { server_id: serverId, role });
-      for (const r of shifted) await emit('ROLE_UPDATE', serverId, { server_id: serverId, role: presentRole(r) });
+      for (const r of shifted)
+        await emit('ROLE_UPDATE', serverId, { server_id: serverId, role: presentRole(r) });
       await emit('PERMISSIONS_UPDATE', serverId, { server_id: serverId });
       return role;
     });
@@ -122,7 +123,8 @@ export class RoleService {
       if (role.id === role.server_id && patch.name !== role.name)
         throw badRequest('invalid_input', 'body.name: @everyone cannot be renamed');
     }
-    if (body.permissions !== undefined) patch.permissions = parsePermissionSet(body.permissions, 'permissions');
+    if (body.permissions !== undefined)
+      patch.permissions = parsePermissionSet(body.permissions, 'permissions');
     if (body.color !== undefined) patch.color = body.color;
     if (body.hoist !== undefined) patch.hoist = body.hoist;
     if (body.mentionable !== undefined) patch.mentionable = body.mentionable;
@@ -130,7 +132,11 @@ export class RoleService {
     if (Object.keys(patch).length === 0)
       throw badRequest('invalid_input', 'body: give name, permissions, color, hoist or mentionable');
     requireRoleBelow(access, role.position);
-    actor.access.requireGrantable(access.permissions, access, BigInt(role.permissions) | (patch.permissions ?? 0n));
+    actor.access.requireGrantable(
+      access.permissions,
+      access,
+      BigInt(role.permissions) | (patch.permissions ?? 0n),
+    );
     return this.tx.run(async (trx, emit) => {
       const row = await this.repo.update(trx, roleId, patch);
       if (!row) throw notFound('role');

@@ -64,7 +64,7 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
   afterAll(() => h?.close());
 
   describe('role routes', () => {
-    it('lists roles (MANAGE_ROLES): @everyone first, then by position', async () => {
+    it('lists roles (any member): @everyone first, then by position', async () => {
       const res = await h.call('GET', `/servers/${sid}/roles`, { as: mgr });
       expect(res.status).toBe(200);
       expect(res.body.roles.map((r: { id: string }) => r.id)).toEqual([sid, mgrRole]);
@@ -75,17 +75,20 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
         permissions: s(P.MANAGE_ROLES | P.VIEW_CHANNEL | P.SEND_MESSAGES | P.READ_MESSAGE_HISTORY),
         position: 1,
         created_at: expect.any(String),
+        color: 0,
+        hoist: false,
+        mentionable: false,
       });
-      expect((await h.call('GET', `/servers/${sid}/roles`, { as: member })).body.error.code).toBe(
-        'missing_permission',
-      );
+      // every member sees the roles: their colours and order shape the member list
+      expect((await h.call('GET', `/servers/${sid}/roles`, { as: member })).status).toBe(200);
       expect((await h.call('GET', `/servers/${sid}/roles`, { as: stranger })).status).toBe(404);
     });
 
     it('creates roles; permissions default to none', async () => {
       const res = await h.call('POST', `/servers/${sid}/roles`, { as: mgr, body: { name: '  Helpers ' } });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ name: 'Helpers', permissions: '0', position: 2 });
+      // new roles go at the bottom (just above @everyone); the others move up one
+      expect(res.body).toMatchObject({ name: 'Helpers', permissions: '0', position: 1 });
       expect(
         (await h.call('POST', `/servers/${sid}/roles`, { as: member, body: { name: 'x' } })).status,
       ).toBe(403);

@@ -46,7 +46,13 @@ export class ServerRepository {
     return this.db
       .selectFrom('servers')
       .innerJoin('members', 'members.server_id', 'servers.id')
-      .select(['servers.id', 'servers.name', 'servers.owner_id', 'servers.created_at', 'servers.icon_asset_id'])
+      .select([
+        'servers.id',
+        'servers.name',
+        'servers.owner_id',
+        'servers.created_at',
+        'servers.icon_asset_id',
+      ])
       .where('members.user_id', '=', userId)
       .orderBy('servers.id')
       .execute();

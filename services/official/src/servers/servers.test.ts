@@ -33,6 +33,7 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
         name: 'My Server',
         owner_id: owner.id,
         created_at: expect.any(String),
+        icon_asset_id: null,
       });
       sid = res.body.id;
       const roles = await h.call('GET', `/servers/${sid}/roles`, { as: owner });
@@ -45,8 +46,10 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
       ]);
       const members = await h.call('GET', `/servers/${sid}/members`, { as: owner });
       expect(members.body.members.map((m: { user: { id: string } }) => m.user.id)).toEqual([owner.id]);
-      // no channel is made for you
-      expect((await h.call('GET', `/servers/${sid}/channels`, { as: owner })).body).toEqual({ channels: [] });
+      // a #general text channel comes with it, made in the same transaction
+      expect((await h.call('GET', `/servers/${sid}/channels`, { as: owner })).body.channels).toEqual([
+        expect.objectContaining({ name: 'general', type: 'text', position: 0, parent_id: null }),
+      ]);
       await join(member);
     });
 
@@ -148,7 +151,7 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
         server_id: sid,
         name: 'general-chat-room',
         topic: null,
-        position: 0,
+        position: 1,
         created_at: expect.any(String),
         last_message_id: null,
         type: 'text',
@@ -159,7 +162,7 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
         as: owner,
         body: { name: 'Second', topic: ' about ' },
       });
-      expect(res.body).toMatchObject({ name: 'second', topic: 'about', position: 1 });
+      expect(res.body).toMatchObject({ name: 'second', topic: 'about', position: 2 });
       res = await h.call('POST', `/servers/${sid}/channels`, { as: member, body: { name: 'nope' } });
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('missing_permission');
@@ -183,7 +186,11 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
 
     it('lists by position then id', async () => {
       const res = await h.call('GET', `/servers/${sid}/channels`, { as: member });
-      expect(res.body.channels.map((c: { name: string }) => c.name)).toEqual(['general-chat-room', 'second']);
+      expect(res.body.channels.map((c: { name: string }) => c.name)).toEqual([
+        'general',
+        'general-chat-room',
+        'second',
+      ]);
       expect((await h.call('GET', `/servers/${sid}/channels`, { as: stranger })).status).toBe(404);
     });
 
@@ -197,7 +204,11 @@ describe.each(TEST_BACKENDS)('servers and channels on %s', (backend) => {
       res = await h.call('PATCH', `/channels/${cid}`, { as: owner, body: { topic: null } });
       expect(res.body.topic).toBeNull();
       const list = await h.call('GET', `/servers/${sid}/channels`, { as: owner });
-      expect(list.body.channels.map((c: { name: string }) => c.name)).toEqual(['second', 'main-hall']);
+      expect(list.body.channels.map((c: { name: string }) => c.name)).toEqual([
+        'general',
+        'second',
+        'main-hall',
+      ]);
       res = await h.call('PATCH', `/channels/${cid}`, { as: member, body: { name: 'x' } });
       expect([res.status, res.body.error.code]).toEqual([403, 'missing_permission']);
       expect((await h.call('PATCH', `/channels/${cid}`, { as: stranger, body: { name: 'x' } })).status).toBe(

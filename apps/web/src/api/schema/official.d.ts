@@ -3844,10 +3844,7 @@ export interface operations {
                 "application/json": {
                     /** @description trimmed; at most 32 characters; "" or null clears */
                     nick?: string | null;
-                    /**
-                     * Format: date-time
-                     * @description in the future, at most 28 days ahead
-                     */
+                    /** @description ISO-8601 time in the future, at most 28 days ahead */
                     communication_disabled_until?: string | null;
                 };
             };
