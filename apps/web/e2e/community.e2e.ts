@@ -166,7 +166,8 @@ describe.skipIf(reason !== null)('running a community end to end', () => {
     await b.getByTestId('join-server').click();
     await b.getByTestId('invite-input').fill(invite);
     await b.getByTestId('join-submit').click();
-    await byText(b, 'channel-title', 'general-chat').waitFor();
+    await b.locator(`[data-testid="server-item"][data-server-name="${SERVER}"]`).waitFor();
+    await member(b, people.admin.username).waitFor();
   });
 
   it('signed out, carol sees the server behind the invite link, then signs up and joins', async () => {
@@ -195,7 +196,7 @@ describe.skipIf(reason !== null)('running a community end to end', () => {
     // the invite is waiting, ready to accept
     await c.page.getByTestId('join-server-dialog').waitFor();
     await c.page.getByTestId('join-submit').click();
-    await byText(c.page, 'channel-title', 'general-chat').waitFor();
+    await c.page.locator(`[data-testid="server-item"][data-server-name="${SERVER}"]`).waitFor();
   });
 
   it('a plain member sees no channel or settings controls', async () => {
@@ -283,7 +284,7 @@ describe.skipIf(reason !== null)('running a community end to end', () => {
     await c.getByTestId('join-server').click();
     await c.getByTestId('invite-input').fill(invite);
     await c.getByTestId('join-submit').click();
-    await byText(c, 'channel-title', 'general-chat').waitFor();
+    await c.locator(`[data-testid="server-item"][data-server-name="${SERVER}"]`).waitFor();
 
     const a = people.admin.page;
     await openMemberMenu(a, people.carol.username);

@@ -1,39 +1,28 @@
 /**
  * The calls behind the community screens (settings, roles, moderation, audit log, invites), in
- * the shapes of the contract ("Running a community" in docs/API.md). Fields the server adds to
- * older wire types are optional here, so the screens work against an older server too.
+ * the shapes of the contract ("Running a community" in docs/API.md), through the generated client.
  */
 import type {
-  Channel,
+  AuditLogEntry,
   ChannelType,
   Invite,
   InvitePreview,
   Member,
   Role,
   Server,
-  UserRef,
 } from '@twopointo/shared';
 import { toApiError } from '../api/api-error.ts';
-import { apiJson } from '../api/http.ts';
+import { apiJson, officialClient, ok } from '../api/http.ts';
+import type { operations } from '../api/schema/official';
 
 export type CommunityServer = Server;
 export type CommunityRole = Role;
 export type CommunityMember = Member;
-export type CommunityInvite = Invite & { inviter?: UserRef };
+export type CommunityInvite = Invite;
 export type CommunityPreview = InvitePreview;
 
 export type { Ban } from '@twopointo/shared';
-import type { Ban } from '@twopointo/shared';
-
-export interface AuditEntry {
-  id: string;
-  action: string;
-  actor_id: string;
-  target_id: string | null;
-  reason: string | null;
-  changes: { key: string; old?: unknown; new?: unknown }[];
-  created_at: string;
-}
+export type AuditEntry = AuditLogEntry;
 
 export interface OverwriteWire {
   target_id: string;
@@ -59,66 +48,92 @@ function listOf<T>(body: unknown, key: string): T[] {
 
 const e = encodeURIComponent;
 
+type AuditAction = NonNullable<operations['listAuditLog']['parameters']['query']>['action'];
+
+const server = (sid: string) => ({ params: { path: { sid } } });
+const member = (sid: string, uid: string) => ({ params: { path: { sid, uid } } });
+
 export const community = {
   updateServer: (sid: string, body: { name?: string; icon_asset_id?: string | null; owner_id?: string }) =>
-    apiJson<CommunityServer>('PATCH', `/servers/${e(sid)}`, body),
-  deleteServer: (sid: string) => apiJson<undefined>('DELETE', `/servers/${e(sid)}`),
+    ok(officialClient.PATCH('/servers/{sid}', { ...server(sid), body })),
+  deleteServer: (sid: string) => ok(officialClient.DELETE('/servers/{sid}', server(sid))),
 
   createChannel: (sid: string, body: { name: string; type: ChannelType; parent_id?: string | null }) =>
-    apiJson<Channel>('POST', `/servers/${e(sid)}/channels`, body),
+    ok(officialClient.POST('/servers/{sid}/channels', { ...server(sid), body })),
   updateChannel: (cid: string, body: { name?: string; topic?: string | null }) =>
-    apiJson<Channel>('PATCH', `/channels/${e(cid)}`, body),
+    ok(officialClient.PATCH('/channels/{cid}', { params: { path: { cid } }, body })),
   reorderChannels: (sid: string, moves: { id: string; position: number; parent_id: string | null }[]) =>
-    apiJson<unknown>('PATCH', `/servers/${e(sid)}/channels`, moves),
+    ok(officialClient.PATCH('/servers/{sid}/channels', { ...server(sid), body: moves })),
 
-  createRole: (sid: string, body: RoleBody) =>
-    apiJson<CommunityRole>('POST', `/servers/${e(sid)}/roles`, body),
-  updateRole: (rid: string, body: RoleBody) => apiJson<CommunityRole>('PATCH', `/roles/${e(rid)}`, body),
-  deleteRole: (rid: string) => apiJson<undefined>('DELETE', `/roles/${e(rid)}`),
+  createRole: (sid: string, body: RoleBody & { name: string }) =>
+    ok(officialClient.POST('/servers/{sid}/roles', { ...server(sid), body })),
+  updateRole: (rid: string, body: RoleBody) =>
+    ok(officialClient.PATCH('/roles/{rid}', { params: { path: { rid } }, body })),
+  deleteRole: (rid: string) => ok(officialClient.DELETE('/roles/{rid}', { params: { path: { rid } } })),
   reorderRoles: (sid: string, moves: { id: string; position: number }[]) =>
-    apiJson<unknown>('PATCH', `/servers/${e(sid)}/roles`, moves),
+    ok(officialClient.PATCH('/servers/{sid}/roles', { ...server(sid), body: moves })),
   assignRole: (sid: string, uid: string, rid: string) =>
-    apiJson<undefined>('PUT', `/servers/${e(sid)}/members/${e(uid)}/roles/${e(rid)}`),
+    ok(
+      officialClient.PUT('/servers/{sid}/members/{uid}/roles/{rid}', { params: { path: { sid, uid, rid } } }),
+    ),
   unassignRole: (sid: string, uid: string, rid: string) =>
-    apiJson<undefined>('DELETE', `/servers/${e(sid)}/members/${e(uid)}/roles/${e(rid)}`),
+    ok(
+      officialClient.DELETE('/servers/{sid}/members/{uid}/roles/{rid}', {
+        params: { path: { sid, uid, rid } },
+      }),
+    ),
 
+  /** not in the API yet (see the report): answers 404 until Official lists a channel's overwrites */
   overwrites: async (cid: string) =>
     listOf<OverwriteWire>(await apiJson<unknown>('GET', `/channels/${e(cid)}/overwrites`), 'overwrites'),
   putOverwrite: (cid: string, o: OverwriteWire) =>
-    apiJson<unknown>('PUT', `/channels/${e(cid)}/overwrites/${e(o.target_id)}`, {
-      type: o.type,
-      allow: o.allow,
-      deny: o.deny,
-    }),
+    ok(
+      officialClient.PUT('/channels/{cid}/overwrites/{target_id}', {
+        params: { path: { cid, target_id: o.target_id } },
+        body: { type: o.type, allow: o.allow, deny: o.deny },
+      }),
+    ),
   deleteOverwrite: (cid: string, targetId: string) =>
-    apiJson<undefined>('DELETE', `/channels/${e(cid)}/overwrites/${e(targetId)}`),
+    ok(
+      officialClient.DELETE('/channels/{cid}/overwrites/{target_id}', {
+        params: { path: { cid, target_id: targetId } },
+      }),
+    ),
 
   updateMember: (
     sid: string,
     uid: string,
     body: { nick?: string | null; communication_disabled_until?: string | null },
-  ) => apiJson<unknown>('PATCH', `/servers/${e(sid)}/members/${e(uid)}`, body),
-  kick: (sid: string, uid: string) => apiJson<undefined>('DELETE', `/servers/${e(sid)}/members/${e(uid)}`),
+  ) => ok(officialClient.PATCH('/servers/{sid}/members/{uid}', { ...member(sid, uid), body })),
+  kick: (sid: string, uid: string) =>
+    ok(officialClient.DELETE('/servers/{sid}/members/{uid}', member(sid, uid))),
   ban: (sid: string, uid: string, body: { reason?: string; delete_message_seconds?: number }) =>
-    apiJson<undefined>('PUT', `/servers/${e(sid)}/bans/${e(uid)}`, body),
-  unban: (sid: string, uid: string) => apiJson<undefined>('DELETE', `/servers/${e(sid)}/bans/${e(uid)}`),
-  bans: async (sid: string) => listOf<Ban>(await apiJson<unknown>('GET', `/servers/${e(sid)}/bans`), 'bans'),
+    ok(officialClient.PUT('/servers/{sid}/bans/{uid}', { ...member(sid, uid), body })),
+  unban: (sid: string, uid: string) =>
+    ok(officialClient.DELETE('/servers/{sid}/bans/{uid}', member(sid, uid))),
+  bans: (sid: string) => ok(officialClient.GET('/servers/{sid}/bans', server(sid))).then((r) => r.bans),
 
-  auditLog: async (
-    sid: string,
-    q: { action?: string; actor_id?: string; before?: string; limit?: number },
-  ) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') params.set(k, String(v));
-    const body = await apiJson<unknown>('GET', `/servers/${e(sid)}/audit-log?${params.toString()}`);
-    return listOf<AuditEntry>(body, 'entries');
-  },
+  auditLog: (sid: string, q: { action?: string; actor_id?: string; before?: string; limit?: number }) =>
+    ok(
+      officialClient.GET('/servers/{sid}/audit-log', {
+        params: {
+          path: { sid },
+          query: {
+            action: (q.action || undefined) as AuditAction,
+            actor_id: q.actor_id || undefined,
+            before: q.before,
+            limit: q.limit,
+          },
+        },
+      }),
+    ).then((r) => r.entries),
 
-  invites: async (sid: string) =>
-    listOf<CommunityInvite>(await apiJson<unknown>('GET', `/servers/${e(sid)}/invites`), 'invites'),
+  invites: (sid: string) =>
+    ok(officialClient.GET('/servers/{sid}/invites', server(sid))).then((r) => r.invites),
   createInvite: (sid: string, body: { max_uses?: number; expires_in?: number }) =>
-    apiJson<CommunityInvite>('POST', `/servers/${e(sid)}/invites`, body),
-  revokeInvite: (code: string) => apiJson<undefined>('DELETE', `/invites/${e(code)}`),
+    ok(officialClient.POST('/servers/{sid}/invites', { ...server(sid), body })),
+  revokeInvite: (code: string) =>
+    ok(officialClient.DELETE('/invites/{code}', { params: { path: { code } } })),
 };
 
 /** The invite preview for a visitor who is not signed in (no token is sent). */

@@ -126,7 +126,9 @@ describe('channel overwrites editor', () => {
     vi.spyOn(community, 'overwrites').mockResolvedValue([
       { target_id: 's', type: 'role', allow: String(Permissions.ATTACH_FILES), deny: '0' },
     ]);
-    const put = vi.spyOn(community, 'putOverwrite').mockResolvedValue(undefined);
+    const put = vi
+      .spyOn(community, 'putOverwrite')
+      .mockResolvedValue({ channel_id: 'c', target_id: 's', type: 'role', allow: '0', deny: '2' });
     wrap(
       <OverwriteEditor
         channel={channel}
