@@ -2,10 +2,10 @@
  * What a signed-out visitor sees at /invite/CODE: the server's name, icon and member count, then
  * signing in or up; after that the chat opens with the invite ready to accept.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { EDGE_URL } from '../config.ts';
-import { publicInvitePreview } from './community-api.ts';
+import { publicInvitePreview, type CommunityPreview } from './community-api.ts';
 import { iconUrl, initials } from './ServerIcon.tsx';
 import './community.css';
 
@@ -16,11 +16,18 @@ export function InviteLanding({
   code: string;
   onContinue: (step: 'login' | 'register') => void;
 }) {
-  const preview = useQuery({
-    queryKey: ['invite-preview', code],
-    queryFn: () => publicInvitePreview(EDGE_URL, code),
-    retry: false,
-  });
+  // plain state, not the query cache: the signed-out app clears that cache as it starts
+  const [preview, setPreview] = useState<{ data?: CommunityPreview; error?: unknown }>({});
+  useEffect(() => {
+    let live = true;
+    publicInvitePreview(EDGE_URL, code).then(
+      (data) => live && setPreview({ data }),
+      (error: unknown) => live && setPreview({ error: error ?? new Error('failed') }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [code]);
   const s = preview.data?.server;
   const count = preview.data?.member_count ?? 0;
   const icon = iconUrl(s?.icon_asset_id);
@@ -28,8 +35,8 @@ export function InviteLanding({
     <main className="auth-page">
       <div className="auth-card invite-landing" data-testid="invite-landing">
         <div className="auth-brand">twopointo</div>
-        {preview.isPending && <p className="muted center">Looking up the invite…</p>}
-        {preview.isError && (
+        {!preview.data && !preview.error && <p className="muted center">Looking up the invite…</p>}
+        {preview.error !== undefined && (
           <>
             <h1>This invite is not valid</h1>
             <p className="muted center" role="alert">
