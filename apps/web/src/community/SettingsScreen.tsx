@@ -3,6 +3,7 @@
  * chosen one on the right. Focus is trapped inside, Escape closes, focus goes back on close.
  */
 import { useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { Icon } from '../components/Icon.tsx';
 import { useFocusLayer } from '../components/use-focus-layer.ts';
 import './community.css';
@@ -31,7 +32,9 @@ export function SettingsScreen({
   useFocusLayer(ref, onClose);
   const [active, setActive] = useState(initial ?? sections[0]?.id);
   const section = sections.find((s) => s.id === active) ?? sections[0];
-  return (
+  // on <body>: the narrow layout slides the sidebar with a transform, which would carry a
+  // fixed overlay inside it along
+  return createPortal(
     <div
       className="settings-screen"
       ref={ref}
@@ -72,6 +75,7 @@ export function SettingsScreen({
         </div>
         {section?.render()}
       </section>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -1,5 +1,6 @@
 /** A small dialog: Escape or a click outside closes it; focus stays inside while it is open. */
 import { useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { Icon } from './Icon.tsx';
 import { useFocusLayer } from './use-focus-layer.ts';
 
@@ -16,7 +17,8 @@ export function Modal({
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useFocusLayer(ref, onClose);
-  return (
+  // on <body>, so no transformed ancestor (the narrow sidebar drawer) moves the fixed backdrop
+  return createPortal(
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         className="modal"
@@ -35,6 +37,7 @@ export function Modal({
         </div>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
