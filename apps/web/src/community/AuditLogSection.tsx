@@ -32,6 +32,7 @@ export function AuditLogSection({ server }: { server: Server }) {
     return (
       members.data?.find((m) => m.user.id === id)?.user.username ??
       roles.data?.find((r) => r.id === id)?.name ??
+      bans.data?.find((b) => b.user.id === id)?.user.username ??
       (id === server.id ? server.name : null)
     );
   };
