@@ -19,6 +19,12 @@ export function AuditLogSection({ server }: { server: Server }) {
     queryFn: () => official.roles(server.id),
     retry: false,
   });
+  // banned users are members no longer: their names come from the ban list (when one may read it)
+  const bans = useQuery({
+    queryKey: communityKeys.bans(server.id),
+    queryFn: () => community.bans(server.id),
+    retry: false,
+  });
   const log = useInfiniteQuery({
     queryKey: communityKeys.audit(server.id, action, actor),
     queryFn: ({ pageParam }) =>
