@@ -19,6 +19,10 @@ export function AuditLogSection({ server }: { server: Server }) {
     queryFn: () => official.roles(server.id),
     retry: false,
   });
+  const channels = useQuery({
+    queryKey: keys.channels(server.id),
+    queryFn: () => official.channels(server.id),
+  });
   // banned users are members no longer: their names come from the ban list (when one may read it)
   const bans = useQuery({
     queryKey: communityKeys.bans(server.id),
@@ -39,6 +43,7 @@ export function AuditLogSection({ server }: { server: Server }) {
       members.data?.find((m) => m.user.id === id)?.user.username ??
       roles.data?.find((r) => r.id === id)?.name ??
       bans.data?.find((b) => b.user.id === id)?.user.username ??
+      channels.data?.find((c) => c.id === id)?.name ??
       (id === server.id ? server.name : null)
     );
   };

@@ -20,9 +20,11 @@ export function useTimedOutUntil(member: CommunityMember | undefined): Date | nu
 
 export function TimedOutNotice({ until }: { until: Date }) {
   return (
-    <div className="composer composer-blocked" role="status" data-testid="timed-out-notice">
-      <span aria-hidden="true">⏳</span> You are timed out until {until.toLocaleString()}. You can read, but
-      not send messages or react.
+    <div className="composer-wrap">
+      <div className="composer composer-blocked" role="status" data-testid="timed-out-notice">
+        <span aria-hidden="true">⏳</span> You are timed out until {until.toLocaleString()}. You can read, but
+        not send messages or react.
+      </div>
     </div>
   );
 }
