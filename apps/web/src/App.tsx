@@ -8,6 +8,8 @@ import { AuthFlow } from './auth/AuthFlow.tsx';
 import { RecoveryCodes } from './auth/RecoveryCodes.tsx';
 import { ChatApp } from './components/ChatApp.tsx';
 import { showNotice } from './components/Toasts.tsx';
+import { InviteLanding } from './community/InviteLanding.tsx';
+import { parseInvite } from './chat/linkify.ts';
 import { draftStore } from './chat/drafts.ts';
 import { historyWindow } from './chat/history-window.ts';
 import { notificationSettings } from './chat/notification-settings.ts';
@@ -16,11 +18,17 @@ import { typingStore } from './chat/typing-store.ts';
 
 type Boot = 'restoring' | 'ready' | { error: string };
 
+function inviteCodeFromPath(): string | null {
+  return window.location.pathname.startsWith('/invite/') ? parseInvite(window.location.pathname) : null;
+}
+
 export function App() {
   const qc = useQueryClient();
   const signedIn = useSyncExternalStore(session.subscribe, () => session.signedIn);
   const [boot, setBoot] = useState<Boot>(() => (session.refreshToken ? 'restoring' : 'ready'));
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  // a signed-out visitor at /invite/CODE first sees the server they are invited to
+  const [inviteStep, setInviteStep] = useState<'landing' | 'login' | 'register'>('landing');
 
   useEffect(() => {
     if (boot !== 'restoring') return;
@@ -79,7 +87,15 @@ export function App() {
     if (pair.recovery_codes_left !== undefined) showNotice(recoveryCodesLeft(pair.recovery_codes_left));
     session.setTokens(pair);
   };
-  return <AuthFlow onSignedIn={onSignedIn} />;
+  const invite = inviteCodeFromPath();
+  if (invite && inviteStep === 'landing') return <InviteLanding code={invite} onContinue={setInviteStep} />;
+  return (
+    <AuthFlow
+      key={inviteStep}
+      onSignedIn={onSignedIn}
+      initial={inviteStep === 'register' ? 'register' : 'login'}
+    />
+  );
 }
 
 /** After a sign-in with a recovery code: how many remain, and what to do when few do. */

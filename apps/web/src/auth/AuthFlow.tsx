@@ -25,10 +25,17 @@ const resetToken = (): string | null => /^#reset=([A-Za-z0-9_-]+)$/.exec(window.
 const dropHash = () =>
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
 
-export function AuthFlow({ onSignedIn }: { onSignedIn: (pair: TokenPair) => void }) {
+export function AuthFlow({
+  onSignedIn,
+  initial = 'login',
+}: {
+  onSignedIn: (pair: TokenPair) => void;
+  /** where to start: an invite link's visitor may come to register */
+  initial?: 'login' | 'register';
+}) {
   const [state, setState] = useState<Step>(() => {
     const token = resetToken();
-    if (!token) return { step: 'login' };
+    if (!token) return { step: initial };
     dropHash();
     return { step: 'reset', token };
   });

@@ -1,15 +1,20 @@
 /**
- * Server header (invite, notifications, leave), the channel list with create/rename/delete and
- * each channel's unread mark and mention badge, and the user panel.
+ * Server header (invite, settings, notifications, leave), the channel list (categories, drag to
+ * reorder, create/edit/delete where permitted) with each channel's unread mark and mention badge,
+ * and the user panel.
  */
-import type { Channel, Server, UserRef } from '@twopointo/shared';
+import { Permissions, type Channel, type Server, type UserRef } from '@twopointo/shared';
 import { useState } from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { isMuted, useNotificationSettings } from '../chat/notification-settings.ts';
 import type { ServerAbilities } from '../chat/permissions.ts';
 import type { Attention } from '../chat/read-states.ts';
+import { ChannelSettings } from '../community/ChannelSettings.tsx';
+import { ChannelTree } from '../community/ChannelTree.tsx';
+import { CreateChannelDialog } from '../community/CreateChannelDialog.tsx';
+import { ServerSettings, serverSettingsSections } from '../community/ServerSettings.tsx';
+import { useServerAccess } from '../community/server-access.ts';
 import type { GatewayStatus } from '../gateway/gateway-client.ts';
-import { ChannelNameDialog } from './dialogs/ChannelNameDialog.tsx';
 import { DeleteChannelDialog } from './dialogs/DeleteChannelDialog.tsx';
 import { InviteDialog } from './dialogs/InviteDialog.tsx';
 import { LeaveServerDialog } from './dialogs/LeaveServerDialog.tsx';
@@ -20,8 +25,9 @@ import { CallPanel } from '../voice/CallPanel.tsx';
 import { VoiceChannels } from '../voice/VoiceChannelItem.tsx';
 
 type Dialog =
-  | { kind: 'create' }
-  | { kind: 'rename'; channel: Channel }
+  | { kind: 'create'; parentId: string | null }
+  | { kind: 'settings'; channel: Channel }
+  | { kind: 'server-settings' }
   | { kind: 'delete'; channel: Channel }
   | { kind: 'invite' }
   | { kind: 'notifications' }
@@ -46,6 +52,12 @@ export function ChannelSidebar(props: {
   const { server, abilities } = props;
   const settings = useNotificationSettings();
   const close = () => setDialog(null);
+  const access = useServerAccess(server, props.me.id);
+  const manageChannels = access.can(Permissions.MANAGE_CHANNELS);
+  // @everyone may invite by default: offered while the roles are still unknown
+  const createInvite = access.known ? access.can(Permissions.CREATE_INVITE) : abilities.createInvite;
+  const hasServerSettings = serverSettingsSections(access).length > 0;
+  // voice channels are listed apart, with who is in them
   const textChannels = props.channels?.filter((c) => c.type !== 'voice');
 
   return (
@@ -66,9 +78,18 @@ export function ChannelSidebar(props: {
         )}
         {menu && server && (
           <div className="menu" role="menu" onClick={() => setMenu(false)}>
-            {abilities.createInvite && (
+            {createInvite && (
               <button role="menuitem" onClick={() => setDialog({ kind: 'invite' })} data-testid="menu-invite">
                 Invite people
+              </button>
+            )}
+            {hasServerSettings && (
+              <button
+                role="menuitem"
+                onClick={() => setDialog({ kind: 'server-settings' })}
+                data-testid="menu-server-settings"
+              >
+                Server settings
               </button>
             )}
             <button
@@ -78,8 +99,8 @@ export function ChannelSidebar(props: {
             >
               Notification settings
             </button>
-            {abilities.manageChannels && (
-              <button role="menuitem" onClick={() => setDialog({ kind: 'create' })}>
+            {manageChannels && (
+              <button role="menuitem" onClick={() => setDialog({ kind: 'create', parentId: null })}>
                 Create channel
               </button>
             )}
@@ -97,78 +118,92 @@ export function ChannelSidebar(props: {
         )}
       </div>
       <div className="channel-list" data-testid="channel-list">
-        {server && (
+        {server && manageChannels && (
           <div className="channel-group">
-            <span>Text channels</span>
-            {abilities.manageChannels && (
-              <button
-                className="icon-btn"
-                title="Create channel"
-                aria-label="Create channel"
-                onClick={() => setDialog({ kind: 'create' })}
-                data-testid="create-channel"
-              >
-                +
-              </button>
-            )}
+            <span>Channels</span>
+            <button
+              className="icon-btn"
+              title="Create channel"
+              aria-label="Create channel"
+              onClick={() => setDialog({ kind: 'create', parentId: null })}
+              data-testid="create-channel"
+            >
+              +
+            </button>
           </div>
         )}
         {props.channelsError != null && (
           <div className="inline-error pad">{errorMessage(props.channelsError)}</div>
         )}
-        {textChannels?.map((c) => {
-          const a = props.attention[c.id];
-          const muted = !!server && isMuted(settings, server.id, c.id);
-          const unread = !!a?.unread && !muted;
-          const classes = [
-            'channel-item',
-            c.id === props.selectedChannelId ? 'active' : '',
-            unread ? 'unread' : '',
-            muted ? 'muted-channel' : '',
-          ];
-          return (
-            <div key={c.id} className={classes.filter(Boolean).join(' ')}>
-              <button
-                className="channel-link"
-                onClick={() => props.onSelectChannel(c.id)}
-                data-testid="channel-item"
-                data-channel-name={c.name}
-                data-unread={unread || undefined}
-                aria-label={`${c.name}${a?.mentions ? `, ${a.mentions} mentions` : unread ? ', unread' : ''}`}
-              >
-                <span className="hash">#</span>
-                <span className="channel-name">{c.name}</span>
-                {!!a?.mentions && (
-                  <span className="badge" data-testid="channel-mention-badge">
-                    {a.mentions}
-                  </span>
-                )}
-              </button>
-              {abilities.manageChannels && (
-                <span className="channel-tools">
+        {server && textChannels && (
+          <ChannelTree
+            server={server}
+            channels={textChannels}
+            selectedChannelId={props.selectedChannelId}
+            canManage={manageChannels}
+            onCreateIn={(parentId) => setDialog({ kind: 'create', parentId })}
+            onEdit={(channel) => setDialog({ kind: 'settings', channel })}
+            onDelete={(channel) => setDialog({ kind: 'delete', channel })}
+            renderChannel={({ channel: c, dragProps, dropping }) => {
+              const a = props.attention[c.id];
+              const muted = isMuted(settings, server.id, c.id);
+              const unread = !!a?.unread && !muted;
+              const classes = [
+                'channel-item',
+                c.id === props.selectedChannelId ? 'active' : '',
+                unread ? 'unread' : '',
+                muted ? 'muted-channel' : '',
+                dropping ? 'drop-target' : '',
+              ];
+              return (
+                <div className={classes.filter(Boolean).join(' ')} {...dragProps}>
                   <button
-                    className="icon-btn"
-                    title="Rename channel"
-                    aria-label={`Rename #${c.name}`}
-                    onClick={() => setDialog({ kind: 'rename', channel: c })}
-                    data-testid="rename-channel"
+                    className="channel-link"
+                    onClick={() => props.onSelectChannel(c.id)}
+                    data-testid="channel-item"
+                    data-channel-name={c.name}
+                    data-unread={unread || undefined}
+                    aria-label={`${c.type === 'voice' ? 'voice channel ' : ''}${c.name}${a?.mentions ? `, ${a.mentions} mentions` : unread ? ', unread' : ''}`}
                   >
-                    <Icon name="pencil" size={14} />
+                    <span className="hash" aria-hidden="true">
+                      {c.type === 'voice' ? '🔊' : '#'}
+                    </span>
+                    <span className="channel-name">{c.name}</span>
+                    {!!a?.mentions && (
+                      <span className="badge" data-testid="channel-mention-badge">
+                        {a.mentions}
+                      </span>
+                    )}
                   </button>
-                  <button
-                    className="icon-btn danger"
-                    title="Delete channel"
-                    aria-label={`Delete #${c.name}`}
-                    onClick={() => setDialog({ kind: 'delete', channel: c })}
-                    data-testid="delete-channel"
-                  >
-                    <Icon name="trash" size={14} />
-                  </button>
-                </span>
-              )}
-            </div>
-          );
-        })}
+                  {(manageChannels || access.can(Permissions.MANAGE_ROLES)) && (
+                    <span className="channel-tools">
+                      <button
+                        className="icon-btn"
+                        title="Edit channel"
+                        aria-label={`Edit #${c.name}`}
+                        onClick={() => setDialog({ kind: 'settings', channel: c })}
+                        data-testid="edit-channel"
+                      >
+                        <Icon name="pencil" size={14} />
+                      </button>
+                      {manageChannels && (
+                        <button
+                          className="icon-btn danger"
+                          title="Delete channel"
+                          aria-label={`Delete #${c.name}`}
+                          onClick={() => setDialog({ kind: 'delete', channel: c })}
+                          data-testid="delete-channel"
+                        >
+                          <Icon name="trash" size={14} />
+                        </button>
+                      )}
+                    </span>
+                  )}
+                </div>
+              );
+            }}
+          />
+        )}
         {server && props.channels?.length === 0 && <p className="muted small pad">No channels yet.</p>}
         {server && <VoiceChannels channels={props.channels} abilities={abilities} myId={props.me.id} />}
       </div>
@@ -180,15 +215,19 @@ export function ChannelSidebar(props: {
         onOpenSettings={props.onOpenSettings}
       />
       {dialog?.kind === 'create' && server && (
-        <ChannelNameDialog server={server} onClose={close} onDone={props.onSelectChannel} />
-      )}
-      {dialog?.kind === 'rename' && server && (
-        <ChannelNameDialog
+        <CreateChannelDialog
           server={server}
-          channel={dialog.channel}
+          channels={props.channels ?? []}
+          parentId={dialog.parentId}
           onClose={close}
-          onDone={() => undefined}
+          onDone={props.onSelectChannel}
         />
+      )}
+      {dialog?.kind === 'settings' && server && (
+        <ChannelSettings server={server} channel={dialog.channel} access={access} onClose={close} />
+      )}
+      {dialog?.kind === 'server-settings' && server && (
+        <ServerSettings server={server} me={props.me} access={access} onClose={close} onGone={props.onLeft} />
       )}
       {dialog?.kind === 'delete' && <DeleteChannelDialog channel={dialog.channel} onClose={close} />}
       {dialog?.kind === 'invite' && server && <InviteDialog server={server} onClose={close} />}

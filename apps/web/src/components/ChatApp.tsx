@@ -30,6 +30,9 @@ import { parseSearch } from '../chat/search-query.ts';
 import { dmAttention, dmTitle, upsertDm } from '../dms/dm-cache.ts';
 import { DmHeader } from '../dms/DmHeader.tsx';
 import { DmList } from '../dms/DmList.tsx';
+import { MemberMenuProvider } from '../community/MemberMenu.tsx';
+import { useServerAccess } from '../community/server-access.ts';
+import { TimedOutNotice, useTimedOutUntil } from '../community/TimedOutNotice.tsx';
 import { GatewayProvider, useGateway, useGatewayStatus } from '../gateway/gateway-context.tsx';
 import { ChannelSidebar } from './ChannelSidebar.tsx';
 import { SignOutDialog } from './dialogs/SignOutDialog.tsx';
@@ -167,6 +170,8 @@ function ChatLayout({ me }: { me: UserRef }) {
   });
   const abilities = useAbilities(server, me.id, members.data);
   useVoiceStatesOf(sid);
+  const access = useServerAccess(server, me.id);
+  const timedOutUntil = useTimedOutUntil(members.data?.find((m) => m.user.id === me.id));
 
   // every server's channels, for the unread marks on the rail (and to follow them live)
   const serverList = servers.data;
@@ -423,230 +428,239 @@ function ChatLayout({ me }: { me: UserRef }) {
   ].join(' ');
 
   return (
-    <div className={rootClass} data-testid="chat-app">
-      {status === 'reconnecting' && (
-        <div className="banner" role="status" data-testid="reconnecting-banner">
-          Reconnecting…
-        </div>
-      )}
-      <div className="drawer">
-        <ServerRail
-          servers={servers.data ?? []}
-          selectedId={sid ?? null}
-          attention={summary.servers}
-          onSelect={(id) => {
-            selectServer(id);
-          }}
-          initialInvite={invite}
-          onInviteHandled={onInviteHandled}
-          home={{ selected: home, attention: dmSummary.total, onSelect: () => selectDm(null) }}
-        />
-        {home ? (
-          <DmList
-            dms={dmList.data}
-            error={dmList.error}
-            attention={dmSummary.dms}
-            selectedId={dm?.id ?? null}
-            onSelect={selectDm}
-            footer={
-              <UserPanel
-                me={me}
-                status={status}
-                onLogout={() => setSigningOut(true)}
-                onOpenSettings={() => setSettingsOpen(true)}
-              />
-            }
-          />
-        ) : (
-          <ChannelSidebar
-            server={server}
-            channels={channels.data}
-            channelsError={channels.error}
-            selectedChannelId={channel?.id ?? null}
-            onSelectChannel={selectChannel}
-            attention={summary.channels}
-            abilities={abilities}
-            me={me}
-            status={status}
-            onLogout={() => setSigningOut(true)}
-            onOpenSettings={() => setSettingsOpen(true)}
-            onLeft={() => setSelection((s) => ({ ...s, serverId: null }))}
-          />
+    <MemberMenuProvider
+      server={server}
+      myId={me.id}
+      access={access}
+      members={members.data}
+      roles={roles.data}
+    >
+      <div className={rootClass} data-testid="chat-app">
+        {status === 'reconnecting' && (
+          <div className="banner" role="status" data-testid="reconnecting-banner">
+            Reconnecting…
+          </div>
         )}
-      </div>
-      {channelsOpen && <div className="scrim" onClick={() => setChannelsOpen(false)} />}
-      {signingOut && <SignOutDialog onClose={() => setSigningOut(false)} />}
-      <main className="main">
-        <header className="main-head">
-          <button
-            className="icon-btn only-narrow"
-            aria-label="Show channels"
-            onClick={() => setChannelsOpen((o) => !o)}
-            data-testid="toggle-channels"
-          >
-            <Icon name="menu" />
-          </button>
+        <div className="drawer">
+          <ServerRail
+            servers={servers.data ?? []}
+            selectedId={sid ?? null}
+            attention={summary.servers}
+            onSelect={(id) => {
+              selectServer(id);
+            }}
+            initialInvite={invite}
+            onInviteHandled={onInviteHandled}
+            home={{ selected: home, attention: dmSummary.total, onSelect: () => selectDm(null) }}
+          />
           {home ? (
-            dm ? (
-              <DmHeader dm={dm} myId={me.id} onLeft={() => setSelection((s) => ({ ...s, dmId: null }))} />
-            ) : (
-              <h1 className="channel-title muted">Home</h1>
-            )
-          ) : channel ? (
-            <h1 className="channel-title" data-testid="channel-title">
-              <span className="hash">#</span>
-              {channel.name}
-              {channel.topic && <span className="topic">{channel.topic}</span>}
-            </h1>
+            <DmList
+              dms={dmList.data}
+              error={dmList.error}
+              attention={dmSummary.dms}
+              selectedId={dm?.id ?? null}
+              onSelect={selectDm}
+              footer={
+                <UserPanel
+                  me={me}
+                  status={status}
+                  onLogout={() => setSigningOut(true)}
+                  onOpenSettings={() => setSettingsOpen(true)}
+                />
+              }
+            />
           ) : (
-            <h1 className="channel-title muted">{server ? 'No channel' : 'twopointo'}</h1>
+            <ChannelSidebar
+              server={server}
+              channels={channels.data}
+              channelsError={channels.error}
+              selectedChannelId={channel?.id ?? null}
+              onSelectChannel={selectChannel}
+              attention={summary.channels}
+              abilities={abilities}
+              me={me}
+              status={status}
+              onLogout={() => setSigningOut(true)}
+              onOpenSettings={() => setSettingsOpen(true)}
+              onLeft={() => setSelection((s) => ({ ...s, serverId: null }))}
+            />
           )}
-          <span className="spacer" />
-          {server && !home && (
-            <form
-              className="search-box"
-              role="search"
-              onSubmit={(e) => {
-                e.preventDefault();
-                setSearchText(searchInput.trim() || null);
-              }}
+        </div>
+        {channelsOpen && <div className="scrim" onClick={() => setChannelsOpen(false)} />}
+        {signingOut && <SignOutDialog onClose={() => setSigningOut(false)} />}
+        <main className="main">
+          <header className="main-head">
+            <button
+              className="icon-btn only-narrow"
+              aria-label="Show channels"
+              onClick={() => setChannelsOpen((o) => !o)}
+              data-testid="toggle-channels"
             >
-              <input
-                type="search"
-                value={searchInput}
-                placeholder="Search"
-                aria-label={`Search ${server.name}`}
-                onChange={(e) => setSearchInput(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Escape') {
-                    setSearchInput('');
-                    setSearchText(null);
-                  }
+              <Icon name="menu" />
+            </button>
+            {home ? (
+              dm ? (
+                <DmHeader dm={dm} myId={me.id} onLeft={() => setSelection((s) => ({ ...s, dmId: null }))} />
+              ) : (
+                <h1 className="channel-title muted">Home</h1>
+              )
+            ) : channel ? (
+              <h1 className="channel-title" data-testid="channel-title">
+                <span className="hash">#</span>
+                {channel.name}
+                {channel.topic && <span className="topic">{channel.topic}</span>}
+              </h1>
+            ) : (
+              <h1 className="channel-title muted">{server ? 'No channel' : 'twopointo'}</h1>
+            )}
+            <span className="spacer" />
+            {server && !home && (
+              <form
+                className="search-box"
+                role="search"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  setSearchText(searchInput.trim() || null);
                 }}
-                data-testid="search-input"
-              />
-            </form>
-          )}
-          {channel && !home && (
-            <button
-              className={`icon-btn${pinsOpen ? ' on' : ''}`}
-              aria-label={pinsOpen ? 'Hide pinned messages' : 'Pinned messages'}
-              aria-pressed={pinsOpen}
-              title="Pinned messages"
-              onClick={() => setPinsOpen((o) => !o)}
-              data-testid="toggle-pins"
-            >
-              <ConvIcon name="pin" size={20} />
-            </button>
-          )}
-          {server && !home && (
-            <button
-              className={`icon-btn${membersOpen ? ' on' : ''}`}
-              aria-label={membersOpen ? 'Hide members' : 'Show members'}
-              aria-pressed={membersOpen}
-              onClick={() => setMembersOpen((o) => !o)}
-              data-testid="toggle-members"
-            >
-              <Icon name="users" size={20} />
-            </button>
-          )}
-        </header>
-        <VideoStage myId={me.id} />
-        <div className="main-body">
-          <MentionContext.Provider value={home ? dmMentionContext : mentionContext}>
-            <ErrorBoundary compact key={(home ? dm?.id : channel?.id) ?? 'none'}>
-              {home ? (
-                dm ? (
+              >
+                <input
+                  type="search"
+                  value={searchInput}
+                  placeholder="Search"
+                  aria-label={`Search ${server.name}`}
+                  onChange={(e) => setSearchInput(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Escape') {
+                      setSearchInput('');
+                      setSearchText(null);
+                    }
+                  }}
+                  data-testid="search-input"
+                />
+              </form>
+            )}
+            {channel && !home && (
+              <button
+                className={`icon-btn${pinsOpen ? ' on' : ''}`}
+                aria-label={pinsOpen ? 'Hide pinned messages' : 'Pinned messages'}
+                aria-pressed={pinsOpen}
+                title="Pinned messages"
+                onClick={() => setPinsOpen((o) => !o)}
+                data-testid="toggle-pins"
+              >
+                <ConvIcon name="pin" size={20} />
+              </button>
+            )}
+            {server && !home && (
+              <button
+                className="icon-btn only-narrow"
+                aria-label="Show channels"
+                onClick={() => setChannelsOpen((o) => !o)}
+                data-testid="toggle-channels"
+              >
+                <Icon name="menu" />
+              </button>
+            )}
+          </header>
+          <VideoStage myId={me.id} />
+          <div className="main-body">
+            <MentionContext.Provider value={home ? dmMentionContext : mentionContext}>
+              <ErrorBoundary compact key={(home ? dm?.id : channel?.id) ?? 'none'}>
+                {home ? (
+                  dm ? (
+                    <MessagePane
+                      channel={{
+                        id: dm.id,
+                        name: dmTitle(dm),
+                        last_message_id: dm.last_message_id,
+                        label: dmLabel(dm),
+                      }}
+                      me={me}
+                      canManageMessages={false}
+                      readState={readStates.data ? stateOf(readStates.data, dm.id) : undefined}
+                      onRead={onRead}
+                      jumpTo={jump?.channelId === dm.id ? jump : null}
+                      isBlocked={isBlocked}
+                    />
+                  ) : (
+                    <div className="empty" data-testid="home-empty">
+                      <h2>Direct messages</h2>
+                      <p className="muted">
+                        Message someone from a server's member list, or start a group with +.
+                      </p>
+                    </div>
+                  )
+                ) : servers.isError ? (
+                  <div className="empty" role="alert">
+                    Could not load your servers: {errorMessage(servers.error)}
+                  </div>
+                ) : channel ? (
                   <MessagePane
-                    channel={{
-                      id: dm.id,
-                      name: dmTitle(dm),
-                      last_message_id: dm.last_message_id,
-                      label: dmLabel(dm),
-                    }}
+                    channel={channel}
                     me={me}
-                    canManageMessages={false}
-                    readState={readStates.data ? stateOf(readStates.data, dm.id) : undefined}
+                    canManageMessages={abilities.manageMessages}
+                    canAddReactions={abilities.addReactions}
+                    onOpenPins={() => setPinsOpen(true)}
+                    readState={readStates.data ? stateOf(readStates.data, channel.id) : undefined}
                     onRead={onRead}
-                    jumpTo={jump?.channelId === dm.id ? jump : null}
+                    jumpTo={jump?.channelId === channel.id ? jump : null}
                     isBlocked={isBlocked}
+                    blockedNotice={timedOutUntil && <TimedOutNotice until={timedOutUntil} />}
                   />
                 ) : (
-                  <div className="empty" data-testid="home-empty">
-                    <h2>Direct messages</h2>
-                    <p className="muted">
-                      Message someone from a server's member list, or start a group with +.
-                    </p>
-                  </div>
-                )
-              ) : servers.isError ? (
-                <div className="empty" role="alert">
-                  Could not load your servers: {errorMessage(servers.error)}
-                </div>
-              ) : channel ? (
-                <MessagePane
+                  <Empty
+                    hasServer={!!server}
+                    loading={servers.isPending || (channels.isPending && !!sid)}
+                    canCreate={abilities.manageChannels}
+                    onOpenMenu={() => setChannelsOpen(true)}
+                  />
+                )}
+              </ErrorBoundary>
+              {channel && !home && pinsOpen && searchText === null && (
+                <PinsPanel
+                  key={channel.id}
                   channel={channel}
-                  me={me}
-                  canManageMessages={abilities.manageMessages}
-                  canAddReactions={abilities.addReactions}
-                  onOpenPins={() => setPinsOpen(true)}
-                  readState={readStates.data ? stateOf(readStates.data, channel.id) : undefined}
-                  onRead={onRead}
-                  jumpTo={jump?.channelId === channel.id ? jump : null}
-                  isBlocked={isBlocked}
-                />
-              ) : (
-                <Empty
-                  hasServer={!!server}
-                  loading={servers.isPending || (channels.isPending && !!sid)}
-                  canCreate={abilities.manageChannels}
-                  onOpenMenu={() => setChannelsOpen(true)}
+                  canUnpin={abilities.manageMessages}
+                  onJump={(mid) => openMessage(channel.server_id, channel.id, mid)}
+                  onClose={() => setPinsOpen(false)}
                 />
               )}
-            </ErrorBoundary>
-            {channel && !home && pinsOpen && searchText === null && (
-              <PinsPanel
-                key={channel.id}
-                channel={channel}
-                canUnpin={abilities.manageMessages}
-                onJump={(mid) => openMessage(channel.server_id, channel.id, mid)}
-                onClose={() => setPinsOpen(false)}
+              {server && !home && parsedSearch && searchText !== null && (
+                <SearchPanel
+                  key={`${server.id}:${searchText}`}
+                  server={server}
+                  channels={channels.data}
+                  text={searchText}
+                  parsed={parsedSearch}
+                  onOpen={(cid, mid) => openMessage(server.id, cid, mid)}
+                  onClose={() => setSearchText(null)}
+                />
+              )}
+            </MentionContext.Provider>
+            {server && !home && membersOpen && searchText === null && !pinsOpen && (
+              // narrow: the list is an overlay, closed by a tap beside it (or Escape)
+              <div
+                className="members-scrim"
+                onClick={() => setMembersOpen(false)}
+                data-testid="members-scrim"
               />
             )}
-            {server && !home && parsedSearch && searchText !== null && (
-              <SearchPanel
-                key={`${server.id}:${searchText}`}
-                server={server}
-                channels={channels.data}
-                text={searchText}
-                parsed={parsedSearch}
-                onOpen={(cid, mid) => openMessage(server.id, cid, mid)}
-                onClose={() => setSearchText(null)}
+            {server && !home && membersOpen && searchText === null && !pinsOpen && (
+              <MemberList
+                members={shownMembers}
+                roles={roles.data}
+                error={members.error ? errorMessage(members.error) : null}
+                ownerId={server.owner_id}
+                myId={me.id}
+                onMessage={openDmWith}
               />
             )}
-          </MentionContext.Provider>
-          {server && !home && membersOpen && searchText === null && !pinsOpen && (
-            // narrow: the list is an overlay, closed by a tap beside it (or Escape)
-            <div
-              className="members-scrim"
-              onClick={() => setMembersOpen(false)}
-              data-testid="members-scrim"
-            />
-          )}
-          {server && !home && membersOpen && searchText === null && !pinsOpen && (
-            <MemberList
-              members={shownMembers}
-              error={members.error ? errorMessage(members.error) : null}
-              ownerId={server.owner_id}
-              myId={me.id}
-              onMessage={openDmWith}
-            />
-          )}
-        </div>
-      </main>
-      <ProfileCardHost serverId={sid ?? null} />
-      {settingsOpen && <SettingsScreen onClose={() => setSettingsOpen(false)} />}
-    </div>
+          </div>
+        </main>
+        <ProfileCardHost serverId={sid ?? null} />
+        {settingsOpen && <SettingsScreen onClose={() => setSettingsOpen(false)} />}
+      </div>
+    </MemberMenuProvider>
   );
 }
 

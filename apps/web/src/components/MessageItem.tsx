@@ -16,9 +16,9 @@ import { toDisplay, toWire } from '../chat/mentions.ts';
 import { pendingStore } from '../chat/pending-store.ts';
 import { mentionsMe } from '../chat/read-states.ts';
 import { Attachments } from './Attachments.tsx';
+import { MemberName } from '../community/MemberName.tsx';
 import { Avatar } from './Avatar.tsx';
 import { shownName } from '../settings/account-api.ts';
-import { ProfileTrigger } from '../settings/profile-card-context.tsx';
 import { useMentions } from './mention-context.tsx';
 import { MessageText } from './MessageText.tsx';
 import { ConvIcon } from './conv-icons.tsx';
@@ -170,9 +170,9 @@ export function MessageItem(props: MessageItemProps) {
       <div className="message-body">
         <div className="message-gutter">
           {showHeader ? (
-            <ProfileTrigger user={m.author} label={shownName(m.author)}>
+            <MemberName user={m.author}>
               <Avatar id={m.author.id} name={shownName(m.author)} avatar={m.author.avatar} />
-            </ProfileTrigger>
+            </MemberName>
           ) : (
             <span className="hover-time">{formatTime(m.created_at)}</span>
           )}
@@ -180,9 +180,7 @@ export function MessageItem(props: MessageItemProps) {
         <div className="message-main">
           {showHeader && (
             <div className="message-head">
-              <ProfileTrigger user={m.author} className="author">
-                {shownName(m.author)}
-              </ProfileTrigger>
+              <MemberName user={m.author} />
               <time dateTime={m.created_at} title={new Date(m.created_at).toLocaleString()}>
                 {formatTime(m.created_at)}
               </time>

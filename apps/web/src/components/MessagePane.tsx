@@ -7,7 +7,16 @@
  */
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import type { Message, ReadState } from '@twopointo/shared';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type ReactNode,
+} from 'react';
 import { errorMessage } from '../api/api-error.ts';
 import { attention } from '../api/attention.ts';
 import { official, type MessagePage } from '../api/endpoints.ts';
@@ -49,6 +58,7 @@ export function MessagePane({
   onRead,
   jumpTo,
   isBlocked,
+  blockedNotice,
 }: {
   /** a server channel, or a DM (with its label) */
   channel: PaneChannel;
@@ -65,6 +75,8 @@ export function MessagePane({
   jumpTo: JumpRequest | null;
   /** authors whose messages are folded away (blocked users) */
   isBlocked?: (authorId: string) => boolean;
+  /** shown instead of the composer when the user may not write (timed out) */
+  blockedNotice?: ReactNode;
 }) {
   const qc = useQueryClient();
   const history = useInfiniteQuery({
@@ -498,23 +510,25 @@ export function MessagePane({
           Loading older messages…
         </div>
       )}
-      <Composer
-        inputRef={composerInput}
-        channel={channel}
-        replyTo={replyTo}
-        onCancelReply={() => setReplyTo(null)}
-        droppedFiles={dropFiles}
-        onDroppedTaken={() => setDropFiles(null)}
-        onSent={() => {
-          if (historyWindow.isDetached(channel.id)) jumpToPresent();
-          pinned.current = true;
-          requestAnimationFrame(scrollToBottom);
-        }}
-        onEditLast={() => {
-          const last = [...confirmed].reverse().find((m) => m.author.id === me.id && m.type === 'default');
-          if (last) setEditingId(last.id);
-        }}
-      />
+      {blockedNotice ?? (
+        <Composer
+          inputRef={composerInput}
+          channel={channel}
+          replyTo={replyTo}
+          onCancelReply={() => setReplyTo(null)}
+          droppedFiles={dropFiles}
+          onDroppedTaken={() => setDropFiles(null)}
+          onSent={() => {
+            if (historyWindow.isDetached(channel.id)) jumpToPresent();
+            pinned.current = true;
+            requestAnimationFrame(scrollToBottom);
+          }}
+          onEditLast={() => {
+            const last = [...confirmed].reverse().find((m) => m.author.id === me.id && m.type === 'default');
+            if (last) setEditingId(last.id);
+          }}
+        />
+      )}
       <div className="typing" aria-live="polite" data-testid="typing-indicator">
         {typingNames.length > 0 && (
           <>

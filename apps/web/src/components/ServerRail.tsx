@@ -2,14 +2,10 @@
 import type { Server } from '@twopointo/shared';
 import { useState } from 'react';
 import type { Attention } from '../chat/read-states.ts';
+import { ServerIcon } from '../community/ServerIcon.tsx';
 import { CreateServerDialog } from './dialogs/CreateServerDialog.tsx';
 import { JoinServerDialog } from './dialogs/JoinServerDialog.tsx';
 import { Icon } from './Icon.tsx';
-
-function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  return (words.length > 1 ? words[0]![0]! + words[1]![0]! : name.slice(0, 2)).toUpperCase() || '?';
-}
 
 export function ServerRail({
   servers,
@@ -70,7 +66,7 @@ export function ServerRail({
             data-server-name={s.name}
             data-unread={unread || undefined}
           >
-            {initials(s.name)}
+            <ServerIcon server={s} />
             {!!a?.mentions && (
               <span className="badge rail-badge" data-testid="server-mention-badge">
                 {a.mentions}

@@ -246,4 +246,50 @@ describe('applyEvent', () => {
       historyWindow.clear();
     });
   });
+
+  it('member and role updates replace the cached ones; a deleted role leaves its members', () => {
+    const qc = client();
+    const role = {
+      id: 'r',
+      server_id: 's',
+      name: 'Mod',
+      permissions: '256',
+      position: 1,
+      created_at: '',
+      color: 0,
+      hoist: false,
+      mentionable: false,
+    };
+    qc.setQueryData(keys.roles('s'), []);
+    apply(qc, { op: 'EVENT', t: 'ROLE_CREATE', s: 1, d: { server_id: 's', role } });
+    apply(qc, {
+      op: 'EVENT',
+      t: 'ROLE_UPDATE',
+      s: 2,
+      d: { server_id: 's', role: { ...role, color: 0xff0000 } },
+    });
+    expect(qc.getQueryData<{ color: number }[]>(keys.roles('s'))).toEqual([{ ...role, color: 0xff0000 }]);
+    apply(qc, {
+      op: 'EVENT',
+      t: 'MEMBER_UPDATE',
+      s: 3,
+      d: { server_id: 's', member: { ...member('2'), roles: ['r'], nick: 'Bobby', status: 'offline' } },
+    });
+    const two = () => qc.getQueryData<Member[]>(keys.members('s'))!.find((m) => m.user.id === '2')!;
+    expect(two()).toMatchObject({ nick: 'Bobby', roles: ['r'] });
+    apply(qc, { op: 'EVENT', t: 'ROLE_DELETE', s: 4, d: { server_id: 's', role_id: 'r' } });
+    expect(two().roles).toEqual([]);
+    expect(qc.getQueryData(keys.roles('s'))).toEqual([]);
+  });
+
+  it('a bulk delete (a ban with a message window) drops every listed message', () => {
+    const qc = client();
+    apply(qc, {
+      op: 'EVENT',
+      t: 'MESSAGE_DELETE_BULK',
+      s: 1,
+      d: { ids: ['5'], channel_id: 'c', server_id: 's' },
+    });
+    expect(qc.getQueryData<HistoryData>(keys.messages('c'))!.pages[0]!.messages).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 /** Folds one gateway event into the query cache (and the typing/pending stores). */
 import type { QueryClient } from '@tanstack/react-query';
-import type { Channel, DmChannel, Member, Server } from '@twopointo/shared';
+import type { Channel, DmChannel, Member, Role, Server } from '@twopointo/shared';
 import { keys } from '../api/query-keys.ts';
 import { upsertById } from '../chat/list-cache.ts';
 import { historyWindow } from '../chat/history-window.ts';
@@ -88,6 +88,15 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
       void qc.invalidateQueries({ queryKey: keys.pins(channel_id) });
       return;
     }
+    case 'MESSAGE_DELETE_BULK': {
+      // a ban's message window: dropped from the cache without recounting mentions
+      const gone = new Set(ev.d.ids);
+      qc.setQueryData<HistoryData>(keys.messages(ev.d.channel_id), (d) =>
+        ev.d.ids.reduce<HistoryData | undefined>((acc, id) => removeMessage(acc, id), d),
+      );
+      pendingStore.prune(ev.d.channel_id, (p) => !p.resolved_id || !gone.has(p.resolved_id));
+      return;
+    }
     case 'CHANNEL_CREATE':
     case 'CHANNEL_UPDATE':
       qc.setQueryData<Channel[]>(keys.channels(ev.d.server_id), (l) => upsertById(l, ev.d)?.sort(byPosition));
@@ -114,6 +123,23 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
       if (ev.d.user_id === myId) {
         qc.setQueryData<Server[]>(keys.servers, (l) => l?.filter((s) => s.id !== ev.d.server_id));
       }
+      return;
+    case 'MEMBER_UPDATE':
+      qc.setQueryData<Member[]>(keys.members(ev.d.server_id), (l) =>
+        l?.map((m) => (m.user.id === ev.d.member.user.id ? { ...ev.d.member, status: m.status } : m)),
+      );
+      return;
+    case 'ROLE_CREATE':
+    case 'ROLE_UPDATE':
+      qc.setQueryData<Role[]>(keys.roles(ev.d.server_id), (l) => upsertById(l, ev.d.role));
+      return;
+    case 'ROLE_DELETE':
+      qc.setQueryData<Role[]>(keys.roles(ev.d.server_id), (l) => l?.filter((r) => r.id !== ev.d.role_id));
+      qc.setQueryData<Member[]>(keys.members(ev.d.server_id), (l) =>
+        l?.map((m) =>
+          m.roles.includes(ev.d.role_id) ? { ...m, roles: m.roles.filter((r) => r !== ev.d.role_id) } : m,
+        ),
+      );
       return;
     case 'PERMISSIONS_UPDATE':
       void qc.invalidateQueries({ queryKey: keys.channels(ev.d.server_id) });

@@ -1,15 +1,38 @@
-/** Creates an invite to a server on request and shows its code and link, each with a copy button. */
+/**
+ * Creates an invite to a server with an expiry (30 minutes to never) and a use limit, then shows
+ * its code and link, each with a copy button that says "Copied".
+ */
 import { useMutation } from '@tanstack/react-query';
-import type { Invite, Server } from '@twopointo/shared';
+import type { Server } from '@twopointo/shared';
 import { useState } from 'react';
-import { official } from '../../api/endpoints.ts';
+import { community, type CommunityInvite } from '../../community/community-api.ts';
+import { CopyButton } from '../../community/CopyButton.tsx';
 import { FormError } from '../FormError.tsx';
 import { Modal } from '../Modal.tsx';
-import { useCopy } from '../use-copy.ts';
+
+export const EXPIRIES = [
+  { label: '30 minutes', seconds: 1800 },
+  { label: '1 hour', seconds: 3600 },
+  { label: '6 hours', seconds: 21_600 },
+  { label: '12 hours', seconds: 43_200 },
+  { label: '1 day', seconds: 86_400 },
+  { label: '7 days', seconds: 604_800 },
+  { label: 'Never', seconds: 0 },
+];
+const MAX_USES = [0, 1, 5, 10, 25, 50, 100];
 
 export function InviteDialog({ server, onClose }: { server: Server; onClose: () => void }) {
-  const [invite, setInvite] = useState<Invite | null>(null);
-  const create = useMutation({ mutationFn: () => official.createInvite(server.id), onSuccess: setInvite });
+  const [invite, setInvite] = useState<CommunityInvite | null>(null);
+  const [expires, setExpires] = useState(604_800);
+  const [maxUses, setMaxUses] = useState(0);
+  const create = useMutation({
+    mutationFn: () =>
+      community.createInvite(server.id, {
+        ...(expires ? { expires_in: expires } : {}),
+        ...(maxUses ? { max_uses: maxUses } : {}),
+      }),
+    onSuccess: setInvite,
+  });
   return (
     <Modal title={`Invite people to ${server.name}`} onClose={onClose} testid="invite-dialog">
       {invite ? (
@@ -20,23 +43,53 @@ export function InviteDialog({ server, onClose }: { server: Server; onClose: () 
             text={`${window.location.origin}/invite/${invite.code}`}
             testid="invite-link"
           />
-          {invite.expires_at && (
-            <p className="muted small">Expires {new Date(invite.expires_at).toLocaleString()}</p>
-          )}
+          <p className="muted small">
+            {invite.expires_at ? `Expires ${new Date(invite.expires_at).toLocaleString()}` : 'Never expires'}
+            {invite.max_uses ? ` · ${invite.max_uses} uses` : ' · no use limit'}
+          </p>
         </div>
       ) : (
-        <div className="form">
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate();
+          }}
+        >
           <p className="muted">Anyone with the code can join this server.</p>
+          <label>
+            Expire after
+            <select
+              value={expires}
+              onChange={(e) => setExpires(Number(e.target.value))}
+              data-testid="invite-expiry"
+            >
+              {EXPIRIES.map((x) => (
+                <option key={x.seconds} value={x.seconds}>
+                  {x.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Max number of uses
+            <select
+              value={maxUses}
+              onChange={(e) => setMaxUses(Number(e.target.value))}
+              data-testid="invite-max-uses"
+            >
+              {MAX_USES.map((n) => (
+                <option key={n} value={n}>
+                  {n === 0 ? 'No limit' : n === 1 ? '1 use' : `${n} uses`}
+                </option>
+              ))}
+            </select>
+          </label>
           <FormError error={create.error} />
-          <button
-            className="btn btn-block"
-            onClick={() => create.mutate()}
-            disabled={create.isPending}
-            data-testid="invite-create"
-          >
+          <button className="btn btn-block" disabled={create.isPending} data-testid="invite-create">
             {create.isPending ? 'Creating…' : 'Create invite'}
           </button>
-        </div>
+        </form>
       )}
     </Modal>
   );
@@ -44,16 +97,13 @@ export function InviteDialog({ server, onClose }: { server: Server; onClose: () 
 
 /** One labelled value with its copy button; the text stays selectable for when copying fails. */
 function CopyRow({ label, text, testid }: { label: string; text: string; testid: string }) {
-  const { copy } = useCopy();
   return (
-    <label>
-      {label}
+    <div className="copy-field">
+      <span className="label-text">{label}</span>
       <div className="copy-row">
         <code data-testid={testid}>{text}</code>
-        <button className="btn btn-small" onClick={() => copy(text)}>
-          Copy
-        </button>
+        <CopyButton text={text} testid={`${testid}-copy`} />
       </div>
-    </label>
+    </div>
   );
 }
