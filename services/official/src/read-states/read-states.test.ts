@@ -122,7 +122,15 @@ describe.each(TEST_BACKENDS)('read states and mentions on %s', (backend) => {
   describe('GET /me/read-states', () => {
     it('one per channel the caller can view, null before the first ack; none for strangers', async () => {
       const bobs = (await h.call('GET', '/me/read-states', { as: bob })).body.read_states;
-      expect(bobs.map((s: { channel_id: string }) => s.channel_id)).toEqual([cid]);
+      // a new server starts with #general; bob sees it and cid, not the secret channel
+      const listed = (await h.call('GET', `/servers/${sid}/channels`, { as: bob })).body.channels as {
+        id: string;
+      }[];
+      expect(listed).toHaveLength(2);
+      expect(bobs.map((s: { channel_id: string }) => s.channel_id).sort()).toEqual(
+        listed.map((c) => c.id).sort(),
+      );
+      expect(bobs.map((s: { channel_id: string }) => s.channel_id)).not.toContain(secret);
       const owners = (await h.call('GET', '/me/read-states', { as: owner })).body.read_states;
       expect(owners).toContainEqual({ channel_id: secret, last_read_id: null, mention_count: 0 });
       expect((await h.call('GET', '/me/read-states', { as: stranger })).body).toEqual({ read_states: [] });
