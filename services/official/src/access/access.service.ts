@@ -129,6 +129,19 @@ function rankOf(userId: string, ownerId: string, roles: RoleBits[]): number {
   return roles.reduce((top, r) => Math.max(top, Number(r.position)), 0);
 }
 
+/**
+ * For what takes no permission bit of its own but a timeout forbids (adding oneself to a reaction
+ * already on a message): 403 member_timed_out while the caller's timeout runs. Owners and
+ * ADMINISTRATOR are never timed out (see computePermissions).
+ */
+export function requireNotTimedOut(access: ConversationAccess): void {
+  if (access.kind !== 'server') return;
+  const { input } = access;
+  if (!input.communicationDisabledUntil || access.isOwner) return;
+  if ((access.permissions & Permissions.ADMINISTRATOR) !== 0n) return;
+  if (isTimedOut(input.communicationDisabledUntil, input.now ?? Date.now())) throw denied(input, 0n);
+}
+
 /** 403 for missing bits: member_timed_out while a timeout runs, else missing_permission. */
 function denied(input: PermissionInput, missing: bigint) {
   const until = input.communicationDisabledUntil;

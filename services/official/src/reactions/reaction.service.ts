@@ -11,7 +11,7 @@ import {
   type MessageReactionEvent,
   type UserRef,
 } from '@twopointo/shared';
-import { audienceOf } from '../access/access.service.ts';
+import { audienceOf, requireNotTimedOut } from '../access/access.service.ts';
 import { missingPermission } from '../access/permission-set.ts';
 import type { Transactor } from '../events/transactor.ts';
 import type { Actor } from '../http/trust.ts';
@@ -45,6 +45,8 @@ export class ReactionService {
 
   async add(actor: Actor, channelId: string, messageId: string, emoji: string): Promise<void> {
     const access = await this.requireMessage(actor, channelId, messageId);
+    // a timed-out member reads only: not even a reaction someone else started
+    requireNotTimedOut(access);
     const { channel, channelPermissions } = access;
     const mayAddNew = hasPermission(channelPermissions, Permissions.ADD_REACTIONS);
     try {
