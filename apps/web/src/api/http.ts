@@ -36,19 +36,3 @@ export async function apiResponse(url: string): Promise<Response> {
   if (!res.ok) throw await toApiError(res);
   return res;
 }
-
-/**
- * An authorized JSON call to an Official path (under /api) that the generated client does not
- * type yet; answers the parsed body (undefined for 204) or throws ApiError.
- */
-export async function apiJson<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const req = new Request(edgeUrl('/api' + path), {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const res = await sessionFetch(req);
-  if (!res.ok) throw await toApiError(res);
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}

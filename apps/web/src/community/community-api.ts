@@ -12,7 +12,7 @@ import type {
   Server,
 } from '@twopointo/shared';
 import { toApiError } from '../api/api-error.ts';
-import { apiJson, officialClient, ok } from '../api/http.ts';
+import { officialClient, ok } from '../api/http.ts';
 import type { operations } from '../api/schema/official';
 
 export type CommunityServer = Server;
@@ -37,13 +37,6 @@ export interface RoleBody {
   hoist?: boolean;
   mentionable?: boolean;
   permissions?: string;
-}
-
-/** a list answered either bare or as `{key: [...]}` */
-function listOf<T>(body: unknown, key: string): T[] {
-  if (Array.isArray(body)) return body as T[];
-  const inner = (body as Record<string, unknown> | undefined)?.[key];
-  return Array.isArray(inner) ? (inner as T[]) : [];
 }
 
 const e = encodeURIComponent;
@@ -87,9 +80,10 @@ export const community = {
       }),
     ),
 
-  /** not in the API yet (see the report): answers 404 until Official lists a channel's overwrites */
-  overwrites: async (cid: string) =>
-    listOf<OverwriteWire>(await apiJson<unknown>('GET', `/channels/${e(cid)}/overwrites`), 'overwrites'),
+  overwrites: (cid: string) =>
+    ok(officialClient.GET('/channels/{cid}/overwrites', { params: { path: { cid } } })).then(
+      (r) => r.overwrites as OverwriteWire[],
+    ),
   putOverwrite: (cid: string, o: OverwriteWire) =>
     ok(
       officialClient.PUT('/channels/{cid}/overwrites/{target_id}', {

@@ -16,6 +16,12 @@ export class OverwriteService {
     private readonly audit: AuditRepository,
   ) {}
 
+  /** What the channel permissions editor starts from (MANAGE_ROLES in the channel). */
+  async list(actor: Actor, channelId: string): Promise<ChannelOverwrite[]> {
+    await actor.access.requireChannel(channelId, Permissions.MANAGE_ROLES);
+    return (await this.roles.listOverwrites(channelId)).map(presentOverwrite);
+  }
+
   async put(
     actor: Actor,
     channelId: string,

@@ -144,6 +144,17 @@ export class RoleRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** A channel's overwrites, roles before members, by target id. */
+  listOverwrites(channelId: string) {
+    return this.db
+      .selectFrom('channel_overwrites')
+      .select(['channel_id', 'target_id', 'type', 'allow', 'deny'])
+      .where('channel_id', '=', channelId)
+      .orderBy('type', 'desc')
+      .orderBy('target_id')
+      .execute();
+  }
+
   async deleteOverwrite(trx: Kysely<DB>, channelId: string, targetId: string): Promise<boolean> {
     const res = await trx
       .deleteFrom('channel_overwrites')

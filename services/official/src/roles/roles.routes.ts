@@ -4,6 +4,7 @@ import { ChannelOverwrite, Role } from '@twopointo/shared';
 import { NoContent, errors } from '../http/schema.ts';
 import { actorOf } from '../http/trust.ts';
 import type { OfficialApp } from '../http/types.ts';
+import { ChannelParams } from '../channels/channel.schema.ts';
 import { ServerParams } from '../servers/server.schema.ts';
 import type { OverwriteService } from './overwrite.service.ts';
 import {
@@ -124,6 +125,19 @@ export function registerRoleRoutes(app: OfficialApp, roles: RoleService, overwri
       await roles.setAssignment(actorOf(req), req.params.sid, req.params.uid, req.params.rid, false);
       return reply.status(204).send(null);
     },
+  );
+  app.get(
+    '/channels/:cid/overwrites',
+    {
+      schema: {
+        tags,
+        operationId: 'listOverwrites',
+        summary: "List a channel's permission overwrites (MANAGE_ROLES)",
+        params: ChannelParams,
+        response: { 200: Type.Object({ overwrites: Type.Array(ChannelOverwrite) }), ...denied },
+      },
+    },
+    async (req) => ({ overwrites: await overwrites.list(actorOf(req), req.params.cid) }),
   );
   app.put(
     '/channels/:cid/overwrites/:target_id',

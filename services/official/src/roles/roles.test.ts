@@ -256,6 +256,20 @@ describe.each(TEST_BACKENDS)('roles, overwrites and effective permissions on %s'
         res = await h.call('PUT', `/channels/${cid}/overwrites/${member.id}`, { as: owner, body });
         expect([res.status, res.body.error.message.includes(field)]).toEqual([400, true]);
       }
+      // the editor reads them back (MANAGE_ROLES); others are refused, strangers see nothing
+      res = await h.call('GET', `/channels/${cid}/overwrites`, { as: owner });
+      expect(res.status).toBe(200);
+      expect(res.body.overwrites).toContainEqual({
+        channel_id: cid,
+        target_id: member.id,
+        type: 'member',
+        allow: s(P.ATTACH_FILES),
+        deny: s(P.SEND_MESSAGES),
+      });
+      expect((await h.call('GET', `/channels/${cid}/overwrites`, { as: member })).body.error.code).toBe(
+        'missing_permission',
+      );
+      expect((await h.call('GET', `/channels/${cid}/overwrites`, { as: stranger })).status).toBe(404);
       expect((await overwrite(stranger.id, 'member')).body.error.code).toBe('unknown_member');
       expect((await overwrite('12345', 'role')).body.error.code).toBe('unknown_role');
       expect((await overwrite(member.id, 'member', 0n, 0n, member)).body.error.code).toBe(
