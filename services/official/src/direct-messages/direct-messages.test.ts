@@ -178,13 +178,15 @@ describe.each(TEST_BACKENDS)('direct messages on %s', (backend) => {
         .map((e) => e.user_id)
         .sort();
     const both = [alice.id, bob.id].sort();
-    for (const t of [
-      'MESSAGE_CREATE',
-      'MESSAGE_UPDATE',
-      'MESSAGE_REACTION_ADD',
-      'CHANNEL_PINS_UPDATE',
-      'MESSAGE_DELETE',
-    ])
+    // the reply and the pin's system line ("bob pinned a message"), each to both recipients
+    expect(byType('MESSAGE_CREATE')).toEqual([...both, ...both].sort());
+    expect(
+      events
+        .filter((e) => e.t === 'MESSAGE_CREATE' && e.d.type === 'pin')
+        .map((e) => e.user_id)
+        .sort(),
+    ).toEqual(both);
+    for (const t of ['MESSAGE_UPDATE', 'MESSAGE_REACTION_ADD', 'CHANNEL_PINS_UPDATE', 'MESSAGE_DELETE'])
       expect(byType(t)).toEqual(both);
     expect(events.every((e) => e.server_id === '' && e.user_id !== carol.id)).toBe(true);
 
