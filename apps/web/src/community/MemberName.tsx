@@ -1,10 +1,10 @@
 /**
- * A member's name (nickname first) in the colour of their highest coloured role; a click, the
- * context-menu key or a right click opens the member menu.
+ * A member's name (nickname first) in the colour of their highest coloured role; a click opens the
+ * profile card, the context-menu key or a right click the member menu.
  */
 import type { UserRef } from '@twopointo/shared';
 import type { MouseEvent, ReactNode } from 'react';
-import { ProfileTrigger } from '../settings/profile-card-context.tsx';
+import { ProfileTrigger, profileCardStore } from '../settings/profile-card-context.tsx';
 import { displayName, memberColor } from './member-display.ts';
 import { useMemberMenu } from './member-menu-context.ts';
 
@@ -29,19 +29,25 @@ export function MemberName({
       </ProfileTrigger>
     );
   const color = memberColor(member, menu.roles);
-  const onContextMenu = (e: MouseEvent) => {
+  // right click (or the context-menu key, Shift+F10): the member menu; a click: the profile card
+  const onContextMenu = (e: MouseEvent<HTMLButtonElement>) => {
     e.preventDefault();
-    menu.open(user.id, { x: e.clientX, y: e.clientY });
+    if (e.clientX === 0 && e.clientY === 0) menu.open(user.id, e.currentTarget);
+    else menu.open(user.id, { x: e.clientX, y: e.clientY });
   };
   return (
     <button
       type="button"
       className={`member-trigger ${className}`}
       style={children || !color ? undefined : { color }}
-      onClick={(e) => menu.open(user.id, e.currentTarget)}
+      onClick={(e) => {
+        e.stopPropagation();
+        profileCardStore.open(member?.user ?? user, e.currentTarget);
+      }}
       onContextMenu={onContextMenu}
-      aria-haspopup="menu"
-      aria-label={children ? `${name}: member menu` : undefined}
+      aria-haspopup="dialog"
+      aria-label={children ? name : undefined}
+      title="Profile (right click: member menu)"
       data-testid={children ? 'member-avatar-trigger' : 'member-name-trigger'}
       data-user-id={user.id}
     >

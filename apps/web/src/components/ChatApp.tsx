@@ -47,7 +47,7 @@ import { ServerRail } from './ServerRail.tsx';
 import { showError, Toasts } from './Toasts.tsx';
 import { UserPanel } from './UserPanel.tsx';
 import { Icon } from './Icon.tsx';
-import { ProfileCardHost } from '../settings/profile-card-context.tsx';
+import { ProfileCardHost, profileCardStore } from '../settings/profile-card-context.tsx';
 import { SettingsScreen } from '../settings/SettingsScreen.tsx';
 import { VideoStage } from '../voice/VideoStage.tsx';
 import { useVoiceStatesOf, VoiceProvider } from '../voice/VoiceProvider.tsx';
@@ -657,7 +657,23 @@ function ChatLayout({ me }: { me: UserRef }) {
             )}
           </div>
         </main>
-        <ProfileCardHost serverId={sid ?? null} />
+        <ProfileCardHost
+          serverId={home ? null : (sid ?? null)}
+          actions={(user) =>
+            user.id !== me.id && (
+              <button
+                className="btn"
+                onClick={() => {
+                  profileCardStore.close();
+                  openDmWith(user.id);
+                }}
+                data-testid="profile-card-message"
+              >
+                Message
+              </button>
+            )
+          }
+        />
         {settingsOpen && <SettingsScreen onClose={() => setSettingsOpen(false)} />}
       </div>
     </MemberMenuProvider>
