@@ -86,7 +86,8 @@ describe('invite abuse', () => {
       expectError(await api(t.edge, 'GET', `/api/servers/${raw}`, { token: w.b.access }), [400, 404]);
     }
     for (const body of [
-      { max_uses: 0 },
+      // 0 is Discord's "unlimited"; above 1000 is refused
+      { max_uses: 1001 },
       { max_uses: -1 },
       { max_uses: 1.5 },
       { max_uses: 1e9 },
@@ -107,6 +108,6 @@ describe('invite abuse', () => {
     });
     expect(preview.status).toBe(200);
     expect(Object.keys(preview.body).sort()).toEqual(['code', 'member_count', 'server']);
-    expect(Object.keys(preview.body.server as object).sort()).toEqual(['id', 'name']);
+    expect(Object.keys(preview.body.server as object).sort()).toEqual(['icon_asset_id', 'id', 'name']);
   });
 });

@@ -34,7 +34,7 @@ export function messageCreateFrame(s: number, content: string, ids: CeilingIds):
     id: newId(),
     channel_id: ids.channelId,
     server_id: ids.serverId,
-    author: { id: ids.userId, username: ids.username },
+    author: { id: ids.userId, username: ids.username, display_name: null, avatar: null },
     content,
     attachments: [],
     reply_to_id: null,
@@ -43,6 +43,10 @@ export function messageCreateFrame(s: number, content: string, ids: CeilingIds):
     mentions: [],
     mention_roles: [],
     mention_everyone: false,
+    reactions: [],
+    pinned: false,
+    type: 'default',
+    reference_id: null,
   });
   return `{"op":"EVENT","t":"MESSAGE_CREATE","s":${s},"d":${d}}`;
 }
