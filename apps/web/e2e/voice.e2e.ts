@@ -169,7 +169,7 @@ describe.skipIf(reason !== null)('voice on a real Janus', () => {
     names.bob = bob.username;
     const server = await alice.post('/api/servers', { name: 'Voice Test' });
     const sid = server.id as string;
-    await alice.post(`/api/servers/${sid}/channels`, { name: 'general' });
+    // #general comes with the server
     await alice.post(`/api/servers/${sid}/channels`, { name: 'random' });
     await alice.post(`/api/servers/${sid}/channels`, { name: 'lounge', type: 'voice' });
     await alice.post(`/api/servers/${sid}/channels`, { name: 'gaming', type: 'voice' });
