@@ -553,12 +553,13 @@ function ChatLayout({ me }: { me: UserRef }) {
             )}
             {server && !home && (
               <button
-                className="icon-btn only-narrow"
-                aria-label="Show channels"
-                onClick={() => setChannelsOpen((o) => !o)}
-                data-testid="toggle-channels"
+                className={`icon-btn${membersOpen ? ' on' : ''}`}
+                aria-label={membersOpen ? 'Hide members' : 'Show members'}
+                aria-pressed={membersOpen}
+                onClick={() => setMembersOpen((o) => !o)}
+                data-testid="toggle-members"
               >
-                <Icon name="menu" />
+                <Icon name="users" size={20} />
               </button>
             )}
           </header>
