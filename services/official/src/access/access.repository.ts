@@ -3,6 +3,7 @@ import { sql, type DB, type Kysely } from '@twopointo/db';
 import type { CompiledQuery } from '@twopointo/db';
 import type { ChannelType, Overwrite } from '@twopointo/shared';
 import type { CachedReads } from '../cache/read-cache.ts';
+import { ROLE_COLUMNS } from '../roles/role.repository.ts';
 
 export interface ServerRef {
   id: string;
@@ -309,21 +310,7 @@ export class AccessRepository {
   }
 
   findRole(id: string) {
-    return this.db
-      .selectFrom('roles')
-      .select([
-        'id',
-        'server_id',
-        'name',
-        'permissions',
-        'position',
-        'created_at',
-        'color',
-        'hoist',
-        'mentionable',
-      ])
-      .where('id', '=', id)
-      .executeTakeFirst();
+    return this.db.selectFrom('roles').select(ROLE_COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
   findMessageRef(id: string): Promise<MessageRef | undefined> {

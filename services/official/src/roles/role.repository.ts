@@ -1,7 +1,8 @@
 /** SQL for roles, role assignments and channel overwrites. */
 import { sql, type DB, type Kysely, type RoleRow } from '@twopointo/db';
 
-const columns = [
+/** A role's columns, as every role query reads them. */
+export const ROLE_COLUMNS = [
   'id',
   'server_id',
   'name',
@@ -12,6 +13,7 @@ const columns = [
   'hoist',
   'mentionable',
 ] as const;
+const columns = ROLE_COLUMNS;
 
 export interface RoleFields {
   name?: string;
