@@ -333,24 +333,18 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     await byText(a, 'toast', 'You have 9 recovery codes left.').waitFor();
   });
 
-  /** A member made over plain HTTP (no browser), for seeding history. */
-  async function restUser(name: string): Promise<(path: string, body?: unknown) => Promise<unknown>> {
-    return (await makeRestUser(system.edgeUrl, `${name}${suffix}`)).call;
-  }
-
   it('scrolling up loads older pages without moving what you were reading', async () => {
     const { page: a } = people.alice;
-    const carol = await restUser('carol');
+    const carolUser = await makeRestUser(system.edgeUrl, `carol${suffix}`);
+    const carol = carolUser.call;
     const server = (await carol(`/api/invites/${inviteCode}/accept`)) as { id: string };
     expect(server.id).toMatch(/^\d+$/);
-    const cid = await a.evaluate(() => {
-      const raw = localStorage.getItem('twopointo.selection');
-      const sel = raw
-        ? (JSON.parse(raw) as { serverId: string; channelByServer: Record<string, string> })
-        : null;
-      return sel ? (sel.channelByServer[sel.serverId] ?? null) : null;
-    });
-    expect(cid).not.toBeNull();
+    // the channel alice has open: the server's #general
+    const { channels } = (await carolUser.get(`/api/servers/${server.id}/channels`)) as {
+      channels: { id: string; name: string }[];
+    };
+    const cid = channels.find((c) => c.name === 'general')!.id;
+    expect(await byText(a, 'channel-title', 'general').count()).toBe(1);
     for (let i = 1; i <= 70; i++) await carol(`/api/channels/${cid}/messages`, { content: `history ${i}` });
     await byText(a, 'message-content', 'history 70').waitFor();
 
