@@ -20,6 +20,7 @@ import {
   expectCleanCsp,
   newWatch,
   openPerson,
+  newAccount,
   registerInBrowser,
   shot,
   skipReason,
@@ -59,14 +60,7 @@ describe.skipIf(skipReason !== null)('accounts end to end', () => {
   const log = new LogLines();
   const watch = newWatch();
   const suffix = Date.now().toString(36);
-  const account = (name: string): Account => ({
-    name,
-    username: `${name}${suffix}`.slice(0, 30),
-    email: `${name}-acct-${suffix}@example.com`,
-    password: `S3cretPass!-${name}`,
-    secret: '',
-    recoveryCodes: [],
-  });
+  const account = (name: string): Account => newAccount(name, 'acct', suffix);
   const alice = account('alice');
   const bob = account('bob');
   let a: Page;

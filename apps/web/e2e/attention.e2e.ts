@@ -17,6 +17,7 @@ import {
   expectCleanCsp,
   newWatch,
   openPerson,
+  newAccount,
   registerInBrowser,
   restUser,
   shot,
@@ -41,14 +42,7 @@ describe.skipIf(skipReason !== null)('attention end to end', () => {
   let dataDir: string;
   const watch = newWatch();
   const suffix = Date.now().toString(36);
-  const account = (name: string): Account => ({
-    name,
-    username: `${name}${suffix}`.slice(0, 30),
-    email: `${name}-attn-${suffix}@example.com`,
-    password: `S3cretPass!-${name}`,
-    secret: '',
-    recoveryCodes: [],
-  });
+  const account = (name: string): Account => newAccount(name, 'attn', suffix);
   const alice = account('alice');
   const bob = account('bob');
   let a: Page;

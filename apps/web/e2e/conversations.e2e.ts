@@ -18,6 +18,7 @@ import {
   expectCleanCsp,
   newWatch,
   openPerson,
+  newAccount,
   registerInBrowser,
   shot,
   skipReason,
@@ -32,14 +33,7 @@ describe.skipIf(skipReason !== null)('conversations end to end', () => {
   let dataDir: string;
   const watch = newWatch();
   const suffix = Date.now().toString(36);
-  const account = (name: string): Account => ({
-    name,
-    username: `${name}${suffix}`.slice(0, 30),
-    email: `${name}-conv-${suffix}@example.com`,
-    password: `S3cretPass!-${name}`,
-    secret: '',
-    recoveryCodes: [],
-  });
+  const account = (name: string): Account => newAccount(name, 'conv', suffix);
   const alice = account('alice');
   const bob = account('bob');
   let a: Page;

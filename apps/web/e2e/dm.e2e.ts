@@ -15,6 +15,7 @@ import {
   expectCleanCsp,
   newWatch,
   openPerson,
+  newAccount,
   registerInBrowser,
   restUser,
   shot,
@@ -36,14 +37,7 @@ describe.skipIf(skipReason !== null)('direct messages end to end', () => {
   let dataDir: string;
   const watch = newWatch();
   const suffix = Date.now().toString(36);
-  const account = (name: string): Account => ({
-    name,
-    username: `${name}${suffix}`.slice(0, 30),
-    email: `${name}-dm-${suffix}@example.com`,
-    password: `S3cretPass!-${name}`,
-    secret: '',
-    recoveryCodes: [],
-  });
+  const account = (name: string): Account => newAccount(name, 'dm', suffix);
   const alice = account('alice');
   const bob = account('bob');
   let a: Page;

@@ -132,6 +132,18 @@ export interface Account {
   recoveryCodes: string[];
 }
 
+/** A person a journey signs up: unique per run (`suffix`) and per journey (`tag`, in the email). */
+export function newAccount(name: string, tag: string, suffix: string): Account {
+  return {
+    name,
+    username: `${name}${suffix}`.slice(0, 30),
+    email: `${name}-${tag}-${suffix}@example.com`,
+    password: `S3cretPass!-${name}`,
+    secret: '',
+    recoveryCodes: [],
+  };
+}
+
 /** Registers through the UI with TOTP and confirms the recovery codes; `onStep` can screenshot each screen. */
 export async function registerInBrowser(
   page: Page,
