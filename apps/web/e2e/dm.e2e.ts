@@ -140,6 +140,7 @@ describe.skipIf(skipReason !== null)('direct messages end to end', () => {
     await a.getByTestId('invite-create').click();
     const invite = (await a.getByTestId('invite-code').innerText()).trim();
     await a.keyboard.press('Escape');
+    await byText(a, 'channel-title', 'general').waitFor();
     await carol.call(`/api/invites/${invite}/accept`);
     const sid = ((await carol.get('/api/me/servers')) as { servers: { id: string }[] }).servers[0]!.id;
     const general = ((await carol.get(`/api/servers/${sid}/channels`)) as { channels: { id: string }[] })
