@@ -154,6 +154,8 @@ describe.skipIf(skipReason !== null)('direct messages end to end', () => {
     for (const text of ['carol one', 'carol two'])
       await carol.call(`/api/channels/${general}/messages`, { content: text });
     await send(a, 'alice in between');
+    // stored (no longer pending) before carol's third, so the two runs stay apart
+    await message(a, 'alice in between').waitFor();
     await carol.call(`/api/channels/${general}/messages`, { content: 'carol three' });
     await byText(b, 'message-content', 'alice in between').waitFor();
     await byText(b, 'blocked-run', '2 blocked messages').waitFor();
