@@ -21,6 +21,8 @@ export default defineConfig({
   esbuild: { target: 'es2022' },
   optimizeDeps: { esbuildOptions: { target: 'es2022' } },
   // source maps are written for whoever deploys the build; the Edge serves them only with
-  // WEB_SOURCEMAPS=on, so by default the `sourceMappingURL` a browser's devtools follow is a 404
-  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // WEB_SOURCEMAPS=on, so by default the `sourceMappingURL` a browser's devtools follow is a 404.
+  // The manifest (dist/.vite/manifest.json, never served: a dot directory) is the import graph
+  // scripts/bundle-report.ts measures first-load JavaScript from.
+  build: { target: 'es2022', outDir: 'dist', emptyOutDir: true, sourcemap: true, manifest: true },
 });

@@ -1,15 +1,19 @@
-/** Top level: restore the session, then either the sign-in flow or the chat. */
+/**
+ * Top level: restore the session, then either the sign-in flow or the chat. The chat is loaded
+ * only once signed in, so the sign-in screens fetch none of it. A signed-out visitor keeps the
+ * address they came to (a channel, a message) and is there once signed in.
+ */
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { errorMessage } from './api/api-error.ts';
 import { session } from './api/auth-session.ts';
 import type { TokenPair } from '@twopointo/shared';
 import { AuthFlow } from './auth/AuthFlow.tsx';
 import { RecoveryCodes } from './auth/RecoveryCodes.tsx';
-import { ChatApp } from './components/ChatApp.tsx';
 import { showNotice } from './components/Toasts.tsx';
 import { InviteLanding } from './community/InviteLanding.tsx';
-import { parseInvite } from './chat/linkify.ts';
+import { parsePlace } from './routing/places.ts';
 import { draftStore } from './chat/drafts.ts';
 import { historyWindow } from './chat/history-window.ts';
 import { notificationSettings } from './chat/notification-settings.ts';
@@ -18,9 +22,7 @@ import { typingStore } from './chat/typing-store.ts';
 
 type Boot = 'restoring' | 'ready' | { error: string };
 
-function inviteCodeFromPath(): string | null {
-  return window.location.pathname.startsWith('/invite/') ? parseInvite(window.location.pathname) : null;
-}
+const ChatApp = lazy(() => import('./components/ChatApp.tsx'));
 
 export function App() {
   const qc = useQueryClient();
@@ -29,6 +31,9 @@ export function App() {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   // a signed-out visitor at /invite/CODE first sees the server they are invited to
   const [inviteStep, setInviteStep] = useState<'landing' | 'login' | 'register'>('landing');
+  const location = useLocation();
+  const navigate = useNavigate();
+  const wasSignedIn = useRef(signedIn);
 
   useEffect(() => {
     if (boot !== 'restoring') return;
@@ -47,8 +52,11 @@ export function App() {
       draftStore.clear();
       historyWindow.clear();
       notificationSettings.reset();
+      // signed out from inside the app: the next person starts at the start, not in our channel
+      if (wasSignedIn.current) void navigate('/', { replace: true });
     }
-  }, [signedIn, qc]);
+    wasSignedIn.current = signedIn;
+  }, [signedIn, qc, navigate]);
 
   if (boot === 'restoring') {
     return (
@@ -80,14 +88,27 @@ export function App() {
   if (signedIn && recoveryCodes) {
     return <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />;
   }
-  if (signedIn) return <ChatApp />;
+  if (signedIn) {
+    return (
+      <Suspense
+        fallback={
+          <div className="splash" data-testid="splash">
+            Loading…
+          </div>
+        }
+      >
+        <ChatApp />
+      </Suspense>
+    );
+  }
 
   const onSignedIn = (pair: TokenPair) => {
     if (pair.recovery_codes && pair.recovery_codes.length > 0) setRecoveryCodes(pair.recovery_codes);
     if (pair.recovery_codes_left !== undefined) showNotice(recoveryCodesLeft(pair.recovery_codes_left));
     session.setTokens(pair);
   };
-  const invite = inviteCodeFromPath();
+  const here = parsePlace(location.pathname);
+  const invite = here.kind === 'invite' ? here.code : null;
   if (invite && inviteStep === 'landing') return <InviteLanding code={invite} onContinue={setInviteStep} />;
   return (
     <AuthFlow

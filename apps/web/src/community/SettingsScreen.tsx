@@ -19,12 +19,15 @@ export function SettingsScreen({
   title,
   sections,
   initial,
+  onSection,
   onClose,
   testid,
 }: {
   title: string;
   sections: SettingsSection[];
   initial?: string;
+  /** a section picked (the caller keeps it in the address) */
+  onSection?: (id: string) => void;
   onClose: () => void;
   testid: string;
 }) {
@@ -52,7 +55,10 @@ export function SettingsScreen({
               <button
                 className={`settings-tab${s.id === section?.id ? ' on' : ''}${s.danger ? ' danger' : ''}`}
                 aria-current={s.id === section?.id ? 'page' : undefined}
-                onClick={() => setActive(s.id)}
+                onClick={() => {
+                  setActive(s.id);
+                  onSection?.(s.id);
+                }}
                 data-testid={`settings-tab-${s.id}`}
               >
                 {s.label}

@@ -12,7 +12,7 @@ import type { Attention } from '../chat/read-states.ts';
 import { ChannelSettings } from '../community/ChannelSettings.tsx';
 import { ChannelTree } from '../community/ChannelTree.tsx';
 import { CreateChannelDialog } from '../community/CreateChannelDialog.tsx';
-import { ServerSettings, serverSettingsSections } from '../community/ServerSettings.tsx';
+import { serverSettingsSections } from '../community/server-settings-sections.ts';
 import { useServerAccess } from '../community/server-access.ts';
 import type { GatewayStatus } from '../gateway/gateway-client.ts';
 import { DeleteChannelDialog } from './dialogs/DeleteChannelDialog.tsx';
@@ -27,7 +27,6 @@ import { VoiceChannels } from '../voice/VoiceChannelItem.tsx';
 type Dialog =
   | { kind: 'create'; parentId: string | null }
   | { kind: 'settings'; channel: Channel }
-  | { kind: 'server-settings' }
   | { kind: 'delete'; channel: Channel }
   | { kind: 'invite' }
   | { kind: 'notifications' }
@@ -45,6 +44,8 @@ export function ChannelSidebar(props: {
   status: GatewayStatus;
   onLogout: () => void;
   onOpenSettings?: () => void;
+  /** server settings have an address: the app opens them */
+  onOpenServerSettings: () => void;
   onLeft: () => void;
 }) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -86,7 +87,7 @@ export function ChannelSidebar(props: {
             {hasServerSettings && (
               <button
                 role="menuitem"
-                onClick={() => setDialog({ kind: 'server-settings' })}
+                onClick={props.onOpenServerSettings}
                 data-testid="menu-server-settings"
               >
                 Server settings
@@ -225,9 +226,6 @@ export function ChannelSidebar(props: {
       )}
       {dialog?.kind === 'settings' && server && (
         <ChannelSettings server={server} channel={dialog.channel} access={access} onClose={close} />
-      )}
-      {dialog?.kind === 'server-settings' && server && (
-        <ServerSettings server={server} me={props.me} access={access} onClose={close} onGone={props.onLeft} />
       )}
       {dialog?.kind === 'delete' && <DeleteChannelDialog channel={dialog.channel} onClose={close} />}
       {dialog?.kind === 'invite' && server && <InviteDialog server={server} onClose={close} />}

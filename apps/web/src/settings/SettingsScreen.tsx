@@ -12,8 +12,17 @@ import { NewRecoveryCodesForm } from './NewRecoveryCodesForm.tsx';
 
 type Tab = 'account' | 'security';
 
-export function SettingsScreen({ onClose }: { onClose: () => void }) {
-  const [tab, setTab] = useState<Tab>('account');
+export function SettingsScreen({
+  initial = 'account',
+  onSection,
+  onClose,
+}: {
+  initial?: Tab;
+  /** a section picked (the caller keeps it in the address) */
+  onSection?: (tab: Tab) => void;
+  onClose: () => void;
+}) {
+  const [tab, setTab] = useState<Tab>(initial);
   const me = useQuery({ queryKey: keys.me, queryFn: identity.me });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -42,7 +51,10 @@ export function SettingsScreen({ onClose }: { onClose: () => void }) {
             key={id}
             className={`settings-tab${tab === id ? ' on' : ''}`}
             aria-current={tab === id ? 'page' : undefined}
-            onClick={() => setTab(id)}
+            onClick={() => {
+              setTab(id);
+              onSection?.(id);
+            }}
             data-testid={`settings-tab-${id}`}
           >
             {label}

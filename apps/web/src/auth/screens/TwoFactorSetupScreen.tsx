@@ -1,6 +1,5 @@
 /** First sign-in: show the new TOTP secret (QR code and text) and turn it on with one code. */
 import type { TotpSetupResult } from '@twopointo/shared';
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/api-error.ts';
 import { identity } from '../../api/endpoints.ts';
@@ -38,6 +37,8 @@ export function TwoFactorSetupScreen({ partial, onSignedIn, expired }: SecondFac
       .then(async (s) => {
         if (!live) return;
         setSetup(s);
+        // the QR encoder loads only on this screen, not with sign-in
+        const { default: QRCode } = await import('qrcode');
         setQr(await QRCode.toDataURL(s.otpauth_url, { margin: 1, width: 200 }));
       })
       .catch((err: unknown) => {
