@@ -25,6 +25,7 @@ import { ConvIcon } from './conv-icons.tsx';
 import { Icon } from './Icon.tsx';
 import { EmojiButton } from './emoji/EmojiButton.tsx';
 import { ReactionBar } from './reactions/ReactionBar.tsx';
+import { CopyMessageLink } from '../routing/CopyMessageLink.tsx';
 
 export function formatTime(iso: string): string {
   return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -270,6 +271,7 @@ export function MessageItem(props: MessageItemProps) {
           >
             <Icon name="reply" />
           </button>
+          <CopyMessageLink message={m} />
           {mine && (
             <button
               className="icon-btn"

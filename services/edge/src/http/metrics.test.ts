@@ -106,7 +106,20 @@ describe('edge metrics', () => {
     }
   });
 
-  it.each(['/metrics', '/healthz', '/readyz', '/ws', '/ws/x', '/storage/x', '/api/x', '/id/x'])(
+  it.each([
+    '/metrics',
+    '/healthz',
+    '/readyz',
+    '/ws',
+    '/ws/x',
+    '/voice',
+    '/voice/x',
+    '/storage/x',
+    '/api/x',
+    '/id/x',
+    '/assets/missing',
+    '/assets/missing.js',
+  ])(
     'the web client never answers %s',
     async (path) => {
       const res = await rawRequest(edge.t.url + path, { headers: { accept: 'text/html' } });
@@ -114,9 +127,18 @@ describe('edge metrics', () => {
     },
   );
 
-  it('client routes still get index.html', async () => {
-    const res = await rawRequest(`${edge.t.url}/invite/abc`, { headers: { accept: 'text/html' } });
+  it.each([
+    '/invite/abc',
+    '/channels/@me',
+    '/channels/@me/123',
+    '/channels/123/456',
+    '/channels/123/456/789',
+    '/channels/123/settings/roles',
+    '/settings/security',
+  ])('the client route %s gets index.html', async (path) => {
+    const res = await rawRequest(`${edge.t.url}${path}`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The built web client at `/`, with the single-page-app fallback: an unknown GET that is not a
- * reserved path (e.g. /invite/CODE) gets index.html and the client routes it. Files go out
+ * reserved path (the client's addresses: /channels/SID/CID/MID, /channels/@me/CID, /settings/…,
+ * /invite/CODE) gets index.html and the client routes it. Files go out
  * precompressed (the build writes `.br` and `.gz` beside them); source maps only with
  * WEB_SOURCEMAPS=on. Without a build, `/` says how to make one.
  */
@@ -10,8 +11,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { answerNotFound } from '@twopointo/server-kit';
 
-/** Paths that belong to the Edge, its upstreams or the gateway: never the client's index.html. */
-const RESERVED = /^\/(api|id|ws|storage|metrics|healthz|readyz)(\/|$)/;
+/**
+ * Paths that belong to the Edge, its upstreams, the gateway and voice signalling, or to the
+ * built files (a missing asset is a 404, never index.html): never the client's index.html.
+ */
+const RESERVED = /^\/(api|id|ws|voice|assets|storage|metrics|healthz|readyz)(\/|$)/;
 
 const MISSING_BUILD = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>twopointo</title></head>
