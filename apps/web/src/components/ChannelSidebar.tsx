@@ -85,11 +85,7 @@ export function ChannelSidebar(props: {
               </button>
             )}
             {hasServerSettings && (
-              <button
-                role="menuitem"
-                onClick={props.onOpenServerSettings}
-                data-testid="menu-server-settings"
-              >
+              <button role="menuitem" onClick={props.onOpenServerSettings} data-testid="menu-server-settings">
                 Server settings
               </button>
             )}

@@ -119,13 +119,10 @@ describe('edge metrics', () => {
     '/id/x',
     '/assets/missing',
     '/assets/missing.js',
-  ])(
-    'the web client never answers %s',
-    async (path) => {
-      const res = await rawRequest(edge.t.url + path, { headers: { accept: 'text/html' } });
-      expect(res.headers['content-type']).not.toMatch(/text\/html/);
-    },
-  );
+  ])('the web client never answers %s', async (path) => {
+    const res = await rawRequest(edge.t.url + path, { headers: { accept: 'text/html' } });
+    expect(res.headers['content-type']).not.toMatch(/text\/html/);
+  });
 
   it.each([
     '/invite/abc',
