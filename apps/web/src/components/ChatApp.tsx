@@ -15,6 +15,7 @@ import { useAbilities } from '../chat/permissions.ts';
 import { stateOf } from '../chat/read-states.ts';
 import { parseSearch } from '../chat/search-query.ts';
 import { useServerAccess } from '../community/server-access.ts';
+import { serverSettingsSections } from '../community/server-settings-sections.ts';
 import { TimedOutNotice, useTimedOutUntil } from '../community/TimedOutNotice.tsx';
 import { dmTitle } from '../dms/dm-cache.ts';
 import { DmList } from '../dms/DmList.tsx';
@@ -133,9 +134,11 @@ function ChatLayout({ me }: { me: UserRef }) {
   useEffect(() => {
     if (!resolved) return;
     rememberPlace(resolved);
-    // `/`, a server without a channel, Home without a DM: the address names what is shown
+    // `/`, an address that is none of ours, a server without a channel, Home without a DM: the
+    // address becomes the place shown
     const vague =
       place.kind === 'root' ||
+      place.kind === 'unknown' ||
       (place.kind === 'server' && !place.channelId) ||
       (place.kind === 'home' && resolved.kind === 'dm');
     if (vague) canonicalize(resolved);
@@ -369,17 +372,19 @@ function ChatLayout({ me }: { me: UserRef }) {
               onClose={route.closeOverlay}
             />
           )}
-          {place.kind === 'server-settings' && server && server.id === place.serverId && (
-            <ServerSettings
-              server={server}
-              me={me}
-              access={access}
-              initial={place.section}
-              onSection={route.setSection}
-              onClose={route.closeOverlay}
-              onGone={route.goRoot}
-            />
-          )}
+          {place.kind === 'server-settings' &&
+            server?.id === place.serverId &&
+            serverSettingsSections(access).length > 0 && (
+              <ServerSettings
+                server={server}
+                me={me}
+                access={access}
+                initial={place.section}
+                onSection={route.setSection}
+                onClose={route.closeOverlay}
+                onGone={route.goRoot}
+              />
+            )}
         </Suspense>
       </div>
     </CommunityProvider>
