@@ -198,6 +198,33 @@ describe.skipIf(skipReason !== null)('addresses', () => {
     await expect.poll(() => title(page).innerText()).toContain('random');
   });
 
+  it("a server's settings have addresses too", async () => {
+    const before = path();
+    await page.getByTestId('create-server').click();
+    await page.getByTestId('server-name-input').fill('Alice Place');
+    await page.getByTestId('server-create-submit').click();
+    await expect.poll(() => path() !== before && /^\/channels\/\d+\/\d+$/.test(path())).toBe(true);
+    const own = path().split('/')[2]!;
+    const under = path();
+    await page.getByTestId('server-menu-button').click();
+    await page.getByTestId('menu-server-settings').click();
+    await page.getByTestId('server-settings').waitFor();
+    await expect.poll(path).toBe(`/channels/${own}/settings`);
+    await page.getByTestId('settings-tab-roles').click();
+    await expect.poll(path).toBe(`/channels/${own}/settings/roles`);
+    await page.reload();
+    await page.locator('[data-testid="settings-tab-roles"][aria-current="page"]').waitFor();
+    await shot(page, 'addresses-server-settings.png');
+    await page.getByTestId('settings-close').click();
+    await page.getByTestId('server-settings').waitFor({ state: 'detached' });
+    await expect.poll(path).toBe(under);
+    // a member without the right sees the channel, not an empty settings screen
+    await page.goto(`${system.edgeUrl}/channels/${sid}/settings/roles`);
+    await page.getByTestId('chat-app').waitFor();
+    await channel(page, 'general').waitFor();
+    expect(await page.getByTestId('server-settings').count()).toBe(0);
+  });
+
   it('a link to a channel or server you cannot see says so', async () => {
     await page.goto(`${system.edgeUrl}/channels/${sid}/123456789`);
     await page.getByTestId('place-unavailable').waitFor();
@@ -206,7 +233,8 @@ describe.skipIf(skipReason !== null)('addresses', () => {
     await page.getByTestId('place-unavailable').waitFor();
     await page.getByTestId('place-unavailable-leave').click();
     await page.getByTestId('place-unavailable').waitFor({ state: 'detached' });
-    await expect.poll(path).toMatch(new RegExp(`^/channels/${sid}/\\d+$`));
+    // to the last place (alice's own server, from the step before)
+    await expect.poll(path).toMatch(/^\/channels\/\d+\/\d+$/);
   });
 
   it('a signed-out visitor lands on the link after signing in', async () => {
