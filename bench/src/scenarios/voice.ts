@@ -5,9 +5,20 @@
  * channel through the web client, two more at each step. At each step, once every page hears
  * every other, Janus' CPU (from /proc) is measured over a window: per participant and per
  * forwarded stream (n·(n−1) for n talkers). Join latency is click → the first inbound audio
- * packet on the joining page, over the ramp's joins and a series of leave/rejoin cycles.
+ * packet on the joining page, over the ramp's joins and a series of leave/rejoin cycles; API join
+ * latency is POST /api/channels/:cid/voice (admission at Janus included) for a user joining and
+ * leaving again and again.
+ *
+ * Media stays on loopback by construction: run as root, the scenario re-runs itself in a network
+ * namespace it makes (`unshare --net`, @twopointo/janus/testing), where loopback is the only
+ * network; elsewhere it refuses to run (Janus 1.1 never gathers on loopback interfaces, so outside
+ * a namespace its candidates would be this host's other addresses). The namespace reaches no
+ * PostgreSQL/NATS/Redis: the embedded backend only.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { api, signUp } from '../../../test/helpers/client.ts';
 import { cpuPercent, ProcWatch, sampleProc } from '../lib/proc.ts';
@@ -20,6 +31,16 @@ interface TestJanus {
   env: Record<string, string>;
   stop(): Promise<void>;
 }
+
+type Namespace = { state: 'inside' | 'available' } | { state: 'none'; reason: string };
+interface JanusTesting {
+  startTestJanus(opts: { media: boolean }): Promise<TestJanus>;
+  loopbackNamespace(): Namespace;
+  runInNamespace(argv: readonly string[], opts?: { cwd?: string }): Promise<number>;
+}
+// non-literal specifiers: the bench type-checks without the server packages' internals
+const janusMod = '@twopointo/janus/testing';
+const loadJanus = () => import(janusMod) as Promise<JanusTesting>;
 
 const ARGS = [
   '--no-sandbox',
@@ -93,19 +114,56 @@ function percentile(sorted: number[], p: number): number | null {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
 }
 
+/** Runs the scenario where media can only stay on loopback (see the file's comment). */
 export async function voice(o: RunOptions): Promise<BenchResult> {
+  if (o.backend !== 'embedded')
+    throw new Error(
+      'voice runs on the embedded backend only: its network namespace reaches no NATS/PostgreSQL/Redis',
+    );
+  const janus = await loadJanus();
+  const ns = janus.loopbackNamespace();
+  if (ns.state === 'inside') return measure(o);
+  if (ns.state === 'none') throw new Error(`voice needs a network namespace of its own: ${ns.reason}`);
+  const dir = mkdtempSync(join(tmpdir(), 'twopointo-bench-voice-'));
+  try {
+    const out = join(dir, 'result.json');
+    const repo = fileURLToPath(new URL('../../..', import.meta.url));
+    const code = await janus.runInNamespace(
+      ['npx', 'tsx', fileURLToPath(import.meta.url), JSON.stringify(o), out],
+      { cwd: repo },
+    );
+    if (code !== 0) throw new Error(`voice in its network namespace exited with ${code}`);
+    return JSON.parse(readFileSync(out, 'utf8')) as BenchResult;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// inside the namespace: `tsx voice.ts <options JSON> <result file>`
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  measure(JSON.parse(process.argv[2] ?? '{}') as RunOptions).then(
+    (r) => {
+      writeFileSync(process.argv[3]!, JSON.stringify(r));
+      process.exit(0);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
+
+async function measure(o: RunOptions): Promise<BenchResult> {
   const startedAt = new Date().toISOString();
   const participants = o.sockets ?? 10;
   const step = 2;
   const windowS = o.durationS ?? 5;
   const rejoins = o.messages ?? 10;
-  // non-literal specifiers: the bench type-checks without the server packages' internals
-  const janusMod = '@twopointo/janus/testing';
-  const { startTestJanus } = (await import(janusMod)) as { startTestJanus(): Promise<TestJanus> };
+  const { startTestJanus } = await loadJanus();
   const pwMod = 'playwright-core';
   const { chromium } = (await import(pwMod)) as typeof import('playwright-core');
 
-  const janus = await startTestJanus();
+  const janus = await startTestJanus({ media: true });
   const system = await startSystem({
     backend: o.backend,
     users: 1,
@@ -220,6 +278,23 @@ export async function voice(o: RunOptions): Promise<BenchResult> {
       joinMs.push(await last.evaluate(JOIN_AND_TIME));
     }
 
+    // the API alone: a user of its own joins (admission at Janus included) and leaves
+    const apiMs: number[] = [];
+    const apiUser = await signUp(edge);
+    await api(edge, 'POST', '/id/auth/recovery/confirm', { token: apiUser.access });
+    await api(edge, 'POST', `/api/invites/${invite.body.code}/accept`, { token: apiUser.access });
+    for (let i = 0; i < Math.max(20, rejoins * 3); i++) {
+      const t0 = performance.now();
+      const joined = await api(edge, 'POST', `/api/channels/${created.body.id}/voice`, {
+        token: apiUser.access,
+        body: {},
+      });
+      apiMs.push(performance.now() - t0);
+      if (joined.status !== 200) throw new Error(`API join: ${joined.status} ${JSON.stringify(joined.body)}`);
+      await api(edge, 'DELETE', `/api/channels/${created.body.id}/voice`, { token: apiUser.access });
+    }
+    const apiSorted = [...apiMs].sort((x, y) => x - y);
+
     const sorted = [...joinMs].sort((x, y) => x - y);
     // a core's worth of Janus at the dearest measured cost per forwarded stream (steps of 4 or
     // more: at 2 the fixed per-participant cost dominates); on a starved machine the pages send
@@ -245,6 +320,13 @@ export async function voice(o: RunOptions): Promise<BenchResult> {
         max_ms: percentile(sorted, 100),
         all_ms: joinMs.map((x) => Math.round(x)),
       },
+      api_join: {
+        samples: apiSorted.length,
+        p50_ms: percentile(apiSorted, 50),
+        p99_ms: percentile(apiSorted, 99),
+        max_ms: percentile(apiSorted, 100),
+      },
+      network: 'a network namespace of its own: loopback only (127.0.0.1 on lo and on a veth for Janus)',
       estimate: {
         participants_per_janus_core: carried,
         per_stream_pct: Math.round(perStream * 1000) / 1000,

@@ -22,6 +22,26 @@ const portRange =
     return [lo, hi];
   };
 
+/**
+ * An ICE enforce list naming only loopback is refused: Janus 1.1 skips loopback interfaces
+ * before it reads the list, so such a list matches nothing and libnice falls back to every
+ * address of the host, the opposite of what was asked.
+ */
+export const iceList = (e: Env, n: string): string | undefined => {
+  const v = env.optional()(e, n);
+  if (v === undefined) return v;
+  const entries = v.split(',').map((x) => x.trim());
+  if (entries.some((x) => !x))
+    throw new ConfigError(n, `must be comma-separated interfaces or address prefixes, got "${v}"`);
+  if (entries.every((x) => x === 'lo' || x.startsWith('lo:') || x.startsWith('127.') || x === '::1'))
+    throw new ConfigError(
+      n,
+      'names only loopback, which Janus never gathers on: it would then use every address of the host; ' +
+        'leave it unset (with JANUS_HOST on loopback only this machine signals) or name a real interface',
+    );
+  return v;
+};
+
 /** The settings of the embedded Janus (read by services/all). */
 export const embeddedJanusConfig = {
   /** the Janus binary to run when JANUS_URLS is unset */
@@ -36,8 +56,10 @@ export const embeddedJanusConfig = {
   JANUS_ADMIN_PORT: env.port(7088),
   /** UDP ports for media: open them in the firewall when users are not on this machine */
   JANUS_RTP_PORTS: portRange('20000-20199'),
-  /** interfaces/addresses ICE may use, e.g. `lo` (tests) or `eth0` */
-  JANUS_ICE_ENFORCE_LIST: env.optional(),
+  /** interfaces/addresses ICE may use, e.g. `eth0` (never loopback: Janus skips it) */
+  JANUS_ICE_ENFORCE_LIST: iceList,
+  /** interfaces/addresses ICE must not use, e.g. `docker,veth` (unused with an enforce list) */
+  JANUS_ICE_IGNORE_LIST: env.optional(),
   /** public IP announced to browsers when the host sits behind 1:1 NAT */
   JANUS_NAT_1_1_MAPPING: env.optional(),
   /** STUN server `host:port` Janus asks for its public address */
@@ -52,6 +74,7 @@ export interface EmbeddedJanusSettings {
   JANUS_ADMIN_PORT: number;
   JANUS_RTP_PORTS: [number, number];
   JANUS_ICE_ENFORCE_LIST?: string;
+  JANUS_ICE_IGNORE_LIST?: string;
   JANUS_NAT_1_1_MAPPING?: string;
   JANUS_STUN_SERVER?: string;
 }
@@ -80,6 +103,7 @@ export async function startEmbeddedJanus(
     tokenSecret,
     adminSecret: randomBytes(24).toString('base64url'),
     iceEnforceList: s.JANUS_ICE_ENFORCE_LIST,
+    iceIgnoreList: s.JANUS_ICE_IGNORE_LIST,
     natMapping: s.JANUS_NAT_1_1_MAPPING,
     stunServer: s.JANUS_STUN_SERVER,
   });

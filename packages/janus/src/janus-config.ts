@@ -16,8 +16,14 @@ export interface JanusConfigOptions {
   rtpPorts: readonly [number, number];
   tokenSecret: string;
   adminSecret: string;
-  /** interfaces/addresses ICE may use (`lo` keeps every candidate on loopback) */
+  /**
+   * interfaces/addresses (prefixes) ICE may use, e.g. `eth0` or `10.0.0.`; Janus 1.1 never
+   * gathers on a loopback interface, so `lo` here matches nothing and libnice then gathers on
+   * every address (see netns.ts for how the tests keep media on loopback)
+   */
   iceEnforceList?: string;
+  /** interfaces/addresses (prefixes) ICE must not use; Janus ignores it when an enforce list is set */
+  iceIgnoreList?: string;
   /** public address announced instead of the host's (behind 1:1 NAT) */
   natMapping?: string;
   /** STUN server `host:port` Janus uses to learn its public address */
@@ -56,7 +62,9 @@ export function writeJanusConfig(dir: string, o: JanusConfigOptions): string {
   const nat = [
     '  nice_debug = false',
     '  ignore_mdns = true',
+    // both belong in `nat` in Janus 1.1 (conf/janus.jcfg.sample.in)
     o.iceEnforceList ? `  ice_enforce_list = ${q(o.iceEnforceList)}` : '',
+    o.iceIgnoreList && !o.iceEnforceList ? `  ice_ignore_list = ${q(o.iceIgnoreList)}` : '',
     o.natMapping ? `  nat_1_1_mapping = ${q(o.natMapping)}` : '',
     ...(o.stunServer
       ? [

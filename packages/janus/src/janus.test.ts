@@ -80,6 +80,15 @@ describe('Janus config', () => {
     expect(janusTokenSecret({}, 'JANUS_TOKEN_SECRET')).toBeUndefined();
   });
 
+  it('refuses an ICE enforce list of loopback only (Janus skips loopback and would gather everywhere)', async () => {
+    const { iceList } = await import('./embedded.ts');
+    for (const v of ['lo', '127.0.0.1', 'lo,::1'])
+      expect(() => iceList({ L: v }, 'L')).toThrow(/only loopback/);
+    expect(() => iceList({ L: 'eth0,,x' }, 'L')).toThrow(/comma-separated/);
+    expect(iceList({ L: 'eth0,lo' }, 'L')).toBe('eth0,lo');
+    expect(iceList({}, 'L')).toBeUndefined();
+  });
+
   it('writes only the VideoRoom, signed tokens and loopback admin, and refuses values that would break the file', async () => {
     const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -94,14 +103,22 @@ describe('Janus config', () => {
         rtpPorts: [20000, 20099] as const,
         tokenSecret: 'token-secret-0123456789',
         adminSecret: 'admin-secret-0123456789',
-        iceEnforceList: 'lo',
+        iceEnforceList: 'eth0,10.0.0.',
         natMapping: '203.0.113.7',
       };
       const main = readFileSync(writeJanusConfig(dir, o), 'utf8');
       expect(main).toContain('token_auth = true');
       expect(main).toContain('token_auth_secret = "token-secret-0123456789"');
       expect(main).toContain('rtp_port_range = "20000-20099"');
-      expect(main).toContain('ice_enforce_list = "lo"');
+      // in the `nat` section, where Janus 1.1 reads it
+      expect(main).toMatch(/nat: \{[^}]*ice_enforce_list = "eth0,10\.0\.0\."[^}]*\}/);
+      expect(main).not.toContain('ice_ignore_list');
+      expect(
+        readFileSync(
+          writeJanusConfig(dir, { ...o, iceEnforceList: undefined, iceIgnoreList: 'docker' }),
+          'utf8',
+        ),
+      ).toMatch(/nat: \{[^}]*ice_ignore_list = "docker"[^}]*\}/);
       expect(main).toContain('nat_1_1_mapping = "203.0.113.7"');
       expect(main).toContain(`configs_folder = "${dir}"`);
       expect(main).toMatch(/plugins: \{ disable = "[^"]*libjanus_echotest\.so/);

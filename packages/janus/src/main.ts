@@ -26,6 +26,7 @@ await runUntilSignal(async () => {
     tokenSecret: c.JANUS_TOKEN_SECRET,
     adminSecret: randomBytes(24).toString('base64url'),
     iceEnforceList: c.JANUS_ICE_ENFORCE_LIST,
+    iceIgnoreList: c.JANUS_ICE_IGNORE_LIST,
     natMapping: c.JANUS_NAT_1_1_MAPPING,
     stunServer: c.JANUS_STUN_SERVER,
   });

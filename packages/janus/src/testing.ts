@@ -1,12 +1,16 @@
 /**
  * startTestJanus(): a real Janus on loopback for tests (Official's, the Edge's, the browser
- * journey's), with free ports, a fresh token secret, ICE kept on `lo`, and its own temp dir.
+ * journey's), with free ports, a fresh token secret, ICE enforced to 127.0.0.1, and its own temp
+ * dir. A test that lets media flow asks for `media: true`, which refuses to start unless Janus
+ * would gather on loopback only, i.e. inside the namespace of ./netns.ts (outside it, Janus 1.1
+ * skips loopback interfaces and libnice gathers every host address).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, isExecutable, startJanus } from './launcher.ts';
+import { janusGatherAddresses, janusGathersOnlyLoopback, LOOPBACK_ENFORCE } from './netns.ts';
 
 export const JANUS_TEST_BINARY = process.env.JANUS_BINARY ?? '/usr/bin/janus';
 
@@ -29,8 +33,26 @@ export interface TestJanus {
 }
 
 export { freePort };
+export {
+  janusGatherAddresses,
+  janusGathersOnlyLoopback,
+  loopbackNamespace,
+  namespaceCommand,
+  runInNamespace,
+  hostAddresses,
+  NETNS_ENV,
+} from './netns.ts';
 
-export async function startTestJanus(opts: { rtpPorts?: [number, number] } = {}): Promise<TestJanus> {
+export async function startTestJanus(
+  opts: { rtpPorts?: [number, number]; media?: boolean; debugLevel?: number } = {},
+): Promise<TestJanus> {
+  if (opts.media && !janusGathersOnlyLoopback(LOOPBACK_ENFORCE)) {
+    const gathered = janusGatherAddresses(LOOPBACK_ENFORCE);
+    throw new Error(
+      `Janus would gather ICE candidates on ${gathered.length ? gathered.join(', ') : 'every host address'}, ` +
+        'not on loopback only: run media tests inside loopbackNamespace() (Janus 1.1 skips loopback interfaces)',
+    );
+  }
   const dir = mkdtempSync(join(tmpdir(), 'twopointo-janus-'));
   const tokenSecret = randomBytes(24).toString('base64url');
   const adminSecret = randomBytes(24).toString('base64url');
@@ -44,7 +66,8 @@ export async function startTestJanus(opts: { rtpPorts?: [number, number] } = {})
     rtpPorts: opts.rtpPorts ?? [base, base + 99],
     tokenSecret,
     adminSecret,
-    iceEnforceList: 'lo',
+    iceEnforceList: LOOPBACK_ENFORCE,
+    debugLevel: opts.debugLevel,
   }).catch((err: unknown) => {
     rmSync(dir, { recursive: true, force: true });
     throw err;

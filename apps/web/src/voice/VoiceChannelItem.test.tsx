@@ -175,6 +175,16 @@ describe('voice channels in the sidebar', () => {
     await act(async () => fireEvent.click(screen.getByTestId('mod-disconnect')));
     expect(moderate).toHaveBeenLastCalledWith('s1', 'u2', { channel_id: null });
     expect(screen.getByText('You lack MOVE_MEMBERS')).toBeTruthy();
+
+    // the deafen row, and each row names what a click does next
+    const deafen = abilitiesFrom(Permissions.MUTE_MEMBERS | Permissions.DEAFEN_MEMBERS, false);
+    rerender(wrap(<VoiceChannels channels={channels} abilities={deafen} myId="u1" />));
+    await act(async () => fireEvent.click(screen.getByTestId('mod-deafen')));
+    expect(moderate).toHaveBeenLastCalledWith('s1', 'u2', { deaf: true });
+    act(() => store.apply({ ...state('u2', 'v1'), deaf: true }));
+    fireEvent.click(screen.getByText('bob'));
+    expect(screen.getByTestId('mod-deafen').textContent).toBe('Server undeafen');
+    expect(screen.getByTestId('mod-mute').textContent).toBe('Server mute');
   });
 });
 

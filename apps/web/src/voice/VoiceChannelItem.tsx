@@ -150,6 +150,18 @@ function Participant(props: {
   );
 }
 
+/** The moderator's on/off rows: server mute and server deafen. */
+const MOD_TOGGLES = [
+  { field: 'mute', ability: 'muteMembers', label: 'Server mute', undo: 'Server unmute', testId: 'mod-mute' },
+  {
+    field: 'deaf',
+    ability: 'deafenMembers',
+    label: 'Server deafen',
+    undo: 'Server undeafen',
+    testId: 'mod-deafen',
+  },
+] as const;
+
 function ParticipantMenu(props: {
   state: VoiceState;
   name: string;
@@ -188,16 +200,16 @@ function ParticipantMenu(props: {
           />
         </label>
       )}
-      {abilities.muteMembers && (
-        <button role="menuitem" onClick={() => moderate({ mute: !s.mute })} data-testid="mod-mute">
-          {s.mute ? 'Server unmute' : 'Server mute'}
+      {MOD_TOGGLES.filter((t) => abilities[t.ability]).map((t) => (
+        <button
+          key={t.field}
+          role="menuitem"
+          onClick={() => moderate({ [t.field]: !s[t.field] })}
+          data-testid={t.testId}
+        >
+          {s[t.field] ? t.undo : t.label}
         </button>
-      )}
-      {abilities.deafenMembers && (
-        <button role="menuitem" onClick={() => moderate({ deaf: !s.deaf })} data-testid="mod-deafen">
-          {s.deaf ? 'Server undeafen' : 'Server deafen'}
-        </button>
-      )}
+      ))}
       {abilities.moveMembers && props.otherChannels.length > 0 && (
         <label className="voice-move">
           <span className="small muted">Move to</span>

@@ -77,6 +77,11 @@ function watchIce(pc: RTCPeerConnection, handle: JanusHandle): void {
 }
 
 export interface PublisherEvents {
+  /**
+   * the room's publishers when the join was answered, before any later event of the handle:
+   * the snapshot the events then update
+   */
+  joined: (feeds: RoomFeed[]) => void;
   /** publishers appeared (or changed their streams) or went away */
   room: (feeds: RoomFeed[], gone: FeedId[]) => void;
   /** the media connection failed or Janus hung it up */
@@ -104,7 +109,7 @@ export class Publisher {
     mic: MediaStreamTrack,
     events: PublisherEvents,
     bitrate?: number,
-  ): Promise<{ publisher: Publisher; feeds: RoomFeed[] }> {
+  ): Promise<Publisher> {
     let self: Publisher | null = null;
     const handle = await session.attach(VIDEOROOM, {
       event: (ev: PluginEvent) => {
@@ -127,6 +132,8 @@ export class Publisher {
         ...(access.participantId !== undefined ? { id: access.participantId } : {}),
         ...(access.joinToken ? { token: access.joinToken } : {}),
       });
+      // at once, in the join answer's own task: a room event that follows it must apply on top
+      events.joined(feedsOf(joined.data));
       const pc = new RTCPeerConnection({ iceServers: access.iceServers });
       self = new Publisher(pc, handle);
       self.id = joined.data.id as FeedId;
@@ -136,7 +143,7 @@ export class Publisher {
       };
       self.kinds.set(pc.addTransceiver(mic, { direction: 'sendonly' }), 'audio');
       await self.negotiate('publish', bitrate);
-      return { publisher: self, feeds: feedsOf(joined.data) };
+      return self;
     } catch (err) {
       self?.pc.close();
       handle.detach();
@@ -156,6 +163,13 @@ export class Publisher {
     );
     if (!res.jsep) throw new Error('the media server sent no answer');
     await this.pc.setRemoteDescription(res.jsep);
+  }
+
+  /** The ids of the room's participants that publish right now (VideoRoom `listparticipants`). */
+  async livePublishers(room: FeedId): Promise<Set<string>> {
+    const data = await this.handle.sync({ request: 'listparticipants', room });
+    const list = Array.isArray(data.participants) ? (data.participants as Record<string, unknown>[]) : [];
+    return new Set(list.filter((p) => p.publisher === true).map((p) => String(p.id)));
   }
 
   /** The microphone's sender, to swap or silence the track without renegotiating. */

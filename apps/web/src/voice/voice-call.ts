@@ -85,7 +85,6 @@ export class VoiceCall {
   private poll: ReturnType<typeof setInterval> | null = null;
   private readonly listeners = new Set<() => void>();
   private ended = false;
-  private attempt = 0;
   private generation = 0;
 
   constructor(private readonly opts: CallOptions) {
@@ -146,11 +145,11 @@ export class VoiceCall {
       this.changed();
     });
     await session.connect();
-    const feeds = await this.publish(gen);
+    await this.publish(gen);
     this.subscriber = this.newSubscriber(gen);
-    this.onRoom(feeds, []);
+    // the feeds known since the publisher joined
+    this.onRoom([], []);
     this.status = 'connected';
-    this.attempt = 0;
     this.scheduleRefresh(creds, gen);
     this.changed();
   }
@@ -178,15 +177,22 @@ export class VoiceCall {
     }, wait);
   }
 
-  /** Publishes the microphone (and the camera or screen that was on), returning the room's feeds. */
-  private async publish(gen: number): Promise<RoomFeed[]> {
+  /**
+   * Publishes the microphone (and the camera or screen that was on). The join's list of
+   * publishers replaces the feeds known: events the old handle would have had (a feed gone, or
+   * published again under the same id while this one was down) never reached it.
+   */
+  private async publish(gen: number): Promise<void> {
     const mic = this.mic!.getAudioTracks()[0]!;
-    const { publisher, feeds } = await Publisher.start(
+    const publisher = await Publisher.start(
       this.session!,
       this.access!,
       this.opts.userId,
       mic,
       {
+        joined: (feeds) => {
+          if (gen === this.generation && !this.ended) this.replaceFeeds(feeds);
+        },
         room: (joined, gone) => this.onRoom(joined, gone),
         failed: () => this.republish(gen),
         // moved or disconnected by a moderator (the voice state says which), or an old admission
@@ -196,7 +202,7 @@ export class VoiceCall {
     );
     if (gen !== this.generation || this.ended) {
       publisher.stop();
-      return feeds;
+      return;
     }
     this.publisher?.stop();
     this.publisher = publisher;
@@ -206,7 +212,6 @@ export class VoiceCall {
       const track = this[kind]?.getVideoTracks()[0];
       if (track) await publisher.setVideo(kind, track).catch(() => undefined);
     }
-    return feeds;
   }
 
   private newSubscriber(gen: number): Subscriber {
@@ -224,10 +229,33 @@ export class VoiceCall {
         this.subscriber?.forgive(f.id);
       }
     for (const id of gone) this.feeds.delete(String(id));
-    this.subscribeAll().catch(() => undefined);
+    const gen = this.generation;
+    // a feed that went meanwhile, say: the retry asks the room who still publishes
+    this.subscribeAll().catch(() => void this.retry(gen, () => this.resync()));
+  }
+
+  /**
+   * Subscribes again after a failure, first forgetting feeds the room no longer has (a Janus
+   * subscription naming one gone feed fails whole, and its `leaving` may have gone to a handle
+   * since replaced).
+   */
+  private async resync(): Promise<void> {
+    if (this.publisher && this.access) {
+      const live = await this.publisher.livePublishers(this.access.room);
+      for (const id of [...this.feeds.keys()]) if (!live.has(id)) this.feeds.delete(id);
+    }
+    await this.subscribeAll();
+  }
+
+  /** The room's publishers from a `joined` answer, replacing what was known. */
+  private replaceFeeds(feeds: RoomFeed[]): void {
+    const gone = [...this.feeds.keys()].filter((id) => !feeds.some((f) => String(f.id) === id));
+    this.onRoom(feeds, gone);
   }
 
   private subscribeAll(): Promise<void> {
+    // a server deafen takes the subscription away (see setServer)
+    if (this.serverDeaf) return Promise.resolve();
     const wanted = [...this.feeds.values()].flatMap((f) =>
       f.streams.map((s) => ({ feed: f.id, mid: s.mid })),
     );
@@ -283,9 +311,24 @@ export class VoiceCall {
     this.refresh();
   }
 
+  /**
+   * A moderator's mute or deafen. A server deafen drops the subscription itself, so nothing
+   * reaches this page any more, and it is made again on undeafen. (Janus cannot refuse the
+   * subscription: see docs/OPERATIONS.md, Voice, "Server deafen".)
+   */
   setServer(state: { mute: boolean; deaf: boolean }): void {
+    const wasDeaf = this.serverDeaf;
     this.serverMute = state.mute;
     this.serverDeaf = state.deaf;
+    if (state.deaf && !wasDeaf && this.subscriber) {
+      this.subscriber.stop();
+      this.subscriber = null;
+      this.onTracks([]);
+    } else if (!state.deaf && wasDeaf && this.session && this.access) {
+      const gen = this.generation;
+      this.subscriber ??= this.newSubscriber(gen);
+      void this.retry(gen, () => this.resync());
+    }
     this.refresh();
   }
 
@@ -384,7 +427,7 @@ export class VoiceCall {
     this.subscriber?.stop();
     this.subscriber = this.newSubscriber(gen);
     this.onTracks([]);
-    void this.retry(gen, () => this.subscribeAll());
+    void this.retry(gen, () => this.resync());
   }
 
   /** The Janus session is gone: start over with fresh credentials. */
@@ -396,18 +439,16 @@ export class VoiceCall {
     void this.retry(gen, () => this.connect(), true);
   }
 
+  /** Runs `step` until it succeeds, backing off; each recovery counts its own attempts. */
   private async retry(gen: number, step: () => Promise<void>, whole = false): Promise<void> {
-    for (;;) {
-      const delay = RETRY_MS[Math.min(this.attempt, RETRY_MS.length - 1)]!;
-      this.attempt++;
-      await new Promise((r) => setTimeout(r, delay));
+    for (let attempt = 1; ; attempt++) {
+      await new Promise((r) => setTimeout(r, RETRY_MS[Math.min(attempt - 1, RETRY_MS.length - 1)]));
       if (this.ended || (!whole && gen !== this.generation)) return;
       try {
         await step();
-        this.attempt = 0;
         return;
       } catch (err) {
-        if (this.attempt > 8) {
+        if (attempt > 8) {
           this.status = 'failed';
           this.error = err instanceof Error ? err.message : String(err);
           this.changed();
