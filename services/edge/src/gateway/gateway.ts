@@ -20,6 +20,7 @@ import { ClientFrames } from './client-frames.ts';
 import { Connection } from './connection.ts';
 import { GatewayCounters } from './counters.ts';
 import { FanOut } from './fan-out.ts';
+import { Feeds } from './feeds.ts';
 import { encode } from './frames.ts';
 import type { GatewayLimits, GatewayParts } from './parts.ts';
 import { Presence } from './presence.ts';
@@ -56,6 +57,10 @@ export interface GatewayStats {
   /** socket × channel subscriptions */
   subscriptions: number;
   deliveries: number;
+  /** bus feeds running (servers with a subscribed socket here + users with a socket here) */
+  feeds: number;
+  /** durable events this Edge received from the bus (its interest, not all traffic) */
+  busReceived: number;
   resumesOk: number;
   resumesInvalid: number;
   slowConsumerCloses: number;
@@ -107,11 +112,13 @@ export class Gateway {
       leaseMs: limits.PRESENCE_LEASE_S * 1000,
     });
     const counters = new GatewayCounters();
-    const sockets = new SocketRegistry(sessions, presence, tasks, counters);
+    const feeds = new Feeds(deps.bus, (r) => this.fanOut.onRecord(r), deps.access, deps.logger);
+    const sockets = new SocketRegistry(sessions, presence, tasks, counters, feeds);
     const writer = new SocketWriter(sockets, limits.WS_MAX_BUFFERED_BYTES, counters);
     const p: GatewayParts = {
       limits,
       bus: deps.bus,
+      feeds,
       access: deps.access,
       sockets,
       writer,
@@ -129,12 +136,14 @@ export class Gateway {
     this.timer = new GatewayTimer(p);
   }
 
-  /** Subscribes to the bus (live from now on) and starts the shared timer. */
+  /**
+   * Subscribes to ephemeral events and starts the shared timer. Durable events come through
+   * feeds, started as sockets arrive and subscribe (feeds.ts).
+   */
   async start(): Promise<void> {
-    const durable = this.deps.bus.subscribe(this.fanOut.onRecord);
     const ephemeral = this.deps.bus.subscribeEphemeral(this.fanOut.onEphemeral);
-    this.busSubs = [durable, ephemeral];
-    await Promise.all([durable.ready, ephemeral.ready]);
+    this.busSubs = [ephemeral];
+    await ephemeral.ready;
     // the presence lease exists before the first socket, so even an Edge that dies within a tick
     // has its counts taken back
     await this.parts.presence
@@ -154,6 +163,8 @@ export class Gateway {
       channels: this.index.byChannel.size,
       subscriptions,
       deliveries: counters.deliveries,
+      feeds: this.parts.feeds.size,
+      busReceived: this.deps.bus.receivedCount(),
       resumesOk: counters.resumesOk,
       resumesInvalid: counters.resumesInvalid,
       slowConsumerCloses: counters.slowConsumerCloses,
@@ -199,14 +210,13 @@ export class Gateway {
     ws.on('message', onSocketMessage);
     ws.on('close', onSocketClose);
     sockets.add(conn);
-    this.parts.writer.send(
-      conn,
-      encode({
-        op: 'HELLO',
-        d: { heartbeat_interval: limits.HEARTBEAT_INTERVAL, session_id: conn.sessionId },
-      }),
-    );
     sockets.saveSession(conn);
+    // HELLO once the user's feed is live, so no event addressed to them falls before it
+    const hello = encode({
+      op: 'HELLO',
+      d: { heartbeat_interval: limits.HEARTBEAT_INTERVAL, session_id: conn.sessionId },
+    });
+    void this.parts.feeds.ready({ user: userId }).then(() => this.parts.writer.send(conn, hello));
   }
 
   onFrame(conn: Connection, data: RawData, isBinary: boolean): void {
@@ -234,6 +244,7 @@ export class Gateway {
     while (sockets.all.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
     for (const conn of sockets.all) sockets.terminate(conn);
     this.timer.stop();
+    this.parts.feeds.close();
     await tasks.settle();
     // every socket is released: nothing of this Edge is left in the counts
     await presence.retire().catch((err: unknown) => log.warn({ err }, 'presence retire failed'));

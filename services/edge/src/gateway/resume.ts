@@ -1,19 +1,33 @@
 /**
  * The RESUME op: picks up a dropped session (from this Edge or another), re-checks its
- * subscriptions, then sends what it missed from the stream in order, then whatever arrived live
- * meanwhile (held, de-duplicated by `s`), then RESUMED.
+ * subscriptions, starts their feeds (live, held), then sends what it missed from the stream in
+ * order — one filtered read per feed — then whatever arrived live meanwhile (held, de-duplicated
+ * by `s`), then RESUMED.
  */
+import type { Feed, SequencedRecord } from '@twopointo/bus';
 import { CloseCodes } from '@twopointo/shared';
 import type { Connection } from './connection.ts';
 import { INVALID_SESSION, durableFrame, encode, errorFrame } from './frames.ts';
 import type { GatewayParts } from './parts.ts';
 import { reaches } from './subscriptions.ts';
 
+/** above this many feeds a RESUME reads the stream once instead of once per feed */
+const MAX_FILTERED_READS = 32;
+
 export class ResumeOp {
   constructor(
     private readonly p: Pick<
       GatewayParts,
-      'limits' | 'bus' | 'access' | 'sockets' | 'writer' | 'sessions' | 'presence' | 'tasks' | 'counters'
+      | 'limits'
+      | 'bus'
+      | 'feeds'
+      | 'access'
+      | 'sockets'
+      | 'writer'
+      | 'sessions'
+      | 'presence'
+      | 'tasks'
+      | 'counters'
     >,
   ) {}
 
@@ -49,8 +63,11 @@ export class ResumeOp {
           a.channel_ids.filter((c) => wanted.has(c)),
         );
       });
-      // subscribed before asking for the replay, so nothing falls between the two (it is held)
-      const records = await this.p.bus.replay(seq);
+      // live (held) before asking for the replay, so nothing falls between the two
+      const feeds: Feed[] = [{ user: conn.userId }, ...[...conn.subs.keys()].map((server) => ({ server }))];
+      await Promise.all(feeds.map((f) => this.p.feeds.ready(f)));
+      if (conn.closing) return;
+      const records = await this.missed(seq, feeds);
       if (conn.closing) return;
       if (records === null) {
         for (const sid of joined) sockets.index.removeServer(conn, sid);
@@ -80,6 +97,18 @@ export class ResumeOp {
     writer.send(conn, encode({ op: 'RESUMED', d: { replayed } }));
     sockets.saveSession(conn);
     tasks.track(this.p.sessions.delete(sessionId));
+  }
+
+  /**
+   * The stored events of these feeds after seq, in order: one filtered read per feed, or, for a
+   * session with many servers, one read of the whole stream (filtered here by `reaches`).
+   */
+  private async missed(seq: number, feeds: Feed[]): Promise<SequencedRecord[] | null> {
+    if (feeds.length > MAX_FILTERED_READS) return this.p.bus.replay(seq);
+    const parts = await Promise.all(feeds.map((f) => this.p.bus.replay(seq, f)));
+    if (parts.some((part) => part === null)) return null;
+    const all = (parts as SequencedRecord[][]).flat();
+    return parts.length > 1 ? all.sort((a, b) => a.s - b.s) : all;
   }
 
   /** Waits (bounded) for a replaying socket to take what it was sent. */

@@ -1,11 +1,15 @@
-/** The SUBSCRIBE and UNSUBSCRIBE ops: subscriptions as far as Official allows, and presence per server. */
+/**
+ * The SUBSCRIBE and UNSUBSCRIBE ops: subscriptions as far as Official allows, and presence per
+ * server. The first socket of a server on this Edge starts its bus feed; SUBSCRIBED is sent once
+ * the feed is live, so every event after SUBSCRIBED reaches the socket.
+ */
 import { encode, ephemeralFrame, errorFrame } from './frames.ts';
 import type { Connection } from './connection.ts';
 import type { GatewayParts } from './parts.ts';
 
 export class SubscribeOps {
   constructor(
-    private readonly p: Pick<GatewayParts, 'access' | 'sockets' | 'writer' | 'presence' | 'tasks'>,
+    private readonly p: Pick<GatewayParts, 'access' | 'feeds' | 'sockets' | 'writer' | 'presence' | 'tasks'>,
   ) {}
 
   async subscribe(conn: Connection, serverId: string, channelIds: string[]): Promise<void> {
@@ -18,9 +22,20 @@ export class SubscribeOps {
     const isNew = sockets.index.addServer(conn, serverId);
     sockets.index.addChannels(conn, serverId, allowed);
     conn.resumeUsed = true;
-    writer.send(conn, encode({ op: 'SUBSCRIBED', d: { server_id: serverId, channel_ids: allowed } }));
+    if (isNew) {
+      // the server's feed may have just started: its events wait behind SUBSCRIBED
+      writer.hold(conn);
+      try {
+        await this.p.feeds.ready({ server: serverId });
+        writer.send(conn, encode({ op: 'SUBSCRIBED', d: { server_id: serverId, channel_ids: allowed } }));
+      } finally {
+        writer.unhold(conn);
+      }
+    } else {
+      writer.send(conn, encode({ op: 'SUBSCRIBED', d: { server_id: serverId, channel_ids: allowed } }));
+    }
     sockets.saveSession(conn);
-    if (!isNew) return;
+    if (!isNew || conn.closing) return;
     // issued before any later leave, so the counter never goes below zero
     const first = await this.p.presence.joined(conn.userId, serverId);
     // the first socket's "online" reaches it through the bus like everyone else's; later ones are told directly
