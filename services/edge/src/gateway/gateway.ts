@@ -70,6 +70,9 @@ const CONN = Symbol('gateway-connection');
 const GATEWAY = Symbol('gateway');
 type GatewaySocket = WebSocket & { [CONN]?: Connection; [GATEWAY]?: Gateway };
 
+/** how long a new socket's events wait for its first frame (a RESUME) before they flow anyway */
+const OPENING_HOLD_MS = 1000;
+
 /** Largest client frame; SUBSCRIBE with 500 channel ids fits easily. */
 const MAX_CLIENT_FRAME = 64 * 1024;
 
@@ -210,6 +213,7 @@ export class Gateway {
     ws.on('message', onSocketMessage);
     ws.on('close', onSocketClose);
     sockets.add(conn);
+    this.parts.writer.holdOpening(conn, Date.now() + OPENING_HOLD_MS);
     sockets.saveSession(conn);
     // HELLO once the user's feed is live, so no event addressed to them falls before it
     const hello = encode({
