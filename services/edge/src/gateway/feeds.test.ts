@@ -252,6 +252,20 @@ describe.each(SETUPS)('interest-based fan-out ($name)', (setup) => {
     c.close();
   });
 
+  it('a "not a member" answer is not kept either: joining (an event this Edge did not see) lets the next SUBSCRIBE in', async () => {
+    const user = newId();
+    const [sid, cid] = [newId(), newId()];
+    const c = await open(user);
+    const err = c.next({ op: 'ERROR' });
+    c.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
+    expect(await err).toMatchObject({ d: { code: 'unknown_server' } });
+    expect(stats().feeds).toBe(1); // the user's; the server's feed ended with the refusal
+    t.official.grant(user, sid, [cid]);
+    await publish('MEMBER_JOIN', sid);
+    await subscribe(c, sid, [cid]);
+    c.close();
+  });
+
   it('under subscribe/unsubscribe churn with events racing: every event after SUBSCRIBED arrives, once, in order', async () => {
     const users = [newId(), newId()];
     const [sid, cid] = [newId(), newId()];

@@ -1,10 +1,10 @@
 /**
  * This Edge's interest on the bus: a feed per server that has a subscribed socket here and per
- * user who has a socket here, so the Edge receives those events and no others. The subscription
- * index starts a server's feed with its first socket and stops it with its last; the socket
- * registry does the same for users. Stopping is immediate; a socket that needs a feed waits for
- * `ready` (the bus has the interest) while its delivery is held, and what the feed missed before
- * that is read from the stream (RESUME) — never from the live feed, so nothing arrives twice.
+ * user who has a socket here, so the Edge receives those events and no others. Feeds are counted:
+ * the subscription index holds a server's feed while the server has a socket, the socket registry
+ * a user's while the user has one, and a SUBSCRIBE or RESUME holds the feeds it is settling while
+ * it asks Official about access — so every change after the answer reaches this Edge. The last
+ * release stops the feed at once; what it would have carried stays in the stream for RESUME.
  */
 import {
   feedKey,
@@ -20,7 +20,7 @@ import type { AccessChecker } from './access-client.ts';
 const READY_WAIT_MS = 3000;
 
 export class Feeds {
-  private readonly live = new Map<string, BusSubscription>();
+  private readonly live = new Map<string, { sub: BusSubscription; refs: number }>();
   private closed = false;
 
   constructor(
@@ -35,34 +35,26 @@ export class Feeds {
     return this.live.size;
   }
 
-  has(feed: Feed): boolean {
-    return this.live.has(feedKey(feed));
-  }
-
-  /** Starts receiving a feed (a no-op while it runs). */
-  start(feed: Feed): void {
+  /** Holds a feed, starting it if no one held it. */
+  acquire(feed: Feed): void {
     if (this.closed) return;
     const key = feedKey(feed);
-    if (this.live.has(key)) return;
-    const sub = this.bus.subscribeFeed(feed, this.onRecord);
-    this.live.set(key, sub);
-    // events of the server went by unseen while it had no feed here: cached answers may be stale
-    if (feed.server !== undefined) {
-      const sid = feed.server;
-      void sub.ready?.then(
-        () => this.access.invalidate?.(sid),
-        () => undefined,
-      );
+    const held = this.live.get(key);
+    if (held) {
+      held.refs++;
+      return;
     }
+    this.live.set(key, { sub: this.bus.subscribeFeed(feed, this.onRecord), refs: 1 });
   }
 
-  /** Stops receiving a feed; what it would have carried is in the stream for a later RESUME. */
-  stop(feed: Feed): void {
+  /** Lets go of a feed; the last release stops it. */
+  release(feed: Feed): void {
     const key = feedKey(feed);
-    const sub = this.live.get(key);
-    if (!sub) return;
+    const held = this.live.get(key);
+    if (!held || --held.refs > 0) return;
     this.live.delete(key);
-    sub.unsubscribe();
+    held.sub.unsubscribe();
+    // the server's events go by unseen from now on: answers about it may go stale
     if (feed.server !== undefined) this.access.invalidate?.(feed.server);
   }
 
@@ -71,7 +63,7 @@ export class Feeds {
    * or after a bounded wait when the bus does not answer (its reconnect catches the feed up).
    */
   async ready(feed: Feed): Promise<void> {
-    const ready = this.live.get(feedKey(feed))?.ready;
+    const ready = this.live.get(feedKey(feed))?.sub.ready;
     if (ready === undefined) return;
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -94,7 +86,7 @@ export class Feeds {
   /** Stops every feed (the Edge is closing). */
   close(): void {
     this.closed = true;
-    for (const sub of this.live.values()) sub.unsubscribe();
+    for (const { sub } of this.live.values()) sub.unsubscribe();
     this.live.clear();
   }
 }

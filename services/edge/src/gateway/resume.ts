@@ -44,9 +44,14 @@ export class ResumeOp {
     }
 
     writer.hold(conn);
+    // the session's feeds are live before Official is asked (see subscribe.ts)
+    const entries = Object.entries(session.subscriptions);
+    const held: Feed[] = entries.map(([server]) => ({ server }));
+    for (const f of held) this.p.feeds.acquire(f);
     let replayed = 0;
     try {
-      const entries = Object.entries(session.subscriptions);
+      await Promise.all(held.map((f) => this.p.feeds.ready(f)));
+      if (conn.closing) return;
       const answers = await Promise.all(
         entries.map(([sid, cids]) => this.p.access.check(conn.userId, sid, cids)),
       );
@@ -63,9 +68,9 @@ export class ResumeOp {
           a.channel_ids.filter((c) => wanted.has(c)),
         );
       });
-      // live (held) before asking for the replay, so nothing falls between the two
+      // the feeds were live (their events held) before the replay is read, so nothing falls between
       const feeds: Feed[] = [{ user: conn.userId }, ...[...conn.subs.keys()].map((server) => ({ server }))];
-      await Promise.all(feeds.map((f) => this.p.feeds.ready(f)));
+      await this.p.feeds.ready({ user: conn.userId });
       if (conn.closing) return;
       const records = await this.missed(seq, feeds);
       if (conn.closing) return;
@@ -90,6 +95,7 @@ export class ResumeOp {
         if (conn.closing) return;
       }
     } finally {
+      for (const f of held) this.p.feeds.release(f);
       writer.unhold(conn);
     }
     if (conn.closing) return;

@@ -30,8 +30,8 @@ export class SocketRegistry {
     readonly feeds: Feeds,
   ) {
     this.index = new SubscriptionIndex<Connection>({
-      first: (server) => feeds.start({ server }),
-      last: (server) => feeds.stop({ server }),
+      first: (server) => feeds.acquire({ server }),
+      last: (server) => feeds.release({ server }),
     });
   }
 
@@ -51,7 +51,7 @@ export class SocketRegistry {
     let mine = this.byUser.get(conn.userId);
     if (!mine) {
       this.byUser.set(conn.userId, (mine = new Set()));
-      this.feeds.start({ user: conn.userId });
+      this.feeds.acquire({ user: conn.userId });
     }
     mine.add(conn);
     this.tasks.track(this.presence.connected(conn.userId));
@@ -100,7 +100,7 @@ export class SocketRegistry {
     mine?.delete(conn);
     if (mine?.size === 0) {
       this.byUser.delete(conn.userId);
-      this.feeds.stop({ user: conn.userId });
+      this.feeds.release({ user: conn.userId });
     }
     for (const sid of servers) this.tasks.track(this.presence.left(conn.userId, sid));
     this.tasks.track(this.presence.disconnected(conn.userId));

@@ -1,7 +1,7 @@
 /**
  * The SUBSCRIBE and UNSUBSCRIBE ops: subscriptions as far as Official allows, and presence per
- * server. The first socket of a server on this Edge starts its bus feed; SUBSCRIBED is sent once
- * the feed is live, so every event after SUBSCRIBED reaches the socket.
+ * server. The server's bus feed is live before Official is asked, so every change after the
+ * answer — and every event after SUBSCRIBED — reaches this Edge.
  */
 import { encode, ephemeralFrame, errorFrame } from './frames.ts';
 import type { Connection } from './connection.ts';
@@ -13,6 +13,19 @@ export class SubscribeOps {
   ) {}
 
   async subscribe(conn: Connection, serverId: string, channelIds: string[]): Promise<void> {
+    const feed = { server: serverId };
+    this.p.feeds.acquire(feed);
+    try {
+      await this.p.feeds.ready(feed);
+      if (conn.closing) return;
+      await this.subscribeLive(conn, serverId, channelIds);
+    } finally {
+      this.p.feeds.release(feed);
+    }
+  }
+
+  /** SUBSCRIBE with the server's feed held. */
+  private async subscribeLive(conn: Connection, serverId: string, channelIds: string[]): Promise<void> {
     const { sockets, writer } = this.p;
     const answer = await this.p.access.check(conn.userId, serverId, channelIds);
     if (conn.closing) return;
@@ -22,20 +35,9 @@ export class SubscribeOps {
     const isNew = sockets.index.addServer(conn, serverId);
     sockets.index.addChannels(conn, serverId, allowed);
     conn.resumeUsed = true;
-    if (isNew) {
-      // the server's feed may have just started: its events wait behind SUBSCRIBED
-      writer.hold(conn);
-      try {
-        await this.p.feeds.ready({ server: serverId });
-        writer.send(conn, encode({ op: 'SUBSCRIBED', d: { server_id: serverId, channel_ids: allowed } }));
-      } finally {
-        writer.unhold(conn);
-      }
-    } else {
-      writer.send(conn, encode({ op: 'SUBSCRIBED', d: { server_id: serverId, channel_ids: allowed } }));
-    }
+    writer.send(conn, encode({ op: 'SUBSCRIBED', d: { server_id: serverId, channel_ids: allowed } }));
     sockets.saveSession(conn);
-    if (!isNew || conn.closing) return;
+    if (!isNew) return;
     // issued before any later leave, so the counter never goes below zero
     const first = await this.p.presence.joined(conn.userId, serverId);
     // the first socket's "online" reaches it through the bus like everyone else's; later ones are told directly
