@@ -180,4 +180,38 @@ describe('JetStreamBus feeds across a NATS restart with a separate publisher', (
       await publisher.close();
     }
   });
+
+  it('after a quiet spell reads only the outage window, not everything since the feed last had an event', async () => {
+    const subscriber = await JetStreamBus.connect({ url: nats.url, logger: quiet, markTickMs: 100 });
+    const publisher = await JetStreamBus.connect({ url: nats.url, logger: quiet, timeoutMs: 2000 });
+    try {
+      const got: SequencedRecord[] = [];
+      const sub = subscriber.subscribeFeed({ server: 'Q1' }, (r) => got.push(r));
+      await sub.ready;
+      // much traffic elsewhere while this feed is quiet
+      await Promise.all(Array.from({ length: 400 }, () => publisher.publish(record({ server_id: 'Q9' }))));
+      await new Promise((r) => setTimeout(r, 400)); // a few mark ticks
+      const before = subscriber.receivedCount();
+      await nats.stop();
+      await nats.start();
+      const mine = record({ server_id: 'Q1' });
+      for (;;) {
+        try {
+          await publisher.publish(mine);
+          break;
+        } catch {
+          await new Promise((res) => setTimeout(res, 20));
+        }
+      }
+      await waitFor(() => got.length === 1, 20_000, 'the feed event after the restart');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(got.map((r) => r.id)).toEqual([mine.id]);
+      // the catch-up read the outage's window only, not the 400 events of the quiet spell
+      expect(subscriber.receivedCount() - before).toBeLessThan(10);
+      sub.unsubscribe();
+    } finally {
+      await subscriber.close();
+      await publisher.close();
+    }
+  });
 });

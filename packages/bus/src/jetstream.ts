@@ -54,6 +54,8 @@ export interface JetStreamBusOptions {
   duplicateWindowMs?: number;
   /** how long a publish or a stream request may take before it rejects [3 s] */
   timeoutMs?: number;
+  /** how often a bus with feeds moves its catch-up mark to the stream's end [5 s] */
+  markTickMs?: number;
   /** connection name shown by the server */
   name?: string;
   logger?: RelayLogger;
@@ -62,6 +64,8 @@ export interface JetStreamBusOptions {
 const STREAM_NOT_FOUND = 10059;
 const STREAM_NAME_IN_USE = 10058;
 const REPLAY_BATCH = 1000;
+/** how often a bus with feeds moves its catch-up mark to the stream's end (see advanceMark) */
+const MARK_TICK_MS = 5000;
 
 /** A live tail: one ordered consumer per bus, fanned out to every subscriber. */
 interface Tail {
@@ -93,9 +97,18 @@ export class JetStreamBus implements EventBus {
   private readonly handlers = new Set<(r: SequencedRecord) => void>();
   private readonly ephemeral = new Set<Subscription>();
   private readonly feeds = new Map<string, LiveFeed>();
-  /** highest `s` of any live copy received, or the stream's end when the first feed started */
+  /**
+   * every event at or below it has been handed to the running feeds: the highest `s` received
+   * live, moved up to the stream's end now and then (see advanceMark), so a catch-up after a
+   * reconnect reads only the outage's window
+   */
   private liveMark = -1;
   private liveMarkRead: Promise<void> | undefined;
+  /** bumped on every disconnect: a mark read before one is not applied after it */
+  private disconnects = 0;
+  private markTimer: NodeJS.Timeout | undefined;
+  /** the stream's end read at the previous tick, applied at this one if no disconnect came between */
+  private candidateMark: { seq: number; disconnects: number } | undefined;
   /** set while disconnected and until the catch-up read is done: live copies wait in `held` */
   private catchingUp = false;
   private held: SequencedRecord[] = [];
@@ -356,6 +369,7 @@ export class JetStreamBus implements EventBus {
     this.closed = true;
     this.handlers.clear();
     this.feeds.clear();
+    clearInterval(this.markTimer);
     this.tail?.iter?.stop();
     await this.nc.close().catch(() => undefined);
   }
@@ -409,7 +423,32 @@ export class JetStreamBus implements EventBus {
   }
 
   /** The stream's end when the first feed starts: where a catch-up begins if nothing arrived live yet. */
+  /**
+   * Every MARK_TICK_MS while feeds run: the stream's end read one tick ago becomes the mark, if the
+   * connection stayed up since — the live copy of any event stored by then (sent by its publisher
+   * right after the store) has arrived by now. Without this a quiet feed would leave the mark far
+   * behind and a catch-up would read the whole stream.
+   */
+  private async advanceMark(): Promise<void> {
+    if (this.closed || !this.connected || this.catchingUp || this.feeds.size === 0) {
+      this.candidateMark = undefined;
+      return;
+    }
+    const c = this.candidateMark;
+    if (c !== undefined && c.disconnects === this.disconnects && c.seq > this.liveMark) this.liveMark = c.seq;
+    const disconnects = this.disconnects;
+    try {
+      this.candidateMark = { seq: await this.lastSeq(), disconnects };
+    } catch {
+      this.candidateMark = undefined;
+    }
+  }
+
   private readLiveMark(): Promise<void> {
+    if (this.markTimer === undefined) {
+      this.markTimer = setInterval(() => void this.advanceMark(), this.opts.markTickMs ?? MARK_TICK_MS);
+      this.markTimer.unref();
+    }
     this.liveMarkRead ??= this.lastSeq().then(
       (s) => void (this.liveMark = Math.max(this.liveMark, s)),
       (err: unknown) => {
@@ -492,6 +531,7 @@ export class JetStreamBus implements EventBus {
     for await (const s of this.nc.status()) {
       if (s.type === 'disconnect') {
         this.connected = false;
+        this.disconnects++;
         this.catchingUp = true;
       } else if (s.type === 'reconnect') {
         this.connected = true;
