@@ -190,7 +190,7 @@ describe('JetStreamBus feeds across a NATS restart with a separate publisher', (
       await sub.ready;
       // much traffic elsewhere while this feed is quiet
       await Promise.all(Array.from({ length: 400 }, () => publisher.publish(record({ server_id: 'Q9' }))));
-      await new Promise((r) => setTimeout(r, 400)); // a few mark ticks
+      await new Promise((r) => setTimeout(r, 1000)); // several mark ticks
       const before = subscriber.receivedCount();
       await nats.stop();
       await nats.start();
