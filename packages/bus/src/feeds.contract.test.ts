@@ -4,6 +4,7 @@
  * On JetStream the subscriber is a second connection, like another Edge.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EphemeralBusEvent } from '@twopointo/shared';
 import { JetStreamBus } from './jetstream.ts';
 import { MemoryBus } from './memory.ts';
 import { deleteStream, record, TEST_NATS_URL, uniqueStreamNames, waitFor } from './test-support.ts';
@@ -183,6 +184,40 @@ describe.each(backends)('EventBus feeds ($name)', (backend) => {
     );
     // a sequence this bus never issued
     expect(await subscriber.replay(seqs[4]! + 5, { server: 'E1' })).toBeNull();
+  });
+
+  it("delivers ephemeral events by feed: a server's to its feed, one to users once on each of their feeds", async () => {
+    const { publisher, subscriber } = pair;
+    const onS: EphemeralBusEvent[] = [];
+    const onU1: EphemeralBusEvent[] = [];
+    const onU2: EphemeralBusEvent[] = [];
+    const all: EphemeralBusEvent[] = [];
+    const subs = [
+      subscriber.subscribeEphemeralFeed({ server: 'G1' }, (e) => onS.push(e)),
+      subscriber.subscribeEphemeralFeed({ user: 'W1' }, (e) => onU1.push(e)),
+      subscriber.subscribeEphemeralFeed({ user: 'W2' }, (e) => onU2.push(e)),
+      subscriber.subscribeEphemeral((e) => all.push(e)),
+    ];
+    await Promise.all(subs.map((x) => x.ready));
+    const typing = (server_id: string, user_ids?: string[]): EphemeralBusEvent => ({
+      t: 'TYPING_START',
+      server_id,
+      ...(user_ids ? { user_ids } : { channel_id: '1' }),
+      d: { channel_id: '1', user_id: '9', username: 'ann', timestamp: new Date().toISOString() },
+    });
+    publisher.publishEphemeral(typing('G1'));
+    publisher.publishEphemeral(typing('G2'));
+    publisher.publishEphemeral(typing(USER_SCOPED, ['W1', 'W2', 'W3']));
+    publisher.publishEphemeral(typing(USER_SCOPED, ['W3']));
+    publisher.publishEphemeral(typing('G1'));
+    await waitFor(() => all.length === 5 && onS.length === 2 && onU1.length === 1 && onU2.length === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(onS.map((e) => e.server_id)).toEqual(['G1', 'G1']);
+    expect(onU1[0]!.user_ids).toEqual(['W1', 'W2', 'W3']);
+    expect(onU2[0]!.user_ids).toEqual(['W1', 'W2', 'W3']);
+    // whoever takes every event still gets each once
+    expect(all).toHaveLength(5);
+    for (const x of subs) x.unsubscribe();
   });
 
   it('answers null for a feed whose events after the point are no longer retained', async () => {

@@ -43,7 +43,8 @@ export interface JetStreamBusOptions {
   /**
    * subject prefix [tp]: durable events on `<prefix>.ev.<server_id>.<channel_id|_>.<t>` and, when
    * user-addressed, `<prefix>.ev.u.<user_id>.<t>`; their live copies on `<prefix>.live.<server_id>`
-   * and `<prefix>.live.u.<user_id>`; ephemeral on `<prefix>.eph.<server_id>`
+   * and `<prefix>.live.u.<user_id>`; ephemeral on `<prefix>.eph.<server_id>` (and, addressed to
+   * users, also on `<prefix>.eph.u.<user_id>` for each)
    */
   prefix?: string;
   /** retention: newest messages kept [1,000,000] */
@@ -319,7 +320,10 @@ export class JetStreamBus implements EventBus {
   publishEphemeral(event: EphemeralBusEvent): void {
     if (this.closed) return;
     try {
-      this.nc.publish(`${this.prefix}.eph.${token(event.server_id)}`, JSON.stringify(event));
+      const body = JSON.stringify(event);
+      // once for those who take every event (`eph.*`), and once per addressed user's feed
+      this.nc.publish(`${this.prefix}.eph.${token(event.server_id)}`, body);
+      for (const user of event.user_ids ?? []) this.nc.publish(`${this.prefix}.eph.u.${token(user)}`, body);
     } catch (err) {
       // fire-and-forget: a typing indicator is not worth an error to the caller
       this.opts.logger?.warn({ err: String(err) }, 'ephemeral publish failed');
@@ -327,7 +331,14 @@ export class JetStreamBus implements EventBus {
   }
 
   subscribeEphemeral(handler: (event: EphemeralBusEvent) => void): BusSubscription {
-    const sub = this.nc.subscribe(`${this.prefix}.eph.*`, {
+    return this.ephemeralSubscription(`${this.prefix}.eph.*`, handler);
+  }
+
+  private ephemeralSubscription(
+    subject: string,
+    handler: (event: EphemeralBusEvent) => void,
+  ): BusSubscription {
+    const sub = this.nc.subscribe(subject, {
       callback: (err, msg) => {
         if (err) return;
         let event: EphemeralBusEvent;
@@ -352,6 +363,14 @@ export class JetStreamBus implements EventBus {
       // the server has the SUB once it answers a PING sent after it
       ready: this.nc.flush().catch(() => undefined),
     };
+  }
+
+  subscribeEphemeralFeed(feed: Feed, handler: (event: EphemeralBusEvent) => void): BusSubscription {
+    const subject =
+      feed.user !== undefined
+        ? `${this.prefix}.eph.u.${token(feed.user)}`
+        : `${this.prefix}.eph.${token(feed.server)}`;
+    return this.ephemeralSubscription(subject, handler);
   }
 
   async healthy(): Promise<boolean> {

@@ -31,6 +31,7 @@ export class MemoryBus implements EventBus {
   private readonly feeds = new Map<string, Set<(r: SequencedRecord) => void>>();
   private received = 0;
   private readonly ephemeral = new Set<(e: EphemeralBusEvent) => void>();
+  private readonly ephemeralFeeds = new Map<string, Set<(e: EphemeralBusEvent) => void>>();
   private readonly retain: number;
   private readonly dedupeWindowMs: number;
   private readonly logger: MemoryBusOptions['logger'];
@@ -105,6 +106,27 @@ export class MemoryBus implements EventBus {
 
   publishEphemeral(event: EphemeralBusEvent): void {
     for (const h of this.ephemeral) this.guard(() => h(event));
+    const keys =
+      event.user_ids !== undefined
+        ? event.user_ids.map((user) => feedKey({ user }))
+        : [feedKey({ server: event.server_id })];
+    for (const key of keys) for (const h of this.ephemeralFeeds.get(key) ?? []) this.guard(() => h(event));
+  }
+
+  subscribeEphemeralFeed(feed: Feed, handler: (event: EphemeralBusEvent) => void): BusSubscription {
+    const key = feedKey(feed);
+    let set = this.ephemeralFeeds.get(key);
+    if (!set) this.ephemeralFeeds.set(key, (set = new Set()));
+    const h = (e: EphemeralBusEvent): void => handler(e);
+    set.add(h);
+    return {
+      unsubscribe: () => {
+        const now = this.ephemeralFeeds.get(key);
+        if (!now?.delete(h)) return;
+        if (now.size === 0) this.ephemeralFeeds.delete(key);
+      },
+      ready: Promise.resolve(),
+    };
   }
 
   subscribeEphemeral(handler: (event: EphemeralBusEvent) => void): BusSubscription {
@@ -120,6 +142,7 @@ export class MemoryBus implements EventBus {
     this.handlers.clear();
     this.feeds.clear();
     this.ephemeral.clear();
+    this.ephemeralFeeds.clear();
   }
 
   private guard(fn: () => void): void {

@@ -82,7 +82,13 @@ export interface EventBus {
   lastSeq(): Promise<number>;
   /** Fire-and-forget events that are never stored. */
   publishEphemeral(event: EphemeralBusEvent): void;
+  /** Every ephemeral event, once each. */
   subscribeEphemeral(handler: (event: EphemeralBusEvent) => void): BusSubscription;
+  /**
+   * The ephemeral events of one feed: a server's (`server_id`), or those addressed to one user
+   * (`user_ids` includes them; an event to several users comes once on each of their feeds).
+   */
+  subscribeEphemeralFeed(feed: Feed, handler: (event: EphemeralBusEvent) => void): BusSubscription;
   /** true while the bus answers */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

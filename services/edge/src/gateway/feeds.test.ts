@@ -148,6 +148,31 @@ describe.each(SETUPS)('interest-based fan-out ($name)', (setup) => {
     marker.close();
   });
 
+  it("ephemeral events come by feed too: a channel's typing to its subscribers, a DM's to each recipient once", async () => {
+    const [u1, u2, u3] = [newId(), newId(), newId()];
+    const [sid, cid] = [newId(), newId()];
+    t.official.grant(u1, sid, [cid]);
+    const [a, b, c] = [await open(u1), await open(u2), await open(u3)];
+    await subscribe(a, sid, [cid]);
+    for (const x of [b, c]) x.send({ op: 'HEARTBEAT', d: { seq: 0 } }); // ends the opening hold
+    const typing = (server_id: string, extra: object) =>
+      s.publisher.publishEphemeral({
+        t: 'TYPING_START',
+        server_id,
+        ...extra,
+        d: { channel_id: cid, user_id: u3, username: 'carol', timestamp: new Date().toISOString() },
+      });
+    typing(sid, { channel_id: cid });
+    typing(USER_SCOPED, { user_ids: [u1, u2, newId()] });
+    await a.waitFor(() => a.events('TYPING_START').length === 2);
+    await b.waitFor((f) => f.op === 'EVENT' && f.t === 'TYPING_START');
+    await sleep(100);
+    expect(a.events('TYPING_START')).toHaveLength(2);
+    expect(b.events('TYPING_START')).toHaveLength(1);
+    expect(c.events('TYPING_START')).toHaveLength(0);
+    for (const x of [a, b, c]) x.close();
+  });
+
   it('a feed stopped with its last socket starts again with the next: events after SUBSCRIBED, none before, none twice', async () => {
     const [u1, u2] = [newId(), newId()];
     const [sid, cid] = [newId(), newId()];

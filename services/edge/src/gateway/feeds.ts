@@ -13,6 +13,7 @@ import {
   type Feed,
   type SequencedRecord,
 } from '@twopointo/bus';
+import type { EphemeralBusEvent } from '@twopointo/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AccessChecker } from './access-client.ts';
 
@@ -20,12 +21,17 @@ import type { AccessChecker } from './access-client.ts';
 const READY_WAIT_MS = 3000;
 
 export class Feeds {
-  private readonly live = new Map<string, { sub: BusSubscription; refs: number }>();
+  private readonly live = new Map<
+    string,
+    { sub: BusSubscription; ephemeral: BusSubscription; refs: number }
+  >();
   private closed = false;
 
   constructor(
     private readonly bus: EventBus,
     private readonly onRecord: (r: SequencedRecord) => void,
+    /** an ephemeral event of this feed (typing, presence; a user's copy of one addressed to several) */
+    private readonly onEphemeral: (feed: Feed, e: EphemeralBusEvent) => void,
     private readonly access: AccessChecker,
     private readonly log: Pick<FastifyBaseLogger, 'warn'>,
   ) {}
@@ -44,7 +50,11 @@ export class Feeds {
       held.refs++;
       return;
     }
-    this.live.set(key, { sub: this.bus.subscribeFeed(feed, this.onRecord), refs: 1 });
+    this.live.set(key, {
+      sub: this.bus.subscribeFeed(feed, this.onRecord),
+      ephemeral: this.bus.subscribeEphemeralFeed(feed, (e) => this.onEphemeral(feed, e)),
+      refs: 1,
+    });
   }
 
   /** Lets go of a feed; the last release stops it. */
@@ -54,6 +64,7 @@ export class Feeds {
     if (!held || --held.refs > 0) return;
     this.live.delete(key);
     held.sub.unsubscribe();
+    held.ephemeral.unsubscribe();
     // the server's events go by unseen from now on: answers about it may go stale
     if (feed.server !== undefined) this.access.invalidate?.(feed.server);
   }
@@ -63,8 +74,9 @@ export class Feeds {
    * or after a bounded wait when the bus does not answer (its reconnect catches the feed up).
    */
   async ready(feed: Feed): Promise<void> {
-    const ready = this.live.get(feedKey(feed))?.sub.ready;
-    if (ready === undefined) return;
+    const held = this.live.get(feedKey(feed));
+    if (held === undefined) return;
+    const ready = Promise.all([held.sub.ready, held.ephemeral.ready]);
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
@@ -86,7 +98,10 @@ export class Feeds {
   /** Stops every feed (the Edge is closing). */
   close(): void {
     this.closed = true;
-    for (const { sub } of this.live.values()) sub.unsubscribe();
+    for (const { sub, ephemeral } of this.live.values()) {
+      sub.unsubscribe();
+      ephemeral.unsubscribe();
+    }
     this.live.clear();
   }
 }

@@ -10,7 +10,7 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
-import type { BusSubscription, EventBus } from '@twopointo/bus';
+import type { EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
 import { bearerToken } from '@twopointo/server-kit';
 import { AppError, CloseCodes, errorBody, type ErrorCode } from '@twopointo/shared';
@@ -96,7 +96,6 @@ export class Gateway {
   private readonly frames: ClientFrames;
   private readonly fanOut: FanOut;
   private readonly timer: GatewayTimer;
-  private busSubs: BusSubscription[] = [];
   private closing = false;
   private readonly graceMs: number;
 
@@ -115,7 +114,13 @@ export class Gateway {
       leaseMs: limits.PRESENCE_LEASE_S * 1000,
     });
     const counters = new GatewayCounters();
-    const feeds = new Feeds(deps.bus, (r) => this.fanOut.onRecord(r), deps.access, deps.logger);
+    const feeds = new Feeds(
+      deps.bus,
+      (r) => this.fanOut.onRecord(r),
+      (feed, e) => this.fanOut.onEphemeral(feed, e),
+      deps.access,
+      deps.logger,
+    );
     const sockets = new SocketRegistry(sessions, presence, tasks, counters, feeds);
     const writer = new SocketWriter(sockets, limits.WS_MAX_BUFFERED_BYTES, counters);
     const p: GatewayParts = {
@@ -140,13 +145,10 @@ export class Gateway {
   }
 
   /**
-   * Subscribes to ephemeral events and starts the shared timer. Durable events come through
-   * feeds, started as sockets arrive and subscribe (feeds.ts).
+   * Takes the presence lease and starts the shared timer. Bus events, durable and ephemeral, come
+   * through feeds, started as sockets arrive and subscribe (feeds.ts).
    */
   async start(): Promise<void> {
-    const ephemeral = this.deps.bus.subscribeEphemeral(this.fanOut.onEphemeral);
-    this.busSubs = [ephemeral];
-    await ephemeral.ready;
     // the presence lease exists before the first socket, so even an Edge that dies within a tick
     // has its counts taken back
     await this.parts.presence
@@ -242,7 +244,6 @@ export class Gateway {
     if (this.closing) return;
     this.closing = true;
     const { sockets, presence, tasks, log } = this.parts;
-    for (const s of this.busSubs) s.unsubscribe();
     for (const conn of sockets.all) sockets.kick(conn, CloseCodes.SERVER_RESTART, 'Server restarting');
     const until = Date.now() + 3000;
     while (sockets.all.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
