@@ -203,7 +203,7 @@ describe.each(backends)('EventBus feeds ($name)', (backend) => {
       t: 'TYPING_START',
       server_id,
       ...(user_ids ? { user_ids } : { channel_id: '1' }),
-      d: { channel_id: '1', user_id: '9', username: 'ann', timestamp: new Date().toISOString() },
+      d: { channel_id: '1', server_id, user_id: '9', username: 'ann', timestamp: new Date().toISOString() },
     });
     publisher.publishEphemeral(typing('G1'));
     publisher.publishEphemeral(typing('G2'));

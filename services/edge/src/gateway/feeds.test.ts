@@ -160,7 +160,13 @@ describe.each(SETUPS)('interest-based fan-out ($name)', (setup) => {
         t: 'TYPING_START',
         server_id,
         ...extra,
-        d: { channel_id: cid, user_id: u3, username: 'carol', timestamp: new Date().toISOString() },
+        d: {
+          channel_id: cid,
+          server_id,
+          user_id: u3,
+          username: 'carol',
+          timestamp: new Date().toISOString(),
+        },
       });
     typing(sid, { channel_id: cid });
     typing(USER_SCOPED, { user_ids: [u1, u2, newId()] });
