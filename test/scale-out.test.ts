@@ -1,8 +1,9 @@
 /**
  * Scale-out proof on the real NATS JetStream, Redis and PostgreSQL of this machine: two Edge and
  * two Official instances (each with its own bus and cache connections, like separate processes).
- * A message sent through one Edge reaches a socket on the other, and a session started on one
- * Edge RESUMEs on the other with nothing lost or doubled.
+ * A message sent through one Edge reaches a socket on the other, a session started on one
+ * Edge RESUMEs on the other with nothing lost or doubled, and each Edge receives from the bus
+ * only the servers its sockets subscribe to.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +114,50 @@ describe('two Edges and two Officials on NATS JetStream + Redis', () => {
     const ev = await ws.waitFor((f) => f.op === 'EVENT' && f.t === 'MESSAGE_CREATE');
     expect(ev).toMatchObject({ d: { id: sent.body.id, content: 'across instances' } });
     ws.close();
+  });
+
+  it("receives on each Edge only the events of servers subscribed there, not the other's", async () => {
+    const other = (
+      await api<{ id: string }>(edges[0]!.url, 'POST', '/api/servers', {
+        token: alice.access,
+        body: { name: 'Elsewhere' },
+      })
+    ).body.id;
+    const otherCid = (
+      await api<{ id: string }>(edges[0]!.url, 'POST', `/api/servers/${other}/channels`, {
+        token: alice.access,
+        body: { name: 'general' },
+      })
+    ).body.id;
+    const on1 = await GatewayClient.connect(edges[1]!.url, alice.access);
+    on1.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
+    await on1.waitFor((f) => f.op === 'SUBSCRIBED');
+    const on0 = await GatewayClient.connect(edges[0]!.url, alice.access);
+    on0.send({ op: 'SUBSCRIBE', d: { server_id: other, channel_ids: [otherCid] } });
+    await on0.waitFor((f) => f.op === 'SUBSCRIBED');
+    const stats = () => edges.map((e) => e.gateway.stats().busReceived);
+    const before = stats();
+    const post = async (channel: string, content: string) =>
+      (
+        await api<{ id: string }>(edges[0]!.url, 'POST', `/api/channels/${channel}/messages`, {
+          token: alice.access,
+          body: { content },
+        })
+      ).body.id;
+    const toSid = [await post(cid, 'one'), await post(cid, 'two'), await post(cid, 'three')];
+    const toOther = [await post(otherCid, 'a'), await post(otherCid, 'b')];
+    const got = (c: GatewayClient, id: string) =>
+      c.waitFor((f) => f.op === 'EVENT' && f.t === 'MESSAGE_CREATE' && (f.d as { id: string }).id === id);
+    await got(on1, toSid.at(-1)!);
+    await got(on0, toOther.at(-1)!);
+    await new Promise((r) => setTimeout(r, 200));
+    const after = stats();
+    // Edge 0 carries only `other`, Edge 1 only `sid`: neither saw the other's messages
+    expect(after[0]! - before[0]!).toBe(toOther.length);
+    expect(after[1]! - before[1]!).toBe(toSid.length);
+    expect(on0.events('MESSAGE_CREATE').map((e) => (e.d as { id: string }).id)).toEqual(toOther);
+    on0.close();
+    on1.close();
   });
 
   it('resumes a session from one Edge on the other without loss or duplicates', async () => {

@@ -53,6 +53,17 @@ describe('bench harness', () => {
     expect(r.machine.nproc).toBeGreaterThan(0);
   }, 60_000);
 
+  it('edges: each simulated Edge gets exactly the events of its feeds, and all of them when broadcast', async () => {
+    const r = readBack(
+      (await runScenario('edges', { backend: 'nats', messages: 400, users: 40, outDir: out })).file,
+    );
+    expect(r.runs).toHaveLength(11);
+    for (const run of r.runs) expect(run.exact).toBe(true);
+    const at4 = r.runs.find((x: Any) => x.edges === 4 && x.placement === 'one');
+    expect(at4.share_max).toBeLessThan(0.5);
+    expect(r.runs.find((x: Any) => x.edges === 4 && x.placement === 'broadcast').share_max).toBe(1);
+  }, 120_000);
+
   it('idle, storm and rest measure their ceilings', async () => {
     const idle = readBack(
       (

@@ -12,6 +12,7 @@ import { ServicesMissing } from './lib/targets.ts';
 import { attention } from './scenarios/attention.ts';
 import { ceiling } from './scenarios/ceiling.ts';
 import type { RunOptions } from './scenarios/common.ts';
+import { edges } from './scenarios/edges.ts';
 import { fanout } from './scenarios/fanout.ts';
 import { idle } from './scenarios/idle.ts';
 import { rest } from './scenarios/rest.ts';
@@ -19,7 +20,7 @@ import { storm } from './scenarios/storm.ts';
 import { voice } from './scenarios/voice.ts';
 import { summarise } from './summary.ts';
 
-export const SCENARIOS = { ceiling, fanout, idle, storm, rest, attention, voice } as const;
+export const SCENARIOS = { ceiling, fanout, idle, storm, rest, attention, voice, edges } as const;
 export type ScenarioName = keyof typeof SCENARIOS;
 
 /** Runs one scenario and writes its result file; returns the result and the file. */

@@ -77,6 +77,16 @@ export function summarise(r: BenchResult): string {
         }
       }
       break;
+    case 'edges':
+      for (const run of a.runs ?? [])
+        lines.push(
+          `${run.edges} Edges, ${run.placement}: bus messages per Edge ${run.received.join(' / ')} of ${run.events} events — max ${Math.round(run.share_max * 1000) / 10} %, mean ${Math.round(run.share_mean * 1000) / 10} %; feeds ${run.feeds.join(' / ')}; ${run.publish_per_s} publishes/s, settled in ${run.settle_ms} ms${machineLine(run.machine_cpu)}`,
+        );
+      if (a.target)
+        lines.push(
+          `target ≤ ${a.target.limit * 100} % at 4 Edges: ${Math.round(a.target.measured_max * 1000) / 10} % (${a.target.met ? 'met' : 'missed'})`,
+        );
+      break;
     case 'attention':
       for (const k of ['ceiling', 'system']) {
         const m = a[k];

@@ -132,3 +132,86 @@ describe('JetStreamBus tail across a NATS restart with a separate publisher', ()
     }
   });
 });
+
+describe('JetStreamBus feeds across a NATS restart with a separate publisher', () => {
+  let nats: NatsServerHandle;
+  beforeAll(async () => {
+    nats = await startNatsServer();
+  });
+  afterAll(async () => {
+    await nats?.cleanup();
+  });
+
+  it('catches a feed up from the stream: what it missed while away, then live, each once, in order', async () => {
+    const subscriber = await JetStreamBus.connect({ url: nats.url, logger: quiet });
+    const publisher = await JetStreamBus.connect({ url: nats.url, logger: quiet, timeoutMs: 2000 });
+    try {
+      const got: SequencedRecord[] = [];
+      const sub = subscriber.subscribeFeed({ server: 'S1' }, (r) => got.push(r));
+      await sub.ready;
+      const first = [record({ server_id: 'S1' }), record({ server_id: 'S2' }), record({ server_id: 'S1' })];
+      for (const r of first) await publisher.publish(r);
+      await waitFor(() => got.length === 2);
+
+      await nats.stop();
+      await nats.start();
+      // published as soon as the publisher gets through, racing the subscriber's reconnect: the
+      // live copies of the first ones go nowhere, the stream has them
+      const later = Array.from({ length: 60 }, (_, i) => record({ server_id: i % 3 === 0 ? 'S2' : 'S1' }));
+      for (const r of later) {
+        for (;;) {
+          try {
+            await publisher.publish(r);
+            break;
+          } catch {
+            await new Promise((res) => setTimeout(res, 20));
+          }
+        }
+      }
+      const want = [...first, ...later].filter((r) => r.server_id === 'S1');
+      await waitFor(() => got.length >= want.length, 20_000, 'feed events after the restart');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(got.map((r) => r.id)).toEqual(want.map((r) => r.id));
+      const seqs = got.map((r) => r.s);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      sub.unsubscribe();
+    } finally {
+      await subscriber.close();
+      await publisher.close();
+    }
+  });
+
+  it('after a quiet spell reads only the outage window, not everything since the feed last had an event', async () => {
+    const subscriber = await JetStreamBus.connect({ url: nats.url, logger: quiet, markTickMs: 100 });
+    const publisher = await JetStreamBus.connect({ url: nats.url, logger: quiet, timeoutMs: 2000 });
+    try {
+      const got: SequencedRecord[] = [];
+      const sub = subscriber.subscribeFeed({ server: 'Q1' }, (r) => got.push(r));
+      await sub.ready;
+      // much traffic elsewhere while this feed is quiet
+      await Promise.all(Array.from({ length: 400 }, () => publisher.publish(record({ server_id: 'Q9' }))));
+      await new Promise((r) => setTimeout(r, 1000)); // several mark ticks
+      const before = subscriber.receivedCount();
+      await nats.stop();
+      await nats.start();
+      const mine = record({ server_id: 'Q1' });
+      for (;;) {
+        try {
+          await publisher.publish(mine);
+          break;
+        } catch {
+          await new Promise((res) => setTimeout(res, 20));
+        }
+      }
+      await waitFor(() => got.length === 1, 20_000, 'the feed event after the restart');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(got.map((r) => r.id)).toEqual([mine.id]);
+      // the catch-up read the outage's window only, not the 400 events of the quiet spell
+      expect(subscriber.receivedCount() - before).toBeLessThan(10);
+      sub.unsubscribe();
+    } finally {
+      await subscriber.close();
+      await publisher.close();
+    }
+  });
+});

@@ -1,7 +1,12 @@
 /**
  * The distributed bus: durable events in a NATS JetStream stream (sequence = stream seq),
- * ephemeral ones on plain core NATS subjects. Written for nats-server 2.9: a single filter
- * subject per consumer at most (we use none), no batch direct get.
+ * ephemeral ones on plain core NATS subjects. Written for nats-server 2.9: one filter subject
+ * per consumer at most, no batch direct get, a stream's RePublish fixed at creation.
+ *
+ * Interest: each stored event is also sent once on a core subject of its feed
+ * (`<prefix>.live.<server_id>` or `<prefix>.live.u.<user_id>`) with its sequence, so a process
+ * that subscribes to a few feeds receives only their events; the stream keeps everything for
+ * RESUME, read per feed with a single filter subject (`<prefix>.ev.<server_id>.>`).
  */
 import { connect, nanos, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import {
@@ -20,7 +25,15 @@ import {
 } from '@nats-io/jetstream';
 import type { EphemeralBusEvent } from '@twopointo/shared';
 import type { RelayLogger } from './relay.ts';
-import type { BusRecord, BusSubscription, EventBus, SequencedRecord } from './types.ts';
+import {
+  feedKey,
+  feedOf,
+  type BusRecord,
+  type BusSubscription,
+  type EventBus,
+  type Feed,
+  type SequencedRecord,
+} from './types.ts';
 
 export interface JetStreamBusOptions {
   /** nats://host:port, several separated by commas */
@@ -29,7 +42,9 @@ export interface JetStreamBusOptions {
   stream?: string;
   /**
    * subject prefix [tp]: durable events on `<prefix>.ev.<server_id>.<channel_id|_>.<t>` and, when
-   * user-addressed, `<prefix>.ev.u.<user_id>.<t>`; ephemeral on `<prefix>.eph.<server_id>`
+   * user-addressed, `<prefix>.ev.u.<user_id>.<t>`; their live copies on `<prefix>.live.<server_id>`
+   * and `<prefix>.live.u.<user_id>`; ephemeral on `<prefix>.eph.<server_id>` (and, addressed to
+   * users, also on `<prefix>.eph.u.<user_id>` for each)
    */
   prefix?: string;
   /** retention: newest messages kept [1,000,000] */
@@ -40,6 +55,8 @@ export interface JetStreamBusOptions {
   duplicateWindowMs?: number;
   /** how long a publish or a stream request may take before it rejects [3 s] */
   timeoutMs?: number;
+  /** how often a bus with feeds moves its catch-up mark to the stream's end [5 s] */
+  markTickMs?: number;
   /** connection name shown by the server */
   name?: string;
   logger?: RelayLogger;
@@ -48,6 +65,8 @@ export interface JetStreamBusOptions {
 const STREAM_NOT_FOUND = 10059;
 const STREAM_NAME_IN_USE = 10058;
 const REPLAY_BATCH = 1000;
+/** how often a bus with feeds moves its catch-up mark to the stream's end (see advanceMark) */
+const MARK_TICK_MS = 5000;
 
 /** A live tail: one ordered consumer per bus, fanned out to every subscriber. */
 interface Tail {
@@ -57,6 +76,15 @@ interface Tail {
   iter?: ConsumerMessages;
   /** bumped on every reconnect so a consumer created before it is replaced */
   generation: number;
+}
+
+/** One feed's core subscription, shared by every subscriber of that feed in this process. */
+interface LiveFeed {
+  sub: Subscription;
+  handlers: Set<(r: SequencedRecord) => void>;
+  /** highest `s` handed to the handlers: a re-published or caught-up copy is dropped */
+  lastS: number;
+  ready: Promise<void>;
 }
 
 export class JetStreamBus implements EventBus {
@@ -69,6 +97,23 @@ export class JetStreamBus implements EventBus {
   private tail: Tail | undefined;
   private readonly handlers = new Set<(r: SequencedRecord) => void>();
   private readonly ephemeral = new Set<Subscription>();
+  private readonly feeds = new Map<string, LiveFeed>();
+  /**
+   * every event at or below it has been handed to the running feeds: the highest `s` received
+   * live, moved up to the stream's end now and then (see advanceMark), so a catch-up after a
+   * reconnect reads only the outage's window
+   */
+  private liveMark = -1;
+  private liveMarkRead: Promise<void> | undefined;
+  /** bumped on every disconnect: a mark read before one is not applied after it */
+  private disconnects = 0;
+  private markTimer: NodeJS.Timeout | undefined;
+  /** the stream's end read at the previous tick, applied at this one if no disconnect came between */
+  private candidateMark: { seq: number; disconnects: number } | undefined;
+  /** set while disconnected and until the catch-up read is done: live copies wait in `held` */
+  private catchingUp = false;
+  private held: SequencedRecord[] = [];
+  private received = 0;
 
   private constructor(
     private readonly nc: NatsConnection,
@@ -164,7 +209,18 @@ export class JetStreamBus implements EventBus {
       msgID: record.id,
       timeout: this.timeoutMs,
     });
-    // a duplicate's ack carries the sequence of the first copy
+    // the live copy, for the processes interested in this feed; a duplicate's ack carries the
+    // sequence of the first copy, so a re-publish repeats the same `s` (subscribers drop it)
+    const live =
+      record.user_id !== undefined
+        ? `${this.prefix}.live.u.${token(record.user_id)}`
+        : `${this.prefix}.live.${token(record.server_id)}`;
+    try {
+      this.nc.publish(live, JSON.stringify({ ...body, s: ack.seq }));
+    } catch (err) {
+      // stored already: a subscriber that misses it catches up from the stream after its reconnect
+      this.opts.logger?.warn({ err: String(err), s: ack.seq }, 'live copy not sent');
+    }
     return ack.seq;
   }
 
@@ -180,7 +236,51 @@ export class JetStreamBus implements EventBus {
     return { unsubscribe: () => void this.handlers.delete(handler), ready };
   }
 
-  async replay(afterSeq: number): Promise<SequencedRecord[] | null> {
+  subscribeFeed(feed: Feed, handler: (record: SequencedRecord) => void): BusSubscription {
+    if (this.closed) return { unsubscribe: () => undefined, ready: Promise.resolve() };
+    const key = feedKey(feed);
+    let live = this.feeds.get(key);
+    if (!live) {
+      const subject =
+        feed.user !== undefined
+          ? `${this.prefix}.live.u.${token(feed.user)}`
+          : `${this.prefix}.live.${token(feed.server)}`;
+      const created: LiveFeed = {
+        handlers: new Set(),
+        lastS: 0,
+        ready: Promise.resolve(),
+        sub: this.nc.subscribe(subject, {
+          callback: (err, msg) => {
+            if (!err) this.onLive(created, msg.string());
+          },
+        }),
+      };
+      // the server has the SUB once it answers a PING sent after it; the mark is where a
+      // catch-up after a reconnect starts
+      created.ready = Promise.all([this.nc.flush(), this.readLiveMark()]).then(() => undefined);
+      // a caller that stops waiting (NATS down) must not leave an unhandled rejection behind
+      created.ready.catch(() => undefined);
+      this.feeds.set(key, (live = created));
+    }
+    const mine = live;
+    const h = (r: SequencedRecord): void => handler(r);
+    mine.handlers.add(h);
+    return {
+      unsubscribe: () => {
+        if (!mine.handlers.delete(h) || mine.handlers.size > 0) return;
+        mine.sub.unsubscribe();
+        if (this.feeds.get(key) === mine) this.feeds.delete(key);
+      },
+      ready: mine.ready,
+    };
+  }
+
+  receivedCount(): number {
+    return this.received;
+  }
+
+  async replay(afterSeq: number, feed?: Feed): Promise<SequencedRecord[] | null> {
+    if (feed !== undefined) return this.replayFeed(afterSeq, feed);
     const { state } = await this.jsm.streams.info(this.stream);
     const last = state.last_seq;
     if (afterSeq > last) return null;
@@ -220,7 +320,10 @@ export class JetStreamBus implements EventBus {
   publishEphemeral(event: EphemeralBusEvent): void {
     if (this.closed) return;
     try {
-      this.nc.publish(`${this.prefix}.eph.${token(event.server_id)}`, JSON.stringify(event));
+      const body = JSON.stringify(event);
+      // once for those who take every event (`eph.*`), and once per addressed user's feed
+      this.nc.publish(`${this.prefix}.eph.${token(event.server_id)}`, body);
+      for (const user of event.user_ids ?? []) this.nc.publish(`${this.prefix}.eph.u.${token(user)}`, body);
     } catch (err) {
       // fire-and-forget: a typing indicator is not worth an error to the caller
       this.opts.logger?.warn({ err: String(err) }, 'ephemeral publish failed');
@@ -228,7 +331,14 @@ export class JetStreamBus implements EventBus {
   }
 
   subscribeEphemeral(handler: (event: EphemeralBusEvent) => void): BusSubscription {
-    const sub = this.nc.subscribe(`${this.prefix}.eph.*`, {
+    return this.ephemeralSubscription(`${this.prefix}.eph.*`, handler);
+  }
+
+  private ephemeralSubscription(
+    subject: string,
+    handler: (event: EphemeralBusEvent) => void,
+  ): BusSubscription {
+    const sub = this.nc.subscribe(subject, {
       callback: (err, msg) => {
         if (err) return;
         let event: EphemeralBusEvent;
@@ -255,6 +365,14 @@ export class JetStreamBus implements EventBus {
     };
   }
 
+  subscribeEphemeralFeed(feed: Feed, handler: (event: EphemeralBusEvent) => void): BusSubscription {
+    const subject =
+      feed.user !== undefined
+        ? `${this.prefix}.eph.u.${token(feed.user)}`
+        : `${this.prefix}.eph.${token(feed.server)}`;
+    return this.ephemeralSubscription(subject, handler);
+  }
+
   async healthy(): Promise<boolean> {
     if (this.closed || !this.connected || this.nc.isClosed()) return false;
     try {
@@ -269,17 +387,174 @@ export class JetStreamBus implements EventBus {
     if (this.closed) return;
     this.closed = true;
     this.handlers.clear();
+    this.feeds.clear();
+    clearInterval(this.markTimer);
     this.tail?.iter?.stop();
     await this.nc.close().catch(() => undefined);
   }
 
   // ---- internals ----
 
+  /** One feed's stored events after afterSeq: an ordered consumer with that feed's filter subject. */
+  private async replayFeed(afterSeq: number, feed: Feed): Promise<SequencedRecord[] | null> {
+    const { state } = await this.jsm.streams.info(this.stream);
+    const last = state.last_seq;
+    if (afterSeq > last) return null;
+    if (afterSeq + 1 < state.first_seq) return null;
+    if (afterSeq === last) return [];
+    const filter =
+      feed.user !== undefined
+        ? `${this.prefix}.ev.u.${token(feed.user)}.>`
+        : `${this.prefix}.ev.${token(feed.server)}.>`;
+    const consumer = await this.js.consumers.get(this.stream, {
+      opt_start_seq: afterSeq + 1,
+      filter_subjects: filter,
+    });
+    const out: SequencedRecord[] = [];
+    try {
+      // what matches the filter from the start point on (the stream's end may have moved past `last`)
+      let pending = (await consumer.info(true)).num_pending;
+      let seen = afterSeq;
+      while (pending > 0 && seen < last) {
+        const batch = await consumer.fetch({
+          max_messages: Math.min(REPLAY_BATCH, pending),
+          expires: Math.max(1000, this.timeoutMs),
+        });
+        let got = 0;
+        for await (const m of batch) {
+          got++;
+          pending = m.info.pending;
+          seen = m.seq;
+          if (seen > last) break;
+          const rec = this.parse(m);
+          if (rec) out.push(rec);
+          if (pending === 0 || seen >= last) break;
+        }
+        if (got === 0) throw new Error(`replay of ${filter} stalled after seq ${seen}`);
+      }
+    } finally {
+      consumer.delete().catch(() => undefined);
+    }
+    // retention may have dropped the oldest of them while they were read
+    const after = await this.jsm.streams.info(this.stream);
+    if (afterSeq + 1 < after.state.first_seq) return null;
+    return out;
+  }
+
+  /** The stream's end when the first feed starts: where a catch-up begins if nothing arrived live yet. */
+  /**
+   * Every MARK_TICK_MS while feeds run: the stream's end read one tick ago becomes the mark, if the
+   * connection stayed up since — the live copy of any event stored by then (sent by its publisher
+   * right after the store) has arrived by now. Without this a quiet feed would leave the mark far
+   * behind and a catch-up would read the whole stream.
+   */
+  private async advanceMark(): Promise<void> {
+    if (this.closed || !this.connected || this.catchingUp || this.feeds.size === 0) {
+      this.candidateMark = undefined;
+      return;
+    }
+    const c = this.candidateMark;
+    if (c !== undefined && c.disconnects === this.disconnects && c.seq > this.liveMark) this.liveMark = c.seq;
+    const disconnects = this.disconnects;
+    try {
+      this.candidateMark = { seq: await this.lastSeq(), disconnects };
+    } catch {
+      this.candidateMark = undefined;
+    }
+  }
+
+  private readLiveMark(): Promise<void> {
+    if (this.markTimer === undefined) {
+      this.markTimer = setInterval(() => void this.advanceMark(), this.opts.markTickMs ?? MARK_TICK_MS);
+      this.markTimer.unref();
+    }
+    this.liveMarkRead ??= this.lastSeq().then(
+      (s) => void (this.liveMark = Math.max(this.liveMark, s)),
+      (err: unknown) => {
+        this.liveMarkRead = undefined;
+        throw err;
+      },
+    );
+    return this.liveMarkRead;
+  }
+
+  private onLive(feed: LiveFeed, body: string): void {
+    let rec: SequencedRecord;
+    try {
+      rec = JSON.parse(body) as SequencedRecord;
+      if (typeof rec?.id !== 'string' || typeof rec.data !== 'string' || typeof rec.s !== 'number')
+        throw new Error('not a SequencedRecord');
+    } catch (err) {
+      this.opts.logger?.error({ err: String(err) }, 'unreadable live event skipped');
+      return;
+    }
+    this.received++;
+    if (this.catchingUp) {
+      this.held.push(rec);
+      return;
+    }
+    if (rec.s > this.liveMark) this.liveMark = rec.s;
+    this.deliverLive(feed, rec);
+  }
+
+  private deliverLive(feed: LiveFeed, rec: SequencedRecord): void {
+    if (rec.s <= feed.lastS) return;
+    feed.lastS = rec.s;
+    for (const h of feed.handlers) {
+      try {
+        h(rec);
+      } catch (err) {
+        this.opts.logger?.error({ err: String(err), s: rec.s }, 'bus subscriber threw');
+      }
+    }
+  }
+
+  /**
+   * After a reconnect: what the feeds missed while this connection was down (the stream from the
+   * last live event seen), then the live copies that came meanwhile, in order, each once.
+   */
+  private async catchUp(): Promise<void> {
+    const from = this.liveMark;
+    let failures = 0;
+    while (!this.closed && this.connected) {
+      try {
+        if (this.feeds.size > 0 && from >= 0) {
+          const missed = await this.replay(from);
+          if (missed === null) this.opts.logger?.warn({ from }, 'feeds missed events no longer retained');
+          this.received += missed?.length ?? 0;
+          for (const rec of missed ?? []) {
+            if (rec.s > this.liveMark) this.liveMark = rec.s;
+            const feed = this.feeds.get(feedKey(feedOf(rec)));
+            if (feed) this.deliverLive(feed, rec);
+          }
+        }
+        break;
+      } catch (err) {
+        if (++failures % 10 === 1)
+          this.opts.logger?.warn({ err: String(err) }, 'feed catch-up failed; retrying');
+        await sleep(Math.min(2000, 50 * 2 ** Math.min(failures, 6)));
+      }
+    }
+    if (!this.connected) return; // disconnected again: the next reconnect catches up from here
+    const held = this.held.sort((a, b) => a.s - b.s);
+    this.held = [];
+    this.catchingUp = false;
+    for (const rec of held) {
+      if (rec.s > this.liveMark) this.liveMark = rec.s;
+      const feed = this.feeds.get(feedKey(feedOf(rec)));
+      if (feed) this.deliverLive(feed, rec);
+    }
+  }
+
   private async watchStatus(): Promise<void> {
     for await (const s of this.nc.status()) {
-      if (s.type === 'disconnect') this.connected = false;
-      else if (s.type === 'reconnect') {
+      if (s.type === 'disconnect') {
+        this.connected = false;
+        this.disconnects++;
+        this.catchingUp = true;
+      } else if (s.type === 'reconnect') {
         this.connected = true;
+        void this.catchUp();
         // the server may have lost the consumer (a restart): start a fresh one at lastSeen + 1
         if (this.tail) {
           this.tail.generation++;
@@ -322,6 +597,7 @@ export class JetStreamBus implements EventBus {
             );
           }
           tail.lastSeen = m.seq;
+          this.received++;
           const rec = this.parse(m);
           if (rec) this.dispatch(rec);
         }

@@ -1,7 +1,15 @@
 /** In-process bus for the embedded default: a bounded ring of durable events, same sequence semantics. */
 import type { EphemeralBusEvent } from '@twopointo/shared';
 import type { RelayLogger } from './relay.ts';
-import type { BusRecord, BusSubscription, EventBus, SequencedRecord } from './types.ts';
+import {
+  feedKey,
+  feedOf,
+  type BusRecord,
+  type BusSubscription,
+  type EventBus,
+  type Feed,
+  type SequencedRecord,
+} from './types.ts';
 
 export interface MemoryBusOptions {
   /** how many durable events are kept for replay */
@@ -19,7 +27,11 @@ export class MemoryBus implements EventBus {
   private seq = 0;
   private readonly recent = new Map<string, { s: number; at: number }>();
   private readonly handlers = new Set<(r: SequencedRecord) => void>();
+  /** feed key → its subscribers: a record reaches only its own feed's (and the all-feeds handlers) */
+  private readonly feeds = new Map<string, Set<(r: SequencedRecord) => void>>();
+  private received = 0;
   private readonly ephemeral = new Set<(e: EphemeralBusEvent) => void>();
+  private readonly ephemeralFeeds = new Map<string, Set<(e: EphemeralBusEvent) => void>>();
   private readonly retain: number;
   private readonly dedupeWindowMs: number;
   private readonly logger: MemoryBusOptions['logger'];
@@ -44,8 +56,32 @@ export class MemoryBus implements EventBus {
     this.recent.set(record.id, { s: stored.s, at: now });
     if (this.recent.size > this.retain) this.pruneRecent(now);
     // a throwing subscriber must neither starve the others nor fail the (already stored) publish
+    const feed = this.feeds.get(feedKey(feedOf(stored)));
+    if (this.handlers.size > 0 || feed !== undefined) this.received++;
     for (const h of this.handlers) this.guard(() => h(stored));
+    if (feed !== undefined) for (const h of feed) this.guard(() => h(stored));
     return stored.s;
+  }
+
+  subscribeFeed(feed: Feed, handler: (record: SequencedRecord) => void): BusSubscription {
+    const key = feedKey(feed);
+    let set = this.feeds.get(key);
+    if (!set) this.feeds.set(key, (set = new Set()));
+    // a wrapper, so one handler may subscribe twice and unsubscribe each independently
+    const h = (r: SequencedRecord): void => handler(r);
+    set.add(h);
+    return {
+      unsubscribe: () => {
+        const now = this.feeds.get(key);
+        if (!now?.delete(h)) return;
+        if (now.size === 0) this.feeds.delete(key);
+      },
+      ready: Promise.resolve(),
+    };
+  }
+
+  receivedCount(): number {
+    return this.received;
   }
 
   subscribe(handler: (record: SequencedRecord) => void): BusSubscription {
@@ -53,12 +89,15 @@ export class MemoryBus implements EventBus {
     return { unsubscribe: () => void this.handlers.delete(handler), ready: Promise.resolve() };
   }
 
-  async replay(afterSeq: number): Promise<SequencedRecord[] | null> {
+  async replay(afterSeq: number, feed?: Feed): Promise<SequencedRecord[] | null> {
     const oldest = this.log[this.head]?.s ?? this.seq + 1;
     if (afterSeq > this.seq) return null; // a sequence this bus never issued
     if (afterSeq + 1 < oldest) return null;
     const start = this.head + (afterSeq + 1 - oldest);
-    return this.log.slice(start);
+    const all = this.log.slice(start);
+    if (feed === undefined) return all;
+    const key = feedKey(feed);
+    return all.filter((r) => feedKey(feedOf(r)) === key);
   }
 
   async lastSeq(): Promise<number> {
@@ -67,6 +106,27 @@ export class MemoryBus implements EventBus {
 
   publishEphemeral(event: EphemeralBusEvent): void {
     for (const h of this.ephemeral) this.guard(() => h(event));
+    const keys =
+      event.user_ids !== undefined
+        ? event.user_ids.map((user) => feedKey({ user }))
+        : [feedKey({ server: event.server_id })];
+    for (const key of keys) for (const h of this.ephemeralFeeds.get(key) ?? []) this.guard(() => h(event));
+  }
+
+  subscribeEphemeralFeed(feed: Feed, handler: (event: EphemeralBusEvent) => void): BusSubscription {
+    const key = feedKey(feed);
+    let set = this.ephemeralFeeds.get(key);
+    if (!set) this.ephemeralFeeds.set(key, (set = new Set()));
+    const h = (e: EphemeralBusEvent): void => handler(e);
+    set.add(h);
+    return {
+      unsubscribe: () => {
+        const now = this.ephemeralFeeds.get(key);
+        if (!now?.delete(h)) return;
+        if (now.size === 0) this.ephemeralFeeds.delete(key);
+      },
+      ready: Promise.resolve(),
+    };
   }
 
   subscribeEphemeral(handler: (event: EphemeralBusEvent) => void): BusSubscription {
@@ -80,7 +140,9 @@ export class MemoryBus implements EventBus {
 
   async close(): Promise<void> {
     this.handlers.clear();
+    this.feeds.clear();
     this.ephemeral.clear();
+    this.ephemeralFeeds.clear();
   }
 
   private guard(fn: () => void): void {

@@ -35,6 +35,20 @@ export interface SequencedRecord extends BusRecord {
   s: number;
 }
 
+/**
+ * One server's durable events, or one user's (the records addressed to that user). A process
+ * receives from the bus only the feeds it subscribes to (on NATS: core interest in per-server
+ * and per-user subjects), which is what keeps an Edge's bus traffic proportional to its sockets.
+ */
+export type Feed = { server: string; user?: never } | { user: string; server?: never };
+
+/** The feed a record belongs to: its user's when user-addressed, its server's otherwise. */
+export const feedOf = (r: Pick<BusRecord, 'server_id' | 'user_id'>): Feed =>
+  r.user_id !== undefined ? { user: r.user_id } : { server: r.server_id };
+
+/** A feed as one string ("s:<server>" or "u:<user>"), for maps. */
+export const feedKey = (f: Feed): string => (f.user !== undefined ? `u:${f.user}` : `s:${f.server}`);
+
 export interface BusSubscription {
   unsubscribe(): void;
   /**
@@ -48,18 +62,33 @@ export interface EventBus {
   readonly kind: 'memory' | 'jetstream';
   /** Stores a durable event; resolves with its sequence once stored. Rejects while the bus is unreachable. */
   publish(record: BusRecord): Promise<number>;
-  /** Live durable events in sequence order, from the moment of the call. */
+  /** Live durable events of every feed in sequence order, from the moment of the call. */
   subscribe(handler: (record: SequencedRecord) => void): BusSubscription;
   /**
-   * Stored events with s > afterSeq up to the end of the stream as of the call, in order;
-   * null when events after afterSeq are no longer retained (the caller must refetch).
+   * Live durable events of one feed, in sequence order, each once: every event of the feed
+   * stored after `ready` resolves is delivered (some stored before it may be too). Several
+   * subscriptions to one feed share one bus subscription; the last unsubscribe ends the interest.
    */
-  replay(afterSeq: number): Promise<SequencedRecord[] | null>;
+  subscribeFeed(feed: Feed, handler: (record: SequencedRecord) => void): BusSubscription;
+  /**
+   * Stored events with s > afterSeq up to the end of the stream as of the call, in order — only
+   * those of `feed` when given (one filtered read on JetStream); null when events after afterSeq
+   * are no longer retained (the caller must refetch).
+   */
+  replay(afterSeq: number, feed?: Feed): Promise<SequencedRecord[] | null>;
+  /** Durable events this bus client has received so far, over all its subscriptions (interest is measured by it). */
+  receivedCount(): number;
   /** Sequence of the newest stored event (0 when empty). */
   lastSeq(): Promise<number>;
   /** Fire-and-forget events that are never stored. */
   publishEphemeral(event: EphemeralBusEvent): void;
+  /** Every ephemeral event, once each. */
   subscribeEphemeral(handler: (event: EphemeralBusEvent) => void): BusSubscription;
+  /**
+   * The ephemeral events of one feed: a server's (`server_id`), or those addressed to one user
+   * (`user_ids` includes them; an event to several users comes once on each of their feeds).
+   */
+  subscribeEphemeralFeed(feed: Feed, handler: (event: EphemeralBusEvent) => void): BusSubscription;
   /** true while the bus answers */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

@@ -37,6 +37,8 @@ export class ClientFrames {
     const parsed = parseClientFrame(data.toString());
     if (!parsed.ok) return writer.send(conn, errorFrame(parsed.code, parsed.message));
     const frame = parsed.frame;
+    // a RESUME settles what the socket receives first; any other first frame ends the opening hold
+    if (conn.openingHoldUntil !== 0 && frame.op !== 'RESUME') writer.releaseOpening(conn);
     if (frame.op === 'HEARTBEAT') {
       conn.deadline = now + this.graceMs;
       return writer.send(conn, HEARTBEAT_ACK);
@@ -77,7 +79,9 @@ export class ClientFrames {
       case 'UNSUBSCRIBE':
         return this.subscriptions.unsubscribe(conn, frame.d.server_id, frame.d.channel_ids);
       case 'RESUME':
-        return this.resumes.resume(conn, frame.d.session_id, frame.d.seq);
+        return this.resumes
+          .resume(conn, frame.d.session_id, frame.d.seq)
+          .finally(() => this.p.writer.releaseOpening(conn));
     }
   }
 }

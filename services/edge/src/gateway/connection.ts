@@ -27,6 +27,12 @@ export class Connection implements Subscriber {
   sessionSavedAt = 0;
   /** RESUME is allowed once, before anything else was subscribed */
   resumeUsed = false;
+  /**
+   * ms timestamp until which delivery stays held after HELLO (0: released): events addressed to
+   * the user wait for the socket's first frame, so a RESUME replays them in order instead of
+   * finding newer ones already sent
+   */
+  openingHoldUntil = 0;
   /** ms timestamp when the access token it was opened with expires (then: close 4001) */
   expiresAt = Infinity;
 

@@ -2,7 +2,7 @@
  * Bus events to the subscribed sockets of this Edge. Each event is framed once and the same
  * bytes go to every socket it reaches; per-socket `lastS` makes durable delivery idempotent.
  */
-import type { SequencedRecord } from '@twopointo/bus';
+import type { Feed, SequencedRecord } from '@twopointo/bus';
 import { CloseCodes, type DurableEventType, type EphemeralBusEvent } from '@twopointo/shared';
 import type { AccessChanges } from './access-changes.ts';
 import type { AccessChecker } from './access-client.ts';
@@ -91,19 +91,21 @@ export class FanOut {
     }
   }
 
-  /** An ephemeral event (typing, presence): no `s`, nothing held or replayed. */
-  readonly onEphemeral = (e: EphemeralBusEvent): void => {
-    // addressed to users (a DM's typing): their sockets on this Edge, no subscription involved
-    if (e.user_ids !== undefined) {
-      let frame: Buffer | undefined;
-      for (const userId of e.user_ids) {
-        const mine = this.sockets.ofUser(userId);
-        if (mine === undefined) continue;
-        frame ??= Buffer.from(ephemeralFrame(e));
-        for (const conn of mine) this.writer.write(conn, frame);
-      }
+  /**
+   * An ephemeral event (typing, presence) of one of this Edge's feeds: no `s`, nothing held or
+   * replayed. One addressed to users (a DM's typing) comes once per recipient's feed, and goes to
+   * that recipient's sockets only.
+   */
+  readonly onEphemeral = (feed: Feed, e: EphemeralBusEvent): void => {
+    if (feed.user !== undefined) {
+      if (e.user_ids === undefined) return;
+      const mine = this.sockets.ofUser(feed.user);
+      if (mine === undefined || mine.size === 0) return;
+      const frame = Buffer.from(ephemeralFrame(e));
+      for (const conn of mine) this.writer.write(conn, frame);
       return;
     }
+    if (e.user_ids !== undefined) return;
     const channelId =
       e.channel_id ?? (e.t === 'TYPING_START' ? (e.d as { channel_id?: string }).channel_id : undefined);
     const targets =

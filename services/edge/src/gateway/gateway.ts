@@ -10,7 +10,7 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
-import type { BusSubscription, EventBus } from '@twopointo/bus';
+import type { EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
 import { bearerToken } from '@twopointo/server-kit';
 import { AppError, CloseCodes, errorBody, type ErrorCode } from '@twopointo/shared';
@@ -20,6 +20,7 @@ import { ClientFrames } from './client-frames.ts';
 import { Connection } from './connection.ts';
 import { GatewayCounters } from './counters.ts';
 import { FanOut } from './fan-out.ts';
+import { Feeds } from './feeds.ts';
 import { encode } from './frames.ts';
 import type { GatewayLimits, GatewayParts } from './parts.ts';
 import { Presence } from './presence.ts';
@@ -56,6 +57,10 @@ export interface GatewayStats {
   /** socket × channel subscriptions */
   subscriptions: number;
   deliveries: number;
+  /** bus feeds running (servers with a subscribed socket here + users with a socket here) */
+  feeds: number;
+  /** durable events this Edge received from the bus (its interest, not all traffic) */
+  busReceived: number;
   resumesOk: number;
   resumesInvalid: number;
   slowConsumerCloses: number;
@@ -64,6 +69,9 @@ export interface GatewayStats {
 const CONN = Symbol('gateway-connection');
 const GATEWAY = Symbol('gateway');
 type GatewaySocket = WebSocket & { [CONN]?: Connection; [GATEWAY]?: Gateway };
+
+/** how long a new socket's events wait for its first frame (a RESUME) before they flow anyway */
+const OPENING_HOLD_MS = 1000;
 
 /** Largest client frame; SUBSCRIBE with 500 channel ids fits easily. */
 const MAX_CLIENT_FRAME = 64 * 1024;
@@ -88,7 +96,6 @@ export class Gateway {
   private readonly frames: ClientFrames;
   private readonly fanOut: FanOut;
   private readonly timer: GatewayTimer;
-  private busSubs: BusSubscription[] = [];
   private closing = false;
   private readonly graceMs: number;
 
@@ -107,11 +114,19 @@ export class Gateway {
       leaseMs: limits.PRESENCE_LEASE_S * 1000,
     });
     const counters = new GatewayCounters();
-    const sockets = new SocketRegistry(sessions, presence, tasks, counters);
+    const feeds = new Feeds(
+      deps.bus,
+      (r) => this.fanOut.onRecord(r),
+      (feed, e) => this.fanOut.onEphemeral(feed, e),
+      deps.access,
+      deps.logger,
+    );
+    const sockets = new SocketRegistry(sessions, presence, tasks, counters, feeds);
     const writer = new SocketWriter(sockets, limits.WS_MAX_BUFFERED_BYTES, counters);
     const p: GatewayParts = {
       limits,
       bus: deps.bus,
+      feeds,
       access: deps.access,
       sockets,
       writer,
@@ -129,12 +144,11 @@ export class Gateway {
     this.timer = new GatewayTimer(p);
   }
 
-  /** Subscribes to the bus (live from now on) and starts the shared timer. */
+  /**
+   * Takes the presence lease and starts the shared timer. Bus events, durable and ephemeral, come
+   * through feeds, started as sockets arrive and subscribe (feeds.ts).
+   */
   async start(): Promise<void> {
-    const durable = this.deps.bus.subscribe(this.fanOut.onRecord);
-    const ephemeral = this.deps.bus.subscribeEphemeral(this.fanOut.onEphemeral);
-    this.busSubs = [durable, ephemeral];
-    await Promise.all([durable.ready, ephemeral.ready]);
     // the presence lease exists before the first socket, so even an Edge that dies within a tick
     // has its counts taken back
     await this.parts.presence
@@ -154,6 +168,8 @@ export class Gateway {
       channels: this.index.byChannel.size,
       subscriptions,
       deliveries: counters.deliveries,
+      feeds: this.parts.feeds.size,
+      busReceived: this.deps.bus.receivedCount(),
       resumesOk: counters.resumesOk,
       resumesInvalid: counters.resumesInvalid,
       slowConsumerCloses: counters.slowConsumerCloses,
@@ -199,14 +215,14 @@ export class Gateway {
     ws.on('message', onSocketMessage);
     ws.on('close', onSocketClose);
     sockets.add(conn);
-    this.parts.writer.send(
-      conn,
-      encode({
-        op: 'HELLO',
-        d: { heartbeat_interval: limits.HEARTBEAT_INTERVAL, session_id: conn.sessionId },
-      }),
-    );
+    this.parts.writer.holdOpening(conn, Date.now() + OPENING_HOLD_MS);
     sockets.saveSession(conn);
+    // HELLO once the user's feed is live, so no event addressed to them falls before it
+    const hello = encode({
+      op: 'HELLO',
+      d: { heartbeat_interval: limits.HEARTBEAT_INTERVAL, session_id: conn.sessionId },
+    });
+    void this.parts.feeds.ready({ user: userId }).then(() => this.parts.writer.send(conn, hello));
   }
 
   onFrame(conn: Connection, data: RawData, isBinary: boolean): void {
@@ -228,12 +244,12 @@ export class Gateway {
     if (this.closing) return;
     this.closing = true;
     const { sockets, presence, tasks, log } = this.parts;
-    for (const s of this.busSubs) s.unsubscribe();
     for (const conn of sockets.all) sockets.kick(conn, CloseCodes.SERVER_RESTART, 'Server restarting');
     const until = Date.now() + 3000;
     while (sockets.all.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
     for (const conn of sockets.all) sockets.terminate(conn);
     this.timer.stop();
+    this.parts.feeds.close();
     await tasks.settle();
     // every socket is released: nothing of this Edge is left in the counts
     await presence.retire().catch((err: unknown) => log.warn({ err }, 'presence retire failed'));

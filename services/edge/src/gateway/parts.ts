@@ -6,6 +6,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { EventBus } from '@twopointo/bus';
 import type { AccessChecker } from './access-client.ts';
 import type { GatewayCounters } from './counters.ts';
+import type { Feeds } from './feeds.ts';
 import type { Presence } from './presence.ts';
 import type { SessionStore } from './session-store.ts';
 import type { SocketRegistry } from './socket-registry.ts';
@@ -28,6 +29,8 @@ export interface GatewayLimits {
 export interface GatewayParts {
   limits: GatewayLimits;
   bus: EventBus;
+  /** this Edge's bus interest (feeds follow the sockets; started and stopped by `sockets`) */
+  feeds: Feeds;
   access: AccessChecker;
   sockets: SocketRegistry;
   writer: SocketWriter;

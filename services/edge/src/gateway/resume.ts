@@ -1,19 +1,33 @@
 /**
  * The RESUME op: picks up a dropped session (from this Edge or another), re-checks its
- * subscriptions, then sends what it missed from the stream in order, then whatever arrived live
- * meanwhile (held, de-duplicated by `s`), then RESUMED.
+ * subscriptions, starts their feeds (live, held), then sends what it missed from the stream in
+ * order — one filtered read per feed — then whatever arrived live meanwhile (held, de-duplicated
+ * by `s`), then RESUMED.
  */
+import type { Feed, SequencedRecord } from '@twopointo/bus';
 import { CloseCodes } from '@twopointo/shared';
 import type { Connection } from './connection.ts';
 import { INVALID_SESSION, durableFrame, encode, errorFrame } from './frames.ts';
 import type { GatewayParts } from './parts.ts';
 import { reaches } from './subscriptions.ts';
 
+/** above this many feeds a RESUME reads the stream once instead of once per feed */
+const MAX_FILTERED_READS = 32;
+
 export class ResumeOp {
   constructor(
     private readonly p: Pick<
       GatewayParts,
-      'limits' | 'bus' | 'access' | 'sockets' | 'writer' | 'sessions' | 'presence' | 'tasks' | 'counters'
+      | 'limits'
+      | 'bus'
+      | 'feeds'
+      | 'access'
+      | 'sockets'
+      | 'writer'
+      | 'sessions'
+      | 'presence'
+      | 'tasks'
+      | 'counters'
     >,
   ) {}
 
@@ -30,9 +44,14 @@ export class ResumeOp {
     }
 
     writer.hold(conn);
+    // the session's feeds are live before Official is asked (see subscribe.ts)
+    const entries = Object.entries(session.subscriptions);
+    const held: Feed[] = entries.map(([server]) => ({ server }));
+    for (const f of held) this.p.feeds.acquire(f);
     let replayed = 0;
     try {
-      const entries = Object.entries(session.subscriptions);
+      await Promise.all(held.map((f) => this.p.feeds.ready(f)));
+      if (conn.closing) return;
       const answers = await Promise.all(
         entries.map(([sid, cids]) => this.p.access.check(conn.userId, sid, cids)),
       );
@@ -49,8 +68,11 @@ export class ResumeOp {
           a.channel_ids.filter((c) => wanted.has(c)),
         );
       });
-      // subscribed before asking for the replay, so nothing falls between the two (it is held)
-      const records = await this.p.bus.replay(seq);
+      // the feeds were live (their events held) before the replay is read, so nothing falls between
+      const feeds: Feed[] = [{ user: conn.userId }, ...[...conn.subs.keys()].map((server) => ({ server }))];
+      await this.p.feeds.ready({ user: conn.userId });
+      if (conn.closing) return;
+      const records = await this.missed(seq, feeds);
       if (conn.closing) return;
       if (records === null) {
         for (const sid of joined) sockets.index.removeServer(conn, sid);
@@ -73,6 +95,7 @@ export class ResumeOp {
         if (conn.closing) return;
       }
     } finally {
+      for (const f of held) this.p.feeds.release(f);
       writer.unhold(conn);
     }
     if (conn.closing) return;
@@ -80,6 +103,18 @@ export class ResumeOp {
     writer.send(conn, encode({ op: 'RESUMED', d: { replayed } }));
     sockets.saveSession(conn);
     tasks.track(this.p.sessions.delete(sessionId));
+  }
+
+  /**
+   * The stored events of these feeds after seq, in order: one filtered read per feed, or, for a
+   * session with many servers, one read of the whole stream (filtered here by `reaches`).
+   */
+  private async missed(seq: number, feeds: Feed[]): Promise<SequencedRecord[] | null> {
+    if (feeds.length > MAX_FILTERED_READS) return this.p.bus.replay(seq);
+    const parts = await Promise.all(feeds.map((f) => this.p.bus.replay(seq, f)));
+    if (parts.some((part) => part === null)) return null;
+    const all = (parts as SequencedRecord[][]).flat();
+    return parts.length > 1 ? all.sort((a, b) => a.s - b.s) : all;
   }
 
   /** Waits (bounded) for a replaying socket to take what it was sent. */

@@ -6,6 +6,7 @@ import { CloseCodes } from '@twopointo/shared';
 import type { GatewayCounters } from './counters.ts';
 import type { Presence } from './presence.ts';
 import type { Connection } from './connection.ts';
+import type { Feeds } from './feeds.ts';
 import type { SessionStore } from './session-store.ts';
 import { SubscriptionIndex } from './subscriptions.ts';
 import type { BackgroundTasks } from './tasks.ts';
@@ -14,7 +15,8 @@ import type { BackgroundTasks } from './tasks.ts';
 const CLOSE_GRACE_MS = 1000;
 
 export class SocketRegistry {
-  readonly index = new SubscriptionIndex<Connection>();
+  /** server → sockets; a server's bus feed runs while it has one here */
+  readonly index: SubscriptionIndex<Connection>;
   /** every socket until it is closed or destroyed, released ones included */
   readonly all = new Set<Connection>();
   private readonly byUser = new Map<string, Set<Connection>>();
@@ -24,7 +26,14 @@ export class SocketRegistry {
     private readonly presence: Presence,
     private readonly tasks: BackgroundTasks,
     private readonly counters: GatewayCounters,
-  ) {}
+    /** this Edge's bus interest: a feed per subscribed server and per user with a socket */
+    readonly feeds: Feeds,
+  ) {
+    this.index = new SubscriptionIndex<Connection>({
+      first: (server) => feeds.acquire({ server }),
+      last: (server) => feeds.release({ server }),
+    });
+  }
 
   /** users with at least one socket not yet released */
   get users(): number {
@@ -36,11 +45,14 @@ export class SocketRegistry {
     return this.byUser.get(userId);
   }
 
-  /** A newly accepted socket: counted and online. */
+  /** A newly accepted socket: counted and online; its user's feed runs (await `feeds.ready`). */
   add(conn: Connection): void {
     this.all.add(conn);
     let mine = this.byUser.get(conn.userId);
-    if (!mine) this.byUser.set(conn.userId, (mine = new Set()));
+    if (!mine) {
+      this.byUser.set(conn.userId, (mine = new Set()));
+      this.feeds.acquire({ user: conn.userId });
+    }
     mine.add(conn);
     this.tasks.track(this.presence.connected(conn.userId));
   }
@@ -86,7 +98,10 @@ export class SocketRegistry {
     const servers = this.index.removeAll(conn);
     const mine = this.byUser.get(conn.userId);
     mine?.delete(conn);
-    if (mine?.size === 0) this.byUser.delete(conn.userId);
+    if (mine?.size === 0) {
+      this.byUser.delete(conn.userId);
+      this.feeds.release({ user: conn.userId });
+    }
     for (const sid of servers) this.tasks.track(this.presence.left(conn.userId, sid));
     this.tasks.track(this.presence.disconnected(conn.userId));
   }

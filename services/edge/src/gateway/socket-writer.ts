@@ -65,6 +65,19 @@ export class SocketWriter {
     if (conn.holds++ === 0) conn.pending = [];
   }
 
+  /** Holds delivery from HELLO until the first frame (or `ms`): see Connection.openingHoldUntil. */
+  holdOpening(conn: Connection, until: number): void {
+    this.hold(conn);
+    conn.openingHoldUntil = until;
+  }
+
+  /** Ends the opening hold, if still on. */
+  releaseOpening(conn: Connection): void {
+    if (conn.openingHoldUntil === 0) return;
+    conn.openingHoldUntil = 0;
+    this.unhold(conn);
+  }
+
   /** Ends a hold; the last one flushes what queued meanwhile, still filtered by `s` and subscriptions. */
   unhold(conn: Connection): void {
     if (--conn.holds > 0) return;

@@ -1,14 +1,31 @@
-/** The SUBSCRIBE and UNSUBSCRIBE ops: subscriptions as far as Official allows, and presence per server. */
+/**
+ * The SUBSCRIBE and UNSUBSCRIBE ops: subscriptions as far as Official allows, and presence per
+ * server. The server's bus feed is live before Official is asked, so every change after the
+ * answer — and every event after SUBSCRIBED — reaches this Edge.
+ */
 import { encode, ephemeralFrame, errorFrame } from './frames.ts';
 import type { Connection } from './connection.ts';
 import type { GatewayParts } from './parts.ts';
 
 export class SubscribeOps {
   constructor(
-    private readonly p: Pick<GatewayParts, 'access' | 'sockets' | 'writer' | 'presence' | 'tasks'>,
+    private readonly p: Pick<GatewayParts, 'access' | 'feeds' | 'sockets' | 'writer' | 'presence' | 'tasks'>,
   ) {}
 
   async subscribe(conn: Connection, serverId: string, channelIds: string[]): Promise<void> {
+    const feed = { server: serverId };
+    this.p.feeds.acquire(feed);
+    try {
+      await this.p.feeds.ready(feed);
+      if (conn.closing) return;
+      await this.subscribeLive(conn, serverId, channelIds);
+    } finally {
+      this.p.feeds.release(feed);
+    }
+  }
+
+  /** SUBSCRIBE with the server's feed held. */
+  private async subscribeLive(conn: Connection, serverId: string, channelIds: string[]): Promise<void> {
     const { sockets, writer } = this.p;
     const answer = await this.p.access.check(conn.userId, serverId, channelIds);
     if (conn.closing) return;

@@ -9,15 +9,23 @@ export interface Subscriber {
   readonly subs: Map<string, Set<string>>;
 }
 
+/** Told when a server gains its first subscriber and loses its last (the Edge's bus interest follows). */
+export interface ServerInterest {
+  first(serverId: string): void;
+  last(serverId: string): void;
+}
+
 export class SubscriptionIndex<S extends Subscriber> {
   readonly byServer = new Map<string, Set<S>>();
   readonly byChannel = new Map<string, Set<S>>();
+
+  constructor(private readonly interest?: ServerInterest) {}
 
   /** Subscribes to the server (server-scoped events); true when it was not subscribed before. */
   addServer(s: S, serverId: string): boolean {
     if (s.subs.has(serverId)) return false;
     s.subs.set(serverId, new Set());
-    add(this.byServer, serverId, s);
+    if (add(this.byServer, serverId, s)) this.interest?.first(serverId);
     return true;
   }
 
@@ -55,7 +63,7 @@ export class SubscriptionIndex<S extends Subscriber> {
     const removed = [...mine];
     for (const c of mine) remove(this.byChannel, c, s);
     s.subs.delete(serverId);
-    remove(this.byServer, serverId, s);
+    if (remove(this.byServer, serverId, s)) this.interest?.last(serverId);
     return removed;
   }
 
@@ -86,15 +94,21 @@ export function reaches(
   return SubscriptionIndex.wants(s, r.server_id, r.channel_id || undefined);
 }
 
-function add<S>(map: Map<string, Set<S>>, key: string, s: S): void {
+/** Adds s under key; true when key had no one before. */
+function add<S>(map: Map<string, Set<S>>, key: string, s: S): boolean {
   let set = map.get(key);
+  const first = set === undefined;
   if (!set) map.set(key, (set = new Set()));
   set.add(s);
+  return first;
 }
 
-function remove<S>(map: Map<string, Set<S>>, key: string, s: S): void {
+/** Removes s from key; true when key has no one left. */
+function remove<S>(map: Map<string, Set<S>>, key: string, s: S): boolean {
   const set = map.get(key);
-  if (!set) return;
+  if (!set) return false;
   set.delete(s);
-  if (set.size === 0) map.delete(key);
+  if (set.size > 0) return false;
+  map.delete(key);
+  return true;
 }

@@ -8,7 +8,9 @@ import type { GatewayParts } from './parts.ts';
 export class GatewayTimer {
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly p: Pick<GatewayParts, 'limits' | 'sockets' | 'presence' | 'tasks'>) {}
+  constructor(
+    private readonly p: Pick<GatewayParts, 'limits' | 'sockets' | 'writer' | 'presence' | 'tasks'>,
+  ) {}
 
   start(): void {
     const tick = Math.max(10, Math.min(1000, Math.floor(this.p.limits.HEARTBEAT_INTERVAL / 4)));
@@ -35,6 +37,7 @@ export class GatewayTimer {
         if (now >= conn.killAt) sockets.terminate(conn);
         continue;
       }
+      if (conn.openingHoldUntil !== 0 && now >= conn.openingHoldUntil) this.p.writer.releaseOpening(conn);
       if (now > conn.deadline) sockets.kick(conn, CloseCodes.HEARTBEAT_TIMEOUT, 'Heartbeat timeout');
       else if (now >= conn.expiresAt) sockets.kick(conn, CloseCodes.UNAUTHORIZED, 'Token expired');
       else if (now - conn.sessionSavedAt > refreshAfter) sockets.saveSession(conn);

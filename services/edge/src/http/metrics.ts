@@ -31,6 +31,11 @@ const GAUGES: { key: keyof GatewayStats; name: string; help: string }[] = [
     name: 'edge_gateway_subscriptions',
     help: 'Socket × channel subscriptions on this Edge',
   },
+  {
+    key: 'feeds',
+    name: 'edge_gateway_bus_feeds',
+    help: 'Bus feeds this Edge receives (servers with a subscribed socket here, users with a socket here)',
+  },
 ];
 
 /** Cumulative counts, exported as Prometheus counters (set from the gateway's totals at scrape time). */
@@ -39,6 +44,11 @@ const COUNTERS: { key: keyof GatewayStats; name: string; help: string; labels?: 
     key: 'deliveries',
     name: 'edge_gateway_deliveries_total',
     help: 'Durable event frames written to sockets (live, after a hold, replayed)',
+  },
+  {
+    key: 'busReceived',
+    name: 'edge_gateway_bus_received_total',
+    help: 'Durable events this Edge received from the bus (its feeds, not all traffic)',
   },
   {
     key: 'resumesOk',

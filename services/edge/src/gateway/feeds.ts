@@ -1,0 +1,107 @@
+/**
+ * This Edge's interest on the bus: a feed per server that has a subscribed socket here and per
+ * user who has a socket here, so the Edge receives those events and no others. Feeds are counted:
+ * the subscription index holds a server's feed while the server has a socket, the socket registry
+ * a user's while the user has one, and a SUBSCRIBE or RESUME holds the feeds it is settling while
+ * it asks Official about access — so every change after the answer reaches this Edge. The last
+ * release stops the feed at once; what it would have carried stays in the stream for RESUME.
+ */
+import {
+  feedKey,
+  type BusSubscription,
+  type EventBus,
+  type Feed,
+  type SequencedRecord,
+} from '@twopointo/bus';
+import type { EphemeralBusEvent } from '@twopointo/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AccessChecker } from './access-client.ts';
+
+/** how long a socket waits for a feed's interest before going on (a catch-up follows a NATS outage) */
+const READY_WAIT_MS = 3000;
+
+export class Feeds {
+  private readonly live = new Map<
+    string,
+    { sub: BusSubscription; ephemeral: BusSubscription; refs: number }
+  >();
+  private closed = false;
+
+  constructor(
+    private readonly bus: EventBus,
+    private readonly onRecord: (r: SequencedRecord) => void,
+    /** an ephemeral event of this feed (typing, presence; a user's copy of one addressed to several) */
+    private readonly onEphemeral: (feed: Feed, e: EphemeralBusEvent) => void,
+    private readonly access: AccessChecker,
+    private readonly log: Pick<FastifyBaseLogger, 'warn'>,
+  ) {}
+
+  /** feeds running now */
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** Holds a feed, starting it if no one held it. */
+  acquire(feed: Feed): void {
+    if (this.closed) return;
+    const key = feedKey(feed);
+    const held = this.live.get(key);
+    if (held) {
+      held.refs++;
+      return;
+    }
+    this.live.set(key, {
+      sub: this.bus.subscribeFeed(feed, this.onRecord),
+      ephemeral: this.bus.subscribeEphemeralFeed(feed, (e) => this.onEphemeral(feed, e)),
+      refs: 1,
+    });
+  }
+
+  /** Lets go of a feed; the last release stops it. */
+  release(feed: Feed): void {
+    const key = feedKey(feed);
+    const held = this.live.get(key);
+    if (!held || --held.refs > 0) return;
+    this.live.delete(key);
+    held.sub.unsubscribe();
+    held.ephemeral.unsubscribe();
+    // the server's events go by unseen from now on: answers about it may go stale
+    if (feed.server !== undefined) this.access.invalidate?.(feed.server);
+  }
+
+  /**
+   * Resolves once the feed's live events reach this Edge (at once when it was running already),
+   * or after a bounded wait when the bus does not answer (its reconnect catches the feed up).
+   */
+  async ready(feed: Feed): Promise<void> {
+    const held = this.live.get(feedKey(feed));
+    if (held === undefined) return;
+    const ready = Promise.all([held.sub.ready, held.ephemeral.ready]);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        ready,
+        new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            this.log.warn({ feed }, 'bus feed not ready in time; going on');
+            resolve();
+          }, READY_WAIT_MS);
+        }),
+      ]);
+    } catch (err) {
+      this.log.warn({ err, feed }, 'bus feed not ready; going on');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Stops every feed (the Edge is closing). */
+  close(): void {
+    this.closed = true;
+    for (const { sub, ephemeral } of this.live.values()) {
+      sub.unsubscribe();
+      ephemeral.unsubscribe();
+    }
+    this.live.clear();
+  }
+}
