@@ -120,6 +120,8 @@ export interface ChannelRecipientsTable {
   user_id: Int8;
   last_activity_id: Int8;
   added_at: Generated<Date>;
+  /** the DM was closed by this user at that activity: hidden from their list until newer activity */
+  closed_through: NullableInt8;
 }
 /** a server's channel kinds, and the DM kinds (no server) */
 export type ChannelType = 'text' | 'voice' | 'category' | 'dm' | 'group_dm';
