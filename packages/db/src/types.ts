@@ -154,6 +154,8 @@ export interface MessagesTable {
   type: Generated<'default' | 'pin'>;
   /** for type 'pin': the pinned message (no foreign key: it may be deleted) */
   reference_id: NullableInt8;
+  /** [[emoji, count], ...] in first-used order, kept by a trigger (migration 012); null: none */
+  reaction_counts: ColumnType<[string, number][] | null, never, never>;
 }
 export interface ReadStatesTable {
   user_id: Int8;
