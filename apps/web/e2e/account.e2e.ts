@@ -15,6 +15,7 @@ import {
   expectCleanCsp,
   newAccount,
   registerInBrowser,
+  send,
   shot,
   skipReason,
   startJourney,
@@ -96,9 +97,7 @@ describe.skipIf(skipReason !== null)('accounts end to end', () => {
     await b.getByTestId('invite-input').fill(`${system.edgeUrl}/invite/${code}`);
     await b.getByTestId('join-submit').click();
     await byText(b, 'channel-title', 'general').waitFor();
-    const input = a.getByTestId('composer-input');
-    await input.fill('Curiouser and curiouser');
-    await input.press('Enter');
+    await send(a, 'Curiouser and curiouser');
     await byText(b, 'message-content', 'Curiouser').waitFor();
   });
 
