@@ -129,4 +129,36 @@ describe.each(modes)('DM events through the gateway (%s)', (mode) => {
     // carol got none of them
     expect(c.frames.filter(aboutDm(cid))).toEqual([]);
   });
+
+  it("closing a 1:1 DM tells every socket of the closer and no one else's; a new message brings it back", async () => {
+    const [alice, bob] = [await signUp(edge), await signUp(edge)];
+    await serverWithChannel(edge, alice, [bob]);
+    const [a1, a2, b] = [await socket(alice), await socket(alice), await socket(bob)];
+    const dm = await api<{ id: string }>(edge, 'POST', '/api/me/channels', {
+      token: alice.access,
+      body: { recipient_ids: [bob.userId] },
+    });
+    const cid = dm.body.id;
+    await b.waitFor((f) => f.op === 'EVENT' && f.t === 'DM_CHANNEL_CREATE' && f.d.id === cid);
+    expect((await api(edge, 'DELETE', `/api/channels/${cid}`, { token: alice.access })).status).toBe(204);
+    for (const s of [a1, a2])
+      await s.waitFor((f) => f.op === 'EVENT' && f.t === 'DM_CHANNEL_DELETE' && f.d.id === cid);
+    const listed = async (token: string) =>
+      (
+        await api<{ channels: { id: string }[] }>(edge, 'GET', '/api/me/channels', { token })
+      ).body.channels.map((c) => c.id);
+    expect(await listed(alice.access)).not.toContain(cid);
+    expect(await listed(bob.access)).toContain(cid);
+
+    // bob writes: the message reaches both of alice's sockets and the DM is listed for her again
+    const sent = await api<{ id: string }>(edge, 'POST', `/api/channels/${cid}/messages`, {
+      token: bob.access,
+      body: { content: 'still there?' },
+    });
+    for (const s of [a1, a2, b])
+      await s.waitFor((f) => f.op === 'EVENT' && f.t === 'MESSAGE_CREATE' && f.d.id === sent.body.id);
+    expect(await listed(alice.access)).toContain(cid);
+    // bob never heard of the close
+    expect(b.events('DM_CHANNEL_DELETE')).toEqual([]);
+  });
 });

@@ -31,6 +31,11 @@ describe('bench harness', () => {
       name: 'fanout',
       opts: { backend: 'nats', sockets: 1000, rate: 'max', profile: true },
     });
+    expect(parseArgs(['rest', '--no-ceiling', '--reactions']).opts).toEqual({
+      backend: 'embedded',
+      ceiling: false,
+      reactions: true,
+    });
     expect(() => parseArgs(['nope'])).toThrow(/usage/);
     expect(() => parseArgs(['rest', '--backend', 'mysql'])).toThrow(/--backend/);
     expect(() => parseArgs(['rest', '--sockets', '-1'])).toThrow(/positive/);

@@ -98,6 +98,9 @@ export function parseArgs(argv: string[]): { name: ScenarioName; opts: RunOption
       case '--profile':
         opts.profile = true;
         break;
+      case '--reactions':
+        opts.reactions = true;
+        break;
       default:
         throw new Error(`unknown option ${flag}`);
     }

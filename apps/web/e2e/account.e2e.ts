@@ -4,29 +4,23 @@
  * devices out; she forgets her password and resets it with the link the server logged. The
  * settings screen passes axe with no serious or critical violations.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../../../test/helpers/totp.ts';
 import {
-  ARGS,
   byText,
-  CHROMIUM,
   expectCleanCsp,
-  newWatch,
-  openPerson,
   newAccount,
   registerInBrowser,
+  send,
   shot,
   skipReason,
-  startAll,
-  webDist,
+  startJourney,
   type Account,
+  type Journey,
 } from './harness.ts';
 
 /** The system's log, kept to find the password reset link it writes when no SMTP server is set. */
@@ -54,11 +48,9 @@ async function axeViolations(page: Page, selector: string): Promise<string[]> {
 }
 
 describe.skipIf(skipReason !== null)('accounts end to end', () => {
-  let system: { edgeUrl: string; close(): Promise<void> };
-  let browser: Browser;
-  let dataDir: string;
+  let j: Journey;
+  let system: Journey['system'];
   const log = new LogLines();
-  const watch = newWatch();
   const suffix = Date.now().toString(36);
   const account = (name: string): Account => newAccount(name, 'acct', suffix);
   const alice = account('alice');
@@ -67,26 +59,13 @@ describe.skipIf(skipReason !== null)('accounts end to end', () => {
   let b: Page;
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html')))
-      throw new Error('apps/web/dist is missing: run the build first');
-    dataDir = mkdtempSync(join(tmpdir(), 'twopointo-web-acct-e2e-'));
-    const start = startAll as unknown as (o: Record<string, unknown>) => Promise<typeof system>;
-    system = await start({
-      dataDir,
-      ports: { identity: 0, official: 0, edge: 0 },
-      webDist,
-      logDestination: log,
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-    a = (await openPerson(browser, 'alice', watch)).page;
-    b = (await openPerson(browser, 'bob', watch)).page;
+    // the system's log is where the password reset link is read from
+    j = await startJourney('acct', { logDestination: log });
+    system = j.system;
+    a = (await j.person('alice')).page;
+    b = (await j.person('bob')).page;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => j?.close());
 
   /** Signs `p` in on a fresh page: password, then a recovery code (TOTP steps are single-use). */
   async function signInWithRecoveryCode(page: Page, p: Account): Promise<void> {
@@ -118,9 +97,7 @@ describe.skipIf(skipReason !== null)('accounts end to end', () => {
     await b.getByTestId('invite-input').fill(`${system.edgeUrl}/invite/${code}`);
     await b.getByTestId('join-submit').click();
     await byText(b, 'channel-title', 'general').waitFor();
-    const input = a.getByTestId('composer-input');
-    await input.fill('Curiouser and curiouser');
-    await input.press('Enter');
+    await send(a, 'Curiouser and curiouser');
     await byText(b, 'message-content', 'Curiouser').waitFor();
   });
 
@@ -180,7 +157,7 @@ describe.skipIf(skipReason !== null)('accounts end to end', () => {
   });
 
   it('alice signs another of her devices out', async () => {
-    const { page: phone } = await openPerson(browser, 'alice-phone', watch);
+    const { page: phone } = await j.person('alice-phone');
     await phone.goto(system.edgeUrl);
     await phone.getByTestId('login-email').fill(alice.email);
     await phone.getByTestId('login-password').fill(alice.password);
@@ -205,7 +182,7 @@ describe.skipIf(skipReason !== null)('accounts end to end', () => {
   });
 
   it('alice forgets her password and resets it with the logged link', async () => {
-    const { page: p } = await openPerson(browser, 'alice-reset', watch);
+    const { page: p } = await j.person('alice-reset');
     await p.goto(system.edgeUrl);
     await p.getByTestId('goto-forgot').click();
     await p.getByTestId('forgot-email').fill(alice.email);
@@ -236,7 +213,7 @@ describe.skipIf(skipReason !== null)('accounts end to end', () => {
   });
 
   it('no page error, no CSP violation', () => {
-    expect(watch.pageErrors).toEqual([]);
-    expectCleanCsp(watch);
+    expect(j.watch.pageErrors).toEqual([]);
+    expectCleanCsp(j.watch);
   });
 });

@@ -5,26 +5,20 @@
  * "new messages" divider sits at the first unread message; search jumps to a message far back
  * in history and highlights it; drafts survive switching channels.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ARGS,
   byText,
-  CHROMIUM,
   expectCleanCsp,
-  newWatch,
-  openPerson,
   newAccount,
   registerInBrowser,
   restUser,
+  send,
   shot,
   skipReason,
-  startAll,
-  webDist,
+  startJourney,
   type Account,
+  type Journey,
 } from './harness.ts';
 
 /** The same screen on a phone-sized window (390 px), then back to the desktop size. */
@@ -37,10 +31,8 @@ async function shotNarrow(page: Page, name: string): Promise<void> {
 }
 
 describe.skipIf(skipReason !== null)('attention end to end', () => {
-  let system: { edgeUrl: string; close(): Promise<void> };
-  let browser: Browser;
-  let dataDir: string;
-  const watch = newWatch();
+  let j: Journey;
+  let system: Journey['system'];
   const suffix = Date.now().toString(36);
   const account = (name: string): Account => newAccount(name, 'attn', suffix);
   const alice = account('alice');
@@ -50,21 +42,13 @@ describe.skipIf(skipReason !== null)('attention end to end', () => {
   const invites: Record<string, string> = {};
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html')))
-      throw new Error('apps/web/dist is missing: run the build first');
-    dataDir = mkdtempSync(join(tmpdir(), 'twopointo-web-attn-e2e-'));
     process.env.MESSAGE_RATE_LIMIT = '1000/10s';
-    system = await startAll!({ dataDir, ports: { identity: 0, official: 0, edge: 0 }, webDist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-    a = (await openPerson(browser, 'alice', watch)).page;
-    b = (await openPerson(browser, 'bob', watch)).page;
+    j = await startJourney('attn');
+    system = j.system;
+    a = (await j.person('alice')).page;
+    b = (await j.person('bob')).page;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => j?.close());
 
   const server = (page: Page, name: string) =>
     page.locator(`[data-testid="server-item"][data-server-name="${name}"]`);
@@ -76,13 +60,6 @@ describe.skipIf(skipReason !== null)('attention end to end', () => {
     await server(page, serverName).click();
     await channel(page, channelName).click();
     await byText(page, 'channel-title', channelName).waitFor();
-  }
-
-  async function send(page: Page, text: string) {
-    const input = page.getByTestId('composer-input');
-    await input.click();
-    await input.pressSequentially(text, { delay: 5 });
-    await input.press('Enter');
   }
 
   async function createServer(page: Page, name: string, channels: string[]): Promise<string> {
@@ -282,10 +259,10 @@ describe.skipIf(skipReason !== null)('attention end to end', () => {
   });
 
   it('no page errors happened', () => {
-    expect(watch.pageErrors).toEqual([]);
+    expect(j.watch.pageErrors).toEqual([]);
   });
 
   it('ran under the CSP without a single violation', () => {
-    expectCleanCsp(watch);
+    expectCleanCsp(j.watch);
   });
 });

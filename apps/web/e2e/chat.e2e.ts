@@ -4,25 +4,19 @@
  * register with TOTP, chat live, upload, edit, delete, and one of them drops off the network
  * and catches up through RESUME.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ARGS,
   byText,
-  CHROMIUM,
   expectCleanCsp,
-  newWatch,
-  openPerson,
   registerInBrowser,
   restUser as makeRestUser,
+  send,
   shot,
   skipReason as reason,
-  startAll,
-  webDist,
+  startJourney,
+  type Journey,
 } from './harness.ts';
 
 /** A small valid PNG (a colour gradient), made here so the test needs no fixture file. */
@@ -80,24 +74,19 @@ interface Person {
 }
 
 describe.skipIf(reason !== null)('web client end to end', () => {
-  let system: { edgeUrl: string; close(): Promise<void> };
-  let browser: Browser;
-  let dataDir: string;
-  const watch = newWatch();
+  let j: Journey;
+  let system: Journey['system'];
   const people: Record<'alice' | 'bob', Person> = {} as Record<'alice' | 'bob', Person>;
   const suffix = Date.now().toString(36);
   let inviteCode = '';
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html')))
-      throw new Error('apps/web/dist is missing: run the build first');
-    dataDir = mkdtempSync(join(tmpdir(), 'twopointo-web-e2e-'));
     // a third, scripted member posts a long history quickly; everything else keeps its limits
     process.env.MESSAGE_RATE_LIMIT = '1000/10s';
-    system = await startAll!({ dataDir, ports: { identity: 0, official: 0, edge: 0 }, webDist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    j = await startJourney('chat');
+    system = j.system;
     for (const name of ['alice', 'bob'] as const) {
-      const { context, page } = await openPerson(browser, name, watch);
+      const { context, page } = await j.person(name);
       people[name] = {
         name,
         username: `${name}${suffix}`.slice(0, 30),
@@ -110,24 +99,12 @@ describe.skipIf(reason !== null)('web client end to end', () => {
       };
     }
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => j?.close());
 
   async function register(p: Person, screenshotsToo: boolean) {
     await registerInBrowser(p.page, system.edgeUrl, p, (step) =>
       screenshotsToo ? shot(p.page, `${step}.png`) : Promise.resolve(),
     );
-  }
-
-  async function send(page: Page, text: string) {
-    const input = page.getByTestId('composer-input');
-    await input.click();
-    await input.pressSequentially(text, { delay: 5 });
-    await input.press('Enter');
   }
 
   async function messageActions(page: Page, text: string) {
@@ -422,12 +399,12 @@ describe.skipIf(reason !== null)('web client end to end', () => {
   });
 
   it('no page errors happened', () => {
-    expect(watch.pageErrors).toEqual([]);
+    expect(j.watch.pageErrors).toEqual([]);
   });
 
   it('ran under the CSP without a single violation, the bundle precompressed', () => {
-    expectCleanCsp(watch);
+    expectCleanCsp(j.watch);
     // Chromium asks for br; the build's .br twin is what went over the wire (later loads are cached)
-    expect(watch.scripts[0]?.headers['content-encoding']).toBe('br');
+    expect(j.watch.scripts[0]?.headers['content-encoding']).toBe('br');
   });
 });

@@ -6,25 +6,18 @@
  * Every new screen passes axe with no serious or critical violation, and is shot at 390 px too.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../../../test/helpers/totp.ts';
 import {
-  ARGS,
   byText,
-  CHROMIUM,
   expectCleanCsp,
-  newWatch,
-  openPerson,
   registerInBrowser,
   shot,
   skipReason as reason,
-  startAll,
-  webDist,
+  startJourney,
   type Account,
+  type Journey,
 } from './harness.ts';
 
 type Person = Account & { context: BrowserContext; page: Page };
@@ -42,23 +35,18 @@ const member = (page: Page, username: string) =>
   page.locator(`[data-testid="member"][data-username="${username}"]`);
 
 describe.skipIf(reason !== null)('running a community end to end', () => {
-  let system: { edgeUrl: string; close(): Promise<void> };
-  let browser: Browser;
-  let dataDir: string;
-  const watch = newWatch();
+  let j: Journey;
+  let system: Journey['system'];
   const suffix = Date.now().toString(36);
   const people = {} as Record<'admin' | 'bob' | 'carol', Person>;
   let invite = '';
   const SERVER = 'Community Test';
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html')))
-      throw new Error('apps/web/dist is missing: run the build first');
-    dataDir = mkdtempSync(join(tmpdir(), 'twopointo-community-e2e-'));
-    system = await startAll!({ dataDir, ports: { identity: 0, official: 0, edge: 0 }, webDist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    j = await startJourney('community');
+    system = j.system;
     for (const name of ['admin', 'bob', 'carol'] as const) {
-      const { context, page } = await openPerson(browser, name, watch);
+      const { context, page } = await j.person(name);
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: system.edgeUrl });
       people[name] = {
         name,
@@ -72,12 +60,7 @@ describe.skipIf(reason !== null)('running a community end to end', () => {
       };
     }
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => j?.close());
 
   async function openMemberMenu(page: Page, username: string) {
     await member(page, username).getByTestId('member-name-trigger').click({ button: 'right' });
@@ -406,7 +389,7 @@ describe.skipIf(reason !== null)('running a community end to end', () => {
   });
 
   it('no page errors happened, under the CSP', () => {
-    expect(watch.pageErrors).toEqual([]);
-    expectCleanCsp(watch);
+    expect(j.watch.pageErrors).toEqual([]);
+    expectCleanCsp(j.watch);
   });
 });

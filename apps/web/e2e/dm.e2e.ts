@@ -3,26 +3,21 @@
  * they talk live, Bob sees the unread badge on Home while he reads a server channel, a reply and
  * an attachment work in the DM; then a group DM is made, renamed and left.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ARGS,
   byText,
-  CHROMIUM,
   expectCleanCsp,
-  newWatch,
-  openPerson,
+  message,
   newAccount,
   registerInBrowser,
   restUser,
+  send,
   shot,
   skipReason,
-  startAll,
-  webDist,
+  startJourney,
   type Account,
+  type Journey,
 } from './harness.ts';
 
 /** A 1×1 PNG. */
@@ -32,10 +27,8 @@ const PIXEL = Buffer.from(
 );
 
 describe.skipIf(skipReason !== null)('direct messages end to end', () => {
-  let system: { edgeUrl: string; close(): Promise<void> };
-  let browser: Browser;
-  let dataDir: string;
-  const watch = newWatch();
+  let j: Journey;
+  let system: Journey['system'];
   const suffix = Date.now().toString(36);
   const account = (name: string): Account => newAccount(name, 'dm', suffix);
   const alice = account('alice');
@@ -44,31 +37,15 @@ describe.skipIf(skipReason !== null)('direct messages end to end', () => {
   let b: Page;
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html')))
-      throw new Error('apps/web/dist is missing: run the build first');
-    dataDir = mkdtempSync(join(tmpdir(), 'twopointo-web-dm-e2e-'));
-    system = await startAll!({ dataDir, ports: { identity: 0, official: 0, edge: 0 }, webDist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-    a = (await openPerson(browser, 'alice', watch)).page;
-    b = (await openPerson(browser, 'bob', watch)).page;
+    j = await startJourney('dm');
+    system = j.system;
+    a = (await j.person('alice')).page;
+    b = (await j.person('bob')).page;
   });
+  afterAll(() => j?.close());
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function send(page: Page, text: string) {
-    const input = page.getByTestId('composer-input');
-    await input.click();
-    await input.pressSequentially(text, { delay: 5 });
-    await input.press('Enter');
-  }
   const dmItem = (page: Page, title: string) =>
     page.locator(`[data-testid="dm-item"][data-dm-title="${title}"]`);
-  const message = (page: Page, text: string) =>
-    page.getByTestId('message').filter({ has: byText(page, 'message-content', text) });
 
   it('alice and bob share a server', async () => {
     await registerInBrowser(a, system.edgeUrl, alice);
@@ -153,9 +130,8 @@ describe.skipIf(skipReason !== null)('direct messages end to end', () => {
     expect(await bobElsewhere('PUT', `/api/me/blocks/${carol.id}`)).toBe(204);
     for (const text of ['carol one', 'carol two'])
       await carol.call(`/api/channels/${general}/messages`, { content: text });
+    // send waits until it is stored: carol's third comes after it, so the two runs stay apart
     await send(a, 'alice in between');
-    // stored (no longer pending) before carol's third, so the two runs stay apart
-    await message(a, 'alice in between').waitFor();
     await carol.call(`/api/channels/${general}/messages`, { content: 'carol three' });
     await byText(b, 'message-content', 'alice in between').waitFor();
     await byText(b, 'blocked-run', '2 blocked messages').waitFor();
@@ -166,6 +142,28 @@ describe.skipIf(skipReason !== null)('direct messages end to end', () => {
     await b.getByTestId('blocked-run-show').first().click();
     await byText(b, 'message-content', 'carol two').waitFor();
     expect(await byText(b, 'message-content', 'carol three').count()).toBe(0);
+  });
+
+  it('bob closes the DM with alice from Home (by keyboard); it comes back when alice writes again, with its history', async () => {
+    await b.getByTestId('home-button').click();
+    const item = dmItem(b, alice.username);
+    await item.waitFor();
+    // the close button shows on hover or focus: Tab from the DM's link reaches it
+    await item.focus();
+    await b.keyboard.press('Tab');
+    const close = b.locator('.dm-item', { has: item }).getByTestId('dm-close');
+    expect(await close.evaluate((el) => el === document.activeElement)).toBe(true);
+    await shot(b, 'dm-close-focus.png');
+    await b.keyboard.press('Enter');
+    await item.waitFor({ state: 'detached' });
+    // alice still has it
+    await a.getByTestId('home-button').click();
+    await dmItem(a, bob.username).click();
+    await send(a, 'are you still there?');
+    await item.waitFor();
+    await item.click();
+    await message(b, 'are you still there?').waitFor();
+    await message(b, 'Hi Bob, in private').waitFor();
   });
 
   it('alice makes a group DM with bob and carol in the dialog, renames it, and bob leaves it', async () => {
@@ -200,8 +198,8 @@ describe.skipIf(skipReason !== null)('direct messages end to end', () => {
   });
 
   it('the pages loaded cleanly', () => {
-    expectCleanCsp(watch);
-    expect(watch.pageErrors).toEqual([]);
+    expectCleanCsp(j.watch);
+    expect(j.watch.pageErrors).toEqual([]);
   });
 });
 

@@ -1,13 +1,13 @@
 /**
- * What the browser journeys share: the whole system started the `make dev` way, Debian's
- * Chromium, pages that record errors and CSP violations (a suite fails on any), screenshots,
- * and signing people up with TOTP.
+ * What the browser journeys share: the whole system started the `make dev` way with Debian's
+ * Chromium (`startJourney`), pages that record errors and CSP violations (a suite fails on any),
+ * screenshots, signing people up with TOTP, and sending and finding messages.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { totp } from '../../../test/helpers/totp.ts';
 
@@ -218,4 +218,85 @@ export async function restUser(
     call: (path, body) => call(path, body, access),
     get: (path) => call(path, undefined, access, 'GET'),
   };
+}
+
+/** A journey's running system, its browser and what its pages reported. */
+export interface Journey {
+  system: { edgeUrl: string; close(): Promise<void> };
+  browser: Browser;
+  watch: PageWatch;
+  /** a browser context and page for one person, reporting into `watch` */
+  person(name: string, opts?: { phone?: boolean }): Promise<{ context: BrowserContext; page: Page }>;
+  /** browser, system and data directory, whatever of them started */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts what a journey needs: the built client (apps/web/dist), the whole system on ephemeral
+ * ports with its data in a fresh directory (`tag` names it), and Chromium. `options` go to
+ * startAll as well (e.g. the account journey's `logDestination`, where it reads the mails).
+ */
+export async function startJourney(tag: string, options: Record<string, unknown> = {}): Promise<Journey> {
+  if (!existsSync(join(webDist, 'index.html')))
+    throw new Error('apps/web/dist is missing: run the build first');
+  const dataDir = mkdtempSync(join(tmpdir(), `twopointo-web-${tag}-e2e-`));
+  let system: Journey['system'] | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await system?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const start = startAll as unknown as (o: Record<string, unknown>) => Promise<Journey['system']>;
+    system = await start({
+      dataDir,
+      ports: { identity: 0, official: 0, edge: 0 },
+      webDist,
+      ...options,
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  const watch = newWatch();
+  const b = browser;
+  return { system, browser, watch, person: (name, o) => openPerson(b, name, watch, o), close };
+}
+
+/** A stored message (not one still pending) whose content contains `text`. */
+export const message = (page: Page, text: string) =>
+  page.getByTestId('message').filter({ has: byText(page, 'message-content', text) });
+
+/**
+ * Types `text` into the composer and sends it. By default it then waits until the server has
+ * stored it (shown as a message, none with that text still pending): a step after it (a REST
+ * post, another person's message) then comes after it in the channel, as a person would see it.
+ * `{ stored: false }` for a send that is meant to stay pending or fail, or whose rendered text
+ * differs from what was typed (markdown). Text with a newline is filled in, not typed.
+ */
+export async function send(page: Page, text: string, opts: { stored?: boolean } = {}): Promise<void> {
+  const before = await message(page, text).count();
+  const input = page.getByTestId('composer-input');
+  await input.click();
+  // typed as a person types (typing events, autocomplete), but a newline typed would send early
+  if (text.includes('\n')) await input.fill(text);
+  else await input.pressSequentially(text, { delay: 5 });
+  await input.press('Enter');
+  if (opts.stored === false) return;
+  await page.waitForFunction(
+    ([t, n]) => {
+      const has = (el: Element, sel: string) =>
+        [...el.querySelectorAll(sel)].some((c) => (c.textContent ?? '').includes(t));
+      const stored = [...document.querySelectorAll('[data-testid="message"]')].filter((m) =>
+        has(m, '[data-testid="message-content"]'),
+      ).length;
+      const pending = [...document.querySelectorAll('[data-testid="message-pending"]')].some((p) =>
+        (p.textContent ?? '').includes(t),
+      );
+      return stored > n && !pending;
+    },
+    [text, before] as const,
+  );
 }

@@ -27,6 +27,8 @@ export interface RunOptions {
   ceiling?: boolean;
   /** false: measure only the ceiling (the system part is skipped) */
   system?: boolean;
+  /** rest: also the history page with reactions on every message against the page without */
+  reactions?: boolean;
   /** run the server child under --cpu-prof and rank its hot functions */
   profile?: boolean;
   /** where the result JSON goes */

@@ -10,6 +10,7 @@ import { httpLoad, type HttpMeasure } from '../lib/http-load.ts';
 import { ratio, type BenchResult } from '../lib/report.ts';
 import { startTarget, type Target } from '../lib/targets.ts';
 import { compareWithCeiling, type RunOptions } from './common.ts';
+import { measureReactions } from './rest-reactions.ts';
 
 async function cannon(
   target: Target,
@@ -47,7 +48,9 @@ async function measureRest(
     });
     const send = await cannon(target, 'send', o);
     const history = await cannon(target, 'history', o);
-    return { target: kind, send, history };
+    // --reactions: the page with reactions on every message against the same page without
+    const reactions = kind === 'system' && o.reactions ? await measureReactions(target, o) : undefined;
+    return { target: kind, send, history, ...(reactions ? { reactions } : {}) };
   } finally {
     await target.close();
   }

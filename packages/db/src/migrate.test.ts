@@ -53,6 +53,62 @@ describe.each(TEST_BACKENDS)('migrations on %s', (backend) => {
     }
   });
 
+  it("012 counts the reactions already there into each message's reaction_counts", async () => {
+    const database = await createTestDatabase(backend, { migrated: false });
+    try {
+      const all = listMigrations();
+      await migrate(
+        database,
+        all.filter((m) => m.version < '012'),
+      );
+      const { db } = database;
+      await db
+        .insertInto('users')
+        .values(['1', '2'].map((id) => ({ id, email: `${id}@x.io`, username: `u${id}`, password_hash: 'h' })))
+        .execute();
+      await db.insertInto('servers').values({ id: '10', name: 's', owner_id: '1' }).execute();
+      await db.insertInto('channels').values({ id: '20', server_id: '10', name: 'a', topic: null }).execute();
+      await db
+        .insertInto('messages')
+        .values(
+          ['100', '101'].map((id) => ({
+            id,
+            channel_id: '20',
+            server_id: '10',
+            author_id: '1',
+            content: id,
+          })),
+        )
+        .execute();
+      await sql`insert into message_reactions (message_id, emoji, user_id, created_at) values
+        (100, 'b', 1, now() - interval '2 minutes'), (100, 'a', 1, now() - interval '1 minute'),
+        (100, 'b', 2, now())`.execute(db);
+      expect(await migrate(database)).toEqual(all.filter((m) => m.version >= '012').map((m) => m.version));
+      const rows = await db.selectFrom('messages').select(['id', 'reaction_counts']).orderBy('id').execute();
+      expect(rows).toEqual([
+        {
+          id: '100',
+          reaction_counts: [
+            ['b', 2],
+            ['a', 1],
+          ],
+        },
+        { id: '101', reaction_counts: null },
+      ]);
+      // and the trigger keeps it from then on
+      await sql`delete from message_reactions where message_id = 100 and emoji = 'a'`.execute(db);
+      await sql`insert into message_reactions (message_id, emoji, user_id) values (101, 'c', 2)`.execute(db);
+      expect(
+        await db.selectFrom('messages').select(['id', 'reaction_counts']).orderBy('id').execute(),
+      ).toEqual([
+        { id: '100', reaction_counts: [['b', 2]] },
+        { id: '101', reaction_counts: [['c', 1]] },
+      ]);
+    } finally {
+      await database.close();
+    }
+  });
+
   it("003_attention backfills each channel's newest message and indexes content for full-text search", async () => {
     const database = await createTestDatabase(backend, { migrated: false });
     try {

@@ -120,6 +120,8 @@ export interface ChannelRecipientsTable {
   user_id: Int8;
   last_activity_id: Int8;
   added_at: Generated<Date>;
+  /** the DM was closed by this user at that activity: hidden from their list until newer activity */
+  closed_through: NullableInt8;
 }
 /** a server's channel kinds, and the DM kinds (no server) */
 export type ChannelType = 'text' | 'voice' | 'category' | 'dm' | 'group_dm';
@@ -152,6 +154,8 @@ export interface MessagesTable {
   type: Generated<'default' | 'pin'>;
   /** for type 'pin': the pinned message (no foreign key: it may be deleted) */
   reference_id: NullableInt8;
+  /** [[emoji, count], ...] in first-used order, kept by a trigger (migration 012); null: none */
+  reaction_counts: ColumnType<[string, number][] | null, never, never>;
 }
 export interface ReadStatesTable {
   user_id: Int8;

@@ -77,6 +77,11 @@ export interface DurableEventMap {
   DM_CHANNEL_CREATE: DmChannel;
   /** User-scoped: a group DM was renamed (to every recipient). */
   DM_CHANNEL_UPDATE: DmChannel;
+  /**
+   * User-scoped: the user closed a 1:1 DM (to their own sockets only): it leaves their DM list
+   * until a newer message or until they open it again (then DM_CHANNEL_CREATE). History is kept.
+   */
+  DM_CHANNEL_DELETE: { id: string };
   /** User-scoped: someone was added to a group DM (to the recipients who were already in it). */
   CHANNEL_RECIPIENT_ADD: { channel_id: string; user: UserRef };
   /** User-scoped: someone left or was removed from a group DM (to the rest and to them). */

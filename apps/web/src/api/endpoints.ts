@@ -84,5 +84,7 @@ export const dms = {
     ok(
       officialClient.DELETE('/channels/{cid}/recipients/{uid}', { params: { path: { cid: channel, uid } } }),
     ),
+  /** A 1:1 DM leaves our list (history kept) until a newer message or until we open it again. */
+  close: (channel: string) => ok(officialClient.DELETE('/channels/{cid}', cid(channel))),
   blocks: () => ok(officialClient.GET('/me/blocks')).then((r) => r.users),
 };

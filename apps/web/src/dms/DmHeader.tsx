@@ -6,14 +6,23 @@ import { dms } from '../api/endpoints.ts';
 import { keys } from '../api/query-keys.ts';
 import { Field } from '../components/Field.tsx';
 import { FormError } from '../components/FormError.tsx';
-import { Icon } from '../components/Icon.tsx';
+import { Icon, type IconName } from '../components/Icon.tsx';
 import { Modal } from '../components/Modal.tsx';
 import { SubmitButton } from '../components/SubmitButton.tsx';
 import { dmTitle, removeDmRecipient, upsertDm } from './dm-cache.ts';
 import { PeoplePicker } from './PeoplePicker.tsx';
 
+type Dialog = 'rename' | 'add' | 'leave';
+
+/** A group DM's tools, each opening its dialog (test id `dm-<dialog>`). */
+const GROUP_TOOLS: { dialog: Dialog; title: string; label: string; icon?: IconName; danger?: boolean }[] = [
+  { dialog: 'rename', title: 'Rename', label: 'Rename group', icon: 'pencil' },
+  { dialog: 'add', title: 'Add people', label: 'Add people' },
+  { dialog: 'leave', title: 'Leave group', label: 'Leave group', icon: 'logout', danger: true },
+];
+
 export function DmHeader({ dm, myId, onLeft }: { dm: DmChannel; myId: string; onLeft: () => void }) {
-  const [dialog, setDialog] = useState<'rename' | 'add' | 'leave' | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
   const group = dm.type === 'group_dm';
   return (
@@ -25,33 +34,18 @@ export function DmHeader({ dm, myId, onLeft }: { dm: DmChannel; myId: string; on
       </h1>
       {group && (
         <span className="dm-tools">
-          <button
-            className="icon-btn"
-            title="Rename"
-            aria-label="Rename group"
-            onClick={() => setDialog('rename')}
-            data-testid="dm-rename"
-          >
-            <Icon name="pencil" size={16} />
-          </button>
-          <button
-            className="icon-btn"
-            title="Add people"
-            aria-label="Add people"
-            onClick={() => setDialog('add')}
-            data-testid="dm-add"
-          >
-            +
-          </button>
-          <button
-            className="icon-btn danger"
-            title="Leave group"
-            aria-label="Leave group"
-            onClick={() => setDialog('leave')}
-            data-testid="dm-leave"
-          >
-            <Icon name="logout" size={16} />
-          </button>
+          {GROUP_TOOLS.map((t) => (
+            <button
+              key={t.dialog}
+              className={t.danger ? 'icon-btn danger' : 'icon-btn'}
+              title={t.title}
+              aria-label={t.label}
+              onClick={() => setDialog(t.dialog)}
+              data-testid={`dm-${t.dialog}`}
+            >
+              {t.icon ? <Icon name={t.icon} size={16} /> : '+'}
+            </button>
+          ))}
         </span>
       )}
       {dialog === 'rename' && <RenameDialog dm={dm} onClose={close} />}

@@ -1,8 +1,15 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { DmChannel } from '@twopointo/shared';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { keys } from '../api/query-keys.ts';
 import { DmList } from './DmList.tsx';
+
+const closeDm = vi.hoisted(() => vi.fn(async (_id: string) => undefined));
+vi.mock('../api/endpoints.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/endpoints.ts')>();
+  return { ...real, dms: { ...real.dms, close: closeDm } };
+});
 
 afterEach(cleanup);
 
@@ -30,10 +37,10 @@ const dms: DmChannel[] = [
   },
 ];
 
-function list(over: Partial<Parameters<typeof DmList>[0]> = {}) {
+function list(over: Partial<Parameters<typeof DmList>[0]> = {}, qc = new QueryClient()) {
   const onSelect = vi.fn();
   render(
-    <QueryClientProvider client={new QueryClient()}>
+    <QueryClientProvider client={qc}>
       <DmList
         dms={dms}
         error={null}
@@ -71,5 +78,18 @@ describe('DmList (Home)', () => {
     expect(screen.getByTestId('no-dms')).toBeTruthy();
     fireEvent.click(screen.getByTestId('new-group-dm'));
     expect(screen.getByTestId('group-dm-dialog')).toBeTruthy();
+  });
+
+  it('a 1:1 DM has a close button reachable by keyboard (a group DM is left from its header); closing drops it from the cached list', async () => {
+    const qc = new QueryClient();
+    qc.setQueryData<DmChannel[]>(keys.dms, dms);
+    list({}, qc);
+    const buttons = screen.getAllByTestId('dm-close');
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]!.tagName).toBe('BUTTON');
+    expect(buttons[0]!.getAttribute('aria-label')).toBe('Close DM with bob');
+    fireEvent.click(buttons[0]!);
+    await waitFor(() => expect(qc.getQueryData<DmChannel[]>(keys.dms)!.map((d) => d.id)).toEqual(['30']));
+    expect(closeDm).toHaveBeenCalledWith('20');
   });
 });

@@ -1,11 +1,14 @@
 /** Home's sidebar: the DMs by latest activity, with unread marks and badges, and a new group DM. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DmChannel } from '@twopointo/shared';
 import { useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/api-error.ts';
+import { dms as dmApi } from '../api/endpoints.ts';
+import { keys } from '../api/query-keys.ts';
 import type { Attention } from '../chat/read-states.ts';
 import { Avatar } from '../components/Avatar.tsx';
 import { Icon } from '../components/Icon.tsx';
-import { dmTitle } from './dm-cache.ts';
+import { dmTitle, removeDm } from './dm-cache.ts';
 import { GroupDmDialog } from './GroupDmDialog.tsx';
 
 export function DmList({
@@ -25,6 +28,12 @@ export function DmList({
   footer?: ReactNode;
 }) {
   const [creating, setCreating] = useState(false);
+  const qc = useQueryClient();
+  // closing hides a 1:1 DM from Home (history kept); a newer message or opening it brings it back
+  const close = useMutation({
+    mutationFn: (id: string) => dmApi.close(id),
+    onSuccess: (_, id) => qc.setQueryData<DmChannel[]>(keys.dms, (l) => removeDm(l, id)),
+  });
   return (
     <aside className="channel-sidebar" aria-label="Direct messages" data-testid="dm-sidebar">
       <div className="sidebar-head">
@@ -44,6 +53,11 @@ export function DmList({
           </button>
         </div>
         {error != null && <div className="inline-error pad">{errorMessage(error)}</div>}
+        {close.error != null && (
+          <div className="inline-error pad" role="alert">
+            {errorMessage(close.error)}
+          </div>
+        )}
         {!dms && error == null && <p className="muted small pad">Loading…</p>}
         {dms?.length === 0 && (
           <p className="muted small pad" data-testid="no-dms">
@@ -84,6 +98,20 @@ export function DmList({
                   </span>
                 )}
               </button>
+              {dm.type === 'dm' && (
+                <span className="channel-tools">
+                  <button
+                    className="icon-btn"
+                    title="Close DM"
+                    aria-label={`Close DM with ${title}`}
+                    disabled={close.isPending && close.variables === dm.id}
+                    onClick={() => close.mutate(dm.id)}
+                    data-testid="dm-close"
+                  >
+                    <Icon name="close" size={14} />
+                  </button>
+                </span>
+              )}
             </div>
           );
         })}

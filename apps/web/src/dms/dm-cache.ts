@@ -36,6 +36,11 @@ export function upsertDm(list: DmChannel[] | undefined, dm: DmChannel): DmChanne
   return [...list.filter((d) => d.id !== dm.id), dm].sort(byActivity);
 }
 
+/** A DM we closed (DM_CHANNEL_DELETE, or our own DELETE): gone from the list, until it is active again. */
+export function removeDm(list: DmChannel[] | undefined, channelId: string): DmChannel[] | undefined {
+  return list?.filter((d) => d.id !== channelId);
+}
+
 export function addDmRecipient(list: DmChannel[] | undefined, channelId: string, user: UserRef) {
   return list?.map((d) =>
     d.id === channelId && !d.recipients.some((u) => u.id === user.id)

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { DmChannel, Message } from '@twopointo/shared';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { keys } from '../api/query-keys.ts';
 import type { ReadStates } from '../chat/read-states.ts';
 import { applyEvent } from '../gateway/apply-event.ts';
@@ -88,6 +88,15 @@ describe('DM events in the cache', () => {
       ME,
     );
     expect(dmTitle(qc.getQueryData<DmChannel[]>(keys.dms)![0]!)).toBe('Trip');
+  });
+
+  it('DM_CHANNEL_DELETE (we closed it) takes the DM off our list; its next message asks the server for the list again', () => {
+    const qc = client();
+    applyEvent(qc, ev({ op: 'EVENT', t: 'DM_CHANNEL_DELETE', s: 1, d: { id: '20' } }), ME);
+    expect(order(qc)).toEqual(['10']);
+    const refetch = vi.spyOn(qc, 'invalidateQueries');
+    applyEvent(qc, ev({ op: 'EVENT', t: 'MESSAGE_CREATE', s: 2, d: message('500', '20') }), ME);
+    expect(refetch).toHaveBeenCalledWith({ queryKey: keys.dms });
   });
 
   it('recipients come and go; when we are removed the DM leaves our list', () => {

@@ -19,7 +19,7 @@ import { noteMessage } from '../chat/attention-cache.ts';
 import { applyReadStateUpdate, mentionsMe, stateOf, type ReadStates } from '../chat/read-states.ts';
 import { typingStore } from '../chat/typing-store.ts';
 import { applyUserUpdate } from '../settings/apply-user-update.ts';
-import { addDmRecipient, removeDmRecipient, upsertDm } from '../dms/dm-cache.ts';
+import { addDmRecipient, removeDm, removeDmRecipient, upsertDm } from '../dms/dm-cache.ts';
 import type { GatewayEvent } from './gateway-client.ts';
 
 const byPosition = (a: Channel, b: Channel) => a.position - b.position || (a.id < b.id ? -1 : 1);
@@ -157,6 +157,9 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
     case 'DM_CHANNEL_CREATE':
     case 'DM_CHANNEL_UPDATE':
       qc.setQueryData<DmChannel[]>(keys.dms, (l) => upsertDm(l, ev.d));
+      return;
+    case 'DM_CHANNEL_DELETE':
+      qc.setQueryData<DmChannel[]>(keys.dms, (l) => removeDm(l, ev.d.id));
       return;
     case 'CHANNEL_RECIPIENT_ADD':
       qc.setQueryData<DmChannel[]>(keys.dms, (l) => addDmRecipient(l, ev.d.channel_id, ev.d.user));

@@ -90,13 +90,20 @@ export function registerChannelRoutes(app: OfficialApp, channels: ChannelService
       schema: {
         tags,
         operationId: 'deleteChannel',
-        summary: 'Delete a channel and its messages (MANAGE_CHANNELS)',
+        summary: 'Delete a channel and its messages (MANAGE_CHANNELS); close a 1:1 DM or leave a group DM',
+        description:
+          'On a 1:1 DM: closes it for the caller only (DM_CHANNEL_DELETE to their sockets): it leaves their DM ' +
+          'list, history kept, until a newer message arrives or they open it again. On a group DM: leaves it ' +
+          '(as DELETE /channels/:cid/recipients/<caller>). A DM the caller is not in is 404.',
         params: ChannelParams,
         response: { 204: NoContent, ...errors(400, 401, 403, 404) },
       },
     },
     async (req, reply) => {
-      await channels.delete(actorOf(req), req.params.cid);
+      const actor = actorOf(req);
+      const conversation = await actor.access.requireConversation(req.params.cid);
+      if (conversation.kind === 'dm') await dms.close(actor, req.params.cid);
+      else await channels.delete(actor, req.params.cid);
       return reply.status(204).send(null);
     },
   );

@@ -217,7 +217,7 @@ describe.each(TEST_BACKENDS)('direct messages on %s', (backend) => {
       h.call('PATCH', `/channels/${dm}`, { as: carol, body: { name: 'x' } }),
     ];
     for (const res of await Promise.all(tries)) expect(res.status).toBe(404);
-    expect((await h.call('DELETE', `/channels/${dm}`, { as: alice })).status).toBe(404);
+    expect((await h.call('DELETE', `/channels/${dm}`, { as: carol })).status).toBe(404);
     expect(
       (
         await h.call('PUT', `/channels/${dm}/overwrites/${bob.id}`, {
@@ -346,5 +346,69 @@ describe.each(TEST_BACKENDS)('direct messages on %s', (backend) => {
     expect((await h.call('DELETE', `/channels/${g}/recipients/${alice.id}`, { as: alice })).status).toBe(204);
     const after = (await list(carol)).find((c) => c.id === g) as unknown as { owner_id: string };
     expect(after.owner_id).toBe(carol.id);
+  });
+
+  it('closing a 1:1 DM hides it from the closer only, keeps its history, and a new message or opening it again brings it back', async () => {
+    const erin = await h.user('erin');
+    await join(erin);
+    const dm = (await open(erin, [bob.id])).body.id as string;
+    const first = (await post(erin, dm, { content: 'before closing' })).body.id as string;
+    await h.drain();
+    expect((await h.call('DELETE', `/channels/${dm}`, { as: erin })).status).toBe(204);
+    // to erin's sockets only
+    expect((await h.drain()).map((e) => [e.t, e.user_id, e.d])).toEqual([
+      ['DM_CHANNEL_DELETE', erin.id, { id: dm }],
+    ]);
+    expect((await list(erin)).map((c) => c.id)).not.toContain(dm);
+    expect((await list(bob)).map((c) => c.id)).toContain(dm);
+    const history = await h.call('GET', `/channels/${dm}/messages`, { as: erin });
+    expect(history.body.messages.map((m: { id: string }) => m.id)).toEqual([first]);
+    // closing again changes nothing
+    expect((await h.call('DELETE', `/channels/${dm}`, { as: erin })).status).toBe(204);
+    await h.drain();
+
+    // bob writes: listed for erin again, at the top
+    const reply = (await post(bob, dm, { content: 'still there?' })).body.id as string;
+    expect((await list(erin))[0]).toMatchObject({ id: dm, last_message_id: reply });
+
+    // closed again, then opened again by erin: 200 with the same DM, DM_CHANNEL_CREATE to erin only
+    expect((await h.call('DELETE', `/channels/${dm}`, { as: erin })).status).toBe(204);
+    await h.drain();
+    const reopened = await open(erin, [bob.id]);
+    expect([reopened.status, reopened.body.id]).toEqual([200, dm]);
+    expect((await h.drain()).map((e) => [e.t, e.user_id, e.d.id])).toEqual([
+      ['DM_CHANNEL_CREATE', erin.id, dm],
+    ]);
+    expect((await list(erin)).map((c) => c.id)).toContain(dm);
+    // opening a DM that is not closed tells no one
+    expect((await open(erin, [bob.id])).status).toBe(200);
+    expect(await h.drain()).toEqual([]);
+  });
+
+  it('DELETE /channels/:cid: 404 on a DM the caller is not in; leaves a group DM; a server channel keeps needing MANAGE_CHANNELS', async () => {
+    const dm = (await open(alice, [bob.id])).body.id as string;
+    const stranger = await h.call('DELETE', `/channels/${dm}`, { as: carol });
+    expect([stranger.status, errorCode(stranger)]).toEqual([404, 'unknown_channel']);
+    const unknown = await h.call('DELETE', '/channels/1234567890123', { as: carol });
+    expect([unknown.status, errorCode(unknown)]).toEqual([404, 'unknown_channel']);
+    expect((await list(alice)).map((c) => c.id)).toContain(dm);
+
+    const g = (await open(alice, [bob.id, carol.id])).body.id as string;
+    await h.drain();
+    expect((await h.call('DELETE', `/channels/${g}`, { as: carol })).status).toBe(204);
+    const left = await h.drain();
+    expect(left.every((e) => e.t === 'CHANNEL_RECIPIENT_REMOVE' && e.d.user.id === carol.id)).toBe(true);
+    expect(left.map((e) => e.user_id).sort()).toEqual([alice.id, bob.id, carol.id].sort());
+    expect((await h.call('GET', `/channels/${g}/messages`, { as: carol })).status).toBe(404);
+    expect((await list(bob)).map((c) => c.id)).toContain(g);
+
+    const ch = (await h.call('POST', `/servers/${sid}/channels`, { as: alice, body: { name: 'doomed' } }))
+      .body.id as string;
+    const denied = await h.call('DELETE', `/channels/${ch}`, { as: bob });
+    expect([denied.status, errorCode(denied)]).toEqual([403, 'missing_permission']);
+    await h.drain();
+    expect((await h.call('DELETE', `/channels/${ch}`, { as: alice })).status).toBe(204);
+    expect((await h.drain()).map((e) => [e.t, e.server_id])).toContainEqual(['CHANNEL_DELETE', sid]);
+    expect((await h.call('GET', `/channels/${ch}/messages`, { as: alice })).status).toBe(404);
   });
 });

@@ -157,17 +157,53 @@ export class DmRepository {
     return out;
   }
 
-  /** The user's DMs, the most recently active first (one range of channel_recipients_activity_idx). */
+  /**
+   * The user's DMs, the most recently active first (one range of channel_recipients_activity_idx);
+   * a DM they closed only once something newer happened in it.
+   */
   listFor(userId: string): Promise<DmRow[]> {
     return this.db
       .selectFrom('channel_recipients as r')
       .innerJoin('channels as c', 'c.id', 'r.channel_id')
       .select([...DM_COLUMNS])
       .where('r.user_id', '=', userId)
+      .where((eb) =>
+        eb.or([
+          eb('r.closed_through', 'is', null),
+          eb('r.closed_through', '<', eb.ref('r.last_activity_id')),
+        ]),
+      )
       .orderBy('r.last_activity_id', 'desc')
       .limit(MAX_LISTED_DMS)
       .$narrowType<{ type: 'dm' | 'group_dm' }>()
       .execute();
+  }
+
+  /**
+   * Hides the DM from the user's list as it is now (a later message shows it again, being newer
+   * than `closed_through`). False when the user is not in it.
+   */
+  async close(trx: Kysely<DB>, channelId: string, userId: string): Promise<boolean> {
+    const res = await trx
+      .updateTable('channel_recipients')
+      .set((eb) => ({ closed_through: eb.ref('last_activity_id') }))
+      .where('channel_id', '=', channelId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
+  /** Lists the DM for the user again; true when it was closed (hidden). */
+  async reopen(channelId: string, userId: string, q: Kysely<DB> = this.db): Promise<boolean> {
+    const res = await q
+      .updateTable('channel_recipients')
+      .set({ closed_through: null })
+      .where('channel_id', '=', channelId)
+      .where('user_id', '=', userId)
+      .where('closed_through', 'is not', null)
+      .where((eb) => eb('closed_through', '>=', eb.ref('last_activity_id')))
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
   }
 
   async update(trx: Kysely<DB>, channelId: string, patch: { name?: string; owner_id?: string | null }) {

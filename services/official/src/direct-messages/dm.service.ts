@@ -52,7 +52,7 @@ export class DmService {
     await this.requireReachable(actor, ids);
     if (ids.length === 1) {
       const existing = await this.repo.findPair(actor.id, ids[0]!);
-      if (existing) return { channel: await this.present(existing, actor.id), created: false };
+      if (existing) return { channel: await this.reopen(actor, existing), created: false };
     }
     const type = ids.length === 1 ? 'dm' : 'group_dm';
     const userIds = [actor.id, ...ids];
@@ -149,6 +149,31 @@ export class DmService {
       if (rest.length > 0 && access.channel.owner_id === userId)
         await this.announce(trx, emit, channelId, rest);
     });
+  }
+
+  /**
+   * DELETE /channels/:cid on a DM (as Discord): a 1:1 DM is closed for the caller only (hidden
+   * from their list, history kept, shown again by a newer message or by opening it again;
+   * DM_CHANNEL_DELETE to their sockets); a group DM is left.
+   */
+  async close(actor: Actor, channelId: string): Promise<void> {
+    const access = await actor.access.requireConversation(channelId);
+    if (access.kind !== 'dm') throw notFound('channel');
+    if (access.channel.type === 'group_dm') return this.removeRecipient(actor, channelId, actor.id);
+    await this.tx.run(async (trx, emit) => {
+      if (!(await this.repo.close(trx, channelId, actor.id))) throw notFound('channel');
+      await emit.toUser('DM_CHANNEL_DELETE', actor.id, { id: channelId });
+    });
+  }
+
+  /** The 1:1 DM opened again: listed for the caller once more (DM_CHANNEL_CREATE to them when it was closed). */
+  private async reopen(actor: Actor, row: DmRow): Promise<DmChannel> {
+    const channel = await this.present(row, actor.id);
+    await this.tx.run(async (trx, emit) => {
+      if (await this.repo.reopen(row.id, actor.id, trx))
+        await emit.toUser('DM_CHANNEL_CREATE', actor.id, channel);
+    });
+    return channel;
   }
 
   /** Renames a group DM (PATCH /channels/:cid with only `name`); any recipient may. */

@@ -27,7 +27,10 @@ export interface MessageRow {
 }
 export interface PageRow extends MessageRow {
   has_attachments: boolean;
-  reactions: Reaction[];
+  /** [[emoji, count], ...] in first-used order (messages.reaction_counts); null: none */
+  reaction_counts: [string, number][] | null;
+  /** the emoji the viewer reacted with; null: none (or no viewer) */
+  my_reactions: string[] | null;
 }
 export interface NewMessage {
   id: string;
@@ -63,20 +66,23 @@ export interface PendingMessage {
 }
 
 /**
- * A message's reactions as the page query reads them: per emoji, in the order each was first used,
- * with `me` for `viewerId` (false for all without one). A correlated aggregate on the primary key's
- * message_id prefix, inside the page's own statement: a page with reactions costs no extra round trip.
+ * A message's reactions as a page carries them: the counts kept with the message (a trigger,
+ * migration 012) and only the viewer's own emoji read here, a probe of the primary key's
+ * message_id prefix inside the page's own statement. Counting at every read cost a page with
+ * three emoji on each of 50 messages about 2 ms more on PGlite; this costs ~0.4 ms.
  */
-function reactionsColumn(viewerId: string | null) {
-  const me = viewerId === null ? sql`false` : sql`coalesce(bool_or(mr.user_id = ${viewerId}), false)`;
-  return sql<Reaction[]>`(
-    select coalesce(
-      json_agg(json_build_object('emoji', r.emoji, 'count', r.n, 'me', r.me) order by r.first, r.emoji),
-      '[]'::json)
-    from (
-      select mr.emoji, count(*) as n, ${me} as me, min(mr.created_at) as first
-      from message_reactions mr where mr.message_id = m.id group by mr.emoji
-    ) r)`.as('reactions');
+function myReactionsColumn(viewerId: string | null) {
+  if (viewerId === null) return sql<string[] | null>`null::text[]`.as('my_reactions');
+  return sql<string[] | null>`(case when m.reaction_counts is null then null else (
+    select array_agg(mr.emoji) from message_reactions mr where mr.message_id = m.id and mr.user_id = ${viewerId}
+  ) end)`.as('my_reactions');
+}
+
+/** The wire form of a row's reactions: per emoji in first-used order, `me` for the row's viewer. */
+export function rowReactions(row: Pick<PageRow, 'reaction_counts' | 'my_reactions'>): Reaction[] {
+  if (!row.reaction_counts) return [];
+  const mine = row.my_reactions;
+  return row.reaction_counts.map(([emoji, count]) => ({ emoji, count, me: mine?.includes(emoji) ?? false }));
 }
 
 /**
@@ -106,7 +112,8 @@ export function pageColumns(viewerId: string | null) {
     sql<boolean>`exists (select 1 from message_attachments ma where ma.message_id = m.id)`.as(
       'has_attachments',
     ),
-    reactionsColumn(viewerId),
+    'm.reaction_counts',
+    myReactionsColumn(viewerId),
   ] as const;
 }
 

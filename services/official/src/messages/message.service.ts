@@ -229,10 +229,10 @@ export class MessageService {
   /**
    * A page of history as the JSON body of the response. The newest page is read and serialised
    * once per change of the channel, with `me` false; a viewer with reactions on it gets their own
-   * bodies, built once per page load from one small query (ViewerReactions). Measured locally
-   * (median of interleaved requests, 50 messages, 3 emoji on every one, 2 busy cores): the cached
-   * page with reactions answers within noise of one without (0.94–1.05×); a page read from the
-   * database (before/after/around, READ_CACHE off) costs 1.13–1.18× (the aggregate adds ~0.6 ms).
+   * bodies, built once per page load from one small query (ViewerReactions). A page read from the
+   * database carries the counts kept with each message (migration 012). Figures (`rest --reactions`,
+   * docs/INTERNALS.md): with reactions on every message, 0.96× the cached page without, 1.09× for
+   * a page read from the database.
    */
   async list(actor: Actor, channelId: string, query: Partial<PageQuery>): Promise<string> {
     const { channel } = await actor.access.requireConversation(channelId, Permissions.READ_MESSAGE_HISTORY);

@@ -1,4 +1,4 @@
-/** SQL for reactions: one row per (message, emoji, user); a page's aggregate is in the page query (message.repository). */
+/** SQL for reactions: one row per (message, emoji, user); their counts per message are kept with the message by a trigger (migration 012) and read by the page query (message.repository). */
 import { sql, type DB, type Kysely } from '@twopointo/db';
 import type { UserRef } from '@twopointo/shared';
 

@@ -142,6 +142,48 @@ describe.each(TEST_BACKENDS)('reactions on %s', (backend) => {
     expect(Number(rows.n)).toBe(3);
   });
 
+  it('the counts kept with the message follow every change: concurrent adds and removes of several emoji, and a removed account', async () => {
+    const mid = await post('counted');
+    const PARTY = '🎉';
+    const dave = await h.user('dave');
+    const inv = await h.call('POST', `/servers/${sid}/invites`, { as: owner });
+    expect((await h.call('POST', `/invites/${inv.body.code}/accept`, { as: dave })).status).toBe(200);
+    const put = (u: TestUser, e: string) =>
+      h.call('PUT', `/channels/${cid}/messages/${mid}/reactions/${encodeURIComponent(e)}/@me`, { as: u });
+    expect((await put(owner, THUMBS)).status).toBe(204);
+    expect((await put(owner, PARTY)).status).toBe(204);
+    const adds = await Promise.all(
+      [alice, dave].flatMap((u) => [put(u, THUMBS), put(u, PARTY), put(u, THUMBS)]),
+    );
+    expect(adds.every((r) => r.status === 204)).toBe(true);
+    const counts = async () =>
+      (
+        (await plain.call('GET', `/channels/${cid}/messages`, { as: owner })).body.messages as {
+          id: string;
+          reactions: { emoji: string; count: number; me: boolean }[];
+        }[]
+      ).find((m) => m.id === mid)!.reactions;
+    expect(await counts()).toEqual([
+      { emoji: THUMBS, count: 3, me: true },
+      { emoji: PARTY, count: 3, me: true },
+    ]);
+    const removes = await Promise.all(
+      [owner, alice].map((u) =>
+        h.call('DELETE', `/channels/${cid}/messages/${mid}/reactions/${encodeURIComponent(PARTY)}/@me`, {
+          as: u,
+        }),
+      ),
+    );
+    expect(removes.map((r) => r.status)).toEqual([204, 204]);
+    expect(await counts()).toEqual([
+      { emoji: THUMBS, count: 3, me: true },
+      { emoji: PARTY, count: 1, me: false },
+    ]);
+    // an account removal takes its reactions by cascade: the counts follow
+    await h.database.db.deleteFrom('users').where('id', '=', dave.id).execute();
+    expect(await counts()).toEqual([{ emoji: THUMBS, count: 2, me: true }]);
+  });
+
   it('ADD_REACTIONS is needed for an emoji not yet on the message, not to add oneself to one', async () => {
     const mid = await post('perm');
     const res = await react(bob, mid);

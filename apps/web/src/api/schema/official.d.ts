@@ -106,7 +106,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a channel and its messages (MANAGE_CHANNELS) */
+        /**
+         * Delete a channel and its messages (MANAGE_CHANNELS); close a 1:1 DM or leave a group DM
+         * @description On a 1:1 DM: closes it for the caller only (DM_CHANNEL_DELETE to their sockets): it leaves their DM list, history kept, until a newer message arrives or they open it again. On a group DM: leaves it (as DELETE /channels/:cid/recipients/<caller>). A DM the caller is not in is 404.
+         */
         delete: operations["deleteChannel"];
         options?: never;
         head?: never;

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { recentEmoji } from './emoji-data.ts';
-import { EmojiPicker } from './EmojiPicker.tsx';
+import { COLUMNS, EmojiPicker, moveInGrid } from './EmojiPicker.tsx';
 
 afterEach(() => {
   cleanup();
@@ -52,5 +52,31 @@ describe('EmojiPicker', () => {
     renderPicker();
     await vi.waitFor(() => expect(options()).toContain('😀'));
     expect(recentEmoji()).toEqual([]);
+  });
+
+  it('is usable from the keyboard: ArrowDown from the search into the grid, arrows by cell and row, Enter picks', async () => {
+    const onPick = renderPicker();
+    await vi.waitFor(() => expect(options().length).toBeGreaterThan(COLUMNS + 1));
+    fireEvent.keyDown(screen.getByTestId('emoji-search'), { key: 'ArrowDown' });
+    const cells = screen.getAllByTestId('emoji-option');
+    expect(document.activeElement).toBe(cells[0]);
+    fireEvent.keyDown(cells[0]!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(cells[1]);
+    fireEvent.keyDown(cells[1]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(cells[1 + COLUMNS]);
+    fireEvent.keyDown(cells[1 + COLUMNS]!, { key: 'ArrowUp' });
+    fireEvent.keyDown(cells[1]!, { key: 'ArrowLeft' });
+    expect(document.activeElement).toBe(cells[0]);
+    // a focused cell is a button: Enter activates it
+    fireEvent.click(document.activeElement!);
+    expect(onPick).toHaveBeenCalledWith(cells[0]!.dataset.emoji);
+  });
+
+  it('moves within bounds', () => {
+    expect(moveInGrid('ArrowLeft', 0, 20)).toBe(0);
+    expect(moveInGrid('ArrowDown', 15, 20)).toBe(19);
+    expect(moveInGrid('End', 3, 20)).toBe(19);
+    expect(moveInGrid('Home', 3, 20)).toBe(0);
+    expect(moveInGrid('a', 3, 20)).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
 /**
  * The emoji picker: a search box (shortcodes, names, tags), the recently used emoji, and the
- * emoji by group. Enter in the search picks the first match; Escape closes (the Popover).
+ * emoji by group. Enter in the search picks the first match; ArrowDown moves into the grid, where
+ * the arrow keys move by cell and row (Home/End to the ends) and Enter or Space picks; Escape
+ * closes (the Popover).
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   GROUPS,
   noteRecentEmoji,
@@ -13,6 +15,28 @@ import {
 } from './emoji-data.ts';
 
 const RECENT = -1;
+/** cells per row: the grid's `grid-template-columns` in conversations.css */
+export const COLUMNS = 8;
+
+/** The index the arrow (or Home/End) key moves to from `i` in a grid of `n` cells, or null. */
+export function moveInGrid(key: string, i: number, n: number): number | null {
+  const to =
+    key === 'ArrowRight'
+      ? i + 1
+      : key === 'ArrowLeft'
+        ? i - 1
+        : key === 'ArrowDown'
+          ? i + COLUMNS
+          : key === 'ArrowUp'
+            ? i - COLUMNS
+            : key === 'Home'
+              ? 0
+              : key === 'End'
+                ? n - 1
+                : null;
+  if (to === null) return null;
+  return Math.max(0, Math.min(n - 1, to));
+}
 
 export function EmojiPicker({ onPick }: { onPick: (unicode: string) => void }) {
   const data = useEmojiData();
@@ -20,6 +44,17 @@ export function EmojiPicker({ onPick }: { onPick: (unicode: string) => void }) {
   const recents = useMemo(recentEmoji, []);
   const [group, setGroup] = useState(recents.length > 0 ? RECENT : 0);
   const [hover, setHover] = useState<EmojiEntry | null>(null);
+  const grid = useRef<HTMLDivElement>(null);
+  const cell = (i: number) => grid.current?.querySelectorAll<HTMLButtonElement>('.emoji-cell')[i];
+  const onGridKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const cells = [...(grid.current?.querySelectorAll('.emoji-cell') ?? [])];
+    const at = cells.indexOf(document.activeElement as Element);
+    if (at < 0) return;
+    const to = moveInGrid(e.key, at, cells.length);
+    if (to === null) return;
+    e.preventDefault();
+    cell(to)?.focus();
+  };
   const byUnicode = useMemo(() => new Map((data.data ?? []).map((e) => [e.unicode, e])), [data.data]);
 
   const shown: EmojiEntry[] = useMemo(() => {
@@ -56,6 +91,9 @@ export function EmojiPicker({ onPick }: { onPick: (unicode: string) => void }) {
           if (e.key === 'Enter' && shown[0]) {
             e.preventDefault();
             pick(shown[0]);
+          } else if (e.key === 'ArrowDown' && shown[0]) {
+            e.preventDefault();
+            cell(0)?.focus();
           }
         }}
         data-testid="emoji-search"
@@ -88,7 +126,7 @@ export function EmojiPicker({ onPick }: { onPick: (unicode: string) => void }) {
         </div>
       )}
       <div className="emoji-section-label">{groupLabel}</div>
-      <div className="emoji-grid" role="group" aria-label={groupLabel}>
+      <div className="emoji-grid" role="group" aria-label={groupLabel} ref={grid} onKeyDown={onGridKey}>
         {data.isPending && <div className="muted small pad">Loading emoji…</div>}
         {data.isError && <div className="inline-error small pad">Could not load the emoji.</div>}
         {data.isSuccess && shown.length === 0 && <div className="muted small pad">No emoji found</div>}
