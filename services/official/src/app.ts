@@ -126,6 +126,8 @@ export interface BuiltOfficial {
   routes: FastifyPluginAsync;
   /** the largest request body `app` accepts (the mount should not accept more) */
   bodyLimit: number;
+  /** the read cache (disabled with READ_CACHE=off) */
+  readCache: ReadCache;
 }
 
 export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp> {
@@ -153,9 +155,9 @@ export async function buildOfficial(deps: OfficialDeps): Promise<BuiltOfficial> 
     app.addHook('onClose', async () => relay.stop());
   }
 
-  const readCache = new ReadCache(
-    config.READ_CACHE === 'on' || (config.READ_CACHE === 'auto' && bus.kind === 'memory'),
-  );
+  // auto is on with either bus: with several Officials on JetStream a write is seen on the others
+  // once its event arrives (tens of ms, see docs/INTERNALS.md), on its own instance at once
+  const readCache = new ReadCache(config.READ_CACHE !== 'off');
   if (readCache.enabled) {
     // changes committed elsewhere (Identity's account removal, the dev tools, other instances)
     let subscription: BusSubscription | undefined;
@@ -272,5 +274,6 @@ export async function buildOfficial(deps: OfficialDeps): Promise<BuiltOfficial> 
     app,
     routes: async (scope) => registerPublicRoutes(installApiScope(scope)),
     bodyLimit: app.initialConfig.bodyLimit ?? 1024 * 1024,
+    readCache,
   };
 }
