@@ -322,4 +322,23 @@ describe.each(TEST_BACKENDS)('the all-in-one serves /id and /api in process (%s)
     expect(proxied.connections.official).toBeGreaterThan(0);
     expect(proxied.connections.identity).toBeGreaterThan(0);
   });
+
+  it('counts the sign-ins it serves on Identity’s /metrics (last: it connects to Identity’s port)', async () => {
+    const scrape = async () => (await fetch(`${inProc.sys.identityUrl}/metrics`)).text();
+    const value = (text: string, series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.slice(series.length + 1) ?? 0,
+      );
+    const before = await scrape();
+    await signUp(inProc.sys.edgeUrl);
+    const after = await scrape();
+    for (const series of [
+      'identity_logins_total{result="ok"}',
+      'identity_sessions_started_total{via="totp"}',
+    ])
+      expect(value(after, series) - value(before, series), series).toBe(1);
+  });
 });

@@ -148,11 +148,16 @@ export async function buildIdentity(deps: IdentityDeps): Promise<BuiltIdentity> 
   };
 
   registerSystemRoutes(app, { database, cache });
-  registerIdentityMetrics(app);
+  const countAnswers = registerIdentityMetrics(app);
   registerPublicRoutes(app);
   return {
     app,
-    routes: async (scope) => registerPublicRoutes(installApiScope(scope)),
+    routes: async (scope) => {
+      const api = installApiScope(scope);
+      // the mount's sign-ins count on Identity's /metrics like its own
+      countAnswers(api, scope.prefix);
+      registerPublicRoutes(api);
+    },
     bodyLimit: app.initialConfig.bodyLimit ?? 1024 * 1024,
   };
 }
