@@ -13,7 +13,7 @@ import {
   serviceLoggerOptions,
   warnIfRateLimitsOff,
 } from './http.ts';
-import { installOpenApi, type OpenApiOptions } from './openapi.ts';
+import { installErrorBodySchema, installOpenApi, type OpenApiOptions } from './openapi.ts';
 
 /** The Fastify instance every API route module registers on. */
 export type ApiApp = FastifyInstance<
@@ -44,12 +44,26 @@ export async function createApiApp(opts: ApiAppOptions): Promise<ApiApp> {
     ...requestIdOptions,
     ...opts.fastify,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  // bodies are checked strictly: a wrong JSON type is a 400 naming the field, never coerced
-  // (Fastify's default Ajv would turn {"refresh_token":5} into "5"); path and query strings convert
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
   warnIfRateLimitsOff(app, opts.rateLimits.enabled, opts.rateLimits.what);
-  installJsonBodyParser(app);
+  installApiScope(app);
   installErrorHandler(app);
   await installOpenApi(app, opts.openapi);
   return app;
+}
+
+/**
+ * What a service's routes need of the Fastify context they are registered in: strict TypeBox
+ * validation, the JSON body parser and the ErrorBody schema their responses point at. The
+ * service's own app gets it from createApiApp; another server that mounts the same routes (the
+ * all-in-one Edge, in an encapsulated scope under /api or /id) calls it on that scope, whose
+ * error handler must be installErrorHandler's too.
+ */
+export function installApiScope(scope: FastifyInstance): ApiApp {
+  const api = scope.withTypeProvider<TypeBoxTypeProvider>() as unknown as ApiApp;
+  // bodies are checked strictly: a wrong JSON type is a 400 naming the field, never coerced
+  // (Fastify's default Ajv would turn {"refresh_token":5} into "5"); path and query strings convert
+  api.setValidatorCompiler(TypeBoxValidatorCompiler);
+  installJsonBodyParser(api);
+  installErrorBodySchema(api);
+  return api;
 }

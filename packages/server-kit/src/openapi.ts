@@ -43,14 +43,18 @@ export interface OpenApiOptions {
 const BODY_STATUSES = [413, 415];
 const ANY_STATUSES = [500, 503];
 
+/** The ErrorBody schema every error response of a route points at (`ErrorBody#`). */
+export function installErrorBodySchema(app: FastifyInstance): void {
+  app.addSchema({ $id: ERROR_BODY, ...ErrorSchema });
+}
+
 /**
- * Registers the ErrorBody schema and @fastify/swagger. Every operation needs the bearer token
+ * Registers @fastify/swagger (after installErrorBodySchema). Every operation needs the bearer token
  * unless its schema says `security: []`; routes with `schema.hide` (health, metrics, internal)
  * stay out of the document. Statuses the framework answers for any route of that shape (413 and
  * 415 for a body, 500 and 503 for all) are added here so no route has to repeat them.
  */
 export async function installOpenApi(app: FastifyInstance, opts: OpenApiOptions): Promise<void> {
-  app.addSchema({ $id: ERROR_BODY, ...ErrorSchema });
   const options: FastifyDynamicSwaggerOptions = {
     openapi: {
       openapi: '3.0.3',

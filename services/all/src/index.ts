@@ -24,6 +24,11 @@ export interface StartAllOptions {
   quiet?: boolean;
   /** where the log goes instead of stdout (tests read the logged password reset link from it) */
   logDestination?: NodeJS.WritableStream;
+  /**
+   * false: the Edge proxies /id and /api to Identity's and Official's ports over loopback HTTP, as
+   * with separate processes (tests and benchmarks comparing the two); default: served in process
+   */
+  inProcess?: boolean;
 }
 
 export interface RunningSystem {
@@ -122,6 +127,9 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
         storage,
         storageRoutes,
         logger,
+        // same process: /id and /api are served by the Edge itself, no loopback hop per request
+        // (Identity and Official still listen on their ports for the gateway, JWKS and tools)
+        inProcess: options.inProcess === false ? undefined : { identity, official },
       }),
     );
 

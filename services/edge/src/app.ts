@@ -1,6 +1,7 @@
 /**
  * The Edge: the only public process. Proxies `/id` to Identity and `/api` to Official (after an
- * offline token check), serves the web client, and runs the realtime gateway on `/ws`.
+ * offline token check) — or, when they run in this process (the all-in-one), serves their routes
+ * itself under the same rules — serves the web client, and runs the realtime gateway on `/ws`.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -25,6 +26,7 @@ import { registerEdgeMetrics } from './http/metrics.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebClient } from './http/web-client.ts';
 import { registerIdentityProxy } from './proxy/identity.proxy.ts';
+import { mountIdentity, mountOfficial, type InProcessService } from './proxy/in-process.ts';
 import { registerOfficialProxy } from './proxy/official.proxy.ts';
 import { storageRoutes } from './storage/storage.routes.ts';
 import { VoiceProxy } from './voice/voice-proxy.ts';
@@ -45,6 +47,11 @@ export interface EdgeDeps {
   storageRoutes?: FastifyPluginAsync<EdgeStorageRouteOptions>;
   /** a pino logger to share (all-in-one); otherwise one is made from LOG_LEVEL */
   logger?: FastifyBaseLogger;
+  /**
+   * Services running in this process (the all-in-one): their routes are served here, under the
+   * same trust rules, instead of proxied to IDENTITY_URL / OFFICIAL_URL.
+   */
+  inProcess?: { identity?: InProcessService; official?: InProcessService };
 }
 
 export interface EdgeApp {
@@ -119,13 +126,12 @@ export async function buildEdgeApp(deps: EdgeDeps): Promise<EdgeApp> {
     bus: deps.bus,
     cache: deps.cache,
   });
-  await registerIdentityProxy(app, { upstream: config.IDENTITY_URL, bodyLimit: config.BODY_LIMIT });
-  await registerOfficialProxy(app, {
-    upstream: config.OFFICIAL_URL,
-    bodyLimit: config.BODY_LIMIT,
-    verifier,
-    internalSecret: config.INTERNAL_SECRET,
-  });
+  const local = deps.inProcess ?? {};
+  if (local.identity) await mountIdentity(app, { service: local.identity, bodyLimit: config.BODY_LIMIT });
+  else await registerIdentityProxy(app, { upstream: config.IDENTITY_URL, bodyLimit: config.BODY_LIMIT });
+  const official = { bodyLimit: config.BODY_LIMIT, verifier, internalSecret: config.INTERNAL_SECRET };
+  if (local.official) await mountOfficial(app, { ...official, service: local.official });
+  else await registerOfficialProxy(app, { ...official, upstream: config.OFFICIAL_URL });
 
   // Storage registration point: with local-disk storage the Edge serves the HMAC-signed
   // upload/download URLs (src/storage/; a no-op for S3, where browsers talk to the bucket).

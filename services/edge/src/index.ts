@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ownBus, ownCache, startService, type RunningService, type StartOptions } from '@twopointo/runtime';
 import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
-import { buildEdgeApp, type EdgeApp, type EdgeStorageRouteOptions } from './app.ts';
+import { buildEdgeApp, type EdgeApp, type EdgeDeps, type EdgeStorageRouteOptions } from './app.ts';
 import { readEdgeConfig, type EdgeConfig } from './config.ts';
 
 export { buildEdgeApp, type EdgeApp, type EdgeDeps, type EdgeStorageRouteOptions } from './app.ts';
@@ -10,11 +10,14 @@ export { readEdgeConfig, edgeConfigSpec, type EdgeConfig } from './config.ts';
 export { Gateway, type GatewayStats } from './gateway/gateway.ts';
 export { JwtVerifier, type VerifiedToken } from './auth/jwt-verifier.ts';
 export { storageRoutes } from './storage/storage.routes.ts';
+export type { InProcessService } from './proxy/in-process.ts';
 
 export interface StartEdgeOptions extends Omit<StartOptions<EdgeConfig>, 'database'> {
   /** undefined → opened from the environment (S3_* or local disk, whose URLs the Edge serves); null → none */
   storage?: ObjectStorage | null;
   storageRoutes?: FastifyPluginAsync<EdgeStorageRouteOptions>;
+  /** services in this process whose routes the Edge serves itself (see EdgeDeps.inProcess) */
+  inProcess?: EdgeDeps['inProcess'];
 }
 
 export type RunningEdge = RunningService<EdgeApp>;
@@ -38,6 +41,7 @@ export async function startEdge(options: StartEdgeOptions = {}): Promise<Running
             : (options.storage ?? undefined),
         storageRoutes: options.storageRoutes,
         logger: options.logger,
+        inProcess: options.inProcess,
       }),
   });
 }

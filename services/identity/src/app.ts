@@ -1,8 +1,12 @@
-/** Builds the Identity Fastify app from opened backends; the caller decides when to listen. */
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+/**
+ * Builds the Identity Fastify app from opened backends; the caller decides when to listen. Its
+ * public routes are also handed out as a plugin, so a server in the same process (the
+ * all-in-one Edge) serves them without a hop.
+ */
+import type { FastifyBaseLogger, FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { RateLimiter, type Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
-import { createApiApp } from '@twopointo/server-kit';
+import { createApiApp, installApiScope, type ApiApp } from '@twopointo/server-kit';
 import type { ObjectStorage } from '@twopointo/storage';
 import type { IdentityConfig } from './config.ts';
 import { registerIdentityMetrics } from './http/metrics.ts';
@@ -43,8 +47,25 @@ export interface IdentityDeps {
   signingKey?: SigningKey;
 }
 
-/** Loads the signing key (ConfigError when the key file is bad); repositories and services are built once here and handed to the routes. */
+/** The Identity app and its public routes as a plugin for another server in the same process. */
+export interface BuiltIdentity {
+  app: FastifyInstance;
+  /**
+   * The public routes (not /healthz, /readyz, /metrics), on the same services as `app`. Register
+   * it in an encapsulated scope whose error handler is server-kit's (the Edge, under /id), with
+   * `req.ip` the client's address; `app` still owns the lifecycle.
+   */
+  routes: FastifyPluginAsync;
+  /** the largest request body `app` accepts (the mount should not accept more) */
+  bodyLimit: number;
+}
+
 export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInstance> {
+  return (await buildIdentity(deps)).app;
+}
+
+/** Loads the signing key (ConfigError when the key file is bad); repositories and services are built once here and handed to the routes. */
+export async function buildIdentity(deps: IdentityDeps): Promise<BuiltIdentity> {
   const { config, database, cache } = deps;
   const signingKey =
     deps.signingKey ??
@@ -85,50 +106,58 @@ export async function buildIdentityApp(deps: IdentityDeps): Promise<FastifyInsta
     attempts,
   });
 
-  registerSystemRoutes(app, { database, cache });
-  registerIdentityMetrics(app);
-  registerKeyRoutes(app, tokens);
-  registerUserRoutes(
-    app,
-    {
-      users: new UserService({
-        database,
-        users,
-        recoveryCodes,
-        deletions: new UserDeletionRepository(),
-        attempts,
-        storage: deps.storage,
-        log: app.log,
-      }),
-      profiles: new ProfileService({ database, users }),
-      security: new AccountSecurityService({ database, users, recoveryCodes, refreshTokens, attempts }),
-    },
-    tokens,
-  );
-  const mailer = openResetMailer(config, app.log);
-  app.addHook('onClose', async () => mailer.close());
-  registerPasswordResetRoutes(
-    app,
-    new PasswordResetService({
+  const accounts = {
+    users: new UserService({
       database,
       users,
-      resets: new PasswordResetRepository(database.db),
       recoveryCodes,
-      refreshTokens,
+      deletions: new UserDeletionRepository(),
       attempts,
-      limiter,
-      limits: { perEmail: config.PASSWORD_RESET_RATE_LIMIT, perIp: config.PASSWORD_RESET_IP_RATE_LIMIT },
-      mailer,
-      publicUrl: config.PUBLIC_URL,
+      storage: deps.storage,
       log: app.log,
     }),
-  );
-  registerSessionRoutes(app, sessions, tokens);
-  registerTwoFactorRoutes(
+    profiles: new ProfileService({ database, users }),
+    security: new AccountSecurityService({ database, users, recoveryCodes, refreshTokens, attempts }),
+  };
+  const mailer = openResetMailer(config, app.log);
+  app.addHook('onClose', async () => mailer.close());
+  const passwordResets = new PasswordResetService({
+    database,
+    users,
+    resets: new PasswordResetRepository(database.db),
+    recoveryCodes,
+    refreshTokens,
+    attempts,
+    limiter,
+    limits: { perEmail: config.PASSWORD_RESET_RATE_LIMIT, perIp: config.PASSWORD_RESET_IP_RATE_LIMIT },
+    mailer,
+    publicUrl: config.PUBLIC_URL,
+    log: app.log,
+  });
+  const twoFactor = new TwoFactorService({ database, users, recoveryCodes, sessions, attempts });
+  const recovery = new RecoveryService(users);
+
+  /** The one place the public routes are registered: on this app, and on a server that mounts them. */
+  const registerPublicRoutes = (api: ApiApp) => {
+    registerKeyRoutes(api, tokens);
+    registerUserRoutes(api, accounts, tokens);
+    registerPasswordResetRoutes(api, passwordResets);
+    registerSessionRoutes(api, sessions, tokens);
+    registerTwoFactorRoutes(api, twoFactor, tokens);
+    registerRecoveryRoutes(api, recovery, tokens);
+  };
+
+  registerSystemRoutes(app, { database, cache });
+  const countAnswers = registerIdentityMetrics(app);
+  registerPublicRoutes(app);
+  return {
     app,
-    new TwoFactorService({ database, users, recoveryCodes, sessions, attempts }),
-    tokens,
-  );
-  registerRecoveryRoutes(app, new RecoveryService(users), tokens);
-  return app;
+    routes: async (scope) => {
+      const api = installApiScope(scope);
+      // the mount's sign-ins count on Identity's /metrics like its own
+      countAnswers(api, scope.prefix);
+      registerPublicRoutes(api);
+    },
+    bodyLimit: app.initialConfig.bodyLimit ?? 1024 * 1024,
+  };
 }

@@ -1,5 +1,4 @@
 /** Identity service: users, passwords, TOTP 2FA, recovery codes, refresh tokens, RS256 signing key. */
-import type { FastifyInstance } from 'fastify';
 import {
   ownCache,
   ownDatabase,
@@ -8,11 +7,11 @@ import {
   type StartOptions,
 } from '@twopointo/runtime';
 import type { ObjectStorage } from '@twopointo/storage';
-import { buildIdentityApp } from './app.ts';
+import { buildIdentity, type BuiltIdentity } from './app.ts';
 import { readIdentityConfig, type IdentityConfig } from './config.ts';
 import { loadSigningKey } from './keys/signing-key.ts';
 
-export { buildIdentityApp, type IdentityDeps } from './app.ts';
+export { buildIdentity, buildIdentityApp, type BuiltIdentity, type IdentityDeps } from './app.ts';
 export { readIdentityConfig, identityConfigSpec, type IdentityConfig } from './config.ts';
 export { loadSigningKey, type SigningKey } from './keys/signing-key.ts';
 
@@ -21,7 +20,8 @@ export interface StartIdentityOptions extends StartOptions<IdentityConfig> {
   storage?: ObjectStorage;
 }
 
-export type RunningIdentity = RunningService<{ app: FastifyInstance }>;
+/** `routes`: the public routes for a server in the same process to mount (the all-in-one Edge). */
+export type RunningIdentity = RunningService<BuiltIdentity>;
 
 /** Opens what it was not given (database migrated, cache), listens on HOST:IDENTITY_PORT. */
 export async function startIdentity(options: StartIdentityOptions = {}): Promise<RunningIdentity> {
@@ -34,8 +34,8 @@ export async function startIdentity(options: StartIdentityOptions = {}): Promise
   return startService({
     host: config.HOST,
     port: config.IDENTITY_PORT,
-    build: async (owned) => ({
-      app: await buildIdentityApp({
+    build: async (owned) =>
+      buildIdentity({
         config,
         database: options.database ?? (await ownDatabase(config, owned, options.logger)),
         cache: options.cache ?? (await ownCache(config, owned, options.logger)),
@@ -43,6 +43,5 @@ export async function startIdentity(options: StartIdentityOptions = {}): Promise
         storage: options.storage,
         logger: options.logger,
       }),
-    }),
   });
 }

@@ -1,12 +1,16 @@
-/** Builds the Official Fastify app from opened backends; the caller decides when to listen. */
-import type { FastifyBaseLogger } from 'fastify';
+/**
+ * Builds the Official Fastify app from opened backends; the caller decides when to listen. The
+ * public routes (everything but /internal and the operational paths) are also handed out as a
+ * plugin, so a server in the same process (the all-in-one Edge) serves them without a hop.
+ */
+import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import { OutboxRelay, type BusSubscription, type EventBus } from '@twopointo/bus';
 import { RateLimiter, type Cache } from '@twopointo/cache';
 import type { Database } from '@twopointo/db';
-import { createApiApp } from '@twopointo/server-kit';
+import { createApiApp, installApiScope } from '@twopointo/server-kit';
 import { openStorage, readStorageConfig, type ObjectStorage } from '@twopointo/storage';
 import { AccessRepository } from './access/access.repository.ts';
-import { registerAssets } from './assets/assets.routes.ts';
+import { createAssets, registerAssetRoutes } from './assets/assets.routes.ts';
 import { AuditRepository } from './audit/audit.repository.ts';
 import { registerAuditRoutes } from './audit/audit.routes.ts';
 import { AuditService } from './audit/audit.service.ts';
@@ -68,6 +72,7 @@ import { registerServerRoutes } from './servers/servers.routes.ts';
 import { ServerRepository } from './servers/server.repository.ts';
 import { ServerService } from './servers/server.service.ts';
 import { buildVoice } from './voice/voice.module.ts';
+import { registerVoiceRoutes } from './voice/voice.routes.ts';
 
 export interface OfficialDeps {
   config: OfficialConfig;
@@ -110,7 +115,26 @@ const VIEWER_REACTIONS_BOUNDS: KindOptions<ViewerReactions> = {
   sizeOf: (v) => 64 + (v.mine.size > 0 ? 60_000 : 0),
 };
 
+/** The Official app and its public routes as a plugin for another server in the same process. */
+export interface BuiltOfficial {
+  app: OfficialApp;
+  /**
+   * The public routes behind the trust hook (internal secret + x-user-id, as the Edge sends them),
+   * on the same services, caches and relay as `app`. Register it in an encapsulated scope whose
+   * error handler is server-kit's (the Edge, under /api); `app` still owns the lifecycle.
+   */
+  routes: FastifyPluginAsync;
+  /** the largest request body `app` accepts (the mount should not accept more) */
+  bodyLimit: number;
+  /** the read cache (disabled with READ_CACHE=off) */
+  readCache: ReadCache;
+}
+
 export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp> {
+  return (await buildOfficial(deps)).app;
+}
+
+export async function buildOfficial(deps: OfficialDeps): Promise<BuiltOfficial> {
   const { config, database, bus, cache } = deps;
   const app = await createApiApp({
     name: 'official',
@@ -131,9 +155,9 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     app.addHook('onClose', async () => relay.stop());
   }
 
-  const readCache = new ReadCache(
-    config.READ_CACHE === 'on' || (config.READ_CACHE === 'auto' && bus.kind === 'memory'),
-  );
+  // auto is on with either bus: with several Officials on JetStream a write is seen on the others
+  // once its event arrives (tens of ms, see docs/INTERNALS.md), on its own instance at once
+  const readCache = new ReadCache(config.READ_CACHE !== 'off');
   if (readCache.enabled) {
     // changes committed elsewhere (Identity's account removal, the dev tools, other instances)
     let subscription: BusSubscription | undefined;
@@ -163,70 +187,93 @@ export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp>
     access: accessRepo,
   };
 
-  registerSystemRoutes(app, { database, bus, cache });
-  installMetrics(app, readCache);
-  installTrust(app, config.INTERNAL_SECRET, accessRepo, accessRepo);
-
   const audit = new AuditRepository(database.db);
   const online = (ids: string[]) => onlineUsers(cache, ids);
   const mentionRepo = new MentionRepository(database.db);
   const banRepo = new BanRepository(database.db);
-  registerAuditRoutes(app, new AuditService(audit));
-  registerServerRoutes(app, new ServerService(new ServerRepository(database.db), memberRepo, tx, audit));
+  const auditService = new AuditService(audit);
+  const servers = new ServerService(new ServerRepository(database.db), memberRepo, tx, audit);
   const dms = new DmService(new DmRepository(database.db), tx);
-  registerChannelRoutes(app, new ChannelService(new ChannelRepository(), tx, audit), dms);
-  registerDmRoutes(app, dms);
-  const assets = registerAssets(app, ctx);
-  registerImages(app, { database, storage });
-  registerUserProfileRoutes(app, new UserProfileService(new UserProfileRepository(database.db)));
+  const channels = new ChannelService(new ChannelRepository(), tx, audit);
+  const assets = createAssets(app, ctx);
+  const profiles = new UserProfileService(new UserProfileRepository(database.db));
   const messageRepo = new MessageRepository(database.db);
   const reactionRepo = new ReactionRepository(database.db);
   const loader = new MessageLoader(messageRepo);
-  registerSearchRoutes(app, new SearchService(new SearchRepository(database.db), loader));
-  registerMessageRoutes(
-    app,
-    new MessageService(
-      messageRepo,
-      mentionRepo,
-      loader,
-      reactionRepo,
-      (ids) => onlineUsers(cache, ids),
-      tx,
-      limiter,
-      config.MESSAGE_RATE_LIMIT,
-      (ids) => assets.deleteUnreferencedAssets(ids),
-      readCache.enabled
-        ? {
-            newest: readCache.reads('newest_page', NEWEST_PAGE_BOUNDS),
-            viewers: readCache.reads('viewer_reactions', VIEWER_REACTIONS_BOUNDS),
-          }
-        : undefined,
-      audit,
-    ),
-    new TypingService(bus, limiter, config.TYPING_RATE_LIMIT),
+  const search = new SearchService(new SearchRepository(database.db), loader);
+  const messages = new MessageService(
+    messageRepo,
+    mentionRepo,
+    loader,
+    reactionRepo,
+    (ids) => onlineUsers(cache, ids),
+    tx,
+    limiter,
+    config.MESSAGE_RATE_LIMIT,
+    (ids) => assets.assets.deleteUnreferencedAssets(ids),
+    readCache.enabled
+      ? {
+          newest: readCache.reads('newest_page', NEWEST_PAGE_BOUNDS),
+          viewers: readCache.reads('viewer_reactions', VIEWER_REACTIONS_BOUNDS),
+        }
+      : undefined,
+    audit,
   );
-  registerReactionRoutes(app, new ReactionService(reactionRepo, messageRepo, tx));
-  registerPinRoutes(app, new PinService(new PinRepository(database.db), loader, tx));
-  registerBlockRoutes(app, new BlockService(new BlockRepository(database.db), tx));
-  registerReadStateRoutes(app, new ReadStateService(new ReadStateRepository(database.db), tx));
-  registerMemberRoutes(app, new MemberService(memberRepo, tx, cache, accessRepo, audit));
-  registerBanRoutes(
-    app,
-    new BanService(banRepo, memberRepo, mentionRepo, accessRepo, tx, audit, (ids) =>
-      assets.deleteUnreferencedAssets(ids),
-    ),
+  const typing = new TypingService(bus, limiter, config.TYPING_RATE_LIMIT);
+  const reactions = new ReactionService(reactionRepo, messageRepo, tx);
+  const pins = new PinService(new PinRepository(database.db), loader, tx);
+  const blocks = new BlockService(new BlockRepository(database.db), tx);
+  const readStates = new ReadStateService(new ReadStateRepository(database.db), tx);
+  const members = new MemberService(memberRepo, tx, cache, accessRepo, audit);
+  const bans = new BanService(banRepo, memberRepo, mentionRepo, accessRepo, tx, audit, (ids) =>
+    assets.assets.deleteUnreferencedAssets(ids),
   );
-  registerInviteRoutes(
-    app,
-    new InviteService(new InviteRepository(database.db), memberRepo, accessRepo, tx, cache, audit, banRepo),
+  const invites = new InviteService(
+    new InviteRepository(database.db),
+    memberRepo,
+    accessRepo,
+    tx,
+    cache,
+    audit,
+    banRepo,
   );
-  registerRoleRoutes(
-    app,
-    new RoleService(roleRepo, memberRepo, tx, audit, online),
-    new OverwriteService(roleRepo, memberRepo, tx, audit),
-  );
-  registerInternalRoutes(app, new GatewayAccessService(accessRepo));
-  buildVoice(app, { config, bus, cache, accessRepo, memberRepo });
+  const roles = new RoleService(roleRepo, memberRepo, tx, audit, online);
+  const overwrites = new OverwriteService(roleRepo, memberRepo, tx, audit);
+  const voice = buildVoice(app, { config, bus, cache, accessRepo, memberRepo });
 
-  return app;
+  /** The one place the public routes are registered: on this app, and on a server that mounts them. */
+  const registerPublicRoutes = (api: OfficialApp) => {
+    installTrust(api, config.INTERNAL_SECRET, accessRepo, accessRepo);
+    registerAuditRoutes(api, auditService);
+    registerServerRoutes(api, servers);
+    registerChannelRoutes(api, channels, dms);
+    registerDmRoutes(api, dms);
+    registerAssetRoutes(api, assets.assets, assets.config);
+    registerImages(api, { database, storage });
+    registerUserProfileRoutes(api, profiles);
+    registerSearchRoutes(api, search);
+    registerMessageRoutes(api, messages, typing);
+    registerReactionRoutes(api, reactions);
+    registerPinRoutes(api, pins);
+    registerBlockRoutes(api, blocks);
+    registerReadStateRoutes(api, readStates);
+    registerMemberRoutes(api, members);
+    registerBanRoutes(api, bans);
+    registerInviteRoutes(api, invites);
+    registerRoleRoutes(api, roles, overwrites);
+    registerVoiceRoutes(api, voice);
+  };
+
+  registerSystemRoutes(app, { database, bus, cache });
+  installMetrics(app, readCache);
+  // on the root: the trust hook covers /internal too
+  registerPublicRoutes(app);
+  registerInternalRoutes(app, new GatewayAccessService(accessRepo));
+
+  return {
+    app,
+    routes: async (scope) => registerPublicRoutes(installApiScope(scope)),
+    bodyLimit: app.initialConfig.bodyLimit ?? 1024 * 1024,
+    readCache,
+  };
 }

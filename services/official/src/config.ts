@@ -9,9 +9,9 @@ export const officialConfigSpec = {
   /** shared with the Edge; the all-in-one process passes a generated one as an override */
   INTERNAL_SECRET: env.string(),
   /**
-   * Cross-request cache of permission inputs and newest history pages. auto: on with the
-   * in-process bus (one Official sees every change at once), off with NATS (other instances' writes
-   * would be seen only when their events arrive).
+   * Cross-request cache of permission inputs and newest history pages. auto (= on): one Official
+   * sees every change at once; with several on NATS each sees its own writes at once and the
+   * others' when their events arrive (p99 tens of ms, docs/INTERNALS.md). off: every read queries.
    */
   READ_CACHE: env.oneOf(['auto', 'on', 'off'] as const, 'auto'),
   /** messages per user per channel */

@@ -9,11 +9,16 @@ import {
   type StartOptions,
 } from '@twopointo/runtime';
 import type { ObjectStorage } from '@twopointo/storage';
-import { buildOfficialApp } from './app.ts';
+import { buildOfficial, type BuiltOfficial } from './app.ts';
 import { readOfficialConfig, type OfficialConfig } from './config.ts';
-import type { OfficialApp } from './http/types.ts';
 
-export { buildOfficialApp, type OfficialDeps, type OfficialContext } from './app.ts';
+export {
+  buildOfficial,
+  buildOfficialApp,
+  type BuiltOfficial,
+  type OfficialDeps,
+  type OfficialContext,
+} from './app.ts';
 export { readOfficialConfig, officialConfigSpec, type OfficialConfig } from './config.ts';
 export { actorOf, type Actor } from './http/trust.ts';
 export type { OfficialApp } from './http/types.ts';
@@ -24,7 +29,8 @@ export interface StartOfficialOptions extends StartOptions<OfficialConfig> {
   storage?: ObjectStorage;
 }
 
-export type RunningOfficial = RunningService<{ app: OfficialApp }>;
+/** `routes`: the public routes for a server in the same process to mount (the all-in-one Edge). */
+export type RunningOfficial = RunningService<BuiltOfficial>;
 
 /** Opens what it was not given (database migrated, bus from NATS_URL, cache), listens on OFFICIAL_PORT. */
 export async function startOfficial(options: StartOfficialOptions = {}): Promise<RunningOfficial> {
@@ -32,8 +38,8 @@ export async function startOfficial(options: StartOfficialOptions = {}): Promise
   return startService({
     host: config.HOST,
     port: config.OFFICIAL_PORT,
-    build: async (owned) => ({
-      app: await buildOfficialApp({
+    build: async (owned) =>
+      buildOfficial({
         config,
         database: options.database ?? (await ownDatabase(config, owned, options.logger)),
         bus: options.bus ?? (await ownBus(config, 'twopointo-official', owned, options.logger)),
@@ -42,6 +48,5 @@ export async function startOfficial(options: StartOfficialOptions = {}): Promise
         storage: options.storage,
         logger: options.logger,
       }),
-    }),
   });
 }

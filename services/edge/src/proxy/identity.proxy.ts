@@ -1,6 +1,7 @@
 /** `/id/*` → Identity `/*`: no token check here (Identity checks its own), Authorization forwarded. */
 import type { FastifyInstance } from 'fastify';
 import { registerProxy } from './register-proxy.ts';
+import { idHeaders } from './trust-rules.ts';
 
 export async function registerIdentityProxy(
   app: FastifyInstance,
@@ -11,11 +12,6 @@ export async function registerIdentityProxy(
     upstream: opts.upstream,
     service: 'identity',
     bodyLimit: opts.bodyLimit,
-    rewriteHeaders: (_req, headers) => {
-      // these mean something only between the Edge and Official
-      delete headers['x-user-id'];
-      delete headers['x-internal-secret'];
-      return headers;
-    },
+    rewriteHeaders: (_req, headers) => idHeaders(headers),
   });
 }

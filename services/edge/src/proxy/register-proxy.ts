@@ -6,9 +6,7 @@ import httpProxy, { type FastifyHttpProxyOptions } from '@fastify/http-proxy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { bodyLimitCrossed, installStreamingBodyLimit } from './body-limit.ts';
 import { clientGone, onUpstreamError } from './upstream-error.ts';
-import { AppError } from '@twopointo/shared';
-
-type Headers = Record<string, string | string[] | undefined>;
+import { METHODS, refuseOperational, type Headers } from './trust-rules.ts';
 
 export interface ProxyOptions {
   /** public prefix, removed before forwarding (`/api`) */
@@ -34,30 +32,10 @@ function dropHopByHop(headers: Headers): Headers {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !hop.has(name)));
 }
 
-/** The services' operational paths: for their operators (scrapers, probes), never for clients. */
-const OPERATIONAL = /^\/(metrics|healthz|readyz)\/?$/i;
-
-/** The path under the prefix as the upstream's router will read it (%-escapes decoded). */
-function upstreamPath(url: string, prefix: string): string {
-  const raw = (url.split('?')[0] ?? '').slice(prefix.length);
-  if (!raw.includes('%')) return raw;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
-/** Methods the API uses; OPTIONS is answered by CORS at the Edge, never forwarded. */
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
-
 export async function registerProxy(app: FastifyInstance, opts: ProxyOptions): Promise<void> {
   await app.register(async (scope) => {
     installStreamingBodyLimit(scope, opts.bodyLimit);
-    scope.addHook('onRequest', async (req) => {
-      if (OPERATIONAL.test(upstreamPath(req.url, opts.prefix)))
-        throw new AppError(404, 'unknown_route', `No route ${req.method} ${req.url.split('?')[0]}`);
-    });
+    scope.addHook('onRequest', async (req) => refuseOperational(req, opts.prefix));
     // a client that leaves mid-request (body upload or streamed answer) is routine, not a 500
     const parentHandler = scope.errorHandler;
     scope.setErrorHandler(function (err, req, reply) {

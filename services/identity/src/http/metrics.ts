@@ -14,7 +14,14 @@ const TWO_FACTOR_FAILURES: ReadonlySet<ErrorCode> = new Set([
   'invalid_recovery_code',
 ]);
 
-export function registerIdentityMetrics(app: FastifyInstance): void {
+/**
+ * Registers `/metrics` and the counters on Identity's app, counting its answers; returns the
+ * same counting for another scope that serves Identity's routes under a prefix (the all-in-one
+ * Edge's `/id`), so sign-ins served there are counted too.
+ */
+export function registerIdentityMetrics(
+  app: FastifyInstance,
+): (scope: FastifyInstance, prefix: string) => void {
   const registry = installMetrics(app, { prefix: 'identity_' });
   const logins = new Counter({
     name: 'identity_logins_total',
@@ -42,17 +49,22 @@ export function registerIdentityMetrics(app: FastifyInstance): void {
   for (const result of ['ok', 'wrong']) logins.inc({ result }, 0);
   for (const code of TWO_FACTOR_FAILURES) twoFactorFailures.inc({ code }, 0);
 
-  app.addHook('onError', async (_req, _reply, err) => {
-    if (!(err instanceof AppError)) return;
-    if (err.code === 'invalid_credentials') logins.inc({ result: 'wrong' });
-    else if (TWO_FACTOR_FAILURES.has(err.code)) twoFactorFailures.inc({ code: err.code });
-    else if (err.code === 'refresh_token_reused') refreshReuse.inc();
-  });
-  app.addHook('onResponse', async (req, reply) => {
-    if (reply.statusCode !== 200) return;
-    const route = req.routeOptions.url;
-    if (route === '/auth/login') logins.inc({ result: 'ok' });
-    else if (route === '/auth/2fa/verify') sessions.inc({ via: 'totp' });
-    else if (route === '/auth/2fa/recover') sessions.inc({ via: 'recovery_code' });
-  });
+  const countAnswers = (scope: FastifyInstance, prefix: string) => {
+    scope.addHook('onError', async (_req, _reply, err) => {
+      if (!(err instanceof AppError)) return;
+      if (err.code === 'invalid_credentials') logins.inc({ result: 'wrong' });
+      else if (TWO_FACTOR_FAILURES.has(err.code)) twoFactorFailures.inc({ code: err.code });
+      else if (err.code === 'refresh_token_reused') refreshReuse.inc();
+    });
+    scope.addHook('onResponse', async (req, reply) => {
+      if (reply.statusCode !== 200) return;
+      const url = req.routeOptions.url ?? '';
+      const route = url.startsWith(prefix) ? url.slice(prefix.length) : url;
+      if (route === '/auth/login') logins.inc({ result: 'ok' });
+      else if (route === '/auth/2fa/verify') sessions.inc({ via: 'totp' });
+      else if (route === '/auth/2fa/recover') sessions.inc({ via: 'recovery_code' });
+    });
+  };
+  countAnswers(app, '');
+  return countAnswers;
 }

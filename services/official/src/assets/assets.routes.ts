@@ -1,4 +1,4 @@
-/** /assets, /assets/:aid/complete, /assets/:aid — plus the sweep's timer, tied to the app's life. */
+/** /assets, /assets/:aid/complete, /assets/:aid — and the sweep's timer, tied to the app's life. */
 import { Type } from '@fastify/type-provider-typebox';
 import type { Database } from '@twopointo/db';
 import { Asset, AssetLimits, AssetUpload } from '@twopointo/shared';
@@ -22,17 +22,20 @@ export interface AssetDeps {
 }
 
 /**
- * Everything assets need on the Official app, in one call: the routes and the sweep. Returns
- * the service so the message delete path can call `deleteUnreferencedAssets`.
+ * The asset service and its sweep, tied to the app's life. The routes are registered apart
+ * (registerAssetRoutes), on each server that mounts Official's routes; the service is returned so
+ * the message delete path can call `deleteUnreferencedAssets`.
  */
-export function registerAssets(app: OfficialApp, deps: AssetDeps): AssetService {
+export function createAssets(
+  app: OfficialApp,
+  deps: AssetDeps,
+): { assets: AssetService; config: AssetConfig } {
   const config = deps.assetConfig ?? readAssetConfig();
   const storage =
     deps.storage ?? openStorage(readStorageConfig({ INTERNAL_SECRET: deps.config.INTERNAL_SECRET }));
   const assets = new AssetService(new AssetRepository(deps.database.db), storage, config, app.log);
-  registerAssetRoutes(app, assets, config);
   installAssetSweep(app, assets, config.ASSET_SWEEP_INTERVAL_SECONDS);
-  return assets;
+  return { assets, config };
 }
 
 export function registerAssetRoutes(app: OfficialApp, assets: AssetService, config: AssetConfig): void {

@@ -12,8 +12,10 @@
  * Changes arrive two ways: this process's writes right after they commit (the Transactor), and
  * every event on the bus (writes of other processes: Identity's account deletion, the dev tools,
  * other Official instances). With one Official (the embedded default) both are complete; with
- * several, another instance's write is seen once its event arrives over the bus, which is why
- * `READ_CACHE=auto` turns the cache on only with the in-process bus.
+ * several on JetStream, each reads its own writes at once and another instance's once their
+ * event arrives (the bus's tail consumer resumes from its last sequence after a reconnect, so no
+ * event is skipped): the staleness across instances is the relay's and NATS's delivery time,
+ * measured in read-cache.distributed.test.ts and documented in docs/INTERNALS.md.
  */
 import { LRUCache } from 'lru-cache';
 import type { DurableEventType } from '@twopointo/shared';
@@ -127,6 +129,11 @@ export class ReadCache {
   readonly kinds: CachedReads<object>[] = [];
   /** ids of events committed here and not yet seen on the bus */
   private readonly committedHere = new LRUCache<string, true>({ max: 10_000 });
+  /**
+   * Told of every change applied, with where it came from (this process's commit, or the bus):
+   * how the staleness across instances is measured (commit on one, applied on another).
+   */
+  onApplied?: (record: ChangeRecord, source: 'here' | 'bus') => void;
 
   constructor(
     readonly enabled: boolean,
@@ -160,6 +167,7 @@ export class ReadCache {
     if (!this.enabled) return;
     if (record.id !== undefined) this.committedHere.set(record.id, true);
     this.apply(record);
+    this.onApplied?.(record, 'here');
   }
 
   /** An event from the bus: a change committed elsewhere, unless this process committed it. */
@@ -167,6 +175,7 @@ export class ReadCache {
     if (!this.enabled) return;
     if (record.id !== undefined && this.committedHere.delete(record.id)) return;
     this.apply(record);
+    this.onApplied?.(record, 'bus');
   }
 
   private apply(record: ChangeRecord): void {

@@ -54,9 +54,12 @@ export function registerMessageRoutes(
         },
       },
     },
-    // the body comes serialised (the newest page once per change), so it is sent as it is
+    // the body comes serialised (the newest page once per change), so it is sent as it is; the
+    // reply is returned: behind an async onSend hook (the Edge's compression, in process) a
+    // handler resolving undefined would make Fastify send a second time
     async (req, reply) => {
       sendJson(reply as FastifyReply, await messages.list(actorOf(req), req.params.cid, req.query));
+      return reply;
     },
   );
   app.patch(

@@ -1,4 +1,8 @@
-/** Wires voice into Official: the store, Janus rooms when JANUS_URLS is set, the routes and the sweep. */
+/**
+ * Wires voice into Official: the store, Janus rooms when JANUS_URLS is set and the sweep (tied to
+ * the app's life). The routes are registered by the caller (registerVoiceRoutes) on each server
+ * that mounts Official's routes.
+ */
 import type { EventBus } from '@twopointo/bus';
 import type { Cache } from '@twopointo/cache';
 import type { AccessRepository } from '../access/access.repository.ts';
@@ -7,7 +11,6 @@ import type { OfficialApp } from '../http/types.ts';
 import type { MemberRepository } from '../members/member.repository.ts';
 import { MediaRooms } from './media-rooms.ts';
 import { VoiceStateStore } from './voice-state.store.ts';
-import { registerVoiceRoutes } from './voice.routes.ts';
 import { VoiceService } from './voice.service.ts';
 import { VoiceSweeper } from './voice-sweeper.ts';
 import { VoiceAccessWatcher } from './voice-access.ts';
@@ -43,7 +46,6 @@ export function buildVoice(app: OfficialApp, d: VoiceDeps): VoiceService {
       : null,
     app.log,
   );
-  registerVoiceRoutes(app, voice);
   if (rooms) {
     const sweeper = new VoiceSweeper(store, rooms, voice, d.cache, {
       graceMs: Math.round(config.HEARTBEAT_INTERVAL * 1.5),

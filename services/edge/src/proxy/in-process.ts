@@ -1,0 +1,120 @@
+/**
+ * `/api` and `/id` served in this process: when Official and Identity run in the Edge's process
+ * (the all-in-one), their route plugins are registered here, under the same rules the proxy
+ * applies (trust-rules.ts), instead of a loopback HTTP round trip per request.
+ *
+ * Each mount is an encapsulated scope: its onRequest hook refuses the operational paths, a
+ * declared body over the limit and (for /api) a missing or bad token, then rewrites the
+ * request's headers as the proxy would forward them, before the service's own hooks (Official's
+ * trust check) run. Bodies are parsed by the service's parsers under the smaller of the two
+ * limits; errors use the Edge's error handler, which is the services' own (server-kit).
+ */
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { errorBody } from '@twopointo/shared';
+import type { JwtVerifier } from '../auth/jwt-verifier.ts';
+import {
+  apiHeaders,
+  checkApiCaller,
+  idHeaders,
+  METHODS,
+  refuseDeclaredTooLarge,
+  refuseOperational,
+  type Headers,
+} from './trust-rules.ts';
+
+/** A service's public routes as its app factory hands them out (buildOfficial, buildIdentity). */
+export interface InProcessService {
+  routes: FastifyPluginAsync;
+  /** the largest body the service's own app accepts */
+  bodyLimit: number;
+}
+
+/** Rewrites the request's own headers as the proxy rewrites the forwarded copy (the rules edit in place). */
+function rewriteInPlace(req: FastifyRequest, rewrite: (headers: Headers) => Headers): void {
+  rewrite(req.raw.headers as Headers);
+}
+
+/**
+ * 404, or 405 with Allow, for a path under the prefix that no route of the service matches —
+ * the answer the service itself gives. Wildcard routes (this one, the web client's) say nothing
+ * about a path, so they do not count.
+ */
+function notFound(req: FastifyRequest, reply: FastifyReply): void {
+  const path = req.url.split('?')[0] ?? '/';
+  const allowed = METHODS.filter((method) => {
+    const route = req.server.findRoute({ method: method as 'GET', url: path });
+    return route !== null && (route.params as Record<string, unknown>)['*'] === undefined;
+  });
+  if (allowed.length > 0 && !allowed.includes(req.method)) {
+    void reply
+      .status(405)
+      .header('allow', allowed.join(', '))
+      .send(errorBody('method_not_allowed', `${req.method} is not allowed on ${path}`));
+    return;
+  }
+  void reply.status(404).send(errorBody('unknown_route', `No route ${req.method} ${path}`));
+}
+
+async function mount(
+  app: FastifyInstance,
+  opts: {
+    prefix: string;
+    service: InProcessService;
+    bodyLimit: number;
+    admit: (req: FastifyRequest) => Promise<void>;
+  },
+): Promise<void> {
+  const edgeLimit = opts.bodyLimit;
+  const serviceLimit = opts.service.bodyLimit;
+  await app.register(
+    async (scope) => {
+      // the proxy let through no more than both the Edge and the service accept
+      scope.addHook('onRoute', (route) => {
+        route.bodyLimit = Math.min(route.bodyLimit ?? serviceLimit, edgeLimit);
+      });
+      scope.addHook('onRequest', async (req) => {
+        refuseOperational(req, opts.prefix);
+        refuseDeclaredTooLarge(req, req.routeOptions.bodyLimit ?? Math.min(edgeLimit, serviceLimit));
+        await opts.admit(req);
+      });
+      // unknown paths answer like the service would, after the same checks (no route probing signed out)
+      scope.route({ method: METHODS, url: '/*', handler: notFound });
+      await scope.register(opts.service.routes);
+    },
+    { prefix: opts.prefix },
+  );
+}
+
+export interface InProcessApiOptions {
+  service: InProcessService;
+  bodyLimit: number;
+  verifier: JwtVerifier;
+  internalSecret: string;
+}
+
+/** `/api/*`: Official's routes, after the token check, with x-user-id set by the Edge alone. */
+export async function mountOfficial(app: FastifyInstance, opts: InProcessApiOptions): Promise<void> {
+  if (!app.hasRequestDecorator('userId')) app.decorateRequest('userId', '');
+  await mount(app, {
+    prefix: '/api',
+    service: opts.service,
+    bodyLimit: opts.bodyLimit,
+    admit: async (req) => {
+      await checkApiCaller(req, opts.verifier);
+      rewriteInPlace(req, (headers) => apiHeaders(req, headers, opts.internalSecret));
+    },
+  });
+}
+
+/** `/id/*`: Identity's routes; it checks its own tokens. */
+export async function mountIdentity(
+  app: FastifyInstance,
+  opts: { service: InProcessService; bodyLimit: number },
+): Promise<void> {
+  await mount(app, {
+    prefix: '/id',
+    service: opts.service,
+    bodyLimit: opts.bodyLimit,
+    admit: async (req) => rewriteInPlace(req, idHeaders),
+  });
+}
