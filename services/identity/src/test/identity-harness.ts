@@ -118,6 +118,8 @@ export interface SignedUp {
   username: string;
   password: string;
   secret: string;
+  /** the TOTP code sign-up's verify spent (the current step may have moved on since) */
+  usedCode: string;
   partial: string;
   access: string;
   refresh: string;
@@ -138,9 +140,10 @@ export async function signUp(id: Pick<TestIdentity, 'call'>, prefix = 'user'): P
   if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
   const setup = await id.call('POST', '/auth/2fa/setup', { token: login.body.partial_token, ip });
   if (setup.status !== 200) throw new Error(`setup: ${setup.status} ${JSON.stringify(setup.body)}`);
+  const usedCode = totp(setup.body.totp_secret);
   const verify = await id.call('POST', '/auth/2fa/verify', {
     token: login.body.partial_token,
-    body: { code: totp(setup.body.totp_secret) },
+    body: { code: usedCode },
     ip,
   });
   if (verify.status !== 200) throw new Error(`verify: ${verify.status} ${JSON.stringify(verify.body)}`);
@@ -149,6 +152,7 @@ export async function signUp(id: Pick<TestIdentity, 'call'>, prefix = 'user'): P
     ...user,
     ip,
     secret: setup.body.totp_secret,
+    usedCode,
     partial: login.body.partial_token,
     access: verify.body.access_token,
     refresh: verify.body.refresh_token,

@@ -108,7 +108,7 @@ describe.each(TEST_BACKENDS)('account security on %s', (backend) => {
     const call = (code: string) =>
       id.call('POST', '/me/recovery-codes', { token: u.access, body: { code }, ip: u.ip });
     const wrongCode = totp(u.secret, Date.now(), 1) === '000000' ? '111111' : '000000';
-    for (const code of [wrongCode, totp(u.secret), u.recoveryCodes[0]!]) {
+    for (const code of [wrongCode, u.usedCode, u.recoveryCodes[0]!]) {
       const res = await call(code);
       expect(res.status, code).toBe(403);
       expect(res.body.error.code).toBe('invalid_code');
