@@ -2432,6 +2432,10 @@ export interface operations {
                     content_type: "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "video/mp4" | "video/webm" | "audio/mpeg" | "audio/ogg" | "audio/wav" | "application/pdf" | "text/plain" | "application/zip";
                     /** @description exact byte length of the upload; at most ASSET_MAX_BYTES (26214400 here), else 413 */
                     size: number;
+                    /** @description images only, with height: the width in pixels as the client read it; complete replaces it with what the stored bytes say */
+                    width?: number;
+                    /** @description images only, with width: the height in pixels */
+                    height?: number;
                 };
             };
         };
@@ -2537,6 +2541,10 @@ export interface operations {
                         content_type: string;
                         size: number;
                         url: string;
+                        /** @description image width in pixels; null when not an image */
+                        width: number | null;
+                        /** @description image height in pixels; null when not an image */
+                        height: number | null;
                     };
                 };
             };
@@ -2865,6 +2873,10 @@ export interface operations {
                                 content_type: string;
                                 size: number;
                                 url: string;
+                                /** @description image width in pixels; null when not an image */
+                                width: number | null;
+                                /** @description image height in pixels; null when not an image */
+                                height: number | null;
                             }[];
                             /** @description snowflake id */
                             reply_to_id: string | null;
@@ -3005,6 +3017,10 @@ export interface operations {
                                 content_type: string;
                                 size: number;
                                 url: string;
+                                /** @description image width in pixels; null when not an image */
+                                width: number | null;
+                                /** @description image height in pixels; null when not an image */
+                                height: number | null;
                             }[];
                             /** @description snowflake id */
                             reply_to_id: string | null;
@@ -3148,6 +3164,10 @@ export interface operations {
                             content_type: string;
                             size: number;
                             url: string;
+                            /** @description image width in pixels; null when not an image */
+                            width: number | null;
+                            /** @description image height in pixels; null when not an image */
+                            height: number | null;
                         }[];
                         /** @description snowflake id */
                         reply_to_id: string | null;
@@ -3385,6 +3405,10 @@ export interface operations {
                             content_type: string;
                             size: number;
                             url: string;
+                            /** @description image width in pixels; null when not an image */
+                            width: number | null;
+                            /** @description image height in pixels; null when not an image */
+                            height: number | null;
                         }[];
                         /** @description snowflake id */
                         reply_to_id: string | null;
@@ -4023,6 +4047,10 @@ export interface operations {
                                 content_type: string;
                                 size: number;
                                 url: string;
+                                /** @description image width in pixels; null when not an image */
+                                width: number | null;
+                                /** @description image height in pixels; null when not an image */
+                                height: number | null;
                             }[];
                             /** @description snowflake id */
                             reply_to_id: string | null;
