@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { totp } from '../../../test/helpers/totp.ts';
 import {
   ARGS,
@@ -80,6 +80,10 @@ describe.skipIf(skipReason !== null)('every screen is accessible and works by ke
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
+  beforeEach(() => {
+    found.length = 0;
+  });
+
   it('the signed-out screens: sign-in, registration, forgot password', async () => {
     await page.goto(system.edgeUrl);
     await page.getByTestId('login-screen').waitFor();
@@ -122,8 +126,10 @@ describe.skipIf(skipReason !== null)('every screen is accessible and works by ke
     await page.getByTestId('server-menu-button').click();
     await page.getByTestId('menu-invite').click();
     await page.getByTestId('invite-dialog').waitFor();
-    await page.getByTestId('invite-code').waitFor();
     await check('invite dialog', '[data-testid="invite-dialog"]');
+    await page.getByTestId('invite-create').click();
+    await page.getByTestId('invite-code').waitFor();
+    await check('invite dialog with a code', '[data-testid="invite-dialog"]');
     const code = (await page.getByTestId('invite-code').innerText()).trim();
     await page.keyboard.press('Escape');
     await page.getByTestId('invite-dialog').waitFor({ state: 'detached' });
@@ -144,7 +150,7 @@ describe.skipIf(skipReason !== null)('every screen is accessible and works by ke
     await page.getByTestId('member').filter({ hasText: 'bob' }).first().waitFor();
     await check('chat with a server');
     await mine.hover();
-    await mine.getByTestId('reaction-add').click();
+    await mine.getByTestId('add-reaction').click();
     await page.getByTestId('emoji-picker').waitFor();
     await check('reaction picker', '[data-testid="emoji-picker"]');
     await page.keyboard.press('Escape');
@@ -233,6 +239,16 @@ describe.skipIf(skipReason !== null)('every screen is accessible and works by ke
     await tabTo(page, '[data-testid="totp-code"]');
     await page.keyboard.type(totp(alice.secret));
     await page.keyboard.press('Enter');
+    const error = page.getByTestId('totp-screen').getByTestId('form-error');
+    await Promise.race([page.getByTestId('chat-app').waitFor(), error.waitFor()]);
+    if (await error.isVisible()) {
+      // a code is good once: when sign-up used this window's code, the next window's is typed
+      console.warn(`[a11y] first code refused: ${await error.innerText()}`);
+      await page.waitForTimeout((30 - ((Date.now() / 1000) % 30) + 1) * 1000);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(totp(alice.secret));
+      await page.keyboard.press('Enter');
+    }
     await page.getByTestId('chat-app').waitFor();
 
     // pick the server, then its channel
@@ -253,7 +269,7 @@ describe.skipIf(skipReason !== null)('every screen is accessible and works by ke
     await sent.waitFor();
 
     // react: back from the composer to the newest message's reaction button, then the picker
-    await tabTo(page, '[data-testid="reaction-add"]', { back: true });
+    await tabTo(page, '[data-testid="add-reaction"]', { back: true });
     await page.keyboard.press('Enter');
     await page.getByTestId('emoji-picker').waitFor();
     await tabTo(page, '[data-testid="emoji-option"]');
