@@ -205,12 +205,19 @@ export function MessagePane({
     paddingStart: 16,
     paddingEnd: 8,
   });
-  // a row that starts above the view and changes height (measured for the first time, or a
-  // message losing its header to an older one of the same author) moves the view with it, so
+  /**
+   * Just after an older page came: the index of the anchor row. It and every row before it (the
+   * new page, measured for the first time, and the anchor, which may lose its header to an older
+   * message of the same author) move the view with them while they settle.
+   */
+  const settleUpTo = useRef<number | null>(null);
+  // otherwise a row that starts above the view and changes height moves the view with it, so
   // what the reader looks at stays still
   virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) =>
-    !pinned.current && item.start < (instance.scrollOffset ?? 0);
-  /** the row at the top of the view when older ones were asked for, and how far into it the view was */
+    !pinned.current &&
+    (item.start < (instance.scrollOffset ?? 0) ||
+      (settleUpTo.current !== null && item.index <= settleUpTo.current));
+  /** the row at the top of the view when older ones were asked for, and the view's top from its bottom edge */
   const anchor = useRef<{ key: string | number | bigint; offset: number; oldest: string | undefined } | null>(
     null,
   );
@@ -233,7 +240,7 @@ export function MessagePane({
       .getVirtualItems()
       .find((v) => v.end > el.scrollTop && items[v.index]?.kind === 'row' && !isDay(items[v.index]));
     anchor.current = top
-      ? { key: top.key, offset: el.scrollTop - top.start, oldest: oldestId }
+      ? { key: top.key, offset: el.scrollTop - top.end, oldest: oldestId }
       : { key: '', offset: 0, oldest: oldestId };
     history.fetchNextPage().catch(() => undefined);
   }, [history, oldestId, virtualizer, items]);
@@ -256,7 +263,13 @@ export function MessagePane({
       anchor.current = null;
       const i = items.findIndex((it) => it.key === a.key);
       const row = i >= 0 ? virtualizer.measurementsCache[i] : undefined;
-      if (row) el.scrollTop = row.start + a.offset;
+      if (row) {
+        el.scrollTop = row.end + a.offset;
+        settleUpTo.current = i;
+        setTimeout(() => {
+          if (settleUpTo.current === i) settleUpTo.current = null;
+        }, 1000);
+      }
     } else if (pinned.current && items.length > 0) {
       el.scrollTop = el.scrollHeight;
     }
