@@ -1,6 +1,7 @@
 /**
  * A phone (390×844, touch): every sign-in screen fits the width, the empty state's hint leads to a
- * control that is there, and the drawers close by a tap beside them or by Escape.
+ * control that is there, the drawers close by a tap beside them or by Escape, and settings pick
+ * their section from a drop-down instead of a strip of tabs running off the screen.
  */
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,6 +115,57 @@ describe.skipIf(skipReason !== null)('the web client on a phone', () => {
     // the composer is free again
     await page.getByTestId('composer-input').tap();
     await shot(page, 'mobile-chat.png');
+  });
+
+  it('settings fit the phone: the section rail is a drop-down, every section reachable', async () => {
+    /** how far anything in the settings layer reaches past the right edge (0 when it fits) */
+    const settingsOverflow = () =>
+      page.evaluate(() => {
+        let widest = 0;
+        for (const el of document.querySelectorAll('.settings-screen, .settings-screen *'))
+          widest = Math.max(widest, Math.ceil(el.getBoundingClientRect().right));
+        return Math.max(0, widest - window.innerWidth);
+      });
+    /** a control in the channel drawer: the drawer is opened first when it is closed */
+    const inDrawer = async (testid: string) => {
+      const control = page.getByTestId(testid);
+      // the closed drawer is slid off the left edge, not hidden
+      const x = async () => (await control.boundingBox())?.x ?? -1;
+      if ((await x()) < 0) await page.getByTestId('toggle-channels').tap();
+      await expect.poll(x).toBeGreaterThanOrEqual(0);
+      await control.tap();
+    };
+    // a server of her own, so its settings have every section (Audit log last)
+    await inDrawer('create-server');
+    await page.getByTestId('server-name-input').fill('Phone Settings');
+    await page.getByTestId('server-create-submit').tap();
+    await page.locator('[data-testid="server-item"][data-server-name="Phone Settings"]').waitFor();
+    await inDrawer('server-menu-button');
+    await page.getByTestId('menu-server-settings').tap();
+    const settings = page.getByTestId('server-settings');
+    await settings.waitFor();
+    const picker = settings.getByTestId('settings-section-picker');
+    await picker.waitFor();
+    // the strip of tabs is not drawn at this size: nothing runs off the edge
+    expect(await settings.getByTestId('settings-tab-audit-log').isVisible()).toBe(false);
+    expect(await settingsOverflow()).toBe(0);
+    const sections = await picker.locator('option').allInnerTexts();
+    expect(sections).toContain('Audit log');
+    await picker.selectOption({ label: 'Audit log' });
+    await settings.locator('.settings-body-head h2').filter({ hasText: 'Audit log' }).waitFor();
+    expect(await settingsOverflow()).toBe(0);
+    await shot(page, 'mobile-settings.png');
+    await settings.getByTestId('settings-close').tap();
+    await settings.waitFor({ state: 'detached' });
+
+    // user settings use the same layer
+    await inDrawer('open-settings');
+    const mine = page.getByTestId('settings');
+    await mine.getByTestId('settings-section-picker').selectOption('security');
+    await mine.locator('.settings-body-head h2').filter({ hasText: 'Security' }).waitFor();
+    expect(await settingsOverflow()).toBe(0);
+    await page.keyboard.press('Escape');
+    await mine.waitFor({ state: 'detached' });
   });
 
   it('ran without page errors or CSP violations', () => {

@@ -202,6 +202,9 @@ export interface AssetsTable {
   completed_at: NullableTimestamp;
   /** served without a token by GET /api/images (avatars, server icons) */
   public: Generated<boolean>;
+  /** pixel size of an image, read from its bytes at complete (013); null for other files */
+  width: number | null;
+  height: number | null;
 }
 /** A resized copy of a public image asset. */
 export interface ImageVariantsTable {

@@ -191,12 +191,25 @@ export const Channel = Type.Object({
     Type.Integer({ minimum: 8000, maximum: 96000, description: 'voice only: audio bit/s' }),
   ),
 });
+/**
+ * An image's pixel size (Discord's attachment `width`/`height`), read by Official from the
+ * stored bytes; null for a file that is not an image (or could not be read as one).
+ */
+const ImageSize = {
+  width: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+    description: 'image width in pixels; null when not an image',
+  }),
+  height: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], {
+    description: 'image height in pixels; null when not an image',
+  }),
+};
 export const Attachment = Type.Object({
   id: Id,
   filename: Type.String(),
   content_type: Type.String(),
   size: Type.Integer(),
   url: Type.String(),
+  ...ImageSize,
 });
 /** One emoji's reactions on a message. */
 export const Reaction = Type.Object({
@@ -329,6 +342,7 @@ export const Asset = Type.Object({
   content_type: Type.String(),
   size: Type.Integer(),
   url: Type.String(),
+  ...ImageSize,
 });
 export const AssetLimits = Type.Object({
   content_types: Type.Array(Type.String(), { description: 'the content types an upload may declare' }),

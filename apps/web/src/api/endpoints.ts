@@ -65,8 +65,13 @@ export const official = {
   // the browser's type for the file, whatever it is: the server answers unsupported_content_type
   // for one outside its configured list (the document shows the default list)
   assetLimits: () => ok(officialClient.GET('/assets/limits')),
-  createAsset: (body: { filename: string; content_type: string; size: number }) =>
-    ok(officialClient.POST('/assets', { body: body as AssetBody })),
+  createAsset: (body: {
+    filename: string;
+    content_type: string;
+    size: number;
+    width?: number;
+    height?: number;
+  }) => ok(officialClient.POST('/assets', { body: body as AssetBody })),
   completeAsset: (aid: string) =>
     ok(officialClient.POST('/assets/{aid}/complete', { params: { path: { aid } } })),
 };

@@ -49,6 +49,30 @@ export function putWithProgress(
   });
 }
 
+/** The server's bound on an image side (larger ones are sent without a size). */
+const MAX_IMAGE_SIDE = 16383;
+
+/**
+ * An image's pixel size as the browser shows it (EXIF rotation applied), declared with the
+ * upload so the message list can reserve its box; the server replaces it with what the stored
+ * bytes say. Nothing for other files or a picture the browser cannot decode.
+ */
+export async function imageSize(
+  file: Blob,
+  contentType: string,
+): Promise<{ width: number; height: number } | Record<string, never>> {
+  if (!contentType.startsWith('image/') || typeof createImageBitmap !== 'function') return {};
+  try {
+    const bitmap = await createImageBitmap(file);
+    const size = { width: bitmap.width, height: bitmap.height };
+    bitmap.close();
+    const fits = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_IMAGE_SIDE;
+    return fits(size.width) && fits(size.height) ? size : {};
+  } catch {
+    return {};
+  }
+}
+
 let limits: Promise<AssetLimits> | undefined;
 /** The server's upload limits, asked once per page (they change only with its configuration). */
 function uploadLimits(): Promise<AssetLimits> {
@@ -69,6 +93,7 @@ export async function uploadFile(
     filename: file.name,
     content_type: contentType,
     size: file.size,
+    ...(await imageSize(file, contentType)),
   });
   await putWithProgress(edgeUrl(created.upload.url), created.upload.headers, file, onProgress, signal);
   return official.completeAsset(created.id);

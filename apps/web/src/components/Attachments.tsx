@@ -10,8 +10,25 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** The largest box an image preview takes (the CSS keeps it within the pane when narrower). */
+export const IMAGE_BOX = { width: 400, height: 300 };
+
+/**
+ * The preview's box, scaled down to IMAGE_BOX keeping the picture's shape, from the size stored
+ * with the attachment: the list lays it out before a byte arrives, so it never jumps.
+ */
+export function imageBox(a: Pick<Attachment, 'width' | 'height'>): { width: number; height: number } | null {
+  if (!a.width || !a.height) return null;
+  const scale = Math.min(1, IMAGE_BOX.width / a.width, IMAGE_BOX.height / a.height);
+  return {
+    width: Math.max(1, Math.round(a.width * scale)),
+    height: Math.max(1, Math.round(a.height * scale)),
+  };
+}
+
 function ImageAttachment({ a, onLoad }: { a: Attachment; onLoad?: () => void }) {
   const { src, error } = useAttachmentUrl(a.url);
+  const box = imageBox(a);
   if (error)
     return (
       <div className="attachment-error">
@@ -20,14 +37,24 @@ function ImageAttachment({ a, onLoad }: { a: Attachment; onLoad?: () => void }) 
     );
   return (
     <a
-      className="attachment-image"
+      className={box ? 'attachment-image sized' : 'attachment-image'}
+      // width and aspect-ratio: the box keeps its shape when a narrow pane scales it down
+      style={box ? { width: box.width, aspectRatio: `${box.width} / ${box.height}` } : undefined}
+      data-testid="attachment-image-box"
       href={src ?? undefined}
       target="_blank"
       rel="noopener noreferrer"
       onClick={(e) => !src && e.preventDefault()}
     >
       {src ? (
-        <img src={src} alt={a.filename} onLoad={onLoad} data-testid="attachment-image" />
+        <img
+          src={src}
+          alt={a.filename}
+          width={box?.width}
+          height={box?.height}
+          onLoad={onLoad}
+          data-testid="attachment-image"
+        />
       ) : (
         <span className="image-placeholder">Loading {a.filename}…</span>
       )}

@@ -4,10 +4,17 @@
  * the bottom only if it already was. Reading (focused, at the bottom) marks the channel read;
  * a "new messages" divider sits at the first unread message; a jump (search, notification)
  * loads the page around a message and highlights it.
+ *
+ * The list is virtualised (@tanstack/react-virtual): only the rows near the view are in the
+ * page, so a channel scrolled back 10,000 messages stays smooth. The library places and measures
+ * rows; this pane keeps the reader's place (an older page put above the view, a row above it
+ * measured anew) and the bottom (a view at the bottom stays there as rows arrive or grow).
  */
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Message, ReadState } from '@twopointo/shared';
 import {
+  memo,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -22,7 +29,7 @@ import { attention } from '../api/attention.ts';
 import { official, type MessagePage } from '../api/endpoints.ts';
 import { keys } from '../api/query-keys.ts';
 import { blockedRuns } from '../chat/blocked-runs.ts';
-import { withDaySeparators } from '../chat/day-separators.ts';
+import { withDaySeparators, type Row } from '../chat/day-separators.ts';
 import { historyWindow, useDetached } from '../chat/history-window.ts';
 import { compareIds, flattenHistory, hasMessage, timeline, type HistoryData } from '../chat/message-cache.ts';
 import { firstUnreadId, isUnread } from '../chat/read-states.ts';
@@ -30,6 +37,7 @@ import { paneLabel, type PaneChannel } from '../chat/pane-channel.ts';
 import { usePending } from '../chat/pending-store.ts';
 import { retryMessage } from '../chat/send-message.ts';
 import { typingText, useTyping } from '../chat/typing-store.ts';
+import { imageBox } from './Attachments.tsx';
 import { Composer } from './Composer.tsx';
 import { Icon } from './Icon.tsx';
 import { MessageItem, PendingItem } from './MessageItem.tsx';
@@ -39,6 +47,35 @@ import { useToggleReaction } from './reactions/use-toggle-reaction.ts';
 const PAGE = 50;
 const NEAR_TOP = 150;
 const NEAR_BOTTOM = 80;
+/**
+ * Rows kept in the page beyond each edge of the view: enough that a channel's newest page is all
+ * there (so find-in-page and Tab reach it), few enough that the page stays small however far
+ * back the reader scrolls (about a hundred rows at most).
+ */
+const OVERSCAN = 40;
+
+/** One row of the virtual list: the channel's start, a day separator, a message or a folded run. */
+type ListItem = { kind: 'start'; key: string } | { kind: 'row'; key: string; row: Row };
+
+/**
+ * Rows re-render only when their own props change: scrolling re-renders the pane on every range
+ * change, and the rows already on screen need not follow.
+ */
+const MemoMessageItem = memo(MessageItem);
+
+const isDay = (item: ListItem | undefined) => item?.kind === 'row' && item.row.kind === 'day';
+
+/** A first guess at a row's height before it is measured; an image's reserved box counts. */
+function estimateHeight(item: ListItem | undefined): number {
+  if (!item) return 40;
+  if (item.kind === 'start') return 160;
+  const { row } = item;
+  if (row.kind === 'day') return 40;
+  let h = row.continued ? 24 : 46;
+  if (row.entry.kind === 'message')
+    for (const a of row.entry.message.attachments) h += (imageBox(a)?.height ?? 40) + 6;
+  return h;
+}
 
 /** A request to show a message: `seq` changes with every request, so the same message can be asked for twice. */
 export interface JumpRequest {
@@ -135,18 +172,58 @@ export function MessagePane({
   const [shownRuns, setShownRuns] = useState<ReadonlySet<string>>(() => new Set());
   const lookup = useCallback((id: string) => byId.get(id), [byId]);
 
+  /** what the list shows, in order: the rows a folded blocked run hides are left out */
+  const items = useMemo(() => {
+    const out: ListItem[] = [];
+    if (history.isSuccess && !history.hasNextPage) out.push({ kind: 'start', key: 'channel-start' });
+    for (const row of rows) {
+      if (row.kind === 'entry' && row.entry.kind === 'message') {
+        const run = runs?.get(row.entry.message.id);
+        if (run && !shownRuns.has(run.first) && run.first !== row.entry.message.id) continue;
+      }
+      out.push({ kind: 'row', key: row.key, row });
+    }
+    return out;
+  }, [rows, runs, shownRuns, history.isSuccess, history.hasNextPage]);
+  const indexById = useMemo(() => {
+    const map = new Map<string, number>();
+    items.forEach((it, i) => {
+      if (it.kind === 'row' && it.row.kind === 'entry' && it.row.entry.kind === 'message')
+        map.set(it.row.entry.message.id, i);
+    });
+    return map;
+  }, [items]);
+
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
-  /** the message at the top of the view when older ones were asked for, and where its bottom edge was */
-  const anchor = useRef<{
-    height: number;
-    top: number;
-    oldest: string | undefined;
-    id: string | null;
-    bottom: number;
-  } | null>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => estimateHeight(items[i]),
+    getItemKey: (i) => items[i]?.key ?? i,
+    overscan: OVERSCAN,
+    paddingStart: 16,
+    paddingEnd: 8,
+  });
+  /**
+   * Just after an older page came: the index of the anchor row. It and every row before it (the
+   * new page, measured for the first time, and the anchor, which may lose its header to an older
+   * message of the same author) move the view with them while they settle.
+   */
+  const settleUpTo = useRef<number | null>(null);
+  // otherwise a row that starts above the view and changes height moves the view with it, so
+  // what the reader looks at stays still
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) =>
+    !pinned.current &&
+    (item.start < (instance.scrollOffset ?? 0) ||
+      (settleUpTo.current !== null && item.index <= settleUpTo.current));
+  /** the row at the top of the view when older ones were asked for, and the view's top from its bottom edge */
+  const anchor = useRef<{ key: string | number | bigint; offset: number; oldest: string | undefined } | null>(
+    null,
+  );
   const oldestId = confirmed[0]?.id;
   const newestId = confirmed.at(-1)?.id;
+  const totalSize = virtualizer.getTotalSize();
 
   const scrollToBottom = useCallback(() => {
     const el = scroller.current;
@@ -158,46 +235,45 @@ export function MessagePane({
   const loadOlder = useCallback(() => {
     const el = scroller.current;
     if (!el || !history.hasNextPage || history.isFetchingNextPage || anchor.current) return;
-    const viewTop = el.getBoundingClientRect().top;
-    const first = [...el.querySelectorAll<HTMLElement>('[data-message-id]')].find(
-      (m) => m.getBoundingClientRect().bottom > viewTop,
-    );
-    anchor.current = {
-      height: el.scrollHeight,
-      top: el.scrollTop,
-      oldest: oldestId,
-      id: first?.dataset.messageId ?? null,
-      bottom: first ? first.getBoundingClientRect().bottom - viewTop : 0,
-    };
+    // a message's row: a day separator or the channel's start moves to the new top with the page
+    const top = virtualizer
+      .getVirtualItems()
+      .find((v) => v.end > el.scrollTop && items[v.index]?.kind === 'row' && !isDay(items[v.index]));
+    anchor.current = top
+      ? { key: top.key, offset: el.scrollTop - top.end, oldest: oldestId }
+      : { key: '', offset: 0, oldest: oldestId };
     history.fetchNextPage().catch(() => undefined);
-  }, [history, oldestId]);
+  }, [history, oldestId, virtualizer, items]);
 
-  // runs before paint, so neither the older page nor a new message makes the view jump
+  // runs before paint, so neither an older page, nor a new message, nor a row measured anew makes
+  // the view jump; a jump's target is brought to the middle
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
+    const target = scrollTarget.current;
+    const index = target ? indexById.get(target) : undefined;
     const a = anchor.current;
-    const target = scrollTarget.current
-      ? el.querySelector<HTMLElement>(`[data-message-id="${scrollTarget.current}"]`)
-      : null;
-    if (target) {
+    if (target && index !== undefined) {
       scrollTarget.current = null;
       anchor.current = null;
-      target.scrollIntoView({ block: 'center' });
-      pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM;
-      setAtBottom(pinned.current);
+      virtualizer.scrollToIndex(index, { align: 'center' });
+      pinned.current = false;
+      setAtBottom(false);
     } else if (a && a.oldest !== oldestId) {
-      // keep the bottom edge of that message still: its own header may vanish when it now
-      // continues a run of the same author's older messages
-      const same = a.id ? el.querySelector<HTMLElement>(`[data-message-id="${a.id}"]`) : null;
-      if (same)
-        el.scrollTop += same.getBoundingClientRect().bottom - el.getBoundingClientRect().top - a.bottom;
-      else el.scrollTop = el.scrollHeight - a.height + a.top;
       anchor.current = null;
-    } else if (pinned.current) {
+      const i = items.findIndex((it) => it.key === a.key);
+      const row = i >= 0 ? virtualizer.measurementsCache[i] : undefined;
+      if (row) {
+        el.scrollTop = row.end + a.offset;
+        settleUpTo.current = i;
+        setTimeout(() => {
+          if (settleUpTo.current === i) settleUpTo.current = null;
+        }, 1000);
+      }
+    } else if (pinned.current && items.length > 0) {
       el.scrollTop = el.scrollHeight;
     }
-  }, [rows, oldestId, scrollRequest]);
+  }, [items, indexById, oldestId, totalSize, scrollRequest, virtualizer]);
 
   useEffect(() => {
     if (!history.isFetchingNextPage && anchor.current && anchor.current.oldest === oldestId)
@@ -235,6 +311,85 @@ export function MessagePane({
     pinned.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM;
     setAtBottom(pinned.current);
     if (el.scrollTop < NEAR_TOP) loadOlder();
+  };
+
+  /** one row of the list, as it was drawn before the list was virtualised */
+  const renderRow = (row: Row): ReactNode => {
+    if (row.kind === 'day') {
+      return (
+        <div className="day-separator" role="separator" data-testid="day-separator">
+          <span>{row.label}</span>
+        </div>
+      );
+    }
+    const e = row.entry;
+    if (e.kind === 'pending') {
+      return (
+        <PendingItem
+          pending={e.pending}
+          continued={row.continued}
+          me={me}
+          lookup={lookup}
+          onRetry={(p) => void retryMessage(qc, p)}
+        />
+      );
+    }
+    const divider =
+      e.message.id === dividerBefore ? (
+        <div
+          className="new-divider"
+          role="separator"
+          aria-label="New messages"
+          data-testid="new-messages-divider"
+        >
+          <span>New</span>
+        </div>
+      ) : null;
+    const run = runs?.get(e.message.id);
+    if (run && !shownRuns.has(run.first)) {
+      return (
+        <>
+          {divider}
+          <div className="blocked-run" data-testid="blocked-run">
+            {run.size === 1 ? 'Blocked message' : `${run.size} blocked messages`} —{' '}
+            <button
+              className="link"
+              onClick={() => setShownRuns((s) => new Set(s).add(run.first))}
+              data-testid="blocked-run-show"
+            >
+              show
+            </button>
+          </div>
+        </>
+      );
+    }
+    return (
+      <>
+        {divider}
+        {e.message.type === 'pin' ? (
+          <PinLine
+            message={e.message}
+            onJump={(messageId) => setLocalJump({ messageId, seq: --localSeq.current })}
+            onOpenPins={() => onOpenPins?.()}
+          />
+        ) : (
+          <MemoMessageItem
+            highlighted={highlightId === e.message.id}
+            message={e.message}
+            continued={row.continued}
+            myId={me.id}
+            canManageMessages={canManageMessages}
+            editing={editingId === e.message.id}
+            lookup={lookup}
+            onReply={setReplyTo}
+            onEdit={endEdit}
+            onImageLoad={onImageLoad}
+            canAddReactions={canAddReactions}
+            onToggleReaction={toggleReaction}
+          />
+        )}
+      </>
+    );
   };
 
   // reading = this tab visible and focused
@@ -381,106 +536,43 @@ export function MessagePane({
               </button>
             </div>
           )}
-          {history.isSuccess && !history.hasNextPage && (
-            <div className="channel-start" data-testid="channel-start">
-              <div className="channel-start-icon">
-                {channel.label === undefined ? (
-                  '#'
-                ) : channel.label.startsWith('@') ? (
-                  '@'
-                ) : (
-                  <Icon name="users" size={36} />
-                )}
-              </div>
-              <h2>Welcome to {paneLabel(channel)}!</h2>
-              <p className="muted">This is the start of {paneLabel(channel)}.</p>
-            </div>
-          )}
-
-          {history.isFetchNextPageError && (
-            <div className="inline-error center pad" role="alert">
-              Could not load older messages.{' '}
-              <button className="link" onClick={loadOlder}>
-                Retry
-              </button>
-            </div>
-          )}
-          {rows.map((row) => {
-            if (row.kind === 'day') {
+          <div
+            className="virtual-list"
+            style={{ height: virtualizer.getTotalSize() }}
+            data-testid="message-rows"
+          >
+            {virtualizer.getVirtualItems().map((v) => {
+              const item = items[v.index];
+              if (!item) return null;
               return (
-                <div key={row.key} className="day-separator" role="separator" data-testid="day-separator">
-                  <span>{row.label}</span>
-                </div>
-              );
-            }
-            const e = row.entry;
-            const divider =
-              e.kind === 'message' && e.message.id === dividerBefore ? (
                 <div
-                  key={`new-${row.key}`}
-                  className="new-divider"
-                  role="separator"
-                  aria-label="New messages"
-                  data-testid="new-messages-divider"
+                  key={v.key}
+                  className="virtual-row"
+                  data-index={v.index}
+                  ref={virtualizer.measureElement}
+                  style={{ transform: `translateY(${v.start}px)` }}
                 >
-                  <span>New</span>
-                </div>
-              ) : null;
-            if (e.kind === 'pending') {
-              return (
-                <PendingItem
-                  key={row.key}
-                  pending={e.pending}
-                  continued={row.continued}
-                  me={me}
-                  lookup={lookup}
-                  onRetry={(p) => void retryMessage(qc, p)}
-                />
-              );
-            }
-            const run = runs?.get(e.message.id);
-            if (run && !shownRuns.has(run.first)) {
-              if (run.first !== e.message.id) return null;
-              return (
-                <div key={row.key} className="blocked-run" data-testid="blocked-run">
-                  {run.size === 1 ? 'Blocked message' : `${run.size} blocked messages`} —{' '}
-                  <button
-                    className="link"
-                    onClick={() => setShownRuns((s) => new Set(s).add(run.first))}
-                    data-testid="blocked-run-show"
-                  >
-                    show
-                  </button>
+                  {item.kind === 'start' ? (
+                    <div className="channel-start" data-testid="channel-start">
+                      <div className="channel-start-icon">
+                        {channel.label === undefined ? (
+                          '#'
+                        ) : channel.label.startsWith('@') ? (
+                          '@'
+                        ) : (
+                          <Icon name="users" size={36} />
+                        )}
+                      </div>
+                      <h2>Welcome to {paneLabel(channel)}!</h2>
+                      <p className="muted">This is the start of {paneLabel(channel)}.</p>
+                    </div>
+                  ) : (
+                    renderRow(item.row)
+                  )}
                 </div>
               );
-            }
-            const item =
-              e.message.type === 'pin' ? (
-                <PinLine
-                  key={row.key}
-                  message={e.message}
-                  onJump={(messageId) => setLocalJump({ messageId, seq: --localSeq.current })}
-                  onOpenPins={() => onOpenPins?.()}
-                />
-              ) : (
-                <MessageItem
-                  key={row.key}
-                  highlighted={highlightId === e.message.id}
-                  message={e.message}
-                  continued={row.continued}
-                  myId={me.id}
-                  canManageMessages={canManageMessages}
-                  editing={editingId === e.message.id}
-                  lookup={lookup}
-                  onReply={setReplyTo}
-                  onEdit={endEdit}
-                  onImageLoad={onImageLoad}
-                  canAddReactions={canAddReactions}
-                  onToggleReaction={toggleReaction}
-                />
-              );
-            return divider ? [divider, item] : item;
-          })}
+            })}
+          </div>
         </div>
         {(detached || !atBottom) && history.isSuccess && (
           <div className="jump-bar" data-testid="jump-to-present-bar">
@@ -501,6 +593,14 @@ export function MessagePane({
           {actionError}{' '}
           <button className="link" onClick={() => setActionError(null)}>
             Dismiss
+          </button>
+        </div>
+      )}
+      {history.isFetchNextPageError && (
+        <div className="inline-error center pad" role="alert">
+          Could not load older messages.{' '}
+          <button className="link" onClick={loadOlder}>
+            Retry
           </button>
         </div>
       )}

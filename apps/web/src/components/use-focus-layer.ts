@@ -2,7 +2,7 @@
  * A dialog or screen laid over the app: focus moves in and is trapped (Tab cycles), Escape closes
  * only the topmost layer, and focus returns where it was when the layer closes.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 const stack: symbol[] = [];
 
@@ -16,10 +16,17 @@ function focusables(root: HTMLElement): HTMLElement[] {
 export function useFocusLayer(ref: RefObject<HTMLElement | null>, onClose: () => void): void {
   const close = useRef(onClose);
   close.current = onClose;
+  // read while rendering, before the layer is in the page: a field of the layer with autoFocus
+  // takes the focus as it is inserted, before any effect could see where it was
+  const [opener] = useState(() =>
+    typeof document !== 'undefined' && document.activeElement instanceof HTMLElement
+      ? document.activeElement
+      : null,
+  );
   useEffect(() => {
     const id = Symbol('layer');
     stack.push(id);
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const previous = opener;
     const root = ref.current;
     if (root && !root.contains(document.activeElement)) (focusables(root)[0] ?? root).focus();
     const onKey = (e: KeyboardEvent) => {
@@ -52,5 +59,5 @@ export function useFocusLayer(ref: RefObject<HTMLElement | null>, onClose: () =>
       stack.splice(stack.indexOf(id), 1);
       if (previous?.isConnected) previous.focus();
     };
-  }, [ref]);
+  }, [ref, opener]);
 }

@@ -212,7 +212,7 @@ describe('Security', () => {
   it('Escape closes the screen', () => {
     const onClose = vi.fn();
     renderSettings(onClose);
-    fireEvent.keyDown(window, { key: 'Escape' });
+    fireEvent.keyDown(document, { key: 'Escape' });
     expect(onClose).toHaveBeenCalled();
   });
 });

@@ -5,10 +5,14 @@
 import type { Asset } from '@twopointo/shared';
 import type { AssetRecord } from './asset.repository.ts';
 
-export const presentAsset = (a: Pick<AssetRecord, 'id' | 'filename' | 'content_type' | 'size'>): Asset => ({
+export const presentAsset = (
+  a: Pick<AssetRecord, 'id' | 'filename' | 'content_type' | 'size' | 'width' | 'height'>,
+): Asset => ({
   id: a.id,
   filename: a.filename,
   content_type: a.content_type,
   size: Number(a.size),
   url: `/api/assets/${a.id}`,
+  width: a.width,
+  height: a.height,
 });

@@ -25,6 +25,8 @@ export interface AssetRecord {
   storage_key: string;
   status: 'pending' | 'ready';
   created_at: Date;
+  width: number | null;
+  height: number | null;
 }
 
 const COLUMNS = [
@@ -36,6 +38,8 @@ const COLUMNS = [
   'storage_key',
   'status',
   'created_at',
+  'width',
+  'height',
 ] as const;
 
 export class AssetRepository {
@@ -48,6 +52,8 @@ export class AssetRepository {
     contentType: string;
     size: number;
     storageKey: string;
+    width?: number;
+    height?: number;
   }): Promise<void> {
     await this.db
       .insertInto('assets')
@@ -58,6 +64,8 @@ export class AssetRepository {
         content_type: a.contentType,
         size: String(a.size),
         storage_key: a.storageKey,
+        width: a.width ?? null,
+        height: a.height ?? null,
       })
       .execute();
   }
@@ -66,11 +74,22 @@ export class AssetRepository {
     return this.db.selectFrom('assets').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
-  /** pending → ready; false when it was not pending any more (a concurrent complete won). */
-  async markReady(id: string): Promise<AssetRecord | undefined> {
+  /**
+   * pending → ready, with the image size read from the bytes (null: not an image); undefined
+   * when it was not pending any more (a concurrent complete won).
+   */
+  async markReady(
+    id: string,
+    size: { width: number; height: number } | null,
+  ): Promise<AssetRecord | undefined> {
     return this.db
       .updateTable('assets')
-      .set({ status: 'ready', completed_at: new Date() })
+      .set({
+        status: 'ready',
+        completed_at: new Date(),
+        width: size?.width ?? null,
+        height: size?.height ?? null,
+      })
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .returning(COLUMNS)

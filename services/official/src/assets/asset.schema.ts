@@ -3,6 +3,9 @@ import { Type } from '@fastify/type-provider-typebox';
 import { IdInput } from '../http/schema.ts';
 import type { AssetConfig } from './asset.config.ts';
 
+/** Largest image side accepted, in pixels (WebP's own limit; PNG and JPEG rarely go past it). */
+export const MAX_IMAGE_SIDE = 16383;
+
 /**
  * The upload declaration, with the configured limits in the document. The service checks the
  * content type (trimmed, case-insensitively; 400 `unsupported_content_type`) and the size (413),
@@ -26,6 +29,21 @@ export const createAssetBody = (config: Pick<AssetConfig, 'ASSET_CONTENT_TYPES' 
       minimum: 1,
       description: `exact byte length of the upload; at most ASSET_MAX_BYTES (${config.ASSET_MAX_BYTES} here), else 413`,
     }),
+    width: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_IMAGE_SIDE,
+        description:
+          'images only, with height: the width in pixels as the client read it; complete replaces it with what the stored bytes say',
+      }),
+    ),
+    height: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: MAX_IMAGE_SIDE,
+        description: 'images only, with width: the height in pixels',
+      }),
+    ),
   });
 
 export const AssetParams = Type.Object({ aid: IdInput });

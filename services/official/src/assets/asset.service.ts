@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import sharp from 'sharp';
 import type { ObjectStorage } from '@twopointo/storage';
 import {
   AppError,
@@ -19,13 +20,19 @@ import {
 import type { Actor } from '../http/trust.ts';
 import type { AssetConfig } from './asset.config.ts';
 import { presentAsset } from './asset.presenter.ts';
+import { MAX_IMAGE_SIDE } from './asset.schema.ts';
 import type { AssetRecord, AssetRepository } from './asset.repository.ts';
 
 export interface CreateAssetInput {
   filename: string;
   content_type: string;
   size: number;
+  /** images only, both or neither: what the client read; complete replaces them from the bytes */
+  width?: number;
+  height?: number;
 }
+
+type ImageSize = { width: number; height: number };
 
 /** Path separators and C0/C1 control characters never belong in a download name. */
 const BAD_FILENAME = /[/\\\u0000-\u001f\u007f-\u009f]/;
@@ -63,6 +70,10 @@ export class AssetService {
       );
     }
     if (body.size > this.config.ASSET_MAX_BYTES) throw assetTooLarge(this.config.ASSET_MAX_BYTES);
+    if ((body.width === undefined) !== (body.height === undefined))
+      throw badRequest('invalid_input', 'body.width, body.height: give both or neither');
+    if (body.width !== undefined && !contentType.startsWith('image/'))
+      throw badRequest('invalid_input', 'body.width, body.height: only an image has a pixel size');
     const id = newId();
     const storageKey = `assets/${id}/${randomBytes(16).toString('hex')}`;
     const upload = await this.storage.presignUpload(
@@ -78,6 +89,8 @@ export class AssetService {
       contentType,
       size: body.size,
       storageKey,
+      width: body.width,
+      height: body.height,
     });
     return { id, upload };
   }
@@ -100,7 +113,7 @@ export class AssetService {
         `The upload is ${info.contentType}, ${asset.content_type} was declared`,
       );
     }
-    const ready = await this.repo.markReady(asset.id);
+    const ready = await this.repo.markReady(asset.id, await this.imageSize(asset));
     if (!ready) {
       if (await this.repo.find(asset.id))
         throw conflict('already_completed', 'The asset is already completed');
@@ -167,6 +180,30 @@ export class AssetService {
       await this.storage.delete(keys);
     } catch (err) {
       this.log.warn({ err, count: keys.length }, 'could not delete asset objects');
+    }
+  }
+
+  /**
+   * An image's pixel size as its stored bytes say (EXIF rotation applied, as browsers show it),
+   * never the client's word; null for other files and for bytes no image decoder reads.
+   */
+  private async imageSize(asset: AssetRecord): Promise<ImageSize | null> {
+    if (!asset.content_type.startsWith('image/')) return null;
+    try {
+      const bytes = await this.storage.readBytes(asset.storage_key, Number(asset.size));
+      if (!bytes) return null;
+      const meta = await sharp(bytes).metadata();
+      if (!meta.width || !meta.height) return null;
+      // EXIF orientations 5–8 turn the picture a quarter: its shown width is the stored height
+      const turned = (meta.orientation ?? 1) >= 5;
+      const size = turned
+        ? { width: meta.height, height: meta.width }
+        : { width: meta.width, height: meta.height };
+      if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) return null;
+      return size;
+    } catch (err) {
+      this.log.info({ err, asset: asset.id }, 'image size unreadable');
+      return null;
     }
   }
 

@@ -49,6 +49,8 @@ export interface AttachmentRow {
   filename: string;
   content_type: string;
   size: string;
+  width: number | null;
+  height: number | null;
 }
 
 export interface PageQuery {
@@ -268,7 +270,7 @@ export class MessageRepository {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db
       .selectFrom('assets')
-      .select(['id', 'filename', 'content_type', 'size'])
+      .select(['id', 'filename', 'content_type', 'size', 'width', 'height'])
       .where('id', 'in', ids)
       .where('owner_id', '=', ownerId)
       .where('status', '=', 'ready')
@@ -346,6 +348,8 @@ export class MessageRepository {
         'assets.filename',
         'assets.content_type',
         'assets.size',
+        'assets.width',
+        'assets.height',
       ])
       .where('message_attachments.message_id', 'in', messageIds)
       .orderBy('message_attachments.message_id')

@@ -256,8 +256,24 @@ describe.each(TEST_BACKENDS)('messages on %s', (backend) => {
       expect(res.status).toBe(201);
       expect(res.body.content).toBe('');
       expect(res.body.attachments).toEqual([
-        { id: a2, filename: `f${a2}.png`, content_type: 'image/png', size: 1234, url: `/api/assets/${a2}` },
-        { id: a1, filename: `f${a1}.png`, content_type: 'image/png', size: 1234, url: `/api/assets/${a1}` },
+        {
+          id: a2,
+          filename: `f${a2}.png`,
+          content_type: 'image/png',
+          size: 1234,
+          url: `/api/assets/${a2}`,
+          width: null,
+          height: null,
+        },
+        {
+          id: a1,
+          filename: `f${a1}.png`,
+          content_type: 'image/png',
+          size: 1234,
+          url: `/api/assets/${a1}`,
+          width: null,
+          height: null,
+        },
       ]);
       const listed = await h.call('GET', `/channels/${cid}/messages?limit=1`, { as: owner });
       expect(listed.body.messages[0].attachments.map((a: { id: string }) => a.id)).toEqual([a2, a1]);

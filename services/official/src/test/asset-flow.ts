@@ -221,6 +221,9 @@ export function describeAssetFlow(kind: 'local' | 's3'): void {
         content_type: 'image/png',
         size: 70_000,
         url: `/api/assets/${created.body.id}`,
+        // the bytes are no picture: no pixel size
+        width: null,
+        height: null,
       });
 
       const owner = await download(alice, created.body.id);

@@ -2435,6 +2435,10 @@ export interface operations {
                     content_type: "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "video/mp4" | "video/webm" | "audio/mpeg" | "audio/ogg" | "audio/wav" | "application/pdf" | "text/plain" | "application/zip";
                     /** @description exact byte length of the upload; at most ASSET_MAX_BYTES (26214400 here), else 413 */
                     size: number;
+                    /** @description images only, with height: the width in pixels as the client read it; complete replaces it with what the stored bytes say */
+                    width?: number;
+                    /** @description images only, with width: the height in pixels */
+                    height?: number;
                 };
             };
         };
@@ -2540,6 +2544,10 @@ export interface operations {
                         content_type: string;
                         size: number;
                         url: string;
+                        /** @description image width in pixels; null when not an image */
+                        width: number | null;
+                        /** @description image height in pixels; null when not an image */
+                        height: number | null;
                     };
                 };
             };
@@ -2868,6 +2876,10 @@ export interface operations {
                                 content_type: string;
                                 size: number;
                                 url: string;
+                                /** @description image width in pixels; null when not an image */
+                                width: number | null;
+                                /** @description image height in pixels; null when not an image */
+                                height: number | null;
                             }[];
                             /** @description snowflake id */
                             reply_to_id: string | null;
@@ -3008,6 +3020,10 @@ export interface operations {
                                 content_type: string;
                                 size: number;
                                 url: string;
+                                /** @description image width in pixels; null when not an image */
+                                width: number | null;
+                                /** @description image height in pixels; null when not an image */
+                                height: number | null;
                             }[];
                             /** @description snowflake id */
                             reply_to_id: string | null;
@@ -3151,6 +3167,10 @@ export interface operations {
                             content_type: string;
                             size: number;
                             url: string;
+                            /** @description image width in pixels; null when not an image */
+                            width: number | null;
+                            /** @description image height in pixels; null when not an image */
+                            height: number | null;
                         }[];
                         /** @description snowflake id */
                         reply_to_id: string | null;
@@ -3388,6 +3408,10 @@ export interface operations {
                             content_type: string;
                             size: number;
                             url: string;
+                            /** @description image width in pixels; null when not an image */
+                            width: number | null;
+                            /** @description image height in pixels; null when not an image */
+                            height: number | null;
                         }[];
                         /** @description snowflake id */
                         reply_to_id: string | null;
@@ -4026,6 +4050,10 @@ export interface operations {
                                 content_type: string;
                                 size: number;
                                 url: string;
+                                /** @description image width in pixels; null when not an image */
+                                width: number | null;
+                                /** @description image height in pixels; null when not an image */
+                                height: number | null;
                             }[];
                             /** @description snowflake id */
                             reply_to_id: string | null;
