@@ -6,25 +6,18 @@
  * where it came from.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { totp } from '../../../test/helpers/totp.ts';
 import {
-  ARGS,
-  CHROMIUM,
   byText,
   expectCleanCsp,
   newAccount,
-  newWatch,
-  openPerson,
   registerInBrowser,
   restUser,
   skipReason,
-  startAll,
-  webDist,
+  startJourney,
+  type Journey,
 } from './harness.ts';
 
 /** Every serious or critical axe violation on the page (or inside `selector`), as readable lines. */
@@ -55,10 +48,8 @@ async function tabTo(page: Page, selector: string, { back = false, max = 80 } = 
 
 describe.skipIf(skipReason !== null)('every screen is accessible and works by keyboard', () => {
   let system: { edgeUrl: string; close(): Promise<void> };
-  let browser: Browser;
-  let dataDir: string;
+  let j: Journey;
   let page: Page;
-  const watch = newWatch();
   const suffix = Date.now().toString(36);
   const alice = newAccount('alice', 'a11y', suffix);
   const found: string[] = [];
@@ -66,19 +57,12 @@ describe.skipIf(skipReason !== null)('every screen is accessible and works by ke
     found.push(...(await violations(page, label, selector)));
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html')))
-      throw new Error('apps/web/dist is missing: run the build first');
-    dataDir = mkdtempSync(join(tmpdir(), 'twopointo-web-a11y-'));
-    system = await startAll!({ dataDir, ports: { identity: 0, official: 0, edge: 0 }, webDist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-    ({ page } = await openPerson(browser, 'alice', watch));
+    j = await startJourney('a11y');
+    system = j.system as typeof system;
+    ({ page } = await j.person('alice'));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => j?.close());
 
   beforeEach(() => {
     found.length = 0;
@@ -289,7 +273,7 @@ describe.skipIf(skipReason !== null)('every screen is accessible and works by ke
   });
 
   it('ran without page errors or CSP violations', () => {
-    expect(watch.pageErrors).toEqual([]);
-    expectCleanCsp(watch);
+    expect(j.watch.pageErrors).toEqual([]);
+    expectCleanCsp(j.watch);
   });
 });

@@ -5,35 +5,26 @@
  * to a place you cannot see says so, and a signed-out visitor lands on the link after signing in.
  * The sign-in screen loads none of the chat's code.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../../../test/helpers/totp.ts';
 import {
-  ARGS,
-  CHROMIUM,
   expectCleanCsp,
   newAccount,
-  newWatch,
-  openPerson,
   registerInBrowser,
   restUser,
   shot,
   skipReason,
-  startAll,
-  webDist,
+  startJourney,
+  type Journey,
 } from './harness.ts';
 
 const HISTORY = 230;
 
 describe.skipIf(skipReason !== null)('addresses', () => {
   let system: { edgeUrl: string; close(): Promise<void> };
-  let browser: Browser;
-  let dataDir: string;
+  let j: Journey;
   let page: Page;
-  const watch = newWatch();
   const suffix = Date.now().toString(36);
   const alice = newAccount('alice', 'addr', suffix);
   let sid = '';
@@ -48,14 +39,11 @@ describe.skipIf(skipReason !== null)('addresses', () => {
     p.locator(`[data-testid="channel-item"][data-channel-name="${name}"]`);
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html')))
-      throw new Error('apps/web/dist is missing: run the build first');
     // the long history is posted over HTTP faster than a person types
     process.env.MESSAGE_RATE_LIMIT = '1000/10s';
-    dataDir = mkdtempSync(join(tmpdir(), 'twopointo-web-addresses-'));
-    system = await startAll!({ dataDir, ports: { identity: 0, official: 0, edge: 0 }, webDist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-    ({ page } = await openPerson(browser, 'alice', watch));
+    j = await startJourney('addresses');
+    system = j.system as typeof system;
+    ({ page } = await j.person('alice'));
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: system.edgeUrl });
 
     // bob's server: #general with a long history, and #random; made over HTTP
@@ -78,11 +66,7 @@ describe.skipIf(skipReason !== null)('addresses', () => {
     await bob.call(`/api/channels/${ch.random}/messages`, { content: 'random thoughts' });
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => j?.close());
 
   it('the sign-in screen loads none of the chat', async () => {
     const scripts: { url: string; bytes: number }[] = [];
@@ -238,7 +222,7 @@ describe.skipIf(skipReason !== null)('addresses', () => {
   });
 
   it('a signed-out visitor lands on the link after signing in', async () => {
-    const { context, page: fresh } = await openPerson(browser, 'alice-again', watch);
+    const { context, page: fresh } = await j.person('alice-again');
     const deep = `/channels/${sid}/${ch.general}/${oldest}`;
     await fresh.goto(system.edgeUrl + deep);
     await fresh.getByTestId('login-screen').waitFor();
@@ -253,7 +237,7 @@ describe.skipIf(skipReason !== null)('addresses', () => {
   });
 
   it('ran without page errors or CSP violations', () => {
-    expect(watch.pageErrors).toEqual([]);
-    expectCleanCsp(watch);
+    expect(j.watch.pageErrors).toEqual([]);
+    expectCleanCsp(j.watch);
   });
 });

@@ -7,27 +7,22 @@
  * - A channel whose newest messages are images opens exactly at the bottom, every time: each
  *   image's box has its size before a byte of it arrives (width and height stored at upload).
  */
-import { mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '@twopointo/shared';
 import {
-  ARGS,
-  CHROMIUM,
   expectCleanCsp,
   newAccount,
-  newWatch,
-  openPerson,
   registerInBrowser,
   restUser,
   screenshots,
   shot,
   skipReason,
-  startAll,
-  webDist,
+  startJourney,
+  type Journey,
 } from './harness.ts';
 
 /** LONG_CHANNEL_TOTAL: a shorter channel while working on the list */
@@ -49,10 +44,8 @@ const percentile = (xs: number[], p: number) => {
 
 describe.skipIf(skipReason !== null)('a long channel and a channel of pictures', () => {
   let system: { edgeUrl: string; close(): Promise<void> } & Partial<Seeder>;
-  let browser: Browser;
-  let dataDir: string;
+  let j: Journey;
   let page: Page;
-  const watch = newWatch();
   const suffix = Date.now().toString(36);
   const alice = newAccount('alice', 'long', suffix);
   let bob: Awaited<ReturnType<typeof restUser>>;
@@ -65,12 +58,9 @@ describe.skipIf(skipReason !== null)('a long channel and a channel of pictures',
   };
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html')))
-      throw new Error('apps/web/dist is missing: run the build first');
-    dataDir = mkdtempSync(join(tmpdir(), 'twopointo-web-long-'));
-    system = await startAll!({ dataDir, ports: { identity: 0, official: 0, edge: 0 }, webDist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-    ({ page } = await openPerson(browser, 'alice', watch));
+    j = await startJourney('long');
+    system = j.system as typeof system;
+    ({ page } = await j.person('alice'));
     await registerInBrowser(page, system.edgeUrl, alice);
 
     bob = await restUser(system.edgeUrl, `bob${suffix}`.slice(0, 30));
@@ -84,11 +74,7 @@ describe.skipIf(skipReason !== null)('a long channel and a channel of pictures',
     await page.locator('[data-testid="channel-item"][data-channel-name="long"]').waitFor();
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => j?.close());
 
   it('scrolls back through 10,000 messages with a bounded page and smooth frames', async () => {
     // 9,999 written straight to the database (a minute apart, so days pass), the last one posted
@@ -310,7 +296,7 @@ describe.skipIf(skipReason !== null)('a long channel and a channel of pictures',
     delay = 0;
     await page.unroute('**/storage/**');
     expect(gaps).toEqual([0, 0, 0, 0]);
-    expect(watch.pageErrors).toEqual([]);
-    expectCleanCsp(watch);
+    expect(j.watch.pageErrors).toEqual([]);
+    expectCleanCsp(j.watch);
   }, 300_000);
 });

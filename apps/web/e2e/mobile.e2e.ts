@@ -3,23 +3,16 @@
  * control that is there, the drawers close by a tap beside them or by Escape, and settings pick
  * their section from a drop-down instead of a strip of tabs running off the screen.
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ARGS,
-  CHROMIUM,
   expectCleanCsp,
-  newWatch,
-  openPerson,
   registerInBrowser,
   restUser,
   shot,
   skipReason,
-  startAll,
-  webDist,
+  startJourney,
+  type Journey,
   type Account,
 } from './harness.ts';
 
@@ -37,10 +30,8 @@ const overflow = (page: Page) =>
 
 describe.skipIf(skipReason !== null)('the web client on a phone', () => {
   let system: { edgeUrl: string; close(): Promise<void> };
-  let browser: Browser;
-  let dataDir: string;
+  let j: Journey;
   let page: Page;
-  const watch = newWatch();
   const suffix = Date.now().toString(36);
   const alice: Account = {
     name: 'alice',
@@ -52,19 +43,12 @@ describe.skipIf(skipReason !== null)('the web client on a phone', () => {
   };
 
   beforeAll(async () => {
-    if (!existsSync(join(webDist, 'index.html')))
-      throw new Error('apps/web/dist is missing: run the build first');
-    dataDir = mkdtempSync(join(tmpdir(), 'twopointo-web-mobile-'));
-    system = await startAll!({ dataDir, ports: { identity: 0, official: 0, edge: 0 }, webDist });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
-    ({ page } = await openPerson(browser, 'alice', watch, { phone: true }));
+    j = await startJourney('mobile');
+    system = j.system as typeof system;
+    ({ page } = await j.person('alice', { phone: true }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => j?.close());
 
   it('every sign-in screen fits the width of the phone', async () => {
     const seen: Record<string, number> = {};
@@ -169,7 +153,7 @@ describe.skipIf(skipReason !== null)('the web client on a phone', () => {
   });
 
   it('ran without page errors or CSP violations', () => {
-    expect(watch.pageErrors).toEqual([]);
-    expectCleanCsp(watch);
+    expect(j.watch.pageErrors).toEqual([]);
+    expectCleanCsp(j.watch);
   });
 });
