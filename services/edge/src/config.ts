@@ -39,6 +39,8 @@ export const edgeConfigSpec = {
   WS_SESSION_TTL: env.int(300, 1),
   /** seconds an Edge's presence lease lasts unrenewed; then another Edge takes its counts back */
   PRESENCE_LEASE_S: env.int(30, 1),
+  /** ms a server's or user's bus feed keeps running after its last socket here went (reconnects find it running) */
+  GATEWAY_FEED_LINGER_MS: env.int(10_000, 0),
   /** ms between client heartbeats; 1.5 intervals without one → close 4009 */
   HEARTBEAT_INTERVAL: env.int(30_000, 50),
   /** Janus servers behind `/voice` and the secret their tokens are signed with (same as Official's) */

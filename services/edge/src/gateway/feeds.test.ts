@@ -104,7 +104,13 @@ describe.each(SETUPS)('interest-based fan-out ($name)', (setup) => {
     t = await startTestEdge({
       bus: s.edgeBus,
       cache: s.cache,
-      overrides: { WS_MAX_SOCKETS_PER_USER: '3', HEARTBEAT_INTERVAL: '30000', RATE_LIMITS: 'off' },
+      overrides: {
+        WS_MAX_SOCKETS_PER_USER: '3',
+        HEARTBEAT_INTERVAL: '30000',
+        RATE_LIMITS: 'off',
+        // feeds stop with their last socket here; the linger has its own Edge below
+        GATEWAY_FEED_LINGER_MS: '0',
+      },
     });
   });
   afterAll(async () => {
@@ -370,5 +376,65 @@ describe.each(SETUPS)('interest-based fan-out ($name)', (setup) => {
     }
     expect(stops).toBeGreaterThanOrEqual(3);
     for (const x of sockets) x.c.close();
+  });
+
+  it('a feed lingers after its last socket: a quick return finds it running, nothing lost or doubled; then it stops', async () => {
+    const LINGER = 400;
+    let starts = 0;
+    // the Edge's bus, counting the feeds it starts
+    const counted = new Proxy(s.edgeBus, {
+      get(target, key) {
+        const v = Reflect.get(target, key, target) as unknown;
+        if (key === 'subscribeFeed') starts++;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const e = await startTestEdge({
+      bus: counted,
+      cache: s.cache,
+      overrides: { RATE_LIMITS: 'off', GATEWAY_FEED_LINGER_MS: String(LINGER) },
+    });
+    try {
+      const user = newId();
+      const [sid, cid] = [newId(), newId()];
+      e.official.grant(user, sid, [cid]);
+      const c = await GatewayClient.connect(e.url, await e.kit.access(user));
+      await c.waitFor((f) => f.op === 'HELLO');
+      await subscribe(c, sid, [cid]);
+      const before = starts;
+      await unsubscribe(c, sid);
+      const between = await publish('MESSAGE_CREATE', sid, cid);
+      await subscribe(c, sid, [cid]);
+      expect(starts).toBe(before); // the server's feed was still running
+      const after = await publish('MESSAGE_CREATE', sid, cid);
+      await waitSeq(c, after);
+      await sleep(50);
+      // the one published while unsubscribed may still have been in flight when SUBSCRIBED went
+      // out (as with a feed another socket holds); every later one arrives, once, in order
+      const got = () => seqs(c).filter((n) => n !== between);
+      expect(got()).toEqual([after]);
+      expect(seqs(c).filter((n) => n === between).length).toBeLessThanOrEqual(1);
+      expect(e.edge.gateway.stats().feeds).toBe(2);
+
+      // while it lingers the Edge still sees the server's changes, so no access answer goes stale
+      await unsubscribe(c, sid);
+      e.official.revoke(user, sid);
+      await publish('MEMBER_LEAVE', sid);
+      await sleep(50);
+      const refused = c.next({ op: 'ERROR' });
+      c.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
+      expect(await refused).toMatchObject({ d: { code: 'unknown_server' } });
+
+      // nothing holds it for the linger: it stops (the user's own feed stays with the socket)
+      for (let i = 0; i < 100 && e.edge.gateway.stats().feeds > 1; i++) await sleep(20);
+      expect(e.edge.gateway.stats().feeds).toBe(1);
+      expect(got()).toEqual([after]);
+      c.close();
+      await c.closed;
+      for (let i = 0; i < 100 && e.edge.gateway.stats().feeds > 0; i++) await sleep(20);
+      expect(e.edge.gateway.stats().feeds).toBe(0);
+    } finally {
+      await e.close();
+    }
   });
 });

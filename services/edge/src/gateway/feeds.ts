@@ -4,7 +4,9 @@
  * the subscription index holds a server's feed while the server has a socket, the socket registry
  * a user's while the user has one, and a SUBSCRIBE or RESUME holds the feeds it is settling while
  * it asks Official about access — so every change after the answer reaches this Edge. The last
- * release stops the feed at once; what it would have carried stays in the stream for RESUME.
+ * release stops the feed after a linger (GATEWAY_FEED_LINGER_MS), so a reconnecting client or a
+ * quick unsubscribe/subscribe finds it running instead of costing a stop and a start; what a
+ * stopped feed would have carried stays in the stream for RESUME.
  */
 import {
   feedKey,
@@ -20,11 +22,16 @@ import type { AccessChecker } from './access-client.ts';
 /** how long a socket waits for a feed's interest before going on (a catch-up follows a NATS outage) */
 const READY_WAIT_MS = 3000;
 
+interface Running {
+  sub: BusSubscription;
+  ephemeral: BusSubscription;
+  refs: number;
+  /** set while nothing holds the feed and it waits to be stopped */
+  linger?: NodeJS.Timeout;
+}
+
 export class Feeds {
-  private readonly live = new Map<
-    string,
-    { sub: BusSubscription; ephemeral: BusSubscription; refs: number }
-  >();
+  private readonly live = new Map<string, Running>();
   private closed = false;
 
   constructor(
@@ -34,9 +41,11 @@ export class Feeds {
     private readonly onEphemeral: (feed: Feed, e: EphemeralBusEvent) => void,
     private readonly access: AccessChecker,
     private readonly log: Pick<FastifyBaseLogger, 'warn'>,
+    /** how long a feed nothing holds keeps running before it stops (0: at once) */
+    private readonly lingerMs = 0,
   ) {}
 
-  /** feeds running now */
+  /** feeds running now (lingering ones too) */
   get size(): number {
     return this.live.size;
   }
@@ -47,6 +56,8 @@ export class Feeds {
     const key = feedKey(feed);
     const held = this.live.get(key);
     if (held) {
+      clearTimeout(held.linger);
+      held.linger = undefined;
       held.refs++;
       return;
     }
@@ -57,11 +68,18 @@ export class Feeds {
     });
   }
 
-  /** Lets go of a feed; the last release stops it. */
+  /** Lets go of a feed; the last release stops it, after the linger. */
   release(feed: Feed): void {
     const key = feedKey(feed);
     const held = this.live.get(key);
     if (!held || --held.refs > 0) return;
+    if (this.lingerMs <= 0) return this.stop(key, feed, held);
+    held.linger = setTimeout(() => this.stop(key, feed, held), this.lingerMs);
+    held.linger.unref();
+  }
+
+  private stop(key: string, feed: Feed, held: Running): void {
+    if (this.live.get(key) !== held || held.refs > 0) return;
     this.live.delete(key);
     held.sub.unsubscribe();
     held.ephemeral.unsubscribe();
@@ -98,7 +116,8 @@ export class Feeds {
   /** Stops every feed (the Edge is closing). */
   close(): void {
     this.closed = true;
-    for (const { sub, ephemeral } of this.live.values()) {
+    for (const { sub, ephemeral, linger } of this.live.values()) {
+      clearTimeout(linger);
       sub.unsubscribe();
       ephemeral.unsubscribe();
     }

@@ -120,6 +120,7 @@ export class Gateway {
       (feed, e) => this.fanOut.onEphemeral(feed, e),
       deps.access,
       deps.logger,
+      limits.GATEWAY_FEED_LINGER_MS,
     );
     const sockets = new SocketRegistry(sessions, presence, tasks, counters, feeds);
     const writer = new SocketWriter(sockets, limits.WS_MAX_BUFFERED_BYTES, counters);

@@ -22,6 +22,8 @@ export interface GatewayLimits {
   WS_SESSION_TTL: number;
   /** seconds an Edge's presence lease lasts unrenewed; then another Edge takes its counts back */
   PRESENCE_LEASE_S: number;
+  /** ms a feed nothing holds keeps running */
+  GATEWAY_FEED_LINGER_MS: number;
   /** false: no flood limit (RATE_LIMITS=off, benchmarks) */
   RATE_LIMITS: boolean;
 }

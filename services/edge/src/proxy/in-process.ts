@@ -29,11 +29,6 @@ export interface InProcessService {
   bodyLimit: number;
 }
 
-/** Rewrites the request's own headers as the proxy rewrites the forwarded copy (the rules edit in place). */
-function rewriteInPlace(req: FastifyRequest, rewrite: (headers: Headers) => Headers): void {
-  rewrite(req.raw.headers as Headers);
-}
-
 /**
  * 404, or 405 with Allow, for a path under the prefix that no route of the service matches —
  * the answer the service itself gives. Wildcard routes (this one, the web client's) say nothing
@@ -101,7 +96,8 @@ export async function mountOfficial(app: FastifyInstance, opts: InProcessApiOpti
     bodyLimit: opts.bodyLimit,
     admit: async (req) => {
       await checkApiCaller(req, opts.verifier);
-      rewriteInPlace(req, (headers) => apiHeaders(req, headers, opts.internalSecret));
+      // the request's own headers, rewritten as the proxy rewrites the forwarded copy
+      apiHeaders(req, req.raw.headers as Headers, opts.internalSecret);
     },
   });
 }
@@ -115,6 +111,8 @@ export async function mountIdentity(
     prefix: '/id',
     service: opts.service,
     bodyLimit: opts.bodyLimit,
-    admit: async (req) => rewriteInPlace(req, idHeaders),
+    admit: async (req) => {
+      idHeaders(req.raw.headers as Headers);
+    },
   });
 }
