@@ -100,6 +100,8 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
       }
     }
 
+    // Identity's outbox records (USER_UPDATE) go out through Official's relay, woken at once
+    let wakeRelay = (): void => undefined;
     const identity = owned.adopt(
       await startIdentity({
         config: readIdentityConfig(identityPublicUrl ? { ...o, PUBLIC_URL: identityPublicUrl } : o),
@@ -107,6 +109,7 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
         cache,
         storage,
         logger,
+        outboxWritten: () => wakeRelay(),
       }),
     );
     const official = owned.adopt(
@@ -119,6 +122,7 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
         logger,
       }),
     );
+    wakeRelay = () => official.outboxWritten();
     const edge = owned.adopt(
       await startEdge({
         config: readEdgeConfig({ ...o, IDENTITY_URL: identity.url, OFFICIAL_URL: official.url }),

@@ -45,6 +45,11 @@ export interface IdentityDeps {
   logger?: FastifyBaseLogger;
   /** an already loaded key (tests); otherwise read from config or generated */
   signingKey?: SigningKey;
+  /**
+   * Told after a commit that wrote outbox records (USER_UPDATE): the all-in-one wakes Official's
+   * relay with it; apart, the relay's poll (1 s) finds them.
+   */
+  outboxWritten?: () => void;
 }
 
 /** The Identity app and its public routes as a plugin for another server in the same process. */
@@ -116,7 +121,7 @@ export async function buildIdentity(deps: IdentityDeps): Promise<BuiltIdentity> 
       storage: deps.storage,
       log: app.log,
     }),
-    profiles: new ProfileService({ database, users }),
+    profiles: new ProfileService({ database, users, outboxWritten: deps.outboxWritten }),
     security: new AccountSecurityService({ database, users, recoveryCodes, refreshTokens, attempts }),
   };
   const mailer = openResetMailer(config, app.log);

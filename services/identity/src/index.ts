@@ -18,6 +18,8 @@ export { loadSigningKey, type SigningKey } from './keys/signing-key.ts';
 export interface StartIdentityOptions extends StartOptions<IdentityConfig> {
   /** where assets' bytes live; deleting an account removes them */
   storage?: ObjectStorage;
+  /** told after a commit that wrote outbox records (see IdentityDeps) */
+  outboxWritten?: () => void;
 }
 
 /** `routes`: the public routes for a server in the same process to mount (the all-in-one Edge). */
@@ -42,6 +44,7 @@ export async function startIdentity(options: StartIdentityOptions = {}): Promise
         signingKey,
         storage: options.storage,
         logger: options.logger,
+        outboxWritten: options.outboxWritten,
       }),
   });
 }

@@ -128,6 +128,8 @@ export interface BuiltOfficial {
   bodyLimit: number;
   /** the read cache (disabled with READ_CACHE=off) */
   readCache: ReadCache;
+  /** wakes the outbox relay: another service in this process committed outbox records */
+  outboxWritten(): void;
 }
 
 export async function buildOfficialApp(deps: OfficialDeps): Promise<OfficialApp> {
@@ -275,5 +277,6 @@ export async function buildOfficial(deps: OfficialDeps): Promise<BuiltOfficial> 
     routes: async (scope) => registerPublicRoutes(installApiScope(scope)),
     bodyLimit: app.initialConfig.bodyLimit ?? 1024 * 1024,
     readCache,
+    outboxWritten: () => relay.kick(),
   };
 }

@@ -68,6 +68,7 @@ export async function startTestIdentity(
     database?: TestDatabase;
     cache?: Cache;
     logger?: FastifyBaseLogger;
+    outboxWritten?: () => void;
   } = {},
 ): Promise<TestIdentity> {
   const config = testConfig(opts.overrides);
@@ -84,6 +85,7 @@ export async function startTestIdentity(
     storage: opts.storage,
     logger: opts.logger,
     signingKey,
+    outboxWritten: opts.outboxWritten,
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

@@ -16,7 +16,9 @@ const MAX_DISPLAY_NAME = 32;
 const MAX_ABOUT = 190;
 
 export class ProfileService {
-  constructor(private readonly deps: { database: Database; users: UserRepository }) {}
+  constructor(
+    private readonly deps: { database: Database; users: UserRepository; outboxWritten?: () => void },
+  ) {}
 
   async update(subject: TokenSubject, body: UpdateMeBody): Promise<Me> {
     const user = await requireUser(this.deps.users, subject);
@@ -34,6 +36,7 @@ export class ProfileService {
         await enqueueUserUpdate(trx, presentPublicUser(updated));
         return updated;
       });
+      this.deps.outboxWritten?.();
       return presentMe(row);
     } catch (err) {
       // another account took the name between the check and the update

@@ -7,9 +7,13 @@ import { signUp, startTestIdentity, type SignedUp, type TestIdentity } from '../
 describe.each(TEST_BACKENDS)('profile on %s', (backend) => {
   let id: TestIdentity;
   let alice: SignedUp;
+  /** USER_UPDATE records committed when the relay was woken, one entry per wake */
+  const wakes: Promise<number>[] = [];
 
   beforeAll(async () => {
-    id = await startTestIdentity(backend);
+    id = await startTestIdentity(backend, {
+      outboxWritten: () => wakes.push(countUserUpdates()),
+    });
     alice = await signUp(id, 'alice');
   }, 120_000);
   afterAll(async () => {
@@ -36,6 +40,10 @@ describe.each(TEST_BACKENDS)('profile on %s', (backend) => {
       .execute();
     return aid;
   };
+  const countUserUpdates = async () =>
+    (await id.database.db.selectFrom('outbox').select('payload').execute()).filter(
+      (r) => (JSON.parse(r.payload) as { t: string }).t === 'USER_UPDATE',
+    ).length;
   const outboxOf = async (userId: string) => {
     const rows = await id.database.db.selectFrom('outbox').select('payload').orderBy('seq').execute();
     return rows
@@ -64,7 +72,12 @@ describe.each(TEST_BACKENDS)('profile on %s', (backend) => {
     const sid = newId();
     await id.database.db.insertInto('servers').values({ id: sid, name: 's', owner_id: bob.id }).execute();
     await id.database.db.insertInto('members').values({ server_id: sid, user_id: bob.id }).execute();
+    const before = await countUserUpdates();
+    wakes.length = 0;
     expect((await patch(bob, { display_name: 'Bobby' })).status).toBe(200);
+    // the relay is woken once, after the commit: both records are there to publish
+    expect(wakes.length).toBe(1);
+    expect(await wakes[0]).toBe(before + 2);
     const records = await outboxOf(bob.id);
     expect(records.map((r) => [r.server_id, r.user_id])).toEqual([
       ['', bob.id],
