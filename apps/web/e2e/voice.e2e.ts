@@ -134,11 +134,7 @@ async function audioGrowth(page: Page, ms = 2000): Promise<number> {
 }
 
 describe.runIf(rerun)('voice on a real Janus, re-run in a network namespace of its own', () => {
-  // one more whole run (a fresh system, Janus and browsers) when it fails: the speaking ring once
-  // never lit on bob's page in a fresh-clone CI run while audio flowed both ways (not yet
-  // understood; see the voice issue's note), and a single retry keeps that from hiding
-  // everything else the suite checks
-  it('passes there, with loopback the only network', { retry: 1, timeout: 900_000 }, async () => {
+  it('passes there, with loopback the only network', { timeout: 900_000 }, async () => {
     const web = join(import.meta.dirname, '..');
     expect(await rerunInNamespace(relative(web, import.meta.filename), web)).toBe(0);
   });
@@ -238,7 +234,8 @@ describe.skipIf(reason !== null || rerun)('voice on a real Janus', () => {
 
     await expect.poll(() => audioGrowth(a, 1000), { timeout: 20_000 }).toBeGreaterThan(1000);
     await expect.poll(() => audioGrowth(b, 1000), { timeout: 20_000 }).toBeGreaterThan(1000);
-    // the speaking ring follows the fake microphone's beeps
+    // the speaking ring follows the fake microphone's beeps (20 ms every 500 ms: levels are read
+    // over each whole interval, so no sampling phase can miss them all)
     await b
       .locator(`[data-testid="voice-participant"][data-user-name="${names.alice}"][data-speaking]`)
       .waitFor({ timeout: 45_000 });

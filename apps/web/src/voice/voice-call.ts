@@ -15,7 +15,7 @@ import {
   type RoomAccess,
   type RoomFeed,
 } from './videoroom.ts';
-import { LevelMeter, remoteLevel } from './levels.ts';
+import { LevelMeter, RemoteLevels } from './levels.ts';
 
 /** What POST /api/channels/:cid/voice answers (the fields the client uses). */
 export interface VoiceCredentials {
@@ -73,6 +73,9 @@ export class VoiceCall {
   private session: JanusSession | null = null;
   private mic: MediaStream | null = null;
   private meter: LevelMeter | null = null;
+  private readonly remoteLevels = new RemoteLevels();
+  /** a levels read is under way (getStats is asynchronous; reads never overlap) */
+  private sampling = false;
   private publisher: Publisher | null = null;
   private subscriber: Subscriber | null = null;
   private access: RoomAccess | null = null;
@@ -109,7 +112,7 @@ export class VoiceCall {
   async start(): Promise<void> {
     this.mic = await navigator.mediaDevices.getUserMedia({ audio: this.audioConstraints() });
     this.meter = new LevelMeter(this.mic);
-    this.poll = setInterval(() => this.sample(), 200);
+    this.poll = setInterval(() => void this.sample(), 200);
     await this.connect();
   }
 
@@ -471,12 +474,21 @@ export class VoiceCall {
     this.onTracks([]);
   }
 
-  private sample(): void {
+  private async sample(): Promise<void> {
+    if (this.sampling) return;
+    this.sampling = true;
+    const audio = this.remote.filter((t) => t.kind === 'audio');
+    let remote: Map<RTCRtpReceiver, number>;
+    try {
+      remote = await this.remoteLevels.read(audio.map((t) => t.receiver));
+    } finally {
+      this.sampling = false;
+    }
+    if (this.ended) return;
     const next: Record<string, number> = {};
     const silent = this.selfMute || this.selfDeaf || this.serverMute || this.serverDeaf;
     next[this.opts.userId] = this.meter && !silent ? this.meter.level() : 0;
-    for (const t of this.remote)
-      if (t.kind === 'audio') next[t.userId] = Math.max(next[t.userId] ?? 0, remoteLevel(t.receiver));
+    for (const t of audio) next[t.userId] = Math.max(next[t.userId] ?? 0, remote.get(t.receiver) ?? 0);
     const before = this.levels;
     const speakingChanged = Object.keys({ ...before, ...next }).some(
       (k) => (before[k] ?? 0) > SPEAKING !== (next[k] ?? 0) > SPEAKING,
