@@ -15,6 +15,7 @@ import {
 import { myRoleIds } from '../chat/my-roles.ts';
 import { pendingStore } from '../chat/pending-store.ts';
 import { applyReaction, mapMessage } from '../chat/reactions.ts';
+import { rereadReactors } from '../chat/reactors-query.ts';
 import { noteMessage } from '../chat/attention-cache.ts';
 import { applyReadStateUpdate, mentionsMe, stateOf, type ReadStates } from '../chat/read-states.ts';
 import { typingStore } from '../chat/typing-store.ts';
@@ -76,8 +77,7 @@ export function applyEvent(qc: QueryClient, ev: GatewayEvent, myId: string | nul
           reactions: applyReaction(m.reactions, emoji, add, user_id === myId),
         })),
       );
-      // who reacted is read again: now if it is showing, else when next shown
-      void qc.invalidateQueries({ queryKey: keys.reactors(message_id, emoji) });
+      rereadReactors(qc, message_id, emoji);
       return;
     }
     case 'CHANNEL_PINS_UPDATE': {

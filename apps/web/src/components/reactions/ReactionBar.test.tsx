@@ -7,6 +7,7 @@ import { ApiError } from '../../api/api-error.ts';
 import { conversations } from '../../api/conversations.ts';
 import { keys } from '../../api/query-keys.ts';
 import type { HistoryData } from '../../chat/message-cache.ts';
+import { rereadReactors } from '../../chat/reactors-query.ts';
 import { ReactionBar } from './ReactionBar.tsx';
 import { useToggleReaction } from './use-toggle-reaction.ts';
 
@@ -90,6 +91,29 @@ describe('ReactionBar', () => {
     await screen.findByText('alice and bob reacted with 👍');
     expect(reactors).toHaveBeenCalledOnce();
     expect(reactors).toHaveBeenCalledWith('c1', '42', '👍');
+  });
+
+  it('a change while the first read is in flight is read again: the older answer does not stay', async () => {
+    let answerFirst!: (users: { id: string; username: string }[]) => void;
+    const reactors = vi
+      .spyOn(conversations, 'reactors')
+      .mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)))
+      .mockResolvedValue([
+        { id: 'u1', username: 'alice' },
+        { id: 'u2', username: 'bob' },
+      ]);
+    const qc = new QueryClient();
+    render(
+      <ReactionBar message={message([{ emoji: '👍', count: 2, me: true }])} canAddNew onToggle={vi.fn()} />,
+      { wrapper: wrap(qc) },
+    );
+    fireEvent.mouseEnter(screen.getByTestId('reaction-chip').parentElement!);
+    await vi.waitFor(() => expect(reactors).toHaveBeenCalledOnce());
+    // bob's reaction is stored (his PUT answered, or its event arrived) while the hover's read is out
+    rereadReactors(qc, '42', '👍');
+    answerFirst([{ id: 'u1', username: 'alice' }]);
+    expect((await screen.findByText('alice and bob reacted with 👍')).getAttribute('role')).toBe('tooltip');
+    expect(reactors).toHaveBeenCalledTimes(2);
   });
 
   it('without ADD_REACTIONS there is no picker for a new emoji (existing chips still work)', () => {

@@ -6,6 +6,7 @@ import { conversations } from '../../api/conversations.ts';
 import { keys } from '../../api/query-keys.ts';
 import type { HistoryData } from '../../chat/message-cache.ts';
 import { applyReaction, mapMessage } from '../../chat/reactions.ts';
+import { rereadReactors } from '../../chat/reactors-query.ts';
 
 export function useToggleReaction(channelId: string, onError: (message: string) => void) {
   const qc = useQueryClient();
@@ -21,7 +22,7 @@ export function useToggleReaction(channelId: string, onError: (message: string) 
       change(add);
       (add ? conversations.react : conversations.unreact)(channelId, messageId, emoji).then(
         // who reacted is read again once the server has it (now if it is showing)
-        () => qc.invalidateQueries({ queryKey: keys.reactors(messageId, emoji) }),
+        () => rereadReactors(qc, messageId, emoji),
         (err: unknown) => {
           change(!add);
           onError(`Could not ${add ? 'add' : 'remove'} the reaction: ${errorMessage(err)}`);
