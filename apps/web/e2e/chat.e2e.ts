@@ -9,7 +9,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   byText,
+  type Account,
   expectCleanCsp,
+  newAccount,
   registerInBrowser,
   restUser as makeRestUser,
   send,
@@ -62,13 +64,7 @@ function png(w: number, h: number): Buffer {
   ]);
 }
 
-interface Person {
-  name: string;
-  username: string;
-  email: string;
-  password: string;
-  secret: string;
-  recoveryCodes: string[];
+interface Person extends Account {
   context: BrowserContext;
   page: Page;
 }
@@ -87,16 +83,7 @@ describe.skipIf(reason !== null)('web client end to end', () => {
     system = j.system;
     for (const name of ['alice', 'bob'] as const) {
       const { context, page } = await j.person(name);
-      people[name] = {
-        name,
-        username: `${name}${suffix}`.slice(0, 30),
-        email: `${name}-${suffix}@example.com`,
-        password: `S3cretPass!-${name}`,
-        secret: '',
-        recoveryCodes: [],
-        context,
-        page,
-      };
+      people[name] = { ...newAccount(name, 'chat', suffix), context, page };
     }
   });
   afterAll(() => j?.close());

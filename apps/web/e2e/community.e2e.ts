@@ -12,6 +12,7 @@ import { totp } from '../../../test/helpers/totp.ts';
 import {
   byText,
   expectCleanCsp,
+  newAccount,
   registerInBrowser,
   shot,
   skipReason as reason,
@@ -48,16 +49,7 @@ describe.skipIf(reason !== null)('running a community end to end', () => {
     for (const name of ['admin', 'bob', 'carol'] as const) {
       const { context, page } = await j.person(name);
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: system.edgeUrl });
-      people[name] = {
-        name,
-        username: `${name}${suffix}`.slice(0, 30),
-        email: `${name}-${suffix}@example.com`,
-        password: `S3cretPass!-${name}`,
-        secret: '',
-        recoveryCodes: [],
-        context,
-        page,
-      };
+      people[name] = { ...newAccount(name, 'community', suffix), context, page };
     }
   });
   afterAll(() => j?.close());

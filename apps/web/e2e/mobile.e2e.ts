@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectCleanCsp,
+  newAccount,
   registerInBrowser,
   restUser,
   shot,
@@ -33,14 +34,7 @@ describe.skipIf(skipReason !== null)('the web client on a phone', () => {
   let j: Journey;
   let page: Page;
   const suffix = Date.now().toString(36);
-  const alice: Account = {
-    name: 'alice',
-    username: `phone${suffix}`.slice(0, 30),
-    email: `phone-${suffix}@example.com`,
-    password: 'S3cretPass!-phone',
-    secret: '',
-    recoveryCodes: [],
-  };
+  const alice: Account = newAccount('phone', 'mobile', suffix);
 
   beforeAll(async () => {
     j = await startJourney('mobile');
@@ -130,8 +124,10 @@ describe.skipIf(skipReason !== null)('the web client on a phone', () => {
     await settings.waitFor();
     const picker = settings.getByTestId('settings-section-picker');
     await picker.waitFor();
-    // the strip of tabs is not drawn at this size: nothing runs off the edge
+    // the strip of tabs is not drawn at this size: nothing runs off the edge; the title says whose settings
     expect(await settings.getByTestId('settings-tab-audit-log').isVisible()).toBe(false);
+    expect(await settings.locator('.settings-title').isVisible()).toBe(true);
+    expect(await settings.locator('.settings-title').textContent()).toBe('Phone Settings');
     expect(await settingsOverflow()).toBe(0);
     const sections = await picker.locator('option').allInnerTexts();
     expect(sections).toContain('Audit log');

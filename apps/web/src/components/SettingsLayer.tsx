@@ -26,6 +26,7 @@ export function SettingsLayer({
 }: {
   title: string;
   sections: SettingsSection[];
+  /** the section to show first; a new value (the address changed) shows that one */
   initial?: string;
   /** a section picked (the caller keeps it in the address) */
   onSection?: (id: string) => void;
@@ -35,6 +36,12 @@ export function SettingsLayer({
   const ref = useRef<HTMLDivElement>(null);
   useFocusLayer(ref, onClose);
   const [active, setActive] = useState(initial ?? sections[0]?.id);
+  // follows the caller's section when it changes (back, forward, a link), not only at mount
+  const [shown, setShown] = useState(initial);
+  if (initial !== shown) {
+    setShown(initial);
+    setActive(initial ?? sections[0]?.id);
+  }
   const section = sections.find((s) => s.id === active) ?? sections[0];
   const pick = (id: string) => {
     setActive(id);

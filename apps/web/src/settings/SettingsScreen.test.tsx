@@ -209,6 +209,24 @@ describe('Security', () => {
     expect(session.signedIn).toBe(true);
   });
 
+  it('follows the section in the address when it changes (back, forward, a link)', () => {
+    const picked: string[] = [];
+    const ui = (section: 'account' | 'security') => (
+      <QueryClientProvider client={qc}>
+        <SettingsScreen initial={section} onSection={(s) => picked.push(s)} onClose={() => undefined} />
+      </QueryClientProvider>
+    );
+    const { rerender } = render(ui('account'));
+    const current = () => screen.getByTestId('settings').querySelector('[aria-current="page"]')?.textContent;
+    expect(current()).toBe('My account');
+    rerender(ui('security'));
+    expect(current()).toBe('Security');
+    expect(screen.getByTestId('change-password-form')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('settings-tab-account'));
+    expect(current()).toBe('My account');
+    expect(picked).toEqual(['account']);
+  });
+
   it('Escape closes the screen', () => {
     const onClose = vi.fn();
     renderSettings(onClose);
