@@ -9,6 +9,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 180_000,
     hookTimeout: 120_000,
+    // a journey waits for what a person would see arrive: 1 s (Vitest's default) is too little on
+    // a loaded machine, as Playwright's own waits (30 s) know
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     fileParallelism: false,
   },

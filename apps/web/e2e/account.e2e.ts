@@ -16,6 +16,7 @@ import {
   newAccount,
   registerInBrowser,
   send,
+  shareServer,
   shot,
   skipReason,
   startJourney,
@@ -82,21 +83,8 @@ describe.skipIf(skipReason !== null)('accounts end to end', () => {
   it('alice and bob share a server and a message', async () => {
     await registerInBrowser(a, system.edgeUrl, alice);
     await registerInBrowser(b, system.edgeUrl, bob);
-    await a.getByTestId('create-server').click();
-    await a.getByTestId('server-name-input').fill('Wonderland');
-    await a.getByTestId('server-create-submit').click();
-    await a.locator('[data-testid="server-item"][data-server-name="Wonderland"]').waitFor();
-    // a new server starts with #general
-    await byText(a, 'channel-title', 'general').waitFor();
-    await a.getByTestId('server-menu-button').click();
-    await a.getByTestId('menu-invite').click();
-    await a.getByTestId('invite-create').click();
-    const code = (await a.getByTestId('invite-code').innerText()).trim();
-    await a.keyboard.press('Escape');
-    await b.getByTestId('join-server').click();
-    await b.getByTestId('invite-input').fill(`${system.edgeUrl}/invite/${code}`);
-    await b.getByTestId('join-submit').click();
-    await byText(b, 'channel-title', 'general').waitFor();
+    // bob joins by the whole invite link
+    await shareServer(a, b, 'Wonderland', { link: system.edgeUrl });
     await send(a, 'Curiouser and curiouser');
     await byText(b, 'message-content', 'Curiouser').waitFor();
   });

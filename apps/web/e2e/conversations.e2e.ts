@@ -9,12 +9,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  byText,
   expectCleanCsp,
   message,
   newAccount,
   registerInBrowser,
   send,
+  shareServer,
   shot,
   skipReason,
   startJourney,
@@ -46,20 +46,7 @@ describe.skipIf(skipReason !== null)('conversations end to end', () => {
   it('alice makes a server and bob joins it', async () => {
     await registerInBrowser(a, system.edgeUrl, alice);
     await registerInBrowser(b, system.edgeUrl, bob);
-    await a.getByTestId('create-server').click();
-    await a.getByTestId('server-name-input').fill('Conversation Lab');
-    await a.getByTestId('server-create-submit').click();
-    // a new server starts with #general
-    await byText(a, 'channel-title', 'general').waitFor();
-    await a.getByTestId('server-menu-button').click();
-    await a.getByTestId('menu-invite').click();
-    await a.getByTestId('invite-create').click();
-    const code = (await a.getByTestId('invite-code').innerText()).trim();
-    await a.keyboard.press('Escape');
-    await b.getByTestId('join-server').click();
-    await b.getByTestId('invite-input').fill(code);
-    await b.getByTestId('join-submit').click();
-    await byText(b, 'channel-title', 'general').waitFor();
+    await shareServer(a, b, 'Conversation Lab');
   });
 
   it('alice reacts from the picker; bob sees it live and adds his own (count 2, his highlighted)', async () => {

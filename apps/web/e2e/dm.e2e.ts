@@ -13,6 +13,7 @@ import {
   registerInBrowser,
   restUser,
   send,
+  shareServer,
   shot,
   skipReason,
   startJourney,
@@ -50,20 +51,7 @@ describe.skipIf(skipReason !== null)('direct messages end to end', () => {
   it('alice and bob share a server', async () => {
     await registerInBrowser(a, system.edgeUrl, alice);
     await registerInBrowser(b, system.edgeUrl, bob);
-    await a.getByTestId('create-server').click();
-    await a.getByTestId('server-name-input').fill('DM Club');
-    await a.getByTestId('server-create-submit').click();
-    // a new server starts with #general
-    await byText(a, 'channel-title', 'general').waitFor();
-    await a.getByTestId('server-menu-button').click();
-    await a.getByTestId('menu-invite').click();
-    await a.getByTestId('invite-create').click();
-    const code = (await a.getByTestId('invite-code').innerText()).trim();
-    await a.keyboard.press('Escape');
-    await b.getByTestId('join-server').click();
-    await b.getByTestId('invite-input').fill(code);
-    await b.getByTestId('join-submit').click();
-    await byText(b, 'channel-title', 'general').waitFor();
+    await shareServer(a, b, 'DM Club');
   });
 
   it('alice opens a DM with bob from the member list and they talk live', async () => {

@@ -300,3 +300,29 @@ export async function send(page: Page, text: string, opts: { stored?: boolean } 
     [text, before] as const,
   );
 }
+
+/**
+ * The owner makes a server in the UI (it starts with #general) and the guest joins it by an
+ * invite from the server menu: its code, or its whole link when `link` is the Edge's address.
+ */
+export async function shareServer(
+  owner: Page,
+  guest: Page,
+  name: string,
+  opts: { link?: string } = {},
+): Promise<void> {
+  await owner.getByTestId('create-server').click();
+  await owner.getByTestId('server-name-input').fill(name);
+  await owner.getByTestId('server-create-submit').click();
+  await owner.locator(`[data-testid="server-item"][data-server-name="${name}"]`).waitFor();
+  await byText(owner, 'channel-title', 'general').waitFor();
+  await owner.getByTestId('server-menu-button').click();
+  await owner.getByTestId('menu-invite').click();
+  await owner.getByTestId('invite-create').click();
+  const code = (await owner.getByTestId('invite-code').innerText()).trim();
+  await owner.keyboard.press('Escape');
+  await guest.getByTestId('join-server').click();
+  await guest.getByTestId('invite-input').fill(opts.link ? `${opts.link}/invite/${code}` : code);
+  await guest.getByTestId('join-submit').click();
+  await byText(guest, 'channel-title', 'general').waitFor();
+}
