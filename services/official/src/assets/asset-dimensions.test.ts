@@ -3,22 +3,10 @@
  * checked at create, replaced at complete by what the stored bytes say, and shown on messages.
  * Real Official on port 0 (trusted headers), local storage through the Edge's routes, both databases.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryBus, OutboxRelay } from '@twopointo/bus';
-import { MemoryCache } from '@twopointo/cache';
-import { TEST_BACKENDS, createTestDatabase, type TestDatabase } from '@twopointo/db';
-import { newId } from '@twopointo/shared';
-import { installErrorHandler } from '@twopointo/server-kit';
-import { LocalStorage } from '@twopointo/storage';
-import { storageRoutes } from '@twopointo/edge';
-import { buildOfficialApp } from '../app.ts';
-import { readOfficialConfig } from '../config.ts';
-import type { OfficialApp } from '../http/types.ts';
+import { TEST_BACKENDS } from '@twopointo/db';
+import { startStorageOfficial, type StorageOfficial } from '../test/storage-official.ts';
 
 const SECRET = 'dims-test-internal-secret-012345';
 
@@ -28,22 +16,14 @@ const picture = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: '#3366cc' } });
 
 describe.each(TEST_BACKENDS)('asset image size on %s', (backend) => {
-  let database: TestDatabase;
-  let bus: MemoryBus;
-  let cache: MemoryCache;
-  let relay: OutboxRelay;
-  let app: OfficialApp;
-  let edge: FastifyInstance;
-  let url = '';
-  let edgeUrl = '';
-  let dir = '';
+  let o: StorageOfficial;
   let alice = '';
   let channelId = '';
 
   const call = async (method: string, path: string, body?: unknown): Promise<Res> => {
     const headers: Record<string, string> = { 'x-internal-secret': SECRET, 'x-user-id': alice };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(url + path, {
+    const res = await fetch(o.url + path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -60,7 +40,7 @@ describe.each(TEST_BACKENDS)('asset image size on %s', (backend) => {
       ...extra,
     });
     expect(created.status).toBe(201);
-    const put = await fetch(edgeUrl + created.body.upload.url, {
+    const put = await fetch(o.abs(created.body.upload.url), {
       method: 'PUT',
       headers: created.body.upload.headers,
       body: new Uint8Array(bytes),
@@ -72,48 +52,19 @@ describe.each(TEST_BACKENDS)('asset image size on %s', (backend) => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase(backend);
-    bus = new MemoryBus();
-    cache = new MemoryCache();
-    relay = new OutboxRelay({ database, bus, intervalMs: 60_000 });
-    dir = await mkdtemp(join(tmpdir(), 'tp-dims-'));
-    const storage = new LocalStorage({ dir, signingSecret: 'dims-signing' });
-    edge = Fastify();
-    installErrorHandler(edge);
-    await edge.register(storageRoutes, { storage });
-    edgeUrl = await edge.listen({ host: '127.0.0.1', port: 0 });
-    const config = readOfficialConfig({
-      INTERNAL_SECRET: SECRET,
-      LOG_LEVEL: 'silent',
-      HOST: '127.0.0.1',
-      OFFICIAL_PORT: '0',
-    });
-    app = await buildOfficialApp({ config, database, bus, cache, relay, storage });
-    url = await app.listen({ host: '127.0.0.1', port: 0 });
-    alice = newId();
-    await database.db
-      .insertInto('users')
-      .values({ id: alice, email: `a${alice}@example.com`, username: `alice_${alice}`, password_hash: 'x' })
-      .execute();
+    o = await startStorageOfficial(backend, 'local', { internal: SECRET, signing: 'dims-signing' });
+    alice = (await o.user('alice')).id;
     const server = await call('POST', '/servers', { name: 'pictures' });
     channelId = (await call('POST', `/servers/${server.body.id}/channels`, { name: 'photos' })).body.id;
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await edge?.close();
-    await relay?.stop();
-    await bus?.close();
-    await cache?.close();
-    await database?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => o?.close());
 
   it('keeps the size the bytes say, not the declared one, and shows it on the message', async () => {
     const png = await picture(40, 30).png().toBuffer();
     const asset = await uploaded(png, 'image/png', { width: 999, height: 999 });
     expect(asset).toMatchObject({ width: 40, height: 30 });
-    const row = await database.db
+    const row = await o.database.db
       .selectFrom('assets')
       .select(['width', 'height'])
       .where('id', '=', asset.id)

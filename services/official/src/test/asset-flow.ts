@@ -4,25 +4,16 @@
  * Uploads through a real Official (port 0, trusted headers) on both databases and both storage
  * kinds: local disk (bytes through the Edge's storage routes) and S3 (a private s3rver).
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryBus, OutboxRelay } from '@twopointo/bus';
-import { MemoryCache } from '@twopointo/cache';
-import { TEST_BACKENDS, createTestDatabase, type TestDatabase } from '@twopointo/db';
+import { TEST_BACKENDS, type TestDatabase } from '@twopointo/db';
 import { Permissions, newId } from '@twopointo/shared';
-import { installErrorHandler } from '@twopointo/server-kit';
-import { LocalStorage, signStorageParams, type ObjectStorage } from '@twopointo/storage';
-import { startTestS3, type TestS3 } from '@twopointo/storage/testing';
-import { storageRoutes } from '@twopointo/edge';
-import { buildOfficialApp } from '../app.ts';
-import { readOfficialConfig } from '../config.ts';
-import type { OfficialApp } from '../http/types.ts';
+import { signStorageParams, type ObjectStorage } from '@twopointo/storage';
 import { readAssetConfig } from '../assets/asset.config.ts';
 import { AssetRepository } from '../assets/asset.repository.ts';
 import { AssetService } from '../assets/asset.service.ts';
+import { startStorageOfficial, type StorageOfficial } from './storage-official.ts';
 
 const SECRET = 'assets-test-internal-secret-0123';
 const SIGNING = 'assets-test-signing-secret';
@@ -36,32 +27,16 @@ const codeOf = async (res: Response) => ((await res.json()) as { error: { code: 
 /** The whole upload suite for one storage kind, on every test database backend. */
 export function describeAssetFlow(kind: 'local' | 's3'): void {
   describe.each(TEST_BACKENDS)(`assets on %s with ${kind} storage`, (backend) => {
+    let o: StorageOfficial;
     let database: TestDatabase;
-    let bus: MemoryBus;
-    let cache: MemoryCache;
-    let relay: OutboxRelay;
-    let app: OfficialApp;
     let url: string;
     let storage: ObjectStorage;
     let service: AssetService;
-    // local mode: the Edge's storage routes on their own port
-    let edge: FastifyInstance | undefined;
-    let edgeUrl = '';
     let dir = '';
-    let s3: TestS3 | undefined;
     let alice: User, bob: User, carol: User, dave: User;
     let channelId: string;
     let hiddenChannelId: string;
 
-    const user = async (name: string): Promise<User> => {
-      const id = newId();
-      const username = `${name}_${id}`;
-      await database.db
-        .insertInto('users')
-        .values({ id, email: `${username}@example.com`, username, password_hash: 'x' })
-        .execute();
-      return { id, username };
-    };
     const call = async (method: string, path: string, as: User | null, body?: unknown): Promise<Res> => {
       const headers: Record<string, string> = as ? { 'x-internal-secret': SECRET, 'x-user-id': as.id } : {};
       if (body !== undefined) headers['content-type'] = 'application/json';
@@ -74,13 +49,11 @@ export function describeAssetFlow(kind: 'local' | 's3'): void {
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
     };
-    /** where a storage URL (relative in local mode) is reached */
-    const abs = (u: string) => (u.startsWith('/') ? edgeUrl + u : u);
     const upload = (
       u: { url: string; headers: Record<string, string> },
       bytes: Uint8Array<ArrayBuffer>,
       headers = u.headers,
-    ) => fetch(abs(u.url), { method: 'PUT', headers, body: bytes });
+    ) => fetch(o.abs(u.url), { method: 'PUT', headers, body: bytes });
     const rows = async (ownerId: string) =>
       database.db.selectFrom('assets').selectAll().where('owner_id', '=', ownerId).execute();
     const bytesOf = (n: number, seed = 7) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + seed) % 256);
@@ -106,34 +79,13 @@ export function describeAssetFlow(kind: 'local' | 's3'): void {
     const download = async (who: User, assetId: string): Promise<Res & { bytes?: Buffer }> => {
       const res = await call('GET', `/assets/${assetId}`, who);
       if (res.status !== 302) return res;
-      const got = await fetch(abs(res.headers.get('location')!));
+      const got = await fetch(o.abs(res.headers.get('location')!));
       return { ...res, bytes: Buffer.from(await got.arrayBuffer()) };
     };
 
     beforeAll(async () => {
-      database = await createTestDatabase(backend);
-      bus = new MemoryBus();
-      cache = new MemoryCache();
-      relay = new OutboxRelay({ database, bus, intervalMs: 60_000 });
-      if (kind === 'local') {
-        dir = await mkdtemp(join(tmpdir(), 'tp-assets-'));
-        storage = new LocalStorage({ dir, signingSecret: SIGNING });
-        edge = Fastify();
-        installErrorHandler(edge);
-        await edge.register(storageRoutes, { storage });
-        edgeUrl = await edge.listen({ host: '127.0.0.1', port: 0 });
-      } else {
-        s3 = await startTestS3();
-        storage = s3.storage;
-      }
-      const config = readOfficialConfig({
-        INTERNAL_SECRET: SECRET,
-        LOG_LEVEL: 'silent',
-        HOST: '127.0.0.1',
-        OFFICIAL_PORT: '0',
-      });
-      app = await buildOfficialApp({ config, database, bus, cache, relay, storage });
-      url = await app.listen({ host: '127.0.0.1', port: 0 });
+      o = await startStorageOfficial(backend, kind, { internal: SECRET, signing: SIGNING });
+      ({ database, storage, url, dir } = o);
       service = new AssetService(
         new AssetRepository(database.db),
         storage,
@@ -142,10 +94,10 @@ export function describeAssetFlow(kind: 'local' | 's3'): void {
       );
 
       [alice, bob, carol, dave] = await Promise.all([
-        user('alice'),
-        user('bob'),
-        user('carol'),
-        user('dave'),
+        o.user('alice'),
+        o.user('bob'),
+        o.user('carol'),
+        o.user('dave'),
       ]);
       const server = await call('POST', '/servers', alice, { name: 'uploads' });
       const sid = server.body.id as string;
@@ -177,16 +129,7 @@ export function describeAssetFlow(kind: 'local' | 's3'): void {
       // a loaded machine makes PGlite slow to start; the default hook timeout is too tight then
     }, 120_000);
 
-    afterAll(async () => {
-      await app?.close();
-      await edge?.close();
-      await relay?.stop();
-      await bus?.close();
-      await cache?.close();
-      await database?.close();
-      await s3?.close();
-      if (dir) await rm(dir, { recursive: true, force: true });
-    });
+    afterAll(() => o?.close());
 
     it('uploads, completes, attaches and downloads byte-identical', async () => {
       const bytes = bytesOf(70_000);
@@ -416,7 +359,7 @@ export function describeAssetFlow(kind: 'local' | 's3'): void {
       const asset = await uploaded(bob, bytesOf(3));
       const location = (await call('GET', `/assets/${asset.id}`, bob)).headers.get('location')!;
       const got = await fetch(
-        abs(location.replace(/fn=[^&]+/, 'fn=evil.html').replace(/ct=[^&]+/, 'ct=text%2Fhtml')),
+        o.abs(location.replace(/fn=[^&]+/, 'fn=evil.html').replace(/ct=[^&]+/, 'ct=text%2Fhtml')),
       );
       expect([got.status, await codeOf(got)]).toEqual([403, 'invalid_signature']);
     });

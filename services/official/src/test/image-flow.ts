@@ -2,24 +2,16 @@
  * GET /images/:aid/:size on one storage kind, every database: run by images/images.local.test.ts
  * and images/images.s3.test.ts (split so each file stays quick).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryBus, OutboxRelay } from '@twopointo/bus';
-import { MemoryCache } from '@twopointo/cache';
-import { TEST_BACKENDS, createTestDatabase, type TestDatabase } from '@twopointo/db';
+import { TEST_BACKENDS, type TestDatabase } from '@twopointo/db';
 import { newId } from '@twopointo/shared';
-import { LocalStorage, type ObjectStorage } from '@twopointo/storage';
-import { startTestS3, type TestS3 } from '@twopointo/storage/testing';
-import { buildOfficialApp } from '../app.ts';
+import type { ObjectStorage } from '@twopointo/storage';
 import { AssetRepository } from '../assets/asset.repository.ts';
-import { readOfficialConfig } from '../config.ts';
-import type { OfficialApp } from '../http/types.ts';
 import { variantKey } from '../images/image.service.ts';
 import { claimPublicImage, MAX_IMAGE_BYTES } from '../images/public-image.ts';
+import { startStorageOfficial, type StorageOfficial } from './storage-official.ts';
 
 const SECRET = 'images-test-internal-secret-0123';
 
@@ -37,15 +29,10 @@ async function pngClaiming(width: number, height: number): Promise<Buffer> {
 
 export function describeImageFlow(kind: 'local' | 's3'): void {
   describe.each(TEST_BACKENDS)(`images on %s with ${kind} storage`, (backend) => {
+    let o: StorageOfficial;
     let database: TestDatabase;
-    let bus: MemoryBus;
-    let cache: MemoryCache;
-    let relay: OutboxRelay;
-    let app: OfficialApp;
     let url: string;
     let storage: ObjectStorage;
-    let dir = '';
-    let s3: TestS3 | undefined;
     let owner: string;
 
     /** a ready asset holding `bytes`, public unless asked not to be */
@@ -79,41 +66,12 @@ export function describeImageFlow(kind: 'local' | 's3'): void {
     const codeOf = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 
     beforeAll(async () => {
-      database = await createTestDatabase(backend);
-      bus = new MemoryBus();
-      cache = new MemoryCache();
-      relay = new OutboxRelay({ database, bus, intervalMs: 60_000 });
-      if (kind === 'local') {
-        dir = await mkdtemp(join(tmpdir(), 'tp-images-'));
-        storage = new LocalStorage({ dir, signingSecret: 'images-signing' });
-      } else {
-        s3 = await startTestS3();
-        storage = s3.storage;
-      }
-      const config = readOfficialConfig({
-        INTERNAL_SECRET: SECRET,
-        LOG_LEVEL: 'silent',
-        HOST: '127.0.0.1',
-        OFFICIAL_PORT: '0',
-      });
-      app = await buildOfficialApp({ config, database, bus, cache, relay, storage });
-      url = await app.listen({ host: '127.0.0.1', port: 0 });
-      owner = newId();
-      await database.db
-        .insertInto('users')
-        .values({ id: owner, email: `img${owner}@example.com`, username: `img${owner}`, password_hash: 'x' })
-        .execute();
+      o = await startStorageOfficial(backend, kind, { internal: SECRET, signing: 'images-signing' });
+      ({ database, storage, url } = o);
+      owner = (await o.user('img')).id;
     }, 120_000);
 
-    afterAll(async () => {
-      await app?.close();
-      await relay?.stop();
-      await bus?.close();
-      await cache?.close();
-      await database?.close();
-      await s3?.close();
-      if (dir) await rm(dir, { recursive: true, force: true });
-    });
+    afterAll(() => o?.close());
 
     it('serves a public image as a square WebP of each size, made once and cached for a year', async () => {
       const original = await sharp({
