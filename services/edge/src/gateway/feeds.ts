@@ -45,9 +45,16 @@ export class Feeds {
     private readonly lingerMs = 0,
   ) {}
 
-  /** feeds running now (lingering ones too) */
+  /** feeds held now (a subscribed socket, a user's socket, a SUBSCRIBE or RESUME under way) */
   get size(): number {
-    return this.live.size;
+    let held = 0;
+    for (const f of this.live.values()) if (f.refs > 0) held++;
+    return held;
+  }
+
+  /** feeds nothing holds, still running until their linger ends */
+  get lingering(): number {
+    return this.live.size - this.size;
   }
 
   /** Holds a feed, starting it if no one held it. */

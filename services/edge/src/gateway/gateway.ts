@@ -57,8 +57,10 @@ export interface GatewayStats {
   /** socket × channel subscriptions */
   subscriptions: number;
   deliveries: number;
-  /** bus feeds running (servers with a subscribed socket here + users with a socket here) */
+  /** bus feeds held (servers with a subscribed socket here + users with a socket here) */
   feeds: number;
+  /** bus feeds still running after their last socket here went (GATEWAY_FEED_LINGER_MS) */
+  lingeringFeeds: number;
   /** durable events this Edge received from the bus (its interest, not all traffic) */
   busReceived: number;
   resumesOk: number;
@@ -170,6 +172,7 @@ export class Gateway {
       subscriptions,
       deliveries: counters.deliveries,
       feeds: this.parts.feeds.size,
+      lingeringFeeds: this.parts.feeds.lingering,
       busReceived: this.deps.bus.receivedCount(),
       resumesOk: counters.resumesOk,
       resumesInvalid: counters.resumesInvalid,

@@ -75,8 +75,9 @@ describe('edge metrics', () => {
       expect(metricValue(text, 'edge_gateway_users')).toBe(1);
       expect(metricValue(text, 'edge_gateway_subscribed_servers')).toBe(0);
       expect(metricValue(text, 'edge_gateway_subscribed_channels')).toBe(0);
-      // one socket: its user's bus feed, no server's
+      // one socket: its user's bus feed, no server's (the earlier test's user's may still linger)
       expect(metricValue(text, 'edge_gateway_bus_feeds')).toBe(1);
+      expect(Number.isInteger(metricValue(text, 'edge_gateway_bus_feeds_lingering'))).toBe(true);
       expect(text).toContain('edge_gateway_bus_received_total');
       expect(metricValue(text, 'edge_nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
       expect(text).toContain('# TYPE edge_http_request_duration_seconds histogram');

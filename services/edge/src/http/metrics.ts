@@ -36,6 +36,11 @@ const GAUGES: { key: keyof GatewayStats; name: string; help: string }[] = [
     name: 'edge_gateway_bus_feeds',
     help: 'Bus feeds this Edge receives (servers with a subscribed socket here, users with a socket here)',
   },
+  {
+    key: 'lingeringFeeds',
+    name: 'edge_gateway_bus_feeds_lingering',
+    help: 'Bus feeds still running after their last socket here went (GATEWAY_FEED_LINGER_MS)',
+  },
 ];
 
 /** Cumulative counts, exported as Prometheus counters (set from the gateway's totals at scrape time). */
