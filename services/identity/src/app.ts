@@ -120,6 +120,7 @@ export async function buildIdentity(deps: IdentityDeps): Promise<BuiltIdentity> 
       attempts,
       storage: deps.storage,
       log: app.log,
+      outboxWritten: deps.outboxWritten,
     }),
     profiles: new ProfileService({ database, users, outboxWritten: deps.outboxWritten }),
     security: new AccountSecurityService({ database, users, recoveryCodes, refreshTokens, attempts }),

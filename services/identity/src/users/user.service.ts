@@ -26,6 +26,8 @@ export interface UserServiceDeps {
   attempts: AttemptLimiter;
   storage?: ObjectStorage;
   log: FastifyBaseLogger;
+  /** told after a commit that wrote outbox records (a deletion's departure events) */
+  outboxWritten?: () => void;
 }
 
 export class UserService {
@@ -100,6 +102,7 @@ export class UserService {
       await attempts.failed(codeKeys);
       throw forbidden('Wrong or already used code', 'invalid_code');
     }
+    this.deps.outboxWritten?.();
     if (keys.length > 0 && this.deps.storage) {
       // the rows are gone either way; orphaned objects only cost space, so log and move on
       await this.deps.storage.delete(keys).catch((err: unknown) => {

@@ -21,9 +21,11 @@ describe.each(TEST_BACKENDS)('users on %s', (backend) => {
   let id: TestIdentity;
   const assetsDir = mkdtempSync(join(tmpdir(), 'tp-id-assets-'));
   const storage = new LocalStorage({ dir: assetsDir, signingSecret: 'test' });
+  /** how often Identity woke the outbox relay (after a commit that wrote events) */
+  let wakes = 0;
 
   beforeAll(async () => {
-    id = await startTestIdentity(backend, { storage });
+    id = await startTestIdentity(backend, { storage, outboxWritten: () => wakes++ });
   });
   afterAll(async () => {
     await id?.close();
@@ -163,12 +165,15 @@ describe.each(TEST_BACKENDS)('users on %s', (backend) => {
       .values({ channel_id: channelId, target_id: u.id, type: 'member', allow: '0', deny: '0' })
       .execute();
 
+    const wakesBefore = wakes;
     const res = await id.call('DELETE', '/me', {
       token: u.access,
       body: { password: u.password, code: u.recoveryCodes[0] },
       ip: u.ip,
     });
     expect(res.status).toBe(204);
+    // the relay is woken for the departure events (in the all-in-one; apart, its poll finds them)
+    expect(wakes).toBe(wakesBefore + 1);
     expect(
       await db
         .selectFrom('channel_overwrites')
