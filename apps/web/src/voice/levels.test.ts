@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { RemoteLevels } from './levels.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LevelMeter, RemoteLevels } from './levels.ts';
 
 /** A receiver whose stats report the energy decoded so far; `packet` is the last packet's level. */
 function receiver(opts: { stats?: boolean; fails?: boolean } = {}) {
@@ -72,5 +72,37 @@ describe('RemoteLevels', () => {
     play(1, 0, 0);
     // without a previous reading of it, only the last packet's level (silent) is known
     expect((await levels.read([r])).get(r)).toBe(0);
+  });
+});
+
+describe('LevelMeter', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("gives the microphone's RMS (the received levels' scale) and the meter's square root of it", () => {
+    let window = 0;
+    class FakeAudioContext {
+      createAnalyser() {
+        return {
+          fftSize: 0,
+          getFloatTimeDomainData(buf: Float32Array) {
+            window = buf.length;
+            // a square wave of amplitude 0.1: RMS 0.1
+            for (let i = 0; i < buf.length; i++) buf[i] = i % 2 ? 0.1 : -0.1;
+          },
+        };
+      }
+      createMediaStreamSource() {
+        return { connect: () => undefined };
+      }
+      close() {
+        return Promise.resolve();
+      }
+    }
+    vi.stubGlobal('AudioContext', FakeAudioContext);
+    const meter = new LevelMeter({} as MediaStream);
+    expect(meter.rms()).toBeCloseTo(0.1, 6);
+    expect(meter.level()).toBeCloseTo(Math.sqrt(0.1), 6);
+    expect(window).toBe(8192); // ~170 ms at 48 kHz: most of the time between two reads
+    meter.close();
   });
 });

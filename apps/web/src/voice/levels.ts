@@ -23,13 +23,18 @@ export class LevelMeter {
     }
   }
 
-  level(): number {
+  /** RMS amplitude (0..1, full scale 1): the scale of the stats' audio levels, for "speaking" */
+  rms(): number {
     if (!this.analyser) return 0;
     this.analyser.getFloatTimeDomainData(this.buf);
     let sum = 0;
     for (const v of this.buf) sum += v * v;
-    // speech RMS sits around 0.01–0.2: a square root spreads it over the meter
-    return Math.min(1, Math.sqrt(Math.sqrt(sum / this.buf.length)));
+    return Math.min(1, Math.sqrt(sum / this.buf.length));
+  }
+
+  /** For the input meter: speech RMS sits around 0.01–0.2, a square root spreads it over the bar. */
+  level(): number {
+    return Math.sqrt(this.rms());
   }
 
   close(): void {

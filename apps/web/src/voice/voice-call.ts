@@ -50,6 +50,7 @@ export interface CallOptions {
   resolveUrl?: (url: string) => string;
 }
 
+/** RMS amplitude over a read interval above which someone is shown speaking (−34 dBFS) */
 const SPEAKING = 0.02;
 const RETRY_MS = [500, 1000, 2000, 4000, 8000];
 
@@ -487,7 +488,8 @@ export class VoiceCall {
     if (this.ended) return;
     const next: Record<string, number> = {};
     const silent = this.selfMute || this.selfDeaf || this.serverMute || this.serverDeaf;
-    next[this.opts.userId] = this.meter && !silent ? this.meter.level() : 0;
+    // the microphone's RMS, on the same scale as the received levels (not the meter's square root)
+    next[this.opts.userId] = this.meter && !silent ? this.meter.rms() : 0;
     for (const t of audio) next[t.userId] = Math.max(next[t.userId] ?? 0, remote.get(t.receiver) ?? 0);
     const before = this.levels;
     const speakingChanged = Object.keys({ ...before, ...next }).some(
