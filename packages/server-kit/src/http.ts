@@ -63,15 +63,21 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as 
 /**
  * The methods the router knows for this URL. A catch-all route (a single-page app's `/*`, CORS's
  * `OPTIONS *`) matches every path, so it says nothing about this one; a wildcard under a prefix
- * (`/storage/upload/*`) does.
+ * (`/storage/upload/*`) does, unless `wildcards: 'ignore'` (a scope's own catch-all, such as the
+ * in-process `/api/*`, says nothing about its paths).
  */
-export function allowedMethods(app: FastifyInstance, url: string): string[] {
+export function allowedMethods(
+  app: FastifyInstance,
+  url: string,
+  opts: { wildcards?: 'ignore' } = {},
+): string[] {
   const path = url.split('?')[0] ?? '/';
   return METHODS.filter((method) => {
     const route = app.findRoute({ method, url: path });
     if (route === null) return false;
     const rest = (route.params as Record<string, string | undefined>)['*'];
-    return rest === undefined || !isWholePath(rest, path);
+    if (rest === undefined) return true;
+    return opts.wildcards !== 'ignore' && !isWholePath(rest, path);
   });
 }
 
@@ -87,9 +93,13 @@ function isWholePath(rest: string, path: string): boolean {
 }
 
 /** 405 with `Allow` when the path exists under other methods, 404 otherwise; both in the error format. */
-export function answerNotFound(req: FastifyRequest, reply: FastifyReply): void {
+export function answerNotFound(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  opts: { wildcards?: 'ignore' } = {},
+): void {
   const path = req.url.split('?')[0];
-  const allowed = allowedMethods(req.server, req.url);
+  const allowed = allowedMethods(req.server, req.url, opts);
   if (allowed.length > 0 && !allowed.includes(req.method)) {
     void reply
       .status(405)

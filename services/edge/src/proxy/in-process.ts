@@ -9,8 +9,8 @@
  * trust check) run. Bodies are parsed by the service's parsers under the smaller of the two
  * limits; errors use the Edge's error handler, which is the services' own (server-kit).
  */
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { errorBody } from '@twopointo/shared';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { answerNotFound } from '@twopointo/server-kit';
 import type { JwtVerifier } from '../auth/jwt-verifier.ts';
 import {
   apiHeaders,
@@ -27,27 +27,6 @@ export interface InProcessService {
   routes: FastifyPluginAsync;
   /** the largest body the service's own app accepts */
   bodyLimit: number;
-}
-
-/**
- * 404, or 405 with Allow, for a path under the prefix that no route of the service matches —
- * the answer the service itself gives. Wildcard routes (this one, the web client's) say nothing
- * about a path, so they do not count.
- */
-function notFound(req: FastifyRequest, reply: FastifyReply): void {
-  const path = req.url.split('?')[0] ?? '/';
-  const allowed = METHODS.filter((method) => {
-    const route = req.server.findRoute({ method: method as 'GET', url: path });
-    return route !== null && (route.params as Record<string, unknown>)['*'] === undefined;
-  });
-  if (allowed.length > 0 && !allowed.includes(req.method)) {
-    void reply
-      .status(405)
-      .header('allow', allowed.join(', '))
-      .send(errorBody('method_not_allowed', `${req.method} is not allowed on ${path}`));
-    return;
-  }
-  void reply.status(404).send(errorBody('unknown_route', `No route ${req.method} ${path}`));
 }
 
 async function mount(
@@ -72,8 +51,13 @@ async function mount(
         refuseDeclaredTooLarge(req, req.routeOptions.bodyLimit ?? Math.min(edgeLimit, serviceLimit));
         await opts.admit(req);
       });
-      // unknown paths answer like the service would, after the same checks (no route probing signed out)
-      scope.route({ method: METHODS, url: '/*', handler: notFound });
+      // unknown paths answer like the service would (404, or 405 with Allow), after the same checks
+      // (no route probing signed out); this catch-all and the web client's say nothing about a path
+      scope.route({
+        method: METHODS,
+        url: '/*',
+        handler: (req, reply) => answerNotFound(req, reply, { wildcards: 'ignore' }),
+      });
       await scope.register(opts.service.routes);
     },
     { prefix: opts.prefix },
