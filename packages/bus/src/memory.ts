@@ -64,20 +64,7 @@ export class MemoryBus implements EventBus {
   }
 
   subscribeFeed(feed: Feed, handler: (record: SequencedRecord) => void): BusSubscription {
-    const key = feedKey(feed);
-    let set = this.feeds.get(key);
-    if (!set) this.feeds.set(key, (set = new Set()));
-    // a wrapper, so one handler may subscribe twice and unsubscribe each independently
-    const h = (r: SequencedRecord): void => handler(r);
-    set.add(h);
-    return {
-      unsubscribe: () => {
-        const now = this.feeds.get(key);
-        if (!now?.delete(h)) return;
-        if (now.size === 0) this.feeds.delete(key);
-      },
-      ready: Promise.resolve(),
-    };
+    return addToFeed(this.feeds, feed, handler);
   }
 
   receivedCount(): number {
@@ -114,19 +101,7 @@ export class MemoryBus implements EventBus {
   }
 
   subscribeEphemeralFeed(feed: Feed, handler: (event: EphemeralBusEvent) => void): BusSubscription {
-    const key = feedKey(feed);
-    let set = this.ephemeralFeeds.get(key);
-    if (!set) this.ephemeralFeeds.set(key, (set = new Set()));
-    const h = (e: EphemeralBusEvent): void => handler(e);
-    set.add(h);
-    return {
-      unsubscribe: () => {
-        const now = this.ephemeralFeeds.get(key);
-        if (!now?.delete(h)) return;
-        if (now.size === 0) this.ephemeralFeeds.delete(key);
-      },
-      ready: Promise.resolve(),
-    };
+    return addToFeed(this.ephemeralFeeds, feed, handler);
   }
 
   subscribeEphemeral(handler: (event: EphemeralBusEvent) => void): BusSubscription {
@@ -159,4 +134,26 @@ export class MemoryBus implements EventBus {
       else break;
     }
   }
+}
+
+/** Adds a handler to a feed's set in `feeds`; the set goes with its last handler. */
+function addToFeed<E>(
+  feeds: Map<string, Set<(e: E) => void>>,
+  feed: Feed,
+  handler: (e: E) => void,
+): BusSubscription {
+  const key = feedKey(feed);
+  let set = feeds.get(key);
+  if (!set) feeds.set(key, (set = new Set()));
+  // a wrapper, so one handler may subscribe twice and unsubscribe each independently
+  const h = (e: E): void => handler(e);
+  set.add(h);
+  return {
+    unsubscribe: () => {
+      const now = feeds.get(key);
+      if (!now?.delete(h)) return;
+      if (now.size === 0) feeds.delete(key);
+    },
+    ready: Promise.resolve(),
+  };
 }
