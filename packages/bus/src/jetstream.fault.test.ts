@@ -16,6 +16,36 @@ const quiet = { warn: (_: object, msg: string) => void warnings.push(msg), error
 // JetStream is the distributed mode, which runs on PostgreSQL: one database backend is enough here
 const dbBackend = TEST_BACKENDS.includes('postgres') ? 'postgres' : (TEST_BACKENDS[0] ?? 'pglite');
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Publishes as soon as the publisher gets through (racing the subscriber's own reconnect). */
+async function publishWhenBack(publisher: JetStreamBus, r: BusRecord): Promise<void> {
+  for (;;) {
+    try {
+      await publisher.publish(r);
+      return;
+    } catch {
+      await sleep(20);
+    }
+  }
+}
+
+/** A subscribing and a publishing client on their own connections, closed after `run`. */
+async function withClients(
+  url: string,
+  subscriberOptions: { markTickMs?: number },
+  run: (subscriber: JetStreamBus, publisher: JetStreamBus) => Promise<void>,
+): Promise<void> {
+  const subscriber = await JetStreamBus.connect({ url, logger: quiet, ...subscriberOptions });
+  const publisher = await JetStreamBus.connect({ url, logger: quiet, timeoutMs: 2000 });
+  try {
+    await run(subscriber, publisher);
+  } finally {
+    await subscriber.close();
+    await publisher.close();
+  }
+}
+
 describe(`JetStreamBus across a NATS restart (${dbBackend})`, () => {
   let nats: NatsServerHandle;
   let database: TestDatabase;
@@ -97,9 +127,7 @@ describe('JetStreamBus tail across a NATS restart with a separate publisher', ()
   });
 
   it('resumes at the last seen seq + 1 even when events are stored before the tail is back', async () => {
-    const subscriber = await JetStreamBus.connect({ url: nats.url, logger: quiet });
-    const publisher = await JetStreamBus.connect({ url: nats.url, logger: quiet, timeoutMs: 2000 });
-    try {
+    await withClients(nats.url, {}, async (subscriber, publisher) => {
       const got: SequencedRecord[] = [];
       const sub = subscriber.subscribe((r) => got.push(r));
       await sub.ready;
@@ -112,24 +140,14 @@ describe('JetStreamBus tail across a NATS restart with a separate publisher', ()
       // publish as soon as the publisher gets through, racing the subscriber's tail rebuild
       const later = Array.from({ length: 50 }, () => record());
       for (const r of later) {
-        for (;;) {
-          try {
-            await publisher.publish(r);
-            break;
-          } catch {
-            await new Promise((res) => setTimeout(res, 20));
-          }
-        }
+        await publishWhenBack(publisher, r);
       }
       await waitFor(() => got.length >= 52, 20_000, 'events after the restart');
       await new Promise((r) => setTimeout(r, 200));
       expect(got.map((r) => r.id)).toEqual([...first, ...later].map((r) => r.id));
       expect(got.map((r) => r.s)).toEqual(Array.from({ length: 52 }, (_, i) => i + 1));
       sub.unsubscribe();
-    } finally {
-      await subscriber.close();
-      await publisher.close();
-    }
+    });
   });
 });
 
@@ -143,9 +161,7 @@ describe('JetStreamBus feeds across a NATS restart with a separate publisher', (
   });
 
   it('catches a feed up from the stream: what it missed while away, then live, each once, in order', async () => {
-    const subscriber = await JetStreamBus.connect({ url: nats.url, logger: quiet });
-    const publisher = await JetStreamBus.connect({ url: nats.url, logger: quiet, timeoutMs: 2000 });
-    try {
+    await withClients(nats.url, {}, async (subscriber, publisher) => {
       const got: SequencedRecord[] = [];
       const sub = subscriber.subscribeFeed({ server: 'S1' }, (r) => got.push(r));
       await sub.ready;
@@ -159,14 +175,7 @@ describe('JetStreamBus feeds across a NATS restart with a separate publisher', (
       // live copies of the first ones go nowhere, the stream has them
       const later = Array.from({ length: 60 }, (_, i) => record({ server_id: i % 3 === 0 ? 'S2' : 'S1' }));
       for (const r of later) {
-        for (;;) {
-          try {
-            await publisher.publish(r);
-            break;
-          } catch {
-            await new Promise((res) => setTimeout(res, 20));
-          }
-        }
+        await publishWhenBack(publisher, r);
       }
       const want = [...first, ...later].filter((r) => r.server_id === 'S1');
       await waitFor(() => got.length >= want.length, 20_000, 'feed events after the restart');
@@ -175,16 +184,11 @@ describe('JetStreamBus feeds across a NATS restart with a separate publisher', (
       const seqs = got.map((r) => r.s);
       expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
       sub.unsubscribe();
-    } finally {
-      await subscriber.close();
-      await publisher.close();
-    }
+    });
   });
 
   it('after a quiet spell reads only the outage window, not everything since the feed last had an event', async () => {
-    const subscriber = await JetStreamBus.connect({ url: nats.url, logger: quiet, markTickMs: 100 });
-    const publisher = await JetStreamBus.connect({ url: nats.url, logger: quiet, timeoutMs: 2000 });
-    try {
+    await withClients(nats.url, { markTickMs: 100 }, async (subscriber, publisher) => {
       const got: SequencedRecord[] = [];
       const sub = subscriber.subscribeFeed({ server: 'Q1' }, (r) => got.push(r));
       await sub.ready;
@@ -195,23 +199,13 @@ describe('JetStreamBus feeds across a NATS restart with a separate publisher', (
       await nats.stop();
       await nats.start();
       const mine = record({ server_id: 'Q1' });
-      for (;;) {
-        try {
-          await publisher.publish(mine);
-          break;
-        } catch {
-          await new Promise((res) => setTimeout(res, 20));
-        }
-      }
+      await publishWhenBack(publisher, mine);
       await waitFor(() => got.length === 1, 20_000, 'the feed event after the restart');
       await new Promise((r) => setTimeout(r, 300));
       expect(got.map((r) => r.id)).toEqual([mine.id]);
       // the catch-up read the outage's window only, not the 400 events of the quiet spell
       expect(subscriber.receivedCount() - before).toBeLessThan(10);
       sub.unsubscribe();
-    } finally {
-      await subscriber.close();
-      await publisher.close();
-    }
+    });
   });
 });
