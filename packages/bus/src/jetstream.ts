@@ -205,7 +205,8 @@ export class JetStreamBus implements EventBus {
       record.user_id !== undefined
         ? `${this.prefix}.ev.u.${token(record.user_id)}.${token(record.t)}`
         : `${this.prefix}.ev.${token(record.server_id)}.${token(record.channel_id ?? '_')}.${token(record.t)}`;
-    const ack = await this.js.publish(subject, JSON.stringify(body), {
+    const json = JSON.stringify(body);
+    const ack = await this.js.publish(subject, json, {
       msgID: record.id,
       timeout: this.timeoutMs,
     });
@@ -216,7 +217,8 @@ export class JetStreamBus implements EventBus {
         ? `${this.prefix}.live.u.${token(record.user_id)}`
         : `${this.prefix}.live.${token(record.server_id)}`;
     try {
-      this.nc.publish(live, JSON.stringify({ ...body, s: ack.seq }));
+      // the stored body with its `s` appended, not serialised a second time
+      this.nc.publish(live, `${json.slice(0, -1)},"s":${ack.seq}}`);
     } catch (err) {
       // stored already: a subscriber that misses it catches up from the stream after its reconnect
       this.opts.logger?.warn({ err: String(err), s: ack.seq }, 'live copy not sent');
@@ -441,7 +443,6 @@ export class JetStreamBus implements EventBus {
     return out;
   }
 
-  /** The stream's end when the first feed starts: where a catch-up begins if nothing arrived live yet. */
   /**
    * Every MARK_TICK_MS while feeds run: the stream's end read one tick ago becomes the mark, if the
    * connection stayed up since — the live copy of any event stored by then (sent by its publisher
@@ -522,11 +523,7 @@ export class JetStreamBus implements EventBus {
           const missed = await this.replay(from);
           if (missed === null) this.opts.logger?.warn({ from }, 'feeds missed events no longer retained');
           this.received += missed?.length ?? 0;
-          for (const rec of missed ?? []) {
-            if (rec.s > this.liveMark) this.liveMark = rec.s;
-            const feed = this.feeds.get(feedKey(feedOf(rec)));
-            if (feed) this.deliverLive(feed, rec);
-          }
+          for (const rec of missed ?? []) this.route(rec);
         }
         break;
       } catch (err) {
@@ -539,11 +536,14 @@ export class JetStreamBus implements EventBus {
     const held = this.held.sort((a, b) => a.s - b.s);
     this.held = [];
     this.catchingUp = false;
-    for (const rec of held) {
-      if (rec.s > this.liveMark) this.liveMark = rec.s;
-      const feed = this.feeds.get(feedKey(feedOf(rec)));
-      if (feed) this.deliverLive(feed, rec);
-    }
+    for (const rec of held) this.route(rec);
+  }
+
+  /** A record read back or held during a catch-up, to its feed (if one is running here). */
+  private route(rec: SequencedRecord): void {
+    if (rec.s > this.liveMark) this.liveMark = rec.s;
+    const feed = this.feeds.get(feedKey(feedOf(rec)));
+    if (feed) this.deliverLive(feed, rec);
   }
 
   private async watchStatus(): Promise<void> {

@@ -28,6 +28,8 @@ interface Running {
   refs: number;
   /** set while nothing holds the feed and it waits to be stopped */
   linger?: NodeJS.Timeout;
+  /** its live events reach this Edge (both subscriptions ready) */
+  settled: boolean;
 }
 
 export class Feeds {
@@ -68,11 +70,17 @@ export class Feeds {
       held.refs++;
       return;
     }
-    this.live.set(key, {
+    const running: Running = {
       sub: this.bus.subscribeFeed(feed, this.onRecord),
       ephemeral: this.bus.subscribeEphemeralFeed(feed, (e) => this.onEphemeral(feed, e)),
       refs: 1,
-    });
+      settled: false,
+    };
+    Promise.all([running.sub.ready, running.ephemeral.ready]).then(
+      () => (running.settled = true),
+      () => undefined,
+    );
+    this.live.set(key, running);
   }
 
   /** Lets go of a feed; the last release stops it, after the linger. */
@@ -100,7 +108,8 @@ export class Feeds {
    */
   async ready(feed: Feed): Promise<void> {
     const held = this.live.get(feedKey(feed));
-    if (held === undefined) return;
+    // the common case, every SUBSCRIBE of a server already watched here: no timer, no race
+    if (held === undefined || held.settled) return;
     const ready = Promise.all([held.sub.ready, held.ephemeral.ready]);
     let timer: NodeJS.Timeout | undefined;
     try {

@@ -52,7 +52,7 @@ export function refuseDeclaredTooLarge(req: FastifyRequest, limit: number): void
  * count), so a link can be shown before signing in. Official marks the same routes anonymous.
  */
 const PUBLIC_READS = [/^\/api\/images\/[0-9]{1,19}\/[0-9]{1,4}$/, /^\/api\/invites\/[0-9A-Za-z]{1,64}$/];
-export const isPublicRead = (req: FastifyRequest): boolean => {
+const isPublicRead = (req: FastifyRequest): boolean => {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const path = req.url.split('?')[0] ?? '';
   return PUBLIC_READS.some((re) => re.test(path));
