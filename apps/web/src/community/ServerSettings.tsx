@@ -8,12 +8,13 @@ import { MembersSection } from './MembersSection.tsx';
 import { OverviewSection } from './OverviewSection.tsx';
 import { RolesSection } from './RolesSection.tsx';
 import type { ServerAccess } from './server-access.ts';
-import { serverSettingsSections } from './server-settings-sections.ts';
+import { serverSettingsSections, type ServerSettingsSectionId } from './server-settings-sections.ts';
 import { SettingsScreen, type SettingsSection } from './SettingsScreen.tsx';
 
 type Ctx = { server: Server; me: { id: string; username: string }; access: ServerAccess; onGone: () => void };
 
-const RENDER: Record<string, (c: Ctx) => ReactNode> = {
+// every section has its screen: a missing one does not compile
+const RENDER: Record<ServerSettingsSectionId, (c: Ctx) => ReactNode> = {
   overview: (c) => <OverviewSection {...c} />,
   roles: (c) => <RolesSection server={c.server} access={c.access} />,
   members: (c) => <MembersSection server={c.server} me={c.me} access={c.access} />,
@@ -22,15 +23,13 @@ const RENDER: Record<string, (c: Ctx) => ReactNode> = {
   'audit-log': (c) => <AuditLogSection server={c.server} />,
 };
 
-export { serverSettingsSections };
-
 export function ServerSettings(
   props: Ctx & { onClose: () => void; initial?: string; onSection?: (id: string) => void },
 ) {
   const sections: SettingsSection[] = serverSettingsSections(props.access).map((s) => ({
     id: s.id,
     label: s.label,
-    render: () => RENDER[s.id]?.(props),
+    render: () => RENDER[s.id](props),
   }));
   return (
     <SettingsScreen

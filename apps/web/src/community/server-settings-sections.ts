@@ -5,8 +5,10 @@
 import { Permissions } from '@twopointo/shared';
 import type { ServerAccess } from './server-access.ts';
 
-export const SERVER_SETTINGS_SECTIONS: {
-  id: string;
+export type ServerSettingsSectionId = 'overview' | 'roles' | 'members' | 'bans' | 'invites' | 'audit-log';
+
+const SERVER_SETTINGS_SECTIONS: {
+  id: ServerSettingsSectionId;
   label: string;
   allowed: (a: ServerAccess) => boolean;
 }[] = [

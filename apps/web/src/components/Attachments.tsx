@@ -11,7 +11,7 @@ export function formatSize(bytes: number): string {
 }
 
 /** The largest box an image preview takes (the CSS keeps it within the pane when narrower). */
-export const IMAGE_BOX = { width: 400, height: 300 };
+const IMAGE_BOX = { width: 400, height: 300 };
 
 /**
  * The preview's box, scaled down to IMAGE_BOX keeping the picture's shape, from the size stored

@@ -196,11 +196,15 @@ export function MessagePane({
 
   const scroller = useRef<HTMLDivElement>(null);
   const pinned = useRef(true);
+  // stable between renders of the same rows: the virtualiser recomputes every row's place when
+  // either function changes
+  const estimateSize = useCallback((i: number) => estimateHeight(items[i]), [items]);
+  const getItemKey = useCallback((i: number) => items[i]?.key ?? i, [items]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (i) => estimateHeight(items[i]),
-    getItemKey: (i) => items[i]?.key ?? i,
+    estimateSize,
+    getItemKey,
     overscan: OVERSCAN,
     paddingStart: 16,
     paddingEnd: 8,

@@ -56,7 +56,7 @@ export function removeDmRecipient(
   userId: string,
   myId: string | null,
 ): DmChannel[] | undefined {
-  if (userId === myId) return list?.filter((d) => d.id !== channelId);
+  if (userId === myId) return removeDm(list, channelId);
   return list?.map((d) =>
     d.id === channelId ? { ...d, recipients: d.recipients.filter((u) => u.id !== userId) } : d,
   );

@@ -43,7 +43,7 @@ export class LevelMeter {
 }
 
 /** The level (0..1) of the last packet the browser received on an audio track (RTP header extension). */
-export function instantLevel(receiver: RTCRtpReceiver): number {
+function instantLevel(receiver: RTCRtpReceiver): number {
   const sources = receiver.getSynchronizationSources?.() ?? [];
   let level = 0;
   for (const s of sources) if (typeof s.audioLevel === 'number') level = Math.max(level, s.audioLevel);
