@@ -100,18 +100,6 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
       }
     }
 
-    // Identity's outbox records (USER_UPDATE) go out through Official's relay, woken at once
-    let wakeRelay = (): void => undefined;
-    const identity = owned.adopt(
-      await startIdentity({
-        config: readIdentityConfig(identityPublicUrl ? { ...o, PUBLIC_URL: identityPublicUrl } : o),
-        database,
-        cache,
-        storage,
-        logger,
-        outboxWritten: () => wakeRelay(),
-      }),
-    );
     const official = owned.adopt(
       await startOfficial({
         config: readOfficialConfig(o),
@@ -122,7 +110,17 @@ export async function startAll(options: StartAllOptions = {}): Promise<RunningSy
         logger,
       }),
     );
-    wakeRelay = () => official.outboxWritten();
+    // Identity's outbox records (USER_UPDATE, departures) go out through Official's relay, woken at once
+    const identity = owned.adopt(
+      await startIdentity({
+        config: readIdentityConfig(identityPublicUrl ? { ...o, PUBLIC_URL: identityPublicUrl } : o),
+        database,
+        cache,
+        storage,
+        logger,
+        outboxWritten: () => official.outboxWritten(),
+      }),
+    );
     const edge = owned.adopt(
       await startEdge({
         config: readEdgeConfig({ ...o, IDENTITY_URL: identity.url, OFFICIAL_URL: official.url }),

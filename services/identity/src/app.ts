@@ -24,6 +24,7 @@ import { SpentPartialTokenRepository } from './sessions/spent-partial-token.repo
 import { AttemptLimiter } from './two-factor/attempt-limiter.ts';
 import { registerTwoFactorRoutes } from './two-factor/two-factor.routes.ts';
 import { TwoFactorService } from './two-factor/two-factor.service.ts';
+import { EventTransactions } from './users/event-transactions.ts';
 import { UserDeletionRepository } from './users/user-deletion.repository.ts';
 import { UserRepository } from './users/user.repository.ts';
 import { registerUserRoutes } from './users/users.routes.ts';
@@ -111,6 +112,7 @@ export async function buildIdentity(deps: IdentityDeps): Promise<BuiltIdentity> 
     attempts,
   });
 
+  const events = new EventTransactions(database, deps.outboxWritten);
   const accounts = {
     users: new UserService({
       database,
@@ -120,9 +122,9 @@ export async function buildIdentity(deps: IdentityDeps): Promise<BuiltIdentity> 
       attempts,
       storage: deps.storage,
       log: app.log,
-      outboxWritten: deps.outboxWritten,
+      events,
     }),
-    profiles: new ProfileService({ database, users, outboxWritten: deps.outboxWritten }),
+    profiles: new ProfileService({ events, users }),
     security: new AccountSecurityService({ database, users, recoveryCodes, refreshTokens, attempts }),
   };
   const mailer = openResetMailer(config, app.log);

@@ -2,10 +2,10 @@
  * Profile changes (PATCH /me): username, display name, about, avatar. The change, the avatar's
  * public flag and the USER_UPDATE outbox records commit together.
  */
-import type { Database } from '@twopointo/db';
 import { claimPublicImage, IMAGE_TYPES, MAX_IMAGE_BYTES } from '@twopointo/official/images';
 import { badRequest, isSnowflake, type Me, type UpdateMeBody } from '@twopointo/shared';
 import type { TokenSubject } from '../keys/token.service.ts';
+import type { EventTransactions } from './event-transactions.ts';
 import { requireUser } from './require-user.ts';
 import { enqueueUserUpdate } from './user-events.ts';
 import { presentMe, presentPublicUser } from './user.presenter.ts';
@@ -16,9 +16,7 @@ const MAX_DISPLAY_NAME = 32;
 const MAX_ABOUT = 190;
 
 export class ProfileService {
-  constructor(
-    private readonly deps: { database: Database; users: UserRepository; outboxWritten?: () => void },
-  ) {}
+  constructor(private readonly deps: { events: EventTransactions; users: UserRepository }) {}
 
   async update(subject: TokenSubject, body: UpdateMeBody): Promise<Me> {
     const user = await requireUser(this.deps.users, subject);
@@ -27,7 +25,7 @@ export class ProfileService {
       if (await this.deps.users.usernameTaken(change.username, user.id)) throw usernameTaken();
     }
     try {
-      const row = await this.deps.database.db.transaction().execute(async (trx) => {
+      const row = await this.deps.events.run(async (trx) => {
         if (change.avatar_asset_id) {
           const refused = await claimPublicImage(trx, user.id, change.avatar_asset_id);
           if (refused) throw invalidAvatar(refused);
@@ -36,7 +34,6 @@ export class ProfileService {
         await enqueueUserUpdate(trx, presentPublicUser(updated));
         return updated;
       });
-      this.deps.outboxWritten?.();
       return presentMe(row);
     } catch (err) {
       // another account took the name between the check and the update

@@ -8,6 +8,7 @@ import type { RecoveryCodeRepository } from '../recovery/recovery-code.repositor
 import { hashRecoveryCode } from '../recovery/recovery-codes.service.ts';
 import type { AttemptLimiter } from '../two-factor/attempt-limiter.ts';
 import { matchTotp, normalizeCode } from '../two-factor/totp.service.ts';
+import type { EventTransactions } from './event-transactions.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './password.service.ts';
 import { requireUser } from './require-user.ts';
 import { deleteUser, type UserDeletionRepository } from './user-deletion.ts';
@@ -26,8 +27,8 @@ export interface UserServiceDeps {
   attempts: AttemptLimiter;
   storage?: ObjectStorage;
   log: FastifyBaseLogger;
-  /** told after a commit that wrote outbox records (a deletion's departure events) */
-  outboxWritten?: () => void;
+  /** for the deletion, whose departure events go through the outbox */
+  events: EventTransactions;
 }
 
 export class UserService {
@@ -90,7 +91,7 @@ export class UserService {
     }
     const code = normalizeCode(input.code);
     const step = /^[0-9]{6}$/.test(code) && user.totp_secret ? matchTotp(user.totp_secret, code) : null;
-    const keys = await this.deps.database.db.transaction().execute(async (trx) => {
+    const keys = await this.deps.events.run(async (trx) => {
       const accepted =
         step !== null
           ? await users.claimTotpStep(trx, user.id, step)
@@ -102,7 +103,6 @@ export class UserService {
       await attempts.failed(codeKeys);
       throw forbidden('Wrong or already used code', 'invalid_code');
     }
-    this.deps.outboxWritten?.();
     if (keys.length > 0 && this.deps.storage) {
       // the rows are gone either way; orphaned objects only cost space, so log and move on
       await this.deps.storage.delete(keys).catch((err: unknown) => {
