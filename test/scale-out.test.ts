@@ -13,7 +13,7 @@ import { migrate } from '@twopointo/db';
 import { readEdgeConfig, startEdge, type RunningEdge } from '@twopointo/edge';
 import { readIdentityConfig, startIdentity, type RunningIdentity } from '@twopointo/identity';
 import { readOfficialConfig, startOfficial, type RunningOfficial } from '@twopointo/official';
-import { api, GatewayClient, signUp, type Session } from './helpers/client.ts';
+import { api, GatewayClient, serverWithChannel, signUp, type Session } from './helpers/client.ts';
 import { distributedBackends, type DistributedBackends } from './helpers/backends.ts';
 
 describe('two Edges and two Officials on NATS JetStream + Redis', () => {
@@ -117,18 +117,7 @@ describe('two Edges and two Officials on NATS JetStream + Redis', () => {
   });
 
   it("receives on each Edge only the events of servers subscribed there, not the other's", async () => {
-    const other = (
-      await api<{ id: string }>(edges[0]!.url, 'POST', '/api/servers', {
-        token: alice.access,
-        body: { name: 'Elsewhere' },
-      })
-    ).body.id;
-    const otherCid = (
-      await api<{ id: string }>(edges[0]!.url, 'POST', `/api/servers/${other}/channels`, {
-        token: alice.access,
-        body: { name: 'general' },
-      })
-    ).body.id;
+    const { sid: other, cid: otherCid } = await serverWithChannel(edges[0]!.url, alice);
     const on1 = await GatewayClient.connect(edges[1]!.url, alice.access);
     on1.send({ op: 'SUBSCRIBE', d: { server_id: sid, channel_ids: [cid] } });
     await on1.waitFor((f) => f.op === 'SUBSCRIBED');

@@ -5,7 +5,6 @@
  * settings screen passes axe with no serious or critical violations.
  */
 import { Writable } from 'node:stream';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +21,7 @@ import {
   startJourney,
   type Account,
   type Journey,
+  expectAccessible,
 } from './harness.ts';
 
 /** The system's log, kept to find the password reset link it writes when no SMTP server is set. */
@@ -38,14 +38,6 @@ class LogLines extends Writable {
     }
     cb();
   }
-}
-
-/** Serious and critical axe violations inside `selector` on the page as it is now. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).include(selector).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe.skipIf(skipReason !== null)('accounts end to end', () => {
@@ -92,7 +84,7 @@ describe.skipIf(skipReason !== null)('accounts end to end', () => {
   it('alice sets a display name and an avatar; bob sees both live', async () => {
     await a.getByTestId('open-settings').click();
     await a.getByTestId('settings').waitFor();
-    expect(await axeViolations(a, '[data-testid="settings"]')).toEqual([]);
+    await expectAccessible(a, '[data-testid="settings"]', 'settings');
     const png = await sharp({
       create: { width: 200, height: 200, channels: 3, background: '#e0457b' },
     })
@@ -140,7 +132,7 @@ describe.skipIf(skipReason !== null)('accounts end to end', () => {
     expect(await card.getByTestId('profile-card-username').innerText()).toBe(alice.username);
     await byText(b, 'profile-card-about', 'rabbit hole').waitFor();
     await shot(b, 'account-3-profile-card.png');
-    expect(await axeViolations(b, '[data-testid="profile-card"]')).toEqual([]);
+    await expectAccessible(b, '[data-testid="profile-card"]', 'profile card');
     await b.keyboard.press('Escape');
   });
 
@@ -156,7 +148,7 @@ describe.skipIf(skipReason !== null)('accounts end to end', () => {
 
     await a.getByTestId('settings-tab-security').click();
     await expect.poll(() => a.getByTestId('device').count()).toBe(2);
-    expect(await axeViolations(a, '[data-testid="settings"]')).toEqual([]);
+    await expectAccessible(a, '[data-testid="settings"]', 'settings');
     await shot(a, 'account-4-security.png');
     const other = a.locator('[data-testid="device"][data-current="false"]');
     await other.getByTestId('device-sign-out').click();

@@ -5,7 +5,6 @@
  * invite is refused; the audit log shows each step; a plain member sees no channel controls.
  * Every new screen passes axe with no serious or critical violation, and is shot at 390 px too.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totp } from '../../../test/helpers/totp.ts';
@@ -19,18 +18,10 @@ import {
   startJourney,
   type Account,
   type Journey,
+  expectAccessible,
 } from './harness.ts';
 
 type Person = Account & { context: BrowserContext; page: Page };
-
-/** no serious or critical axe violation inside `selector` */
-async function expectAccessible(page: Page, selector: string, label: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).include(selector).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
 
 const member = (page: Page, username: string) =>
   page.locator(`[data-testid="member"][data-username="${username}"]`);

@@ -5,7 +5,6 @@
  * message in the pins panel and writes the system line; axe finds no serious or critical
  * problem with the picker and the pins panel open.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,6 +19,7 @@ import {
   startJourney,
   type Account,
   type Journey,
+  axeViolations,
 } from './harness.ts';
 
 describe.skipIf(skipReason !== null)('conversations end to end', () => {
@@ -178,11 +178,7 @@ describe.skipIf(skipReason !== null)('conversations end to end', () => {
     await m.getByTestId('add-reaction').click();
     await a.getByTestId('emoji-picker').getByTestId('emoji-option').first().waitFor();
     await shot(a, 'conversations-axe.png');
-    const result = await new AxeBuilder({ page: a }).analyze();
-    const bad = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(bad).toEqual([]);
+    expect(await axeViolations(a, 'pins and picker')).toEqual([]);
     await a.keyboard.press('Escape');
   });
 

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { totp } from '../../../test/helpers/totp.ts';
@@ -304,13 +305,14 @@ export async function send(page: Page, text: string, opts: { stored?: boolean } 
 /**
  * The owner makes a server in the UI (it starts with #general) and the guest joins it by an
  * invite from the server menu: its code, or its whole link when `link` is the Edge's address.
+ * Answers the invite's code.
  */
 export async function shareServer(
   owner: Page,
   guest: Page,
   name: string,
   opts: { link?: string } = {},
-): Promise<void> {
+): Promise<string> {
   await owner.getByTestId('create-server').click();
   await owner.getByTestId('server-name-input').fill(name);
   await owner.getByTestId('server-create-submit').click();
@@ -325,4 +327,20 @@ export async function shareServer(
   await guest.getByTestId('invite-input').fill(opts.link ? `${opts.link}/invite/${code}` : code);
   await guest.getByTestId('join-submit').click();
   await byText(guest, 'channel-title', 'general').waitFor();
+  return code;
+}
+
+/** Every serious or critical axe problem on the page (or inside `selector`), one readable line each. */
+export async function axeViolations(page: Page, label: string, selector?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page });
+  if (selector) builder = builder.include(selector);
+  const result = await builder.analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** No serious or critical axe problem inside `selector`. */
+export async function expectAccessible(page: Page, selector: string, label: string): Promise<void> {
+  expect(await axeViolations(page, label, selector)).toEqual([]);
 }

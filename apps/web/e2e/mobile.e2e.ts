@@ -19,15 +19,14 @@ import {
 
 const WIDTH = 390;
 
-/** How far the page reaches past the screen's right edge (0 when it fits). */
-const overflow = (page: Page) =>
-  page.evaluate(() => {
-    const doc = document.documentElement;
-    let widest = doc.scrollWidth;
-    for (const el of document.querySelectorAll('.auth-card, .auth-card *'))
+/** How far the page, or anything in `box`, reaches past the screen's right edge (0 when it fits). */
+const overflow = (page: Page, box = '.auth-card') =>
+  page.evaluate((box) => {
+    let widest = document.documentElement.scrollWidth;
+    for (const el of document.querySelectorAll(`${box}, ${box} *`))
       widest = Math.max(widest, Math.ceil(el.getBoundingClientRect().right));
     return Math.max(0, widest - window.innerWidth);
-  });
+  }, box);
 
 describe.skipIf(skipReason !== null)('the web client on a phone', () => {
   let system: { edgeUrl: string; close(): Promise<void> };
@@ -96,14 +95,7 @@ describe.skipIf(skipReason !== null)('the web client on a phone', () => {
   });
 
   it('settings fit the phone: the section rail is a drop-down, every section reachable', async () => {
-    /** how far anything in the settings layer reaches past the right edge (0 when it fits) */
-    const settingsOverflow = () =>
-      page.evaluate(() => {
-        let widest = 0;
-        for (const el of document.querySelectorAll('.settings-screen, .settings-screen *'))
-          widest = Math.max(widest, Math.ceil(el.getBoundingClientRect().right));
-        return Math.max(0, widest - window.innerWidth);
-      });
+    const settingsOverflow = () => overflow(page, '.settings-screen');
     /** a control in the channel drawer: the drawer is opened first when it is closed */
     const inDrawer = async (testid: string) => {
       const control = page.getByTestId(testid);
