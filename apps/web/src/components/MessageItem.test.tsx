@@ -41,7 +41,6 @@ function item(m: Message, over: Partial<Parameters<typeof MessageItem>[0]> = {})
       myId="u1"
       canManageMessages={false}
       editing={false}
-      lookup={() => undefined}
       onReply={() => undefined}
       onEdit={() => undefined}
       onImageLoad={() => undefined}
@@ -72,9 +71,7 @@ describe('MessageItem', () => {
 
   it('quotes the message it replies to', () => {
     const original = message('the original', { id: '7', author: { id: 'u2', username: 'bob' } });
-    wrap(
-      item(message('answer', { reply_to_id: '7' }), { lookup: (id) => (id === '7' ? original : undefined) }),
-    );
+    wrap(item(message('answer', { reply_to_id: '7' }), { replyTarget: original }));
     const quote = screen.getByTestId('reply-preview');
     expect(quote.textContent).toContain('bob');
     expect(quote.textContent).toContain('the original');

@@ -31,14 +31,7 @@ export function formatTime(iso: string): string {
   return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
-function ReplyQuote({
-  replyToId,
-  lookup,
-}: {
-  replyToId: string;
-  lookup: (id: string) => Message | undefined;
-}) {
-  const target = lookup(replyToId);
+function ReplyQuote({ replyToId, target }: { replyToId: string; target: Message | undefined }) {
   const jump = () =>
     document.getElementById(`msg-${replyToId}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   return (
@@ -64,7 +57,8 @@ interface MessageItemProps {
   myId: string;
   canManageMessages: boolean;
   editing: boolean;
-  lookup: (id: string) => Message | undefined;
+  /** the loaded message this one replies to (its own object: a memoised row redraws when it changes) */
+  replyTarget?: Message;
   onReply: (m: Message) => void;
   onEdit: (id: string | null) => void;
   onImageLoad: () => void;
@@ -167,7 +161,7 @@ export function MessageItem(props: MessageItemProps) {
       data-mentioned={mentioned || undefined}
       data-highlighted={props.highlighted || undefined}
     >
-      {m.reply_to_id && <ReplyQuote replyToId={m.reply_to_id} lookup={props.lookup} />}
+      {m.reply_to_id && <ReplyQuote replyToId={m.reply_to_id} target={props.replyTarget} />}
       <div className="message-body">
         <div className="message-gutter">
           {showHeader ? (
@@ -318,13 +312,13 @@ export function PendingItem({
   pending: p,
   continued,
   me,
-  lookup,
+  replyTarget,
   onRetry,
 }: {
   pending: PendingMessage;
   continued: boolean;
   me: UserRef;
-  lookup: (id: string) => Message | undefined;
+  replyTarget?: Message;
   onRetry: (p: PendingMessage) => void;
 }) {
   return (
@@ -333,7 +327,7 @@ export function PendingItem({
       data-testid="message-pending"
       data-status={p.status}
     >
-      {p.reply_to_id && <ReplyQuote replyToId={p.reply_to_id} lookup={lookup} />}
+      {p.reply_to_id && <ReplyQuote replyToId={p.reply_to_id} target={replyTarget} />}
       <div className="message-body">
         <div className="message-gutter">
           {!continued && <Avatar id={me.id} name={shownName(me)} avatar={me.avatar} />}

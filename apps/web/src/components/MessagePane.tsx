@@ -170,7 +170,6 @@ export function MessagePane({
   );
   /** the first message ids of the blocked runs the reader opened */
   const [shownRuns, setShownRuns] = useState<ReadonlySet<string>>(() => new Set());
-  const lookup = useCallback((id: string) => byId.get(id), [byId]);
 
   /** what the list shows, in order: the rows a folded blocked run hides are left out */
   const items = useMemo(() => {
@@ -333,7 +332,7 @@ export function MessagePane({
           pending={e.pending}
           continued={row.continued}
           me={me}
-          lookup={lookup}
+          replyTarget={e.pending.reply_to_id ? byId.get(e.pending.reply_to_id) : undefined}
           onRetry={(p) => void retryMessage(qc, p)}
         />
       );
@@ -384,7 +383,7 @@ export function MessagePane({
             myId={me.id}
             canManageMessages={canManageMessages}
             editing={editingId === e.message.id}
-            lookup={lookup}
+            replyTarget={e.message.reply_to_id ? byId.get(e.message.reply_to_id) : undefined}
             onReply={setReplyTo}
             onEdit={endEdit}
             onImageLoad={onImageLoad}
