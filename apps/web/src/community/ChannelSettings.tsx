@@ -12,7 +12,8 @@ import { channelSlug } from './channel-name.ts';
 import { community } from './community-api.ts';
 import { OverwriteEditor } from './OverwriteEditor.tsx';
 import type { ServerAccess } from './server-access.ts';
-import { SettingsScreen, type SettingsSection } from './SettingsScreen.tsx';
+import { SettingsLayer, type SettingsSection } from '../components/SettingsLayer.tsx';
+import './community.css';
 
 export function ChannelSettings({
   server,
@@ -39,7 +40,7 @@ export function ChannelSettings({
       render: () => <ChannelPermissions server={server} channel={channel} access={access} />,
     });
   const title = channel.type === 'category' ? channel.name : `#${channel.name}`;
-  return <SettingsScreen title={title} sections={sections} onClose={onClose} testid="channel-settings" />;
+  return <SettingsLayer title={title} sections={sections} onClose={onClose} testid="channel-settings" />;
 }
 
 function ChannelOverview({ server, channel }: { server: Server; channel: Channel }) {

@@ -9,7 +9,8 @@ import { OverviewSection } from './OverviewSection.tsx';
 import { RolesSection } from './RolesSection.tsx';
 import type { ServerAccess } from './server-access.ts';
 import { serverSettingsSections, type ServerSettingsSectionId } from './server-settings-sections.ts';
-import { SettingsScreen, type SettingsSection } from './SettingsScreen.tsx';
+import { SettingsLayer, type SettingsSection } from '../components/SettingsLayer.tsx';
+import './community.css';
 
 type Ctx = { server: Server; me: { id: string; username: string }; access: ServerAccess; onGone: () => void };
 
@@ -32,7 +33,7 @@ export function ServerSettings(
     render: () => RENDER[s.id](props),
   }));
   return (
-    <SettingsScreen
+    <SettingsLayer
       title={props.server.name}
       sections={sections}
       initial={props.initial}

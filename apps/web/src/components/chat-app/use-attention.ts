@@ -6,13 +6,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Channel } from '@twopointo/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { attention } from '../../api/attention.ts';
-import { dms as dmApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/query-keys.ts';
 import { createAckThrottle } from '../../chat/ack-throttle.ts';
 import { markReadLocally } from '../../chat/attention-cache.ts';
 import { isMuted, useNotificationSettings } from '../../chat/notification-settings.ts';
 import { summarize, tabTitle, toReadStates } from '../../chat/read-states.ts';
 import { dmAttention } from '../../dms/dm-cache.ts';
+import { useDmList } from '../../dms/use-dm-list.ts';
 
 type Open = Parameters<typeof markReadLocally>[1];
 
@@ -30,7 +30,7 @@ export function useAttention(
     () => summarize(channelsByServer, readStates.data, (s, c) => isMuted(settings, s, c)),
     [channelsByServer, readStates.data, settings],
   );
-  const dmList = useQuery({ queryKey: keys.dms, queryFn: dmApi.list });
+  const dmList = useDmList();
   const dmSummary = useMemo(() => dmAttention(dmList.data, readStates.data), [dmList.data, readStates.data]);
 
   useEffect(() => {

@@ -8,6 +8,7 @@ import { useCallback, useMemo } from 'react';
 import { dms as dmApi } from '../../api/endpoints.ts';
 import { keys } from '../../api/query-keys.ts';
 import { dmTitle, upsertDm } from '../../dms/dm-cache.ts';
+import { useDmList } from '../../dms/use-dm-list.ts';
 import { loadLastPlace } from '../../routing/last-place.ts';
 import type { ChatPlace } from '../../routing/places.ts';
 import type { MentionContextValue } from '../mention-context.tsx';
@@ -20,7 +21,7 @@ export function useHome(
   selectDm: (id: string) => void,
 ) {
   const qc = useQueryClient();
-  const dmList = useQuery({ queryKey: keys.dms, queryFn: dmApi.list });
+  const dmList = useDmList();
   const blocks = useQuery({ queryKey: keys.blocks, queryFn: dmApi.blocks });
   const isBlocked = useMemo(() => {
     const ids = new Set(blocks.data?.map((u) => u.id));
